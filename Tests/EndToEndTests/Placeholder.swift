@@ -1,0 +1,2 @@
+import Testing
+@Suite struct PlaceholderEndToEnd { @Test func exists() {} }
