@@ -30,7 +30,8 @@ public struct TerminalCapabilities: Sendable, Equatable {
   ) -> TerminalCapabilities {
     let input = isatty(0) == 1
     let output = isatty(1) == 1
-    let noColor = noColorFlag || !(environment["NO_COLOR"] ?? "").isEmpty
+    let noColor =
+      noColorFlag || !(environment["NO_COLOR"] ?? "").isEmpty
       || environment["TERM"] == "dumb"
     return TerminalCapabilities(
       inputIsTerminal: input,
@@ -41,7 +42,8 @@ public struct TerminalCapabilities: Sendable, Equatable {
 
   /// Colour for standard error, which may be a terminal when standard output is not.
   public static func errorColour(noColorFlag: Bool, environment: [String: String]) -> Bool {
-    let noColor = noColorFlag || !(environment["NO_COLOR"] ?? "").isEmpty
+    let noColor =
+      noColorFlag || !(environment["NO_COLOR"] ?? "").isEmpty
       || environment["TERM"] == "dumb"
     return isatty(2) == 1 && !noColor
   }

@@ -1,4 +1,6 @@
+import SOSTerminal
 import Testing
+
 @Suite struct TerminalCapabilitiesTests {
   @Test func noColorTurnsColourOff() {
     // Under `swift test` stdout is not a terminal, so colour is off either way; the
@@ -6,4 +8,3 @@ import Testing
     #expect(!SOSTerminal.TerminalCapabilities.errorColour(noColorFlag: true, environment: [:]))
   }
 }
-import SOSTerminal

@@ -88,11 +88,13 @@ extension ClockDuration: CustomStringConvertible {
       case .negative:
         return "a duration cannot be negative"
       case .unexpected(let character, _):
-        return "unexpected '\(character)' in duration; use whole numbers with d, h, m or s, as in 2h30m"
+        return
+          "unexpected '\(character)' in duration; use whole numbers with d, h, m or s, as in 2h30m"
       case .missingUnit:
         return "a number in a duration needs a unit (d, h, m or s), as in 45m"
       case .unitOrder(let unit, _):
-        return "unit '\(unit)' repeats or is out of order; write the largest unit first, as in 1d2h30m"
+        return
+          "unit '\(unit)' repeats or is out of order; write the largest unit first, as in 1d2h30m"
       case .tooLong:
         return "a duration cannot be longer than 366 days"
       }

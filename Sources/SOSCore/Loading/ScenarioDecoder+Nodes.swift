@@ -1,0 +1,217 @@
+import Yams
+
+extension ScenarioDecoder {
+  mutating func nodeList(_ node: Node) -> [ScenarioNode] {
+    guard let entries = namedEntries(node, field: "nodes") else { return [] }
+    if entries.isEmpty {
+      error(.missingField, "'nodes' needs at least one node", at: Self.position(of: node))
+    }
+    let nodes: [ScenarioNode] = entries.compactMap { entry in
+      guard let id = identifier(entry.key, field: "node") else { return nil }
+      return scenarioNode(id: id, key: entry.key, value: entry.value)
+    }
+    let choices = nodes.flatMap(\.choices)
+    reportDuplicates(choices.map { ($0.id, $0.position) }, what: "choice")
+    return nodes
+  }
+
+  mutating func scenarioNode(id: String, key: Node, value: Node) -> ScenarioNode? {
+    guard let fields = fields(of: value, as: .node, field: id) else { return nil }
+    let keyPosition = Self.position(of: key)
+    let text = required("text", in: fields).flatMap { string($0, field: "text") }
+    let title = fields["title"].flatMap { string($0, field: "title") }
+    let isEnding = fields["ending"].flatMap { boolean($0, field: "ending") } ?? false
+    let outcome = fields["outcome"].flatMap { integer($0, field: "outcome", in: 0...100) }
+    let timeLimit = fields["time_limit"].flatMap { positiveDuration($0, field: "time_limit") }
+    let onTimeout = fields["on_timeout"].flatMap { timeoutRule($0) }
+    var choices: [Choice] = []
+    if let choicesNode = fields["choices"], let items = list(choicesNode, field: "choices") {
+      for (index, item) in items.enumerated() {
+        if let choice = choice(item, node: id, index: index) { choices.append(choice) }
+      }
+      if isEnding, !items.isEmpty {
+        error(
+          .endingWithChoices, "ending node '\(id)' cannot offer choices",
+          at: fields.keyPosition("choices") ?? keyPosition)
+      }
+      if !isEnding, items.isEmpty {
+        error(
+          .deadEnd, "node '\(id)' has an empty choice list and is not an ending",
+          at: fields.keyPosition("choices") ?? keyPosition,
+          notes: ["add choices, or mark the node 'ending: true' with an 'outcome'"])
+      }
+    } else if !isEnding, fields["choices"] == nil {
+      error(
+        .deadEnd, "node '\(id)' has neither choices nor an ending", at: keyPosition,
+        notes: ["add choices, or mark the node 'ending: true' with an 'outcome'"])
+    }
+    if isEnding, fields["outcome"] == nil {
+      error(
+        .missingField,
+        "missing required field 'outcome' in ending node '\(id)' (how well the crisis ended, 0-100)",
+        at: keyPosition)
+    }
+    if !isEnding, let outcomePosition = fields.keyPosition("outcome") {
+      error(
+        .invalidValue, "'outcome' is only for ending nodes; '\(id)' is not an ending",
+        at: outcomePosition)
+    }
+    guard let text else { return nil }
+    return ScenarioNode(
+      id: id, title: title, text: text, choices: choices, isEnding: isEnding,
+      outcome: isEnding ? outcome : nil, timeLimit: timeLimit, onTimeout: onTimeout,
+      position: keyPosition)
+  }
+
+  mutating func timeoutRule(_ node: Node) -> TimeoutRule? {
+    guard let fields = fields(of: node, as: .timeout, field: "on_timeout") else { return nil }
+    let takes =
+      fields["takes"].flatMap { duration($0, field: "takes") } ?? TimeoutRule.hesitate.takes
+    let text = fields["text"].flatMap { string($0, field: "text") }
+    let goto = fields["goto"].flatMap { reference($0, field: "goto") }
+    return TimeoutRule(takes: takes, text: text, goto: goto)
+  }
+
+  mutating func choice(_ node: Node, node nodeID: String, index: Int) -> Choice? {
+    guard let fields = fields(of: node, as: .choice) else { return nil }
+    let id =
+      fields["id"].flatMap { identifier($0, field: "id", allowDots: true) }
+      ?? "\(nodeID).\(index + 1)"
+    let text = required("text", in: fields).flatMap { string($0, field: "text") }
+    let takes = fields["takes"].flatMap { duration($0, field: "takes") } ?? .zero
+    let when = fields["when"].flatMap { expression($0, field: "when") }
+    let effects = fields["effects"].map { effectList($0) } ?? Effects()
+    let contacts = fields["contacts"].map { references($0, field: "contacts") } ?? []
+    let tags = fields["tags"].map { tagList($0) } ?? []
+    let quality = fields["quality"].map { qualityPoints($0) } ?? [:]
+    let posture = fields["posture"].flatMap {
+      enumeration($0, field: "posture", as: Posture.self)
+    }
+    let plan: [PlanPart] =
+      fields["plan"].flatMap { list($0, field: "plan") }?.compactMap {
+        enumeration($0, field: "plan", as: PlanPart.self)
+      } ?? []
+    let feedback = fields["feedback"].flatMap { string($0, field: "feedback") }
+    let hint = fields["hint"].flatMap { string($0, field: "hint") }
+    let promise = fields["promise"].flatMap { promiseTerms($0) }
+    let write = fields["write"].flatMap { writeTask($0) }
+    let goto = required("goto", in: fields).flatMap { gotoTarget($0) }
+    guard let text, let goto else { return nil }
+    return Choice(
+      id: id, text: text, takes: takes, when: when, effects: effects, contacts: contacts,
+      tags: tags, quality: quality, posture: posture, plan: plan, feedback: feedback,
+      hint: hint, promise: promise, write: write, goto: goto,
+      position: fields.keyPosition("id") ?? fields.position)
+  }
+
+  mutating func qualityPoints(_ node: Node) -> [QualityDimension: Int] {
+    guard let entries = namedEntries(node, field: "quality") else { return [:] }
+    var points: [QualityDimension: Int] = [:]
+    for entry in entries {
+      guard
+        let dimension = enumeration(
+          entry.key, field: "quality dimension", as: QualityDimension.self),
+        let value = integer(entry.value, field: entry.name, in: -5...5)
+      else { continue }
+      points[dimension] = value
+    }
+    return points
+  }
+
+  mutating func promiseTerms(_ node: Node) -> PromiseTerms? {
+    guard let fields = fields(of: node, as: .promise, field: "promise") else { return nil }
+    let to = required("to", in: fields).flatMap { reference($0, field: "to") }
+    let within = required("within", in: fields).flatMap { positiveDuration($0, field: "within") }
+    let label = required("label", in: fields).flatMap { string($0, field: "label") }
+    guard let to, let within, let label else { return nil }
+    return PromiseTerms(to: to, within: within, label: label)
+  }
+
+  mutating func writeTask(_ node: Node) -> WriteTask? {
+    guard let fields = fields(of: node, as: .write, field: "write") else { return nil }
+    let channel = required("channel", in: fields).flatMap {
+      enumeration($0, field: "channel", as: Channel.self)
+    }
+    let audience = required("audience", in: fields).flatMap { reference($0, field: "audience") }
+    let prompt = required("prompt", in: fields).flatMap { string($0, field: "prompt") }
+    let must = fields["must"].map { phraseList($0, field: "must") } ?? []
+    let avoid = fields["avoid"].map { phraseList($0, field: "avoid") } ?? []
+    let limit = fields["limit"].flatMap { integer($0, field: "limit", in: 1...100_000) }
+    guard let channel, let audience, let prompt else { return nil }
+    return WriteTask(
+      channel: channel, audience: audience, prompt: prompt, must: must, avoid: avoid,
+      limit: limit, position: fields.position)
+  }
+
+  mutating func phraseList(_ node: Node, field: String) -> [Phrase] {
+    guard let items = list(node, field: field) else { return [] }
+    var located: [(Phrase, SourcePosition)] = []
+    for item in items {
+      guard let fields = fields(of: item, as: .phrase) else { continue }
+      let id = required("id", in: fields).flatMap { identifier($0, field: "id") }
+      let label = fields["label"].flatMap { string($0, field: "label") }
+      var phrasings: [String]? = nil
+      if let anyNode = required("any", in: fields) {
+        let texts = textList(anyNode, field: "any").filter { !$0.isEmpty }
+        if texts.isEmpty {
+          error(
+            .missingField, "'any' needs at least one phrasing", at: Self.position(of: anyNode))
+        } else {
+          phrasings = texts
+        }
+      }
+      guard let id, let phrasings else { continue }
+      located.append(
+        (Phrase(id: id, any: phrasings, label: label), fields.keyPosition("id") ?? fields.position))
+    }
+    reportDuplicates(located.map { ($0.0.id, $0.1) }, what: "'\(field)' phrase")
+    return located.map(\.0)
+  }
+
+  /// `goto: node`, `goto: return`, or a list of `{when, to}` branches ending in a
+  /// fallback without `when`.
+  mutating func gotoTarget(_ node: Node) -> Goto? {
+    if case .scalar = node {
+      guard let target = reference(node, field: "goto") else { return nil }
+      if target.value == "return" { return .returnToDiverted(target.position) }
+      return .node(target)
+    }
+    guard let items = list(node, field: "goto") else { return nil }
+    guard !items.isEmpty else {
+      error(.missingField, "'goto' needs at least one branch", at: Self.position(of: node))
+      return nil
+    }
+    var branches: [GotoBranch] = []
+    var failed = false
+    for (index, item) in items.enumerated() {
+      guard let fields = fields(of: item, as: .gotoBranch) else {
+        failed = true
+        continue
+      }
+      let when = fields["when"].flatMap { expression($0, field: "when") }
+      let to = required("to", in: fields).flatMap { reference($0, field: "to") }
+      let isLast = index == items.count - 1
+      if isLast, fields["when"] != nil {
+        error(
+          .gotoWithoutFallback,
+          "the last branch of a conditional goto must have no 'when', so that play always has somewhere to go",
+          at: fields.keyPosition("when") ?? fields.position)
+        failed = true
+      }
+      if !isLast, fields["when"] == nil {
+        error(
+          .gotoWithoutFallback,
+          "only the last branch of a conditional goto may omit 'when'; later branches can never be taken",
+          at: fields.position)
+        failed = true
+      }
+      guard let to else {
+        failed = true
+        continue
+      }
+      if fields["when"] != nil, when == nil { failed = true }
+      branches.append(GotoBranch(when: when, to: to))
+    }
+    return failed ? nil : .branches(branches)
+  }
+}

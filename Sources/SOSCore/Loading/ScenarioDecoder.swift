@@ -1,0 +1,362 @@
+import Yams
+
+/// Turns a composed YAML tree into a ``Scenario``, reporting every schema problem
+/// (missing, unknown and mistyped fields, bad values, durations and expressions) at
+/// its exact line and column. Decoding carries on past errors so that one run shows
+/// the author as many problems as possible.
+struct ScenarioDecoder {
+  let file: String
+  private(set) var diagnostics: [Diagnostic] = []
+
+  init(file: String) {
+    self.file = file
+  }
+
+  // MARK: - Reporting
+
+  mutating func error(
+    _ code: DiagnosticCode, _ message: String, at position: SourcePosition,
+    notes: [String] = []
+  ) {
+    diagnostics.append(
+      Diagnostic(.error, code, message, at: position.location(in: file), notes: notes))
+  }
+
+  var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+  // MARK: - Nodes
+
+  static func position(of node: Node) -> SourcePosition {
+    guard let mark = node.mark else { return .start }
+    return SourcePosition(line: max(mark.line, 1), column: max(mark.column, 1))
+  }
+
+  /// What a YAML node is, in words, for "expected …, found …" messages.
+  static func describe(_ node: Node) -> String {
+    switch node {
+    case .mapping: return "a mapping"
+    case .sequence: return "a list"
+    case .alias: return "an alias"
+    case .scalar(let scalar):
+      switch PlainKind(scalar) {
+      case .null: return "nothing"
+      case .boolean: return "a boolean"
+      case .integer: return "a number"
+      case .decimal: return "a decimal number"
+      case .text: return "a text"
+      }
+    }
+  }
+
+  /// What a scalar is under YAML's core schema (only plain scalars can be other than
+  /// text). Resolved here rather than through Yams' tags, which it does not expose.
+  enum PlainKind {
+    case null, boolean, integer, decimal, text
+
+    init(_ scalar: Node.Scalar) {
+      guard scalar.style == .plain else {
+        self = .text
+        return
+      }
+      let text = scalar.string
+      switch text {
+      case "", "~", "null", "Null", "NULL": self = .null
+      case "true", "True", "TRUE", "false", "False", "FALSE": self = .boolean
+      default:
+        if Int(text) != nil {
+          self = .integer
+        } else if text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true,
+          Double(text) != nil
+        {
+          self = .decimal
+        } else {
+          self = .text
+        }
+      }
+    }
+  }
+
+  static func isNull(_ node: Node) -> Bool {
+    guard case .scalar(let scalar) = node else { return false }
+    return PlainKind(scalar) == .null
+  }
+
+  /// The fields of a mapping, after reporting unknown and non-text keys.
+  mutating func fields(
+    of node: Node, as object: ScenarioSchema.Object, field name: String? = nil
+  ) -> Fields? {
+    guard case .mapping(let mapping) = node else {
+      let what = name.map { "'\($0)'" } ?? object.phrase
+      error(
+        .wrongType, "expected a mapping for \(what), found \(Self.describe(node))",
+        at: Self.position(of: node))
+      return nil
+    }
+    let known = ScenarioSchema.fields[object] ?? []
+    var entries: [String: (key: Node, value: Node)] = [:]
+    for (key, value) in mapping {
+      guard case .scalar(let scalar) = key else {
+        error(
+          .wrongType, "a field name must be a text, found \(Self.describe(key))",
+          at: Self.position(of: key))
+        continue
+      }
+      let fieldName = scalar.string
+      guard known.contains(fieldName) else {
+        let hint = suggestion(for: fieldName, among: known).map { "; did you mean '\($0)'?" } ?? ""
+        error(
+          .unknownField, "unknown field '\(fieldName)' in \(object.phrase)\(hint)",
+          at: Self.position(of: key))
+        continue
+      }
+      entries[fieldName] = (key, value)
+    }
+    return Fields(object: object, position: Self.position(of: node), entries: entries)
+  }
+
+  /// The known fields of one mapping, looked up by name.
+  struct Fields {
+    let object: ScenarioSchema.Object
+    let position: SourcePosition
+    let entries: [String: (key: Node, value: Node)]
+
+    subscript(_ name: String) -> Node? { entries[name]?.value }
+
+    func keyPosition(_ name: String) -> SourcePosition? {
+      entries[name].map { ScenarioDecoder.position(of: $0.key) }
+    }
+  }
+
+  /// The value of a required field, or an error at the mapping when it is missing.
+  mutating func required(_ name: String, in fields: Fields) -> Node? {
+    guard let value = fields[name] else {
+      error(
+        .missingField, "missing required field '\(name)' in \(fields.object.phrase)",
+        at: fields.position)
+      return nil
+    }
+    if Self.isNull(value) {
+      error(
+        .wrongType, "field '\(name)' has no value",
+        at: fields.keyPosition(name) ?? Self.position(of: value))
+      return nil
+    }
+    return value
+  }
+
+  // MARK: - Scalars
+
+  /// Any scalar as text (numbers and booleans are accepted as their written form).
+  mutating func string(_ node: Node, field: String) -> String? {
+    guard case .scalar(let scalar) = node, !Self.isNull(node) else {
+      error(
+        .wrongType, "expected a text for '\(field)', found \(Self.describe(node))",
+        at: Self.position(of: node))
+      return nil
+    }
+    return scalar.string
+  }
+
+  mutating func integer(_ node: Node, field: String, in range: ClosedRange<Int>) -> Int? {
+    guard case .scalar(let scalar) = node, PlainKind(scalar) == .integer,
+      let number = Int(scalar.string)
+    else {
+      error(
+        .wrongType, "expected a whole number for '\(field)', found \(Self.describe(node))",
+        at: Self.position(of: node))
+      return nil
+    }
+    guard range.contains(number) else {
+      error(
+        .invalidValue,
+        "'\(field)' must be between \(range.lowerBound) and \(range.upperBound), not \(number)",
+        at: Self.position(of: node))
+      return nil
+    }
+    return number
+  }
+
+  static func booleanValue(_ node: Node) -> Bool? {
+    guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
+    switch scalar.string {
+    case "true", "True", "TRUE": return true
+    case "false", "False", "FALSE": return false
+    default: return nil
+    }
+  }
+
+  mutating func boolean(_ node: Node, field: String) -> Bool? {
+    guard let value = Self.booleanValue(node) else {
+      error(
+        .wrongType, "expected true or false for '\(field)', found \(Self.describe(node))",
+        at: Self.position(of: node))
+      return nil
+    }
+    return value
+  }
+
+  /// Where the text of a scalar starts: after the opening quote of a quoted scalar.
+  static func textStart(of node: Node) -> SourcePosition {
+    let position = position(of: node)
+    guard case .scalar(let scalar) = node else { return position }
+    switch scalar.style {
+    case .singleQuoted, .doubleQuoted: return position.advanced(by: 1)
+    default: return position
+    }
+  }
+
+  mutating func duration(_ node: Node, field: String) -> ClockDuration? {
+    guard case .scalar(let scalar) = node, !Self.isNull(node) else {
+      error(
+        .wrongType,
+        "expected a duration for '\(field)', such as 45m or 2h30m, found \(Self.describe(node))",
+        at: Self.position(of: node))
+      return nil
+    }
+    let text = scalar.string
+    switch ClockDuration.parse(text) {
+    case .success(let duration):
+      return duration
+    case .failure(let problem):
+      let code: DiagnosticCode = problem == .negative ? .negativeDuration : .badDuration
+      let position = Self.textStart(of: node).advanced(by: problem.offset)
+      error(code, "'\(field)': \(problem.message)", at: position)
+      return nil
+    }
+  }
+
+  /// A text that must be a valid id: lower-case letters, digits, `-` and `_`
+  /// (and `.` where `allowDots`), starting with a letter or digit.
+  mutating func identifier(_ node: Node, field: String, allowDots: Bool = false) -> String? {
+    guard let text = string(node, field: field) else { return nil }
+    guard Self.isIdentifier(text, allowDots: allowDots) else {
+      error(
+        .invalidValue,
+        "'\(text)' is not a valid id for '\(field)'; use lower-case letters, digits, '-' and '_'"
+          + (allowDots ? " and '.'" : ""),
+        at: Self.position(of: node))
+      return nil
+    }
+    return text
+  }
+
+  static func isIdentifier(_ text: String, allowDots: Bool = false) -> Bool {
+    guard let first = text.unicodeScalars.first, text.unicodeScalars.count <= 64,
+      first.properties.isLowercase || ("0"..."9").contains(first)
+    else { return false }
+    return text.unicodeScalars.allSatisfy { scalar in
+      ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-"
+        || scalar == "_" || (allowDots && scalar == ".")
+    } && first.isASCII
+  }
+
+  /// A reference to something declared elsewhere (a node, a stakeholder, ...), kept with
+  /// its position so the validator can report an unknown name where it was written.
+  mutating func reference(_ node: Node, field: String) -> Located<String>? {
+    guard let text = string(node, field: field) else { return nil }
+    return Located(text, at: Self.position(of: node))
+  }
+
+  mutating func enumeration<E: RawRepresentable & CaseIterable>(
+    _ node: Node, field: String, as type: E.Type
+  ) -> E? where E.RawValue == String {
+    guard let text = string(node, field: field) else { return nil }
+    if let value = E(rawValue: text) { return value }
+    let allowed = E.allCases.map(\.rawValue)
+    var message =
+      "'\(text)' is not a valid \(field); expected one of \(allowed.joined(separator: ", "))"
+    if let guess = suggestion(for: text, among: allowed) {
+      message += "; did you mean '\(guess)'?"
+    }
+    error(.invalidValue, message, at: Self.position(of: node))
+    return nil
+  }
+
+  mutating func expression(_ node: Node, field: String) -> ScenarioExpression? {
+    guard case .scalar(let scalar) = node, !Self.isNull(node) else {
+      error(
+        .wrongType, "expected an expression for '\(field)', found \(Self.describe(node))",
+        at: Self.position(of: node))
+      return nil
+    }
+    let source = scalar.string
+    let start = Self.textStart(of: node)
+    switch Expression.parse(source) {
+    case .success(let expression):
+      return ScenarioExpression(source: source, expression: expression, position: start)
+    case .failure(let problem):
+      error(
+        .expressionSyntax, "in '\(field)': \(problem.message)",
+        at: Self.expressionPosition(start: start, node: node, offset: problem.offset),
+        notes: problem.notes)
+      return nil
+    }
+  }
+
+  /// The file position of a character offset inside an expression scalar. Plain and
+  /// quoted scalars on one line map exactly; block scalars point at their first line.
+  static func expressionPosition(start: SourcePosition, node: Node, offset: Int)
+    -> SourcePosition
+  {
+    guard case .scalar(let scalar) = node else { return start }
+    switch scalar.style {
+    case .literal, .folded: return start
+    default: return start.advanced(by: offset)
+    }
+  }
+
+  /// A list, or an error naming the field.
+  mutating func list(_ node: Node, field: String) -> [Node]? {
+    if Self.isNull(node) { return [] }
+    guard case .sequence(let sequence) = node else {
+      error(
+        .wrongType, "expected a list for '\(field)', found \(Self.describe(node))",
+        at: Self.position(of: node))
+      return nil
+    }
+    return Array(sequence)
+  }
+
+  /// A mapping whose keys are names (ids of nodes, stakeholders, variables, ...).
+  mutating func namedEntries(_ node: Node, field: String) -> [(
+    name: String, key: Node, value: Node
+  )]? {
+    guard case .mapping(let mapping) = node else {
+      error(
+        .wrongType, "expected a mapping for '\(field)', found \(Self.describe(node))",
+        at: Self.position(of: node))
+      return nil
+    }
+    var result: [(name: String, key: Node, value: Node)] = []
+    for (key, value) in mapping {
+      guard case .scalar(let scalar) = key else {
+        error(
+          .wrongType, "a name in '\(field)' must be a text, found \(Self.describe(key))",
+          at: Self.position(of: key))
+        continue
+      }
+      result.append((scalar.string, key, value))
+    }
+    return result
+  }
+
+  /// A list of ids, such as tags or contacts.
+  mutating func references(_ node: Node, field: String) -> [Located<String>] {
+    guard let items = list(node, field: field) else { return [] }
+    return items.compactMap { reference($0, field: field) }
+  }
+
+  /// Reports the second and later uses of an id.
+  mutating func reportDuplicates(_ ids: [(String, SourcePosition)], what: String) {
+    var seen: [String: SourcePosition] = [:]
+    for (id, position) in ids {
+      if let first = seen[id] {
+        error(
+          .duplicateID, "duplicate \(what) id '\(id)'", at: position,
+          notes: ["'\(id)' is first defined at line \(first.line), column \(first.column)"])
+      } else {
+        seen[id] = position
+      }
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import Yams
+
+/// Loads a scenario file: refuses hostile bytes, parses YAML with positions, decodes
+/// the model, and validates its meaning. Pure: it takes bytes and returns values.
+///
+/// ```swift
+/// let result = ScenarioLoader.load(bytes: Array(data), file: "scenarios/breach.yaml")
+/// if let scenario = result.scenario { ... } else { print(result.diagnostics) }
+/// ```
+public enum ScenarioLoader {
+  /// The most YAML nodes a file may expand to, counting every use of an alias.
+  /// A "billion laughs" file is refused at this budget instead of being walked.
+  static let nodeBudget = 100_000
+
+  /// Loads and validates a scenario. The scenario is `nil` when there is any error.
+  public static func load(bytes: [UInt8], file: String) -> ScenarioLoadResult {
+    switch SourceGuard.text(from: bytes) {
+    case .failure(let refusal):
+      let location =
+        refusal.position.map { $0.location(in: file) } ?? SourceLocation(file: file)
+      return ScenarioLoadResult(
+        file: file, source: nil, scenario: nil,
+        diagnostics: [Diagnostic(.error, refusal.code, refusal.message, at: location)])
+    case .success(let text):
+      return load(text: text, file: file)
+    }
+  }
+
+  /// Loads and validates a scenario from text already known to be UTF-8.
+  public static func load(text: String, file: String) -> ScenarioLoadResult {
+    func failure(_ diagnostics: [Diagnostic]) -> ScenarioLoadResult {
+      ScenarioLoadResult(file: file, source: text, scenario: nil, diagnostics: diagnostics)
+    }
+    if case .failure(let refusal) = SourceGuard.text(from: Array(text.utf8)) {
+      let location =
+        refusal.position.map { $0.location(in: file) } ?? SourceLocation(file: file)
+      return failure([Diagnostic(.error, refusal.code, refusal.message, at: location)])
+    }
+    let root: Node
+    do {
+      guard let composed = try Yams.compose(yaml: text) else {
+        return failure([
+          Diagnostic(.error, .empty, "file holds no YAML content", at: SourceLocation(file: file))
+        ])
+      }
+      root = composed
+    } catch {
+      return failure([YAMLErrorTranslator.diagnostic(for: error, file: file, text: text)])
+    }
+    if let position = positionBeyondBudget(root) {
+      return failure([
+        Diagnostic(
+          .error, .tooManyNodes,
+          "file expands to more than \(nodeBudget) YAML nodes (aliases nested inside aliases?)",
+          at: position.location(in: file))
+      ])
+    }
+    var decoder = ScenarioDecoder(file: file)
+    let decoded = decoder.scenario(from: root)
+    var diagnostics = decoder.diagnostics
+    if let decoded {
+      diagnostics += ScenarioValidator(scenario: decoded, file: file).diagnostics()
+    }
+    let hasErrors = diagnostics.contains { $0.severity == .error }
+    return ScenarioLoadResult(
+      file: file, source: text, scenario: hasErrors ? nil : decoded,
+      diagnostics: diagnostics.sorted(by: ScenarioLoadResult.order))
+  }
+
+  /// Counts nodes, aliases expanded, and returns where the budget ran out, if it did.
+  static func positionBeyondBudget(_ root: Node) -> SourcePosition? {
+    var stack = [root]
+    var count = 0
+    while let node = stack.popLast() {
+      count += 1
+      if count > nodeBudget { return ScenarioDecoder.position(of: node) }
+      switch node {
+      case .scalar, .alias: break
+      case .sequence(let sequence): stack.append(contentsOf: sequence)
+      case .mapping(let mapping):
+        for (key, value) in mapping {
+          stack.append(key)
+          stack.append(value)
+        }
+      }
+    }
+    return nil
+  }
+}
+
+/// The outcome of loading one scenario file.
+public struct ScenarioLoadResult: Sendable {
+  /// The file as named by the user.
+  public var file: String
+  /// The file's text, when it could be read as text (for showing source lines).
+  public var source: String?
+  /// The validated scenario; `nil` when any diagnostic is an error.
+  public var scenario: Scenario?
+  /// Errors (and, after ``ScenarioLinter``, warnings), in file order.
+  public var diagnostics: [Diagnostic]
+
+  /// Creates a result.
+  public init(file: String, source: String?, scenario: Scenario?, diagnostics: [Diagnostic]) {
+    self.file = file
+    self.source = source
+    self.scenario = scenario
+    self.diagnostics = diagnostics
+  }
+
+  /// Whether any diagnostic is an error.
+  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+  static func order(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+    let left = (lhs.location.line ?? 0, lhs.location.column ?? 0)
+    let right = (rhs.location.line ?? 0, rhs.location.column ?? 0)
+    if left != right { return left < right }
+    return lhs.severity < rhs.severity
+  }
+}

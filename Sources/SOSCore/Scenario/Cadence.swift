@@ -1,0 +1,20 @@
+/// A rhythm of updates a stakeholder expects: no gap longer than ``every``.
+public struct Cadence: Hashable, Sendable {
+  public var stakeholder: Located<String>
+  public var every: ClockDuration
+  public var weight: Int
+  public var label: String?
+  public var position: SourcePosition
+
+  /// Creates a cadence rule.
+  public init(
+    stakeholder: Located<String>, every: ClockDuration, weight: Int = 1,
+    label: String? = nil, position: SourcePosition = .start
+  ) {
+    self.stakeholder = stakeholder
+    self.every = every
+    self.weight = weight
+    self.label = label
+    self.position = position
+  }
+}

@@ -1,0 +1,53 @@
+/// One option at a decision: what the trainee does, what it costs, and where it leads.
+public struct Choice: Hashable, Sendable {
+  /// Unique across the scenario; defaults to `<node>.<n>`.
+  public var id: String
+  public var text: String
+  /// Simulated time the action costs.
+  public var takes: ClockDuration
+  /// The option is offered only while this holds.
+  public var when: ScenarioExpression?
+  public var effects: Effects
+  public var contacts: [Located<String>]
+  public var tags: [String]
+  /// Quality points per dimension.
+  public var quality: [QualityDimension: Int]
+  public var posture: Posture?
+  public var plan: [PlanPart]
+  public var feedback: String?
+  public var hint: String?
+  public var promise: PromiseTerms?
+  public var write: WriteTask?
+  public var goto: Goto
+  public var position: SourcePosition
+
+  /// Creates a choice.
+  public init(
+    id: String, text: String, takes: ClockDuration = .zero,
+    when: ScenarioExpression? = nil, effects: Effects = Effects(),
+    contacts: [Located<String>] = [], tags: [String] = [],
+    quality: [QualityDimension: Int] = [:], posture: Posture? = nil, plan: [PlanPart] = [],
+    feedback: String? = nil, hint: String? = nil, promise: PromiseTerms? = nil,
+    write: WriteTask? = nil, goto: Goto, position: SourcePosition = .start
+  ) {
+    self.id = id
+    self.text = text
+    self.takes = takes
+    self.when = when
+    self.effects = effects
+    self.contacts = contacts
+    self.tags = tags
+    self.quality = quality
+    self.posture = posture
+    self.plan = plan
+    self.feedback = feedback
+    self.hint = hint
+    self.promise = promise
+    self.write = write
+    self.goto = goto
+    self.position = position
+  }
+
+  /// The sum of quality points over all dimensions.
+  public var totalQuality: Int { quality.values.reduce(0, +) }
+}

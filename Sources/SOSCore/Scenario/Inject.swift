@@ -1,0 +1,33 @@
+/// A scheduled event that fires when the clock passes ``at`` and its conditions hold,
+/// such as a reporter calling; it may divert play to another node.
+public struct Inject: Hashable, Sendable {
+  public var id: String
+  public var at: ClockDuration
+  /// Fires only if this holds.
+  public var when: ScenarioExpression?
+  /// Fires only if this does not hold.
+  public var unless: ScenarioExpression?
+  public var text: String
+  public var effects: Effects
+  public var tags: [String]
+  /// The node play is diverted to, if any.
+  public var goto: Located<String>?
+  public var position: SourcePosition
+
+  /// Creates an inject.
+  public init(
+    id: String, at: ClockDuration, when: ScenarioExpression? = nil,
+    unless: ScenarioExpression? = nil, text: String, effects: Effects = Effects(),
+    tags: [String] = [], goto: Located<String>? = nil, position: SourcePosition = .start
+  ) {
+    self.id = id
+    self.at = at
+    self.when = when
+    self.unless = unless
+    self.text = text
+    self.effects = effects
+    self.tags = tags
+    self.goto = goto
+    self.position = position
+  }
+}

@@ -1,0 +1,173 @@
+/// Checks the meaning of a decoded scenario: every reference names something that
+/// exists, expressions are well typed, effects fit their variables, and an ending can
+/// be reached. Produces errors only; warnings are ``ScenarioLinter``'s.
+struct ScenarioValidator {
+  let scenario: Scenario
+  let file: String
+  private var found: [Diagnostic] = []
+
+  init(scenario: Scenario, file: String) {
+    self.scenario = scenario
+    self.file = file
+  }
+
+  func diagnostics() -> [Diagnostic] {
+    var validator = self
+    validator.run()
+    return validator.found
+  }
+
+  private mutating func error(
+    _ code: DiagnosticCode, _ message: String, at position: SourcePosition,
+    notes: [String] = []
+  ) {
+    found.append(
+      Diagnostic(.error, code, message, at: position.location(in: file), notes: notes))
+  }
+
+  private mutating func run() {
+    let context = scenario.expressionContext
+    let nodeIDs = context.nodes
+    let stakeholderIDs = context.stakeholders
+
+    checkNode(scenario.start, among: nodeIDs, field: "start")
+    reportDuplicateVariables()
+
+    for deadline in scenario.deadlines {
+      check(deadline.met, field: "met", context: context)
+    }
+    for rule in scenario.cadence {
+      checkStakeholder(rule.stakeholder, among: stakeholderIDs)
+    }
+    for inject in scenario.injects {
+      if let when = inject.when { check(when, field: "when", context: context) }
+      if let unless = inject.unless { check(unless, field: "unless", context: context) }
+      check(inject.effects)
+      if let goto = inject.goto { checkNode(goto, among: nodeIDs, field: "goto") }
+    }
+    for node in scenario.nodes {
+      if let goto = node.onTimeout?.goto { checkNode(goto, among: nodeIDs, field: "goto") }
+      for choice in node.choices {
+        if let when = choice.when { check(when, field: "when", context: context) }
+        check(choice.effects)
+        for contact in choice.contacts { checkStakeholder(contact, among: stakeholderIDs) }
+        if let promise = choice.promise { checkStakeholder(promise.to, among: stakeholderIDs) }
+        if let write = choice.write { checkStakeholder(write.audience, among: stakeholderIDs) }
+        switch choice.goto {
+        case .node(let target):
+          checkNode(target, among: nodeIDs, field: "goto")
+        case .returnToDiverted:
+          break
+        case .branches(let branches):
+          for branch in branches {
+            if let when = branch.when { check(when, field: "when", context: context) }
+            checkNode(branch.to, among: nodeIDs, field: "to")
+          }
+        }
+      }
+    }
+    if found.isEmpty { checkReachableEnding() }
+  }
+
+  // MARK: - References
+
+  private mutating func checkNode(_ target: Located<String>, among ids: Set<String>, field: String)
+  {
+    guard !ids.contains(target.value) else { return }
+    var message = "'\(field)' names unknown node '\(target.value)'"
+    if let guess = suggestion(for: target.value, among: ids) {
+      message += "; did you mean '\(guess)'?"
+    }
+    error(.unknownNode, message, at: target.position)
+  }
+
+  private mutating func checkStakeholder(_ reference: Located<String>, among ids: Set<String>) {
+    guard !ids.contains(reference.value) else { return }
+    var message = "unknown stakeholder '\(reference.value)'"
+    if let guess = suggestion(for: reference.value, among: ids) {
+      message += "; did you mean '\(guess)'?"
+    } else {
+      message += "; declare it under 'stakeholders'"
+    }
+    error(.unknownStakeholder, message, at: reference.position)
+  }
+
+  private mutating func reportDuplicateVariables() {
+    var seen: Set<String> = []
+    for variable in scenario.variables where !seen.insert(variable.name).inserted {
+      error(.duplicateID, "duplicate state variable '\(variable.name)'", at: variable.position)
+    }
+  }
+
+  // MARK: - Effects and expressions
+
+  private mutating func check(_ effects: Effects) {
+    let types = Dictionary(
+      scenario.variables.map { ($0.name, $0.initial.type) }, uniquingKeysWith: { first, _ in first }
+    )
+    for (variable, _) in effects.add {
+      guard let type = checkVariable(variable, types: types) else { continue }
+      if type != .integer {
+        error(
+          .effectType,
+          "'add' needs a number variable, but '\(variable.value)' holds \(type.phrase); use 'set'",
+          at: variable.position)
+      }
+    }
+    for (variable, value) in effects.set {
+      guard let type = checkVariable(variable, types: types) else { continue }
+      if type != value.type {
+        error(
+          .effectType,
+          "'\(variable.value)' holds \(type.phrase), but 'set' gives it \(value.type.phrase) ('\(value)')",
+          at: variable.position)
+      }
+    }
+  }
+
+  private mutating func checkVariable(_ variable: Located<String>, types: [String: ValueType])
+    -> ValueType?
+  {
+    if let type = types[variable.value] { return type }
+    var message = "unknown state variable '\(variable.value)'"
+    if let guess = suggestion(for: variable.value, among: types.keys) {
+      message += "; did you mean '\(guess)'?"
+    } else {
+      message += "; declare it under 'state' with its initial value"
+    }
+    error(.unknownVariable, message, at: variable.position)
+    return nil
+  }
+
+  private mutating func check(
+    _ expression: ScenarioExpression, field: String, context: ExpressionContext
+  ) {
+    for problem in expression.expression.check(in: context) {
+      let code: DiagnosticCode
+      switch problem.kind {
+      case .syntax: code = .expressionSyntax
+      case .type: code = .expressionType
+      case .unknownName: code = .unknownName
+      }
+      error(
+        code, "in '\(field)': \(problem.message)",
+        at: expression.position.advanced(by: problem.offset), notes: problem.notes)
+    }
+  }
+
+  // MARK: - Reachability
+
+  private mutating func checkReachableEnding() {
+    let graph = ScenarioGraph(scenario)
+    let reachable = graph.reachable()
+    if !scenario.endings.contains(where: { reachable.contains($0.id) }) {
+      let note =
+        scenario.endings.isEmpty
+        ? "no node is marked 'ending: true'"
+        : "endings exist (\(scenario.endings.map(\.id).joined(separator: ", "))) but no path leads to them"
+      error(
+        .noReachableEnding, "no ending can be reached from start node '\(scenario.start.value)'",
+        at: scenario.start.position, notes: [note])
+    }
+  }
+}

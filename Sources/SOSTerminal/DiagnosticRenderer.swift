@@ -1,0 +1,90 @@
+import SOSCore
+
+/// Renders diagnostics the way compilers do: `path:line:col: error: message [CODE]`,
+/// then the source line (at most 120 columns, control characters made visible) and a
+/// caret under the column, then any notes.
+public struct DiagnosticRenderer: Sendable {
+  /// Whether to use ANSI colour.
+  public var colour: Bool
+  /// The widest source excerpt shown.
+  public static let excerptWidth = 120
+
+  /// Creates a renderer.
+  public init(colour: Bool) {
+    self.colour = colour
+  }
+
+  /// The full text for one diagnostic, ending in a newline.
+  public func render(_ diagnostic: Diagnostic, source: String?) -> String {
+    var text = style(diagnostic.location.text + ":", .bold) + " "
+    switch diagnostic.severity {
+    case .error: text += style("error:", .red)
+    case .warning: text += style("warning:", .yellow)
+    }
+    text += " " + Sanitizer.singleLine(diagnostic.message) + " "
+    text += style("[\(diagnostic.code.rawValue)]", .dim) + "\n"
+    if let source, let line = diagnostic.location.line,
+      let excerpt = excerpt(of: source, line: line, column: diagnostic.location.column ?? 1)
+    {
+      text += excerpt
+    }
+    for note in diagnostic.notes {
+      text += "  " + style("note:", .cyan) + " " + Sanitizer.singleLine(note) + "\n"
+    }
+    return text
+  }
+
+  /// Every diagnostic of a file, in order.
+  public func render(_ diagnostics: [Diagnostic], source: String?) -> String {
+    diagnostics.map { render($0, source: source) }.joined()
+  }
+
+  /// The source line and a caret line, or `nil` if the line does not exist.
+  func excerpt(of source: String, line: Int, column: Int) -> String? {
+    var current = 1
+    var found: Substring? = nil
+    for candidate in source.split(separator: "\n", omittingEmptySubsequences: false) {
+      if current == line {
+        found = candidate
+        break
+      }
+      current += 1
+    }
+    guard let found else { return nil }
+    var scalars = Array(found.unicodeScalars.map(Sanitizer.visible))
+    if scalars.last == " ", found.unicodeScalars.last == "\r" { scalars.removeLast() }
+    var caretColumn = max(column, 1) - 1
+    var prefix = ""
+    let width = Self.excerptWidth
+    if scalars.count > width {
+      if caretColumn >= width - 10 {
+        let start = min(caretColumn - width / 2, scalars.count - width + 1)
+        scalars = Array(scalars[start...])
+        caretColumn -= start - 1
+        prefix = "…"
+      }
+      if scalars.count + prefix.count > width {
+        scalars = Array(scalars.prefix(width - prefix.count - 1)) + ["…"]
+      }
+    }
+    let lineText = prefix + String(String.UnicodeScalarView(scalars))
+    let gutter = String(line)
+    let pad = String(repeating: " ", count: gutter.count)
+    let caretPad = String(repeating: " ", count: min(caretColumn, width))
+    return " \(style(gutter, .dim)) | \(lineText)\n"
+      + " \(pad) | \(caretPad)\(style("^", .green))\n"
+  }
+
+  enum Style: String {
+    case bold = "1"
+    case dim = "2"
+    case red = "1;31"
+    case yellow = "1;33"
+    case green = "32"
+    case cyan = "36"
+  }
+
+  func style(_ text: String, _ style: Style) -> String {
+    colour ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+  }
+}

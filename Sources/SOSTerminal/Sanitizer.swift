@@ -1,0 +1,69 @@
+/// Makes untrusted text safe to print on a terminal: scenario files and session files
+/// are not trusted, so escape sequences and control characters never reach the screen.
+public enum Sanitizer {
+  /// Removes escape sequences and control characters, keeping newlines and turning
+  /// tabs into spaces.
+  public static func text(_ text: String) -> String {
+    var output = String.UnicodeScalarView()
+    var iterator = text.unicodeScalars.makeIterator()
+    while let scalar = iterator.next() {
+      switch scalar {
+      case "\n": output.append(scalar)
+      case "\t": output.append(" ")
+      case "\u{1B}":
+        skipEscapeSequence(&iterator)
+      default:
+        if !isControl(scalar) { output.append(scalar) }
+      }
+    }
+    return String(output)
+  }
+
+  /// Like ``text(_:)``, with newlines turned into spaces.
+  public static func singleLine(_ text: String) -> String {
+    Self.text(text).replacingNewlines()
+  }
+
+  /// A scalar that prints as itself in a one-line excerpt: controls become `?`,
+  /// tabs a space.
+  static func visible(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    if scalar == "\t" || scalar == "\r" { return " " }
+    return isControl(scalar) ? "?" : scalar
+  }
+
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00...0x1F, 0x7F...0x9F: return true
+    case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true  // bidi overrides
+    default: return false
+    }
+  }
+
+  /// Skips the rest of an escape sequence (CSI, OSC, or a two-byte escape).
+  private static func skipEscapeSequence(_ iterator: inout String.UnicodeScalarView.Iterator) {
+    guard let introducer = iterator.next() else { return }
+    switch introducer {
+    case "[":
+      // CSI: parameters and intermediates, then one final byte in 0x40...0x7E.
+      while let scalar = iterator.next() {
+        if (0x40...0x7E).contains(scalar.value) { return }
+      }
+    case "]", "P", "X", "^", "_":
+      // OSC and other strings: until BEL or ST (ESC \).
+      var previousWasEscape = false
+      while let scalar = iterator.next() {
+        if scalar == "\u{07}" { return }
+        if previousWasEscape, scalar == "\\" { return }
+        previousWasEscape = scalar == "\u{1B}"
+      }
+    default:
+      return
+    }
+  }
+}
+
+extension String {
+  fileprivate func replacingNewlines() -> String {
+    String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\n" ? " " : $0 }))
+  }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import SOSCore
+
+/// Finds and reads scenario files on disk: the one place the shell touches them.
+public struct ScenarioLibrary: Sendable {
+  /// The folder of shipped or local scenarios.
+  public var directory: String
+
+  /// Creates a library over a folder.
+  public init(directory: String) {
+    self.directory = directory
+  }
+
+  /// The folder named by `--scenarios`, else `$SOS_SCENARIOS`, else `./scenarios`.
+  public static func directory(option: String?, environment: [String: String]) -> String {
+    if let option, !option.isEmpty { return option }
+    if let variable = environment["SOS_SCENARIOS"], !variable.isEmpty { return variable }
+    return "scenarios"
+  }
+
+  /// Why a file could not be read.
+  public enum ReadFailure: Error, Equatable, Sendable {
+    case missing(String)
+    case unreadable(String, reason: String)
+    case isDirectory(String)
+
+    /// The failure as a diagnostic on the file.
+    public var diagnostic: Diagnostic {
+      switch self {
+      case .missing(let path):
+        return Diagnostic(.error, .unreadable, "no such file", at: SourceLocation(file: path))
+      case .unreadable(let path, let reason):
+        return Diagnostic(
+          .error, .unreadable, "cannot read file: \(reason)", at: SourceLocation(file: path))
+      case .isDirectory(let path):
+        return Diagnostic(
+          .error, .unreadable, "is a folder, not a scenario file", at: SourceLocation(file: path))
+      }
+    }
+  }
+
+  /// Reads at most one byte more than the loader accepts, so a 30 MB file costs no
+  /// more than a 1 MB one before it is refused.
+  public static func read(_ path: String) -> Result<[UInt8], ReadFailure> {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      return .failure(.missing(path))
+    }
+    if isDirectory.boolValue { return .failure(.isDirectory(path)) }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      return .failure(.unreadable(path, reason: "permission denied"))
+    }
+    defer { try? handle.close() }
+    do {
+      let data = try handle.read(upToCount: (1 << 20) + 1) ?? Data()
+      return .success(Array(data))
+    } catch {
+      return .failure(.unreadable(path, reason: error.localizedDescription))
+    }
+  }
+
+  /// Loads one file; a file that cannot be read becomes a result with one diagnostic.
+  public static func load(_ path: String) -> ScenarioLoadResult {
+    switch read(path) {
+    case .success(let bytes):
+      return ScenarioLoader.load(bytes: bytes, file: path)
+    case .failure(let failure):
+      return ScenarioLoadResult(
+        file: path, source: nil, scenario: nil, diagnostics: [failure.diagnostic])
+    }
+  }
+
+  /// The scenario files in the folder (`*.yaml`, `*.yml`), sorted by name.
+  public func files() -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+      .map { (directory as NSString).appendingPathComponent($0) }
+  }
+
+  /// Every file in the folder, loaded.
+  public func loadAll() -> [ScenarioLoadResult] {
+    files().map(Self.load)
+  }
+
+  /// Expands folders among the paths into the scenario files they hold.
+  public static func expand(_ paths: [String]) -> [String] {
+    paths.flatMap { path -> [String] in
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      {
+        return ScenarioLibrary(directory: path).files()
+      }
+      return [path]
+    }
+  }
+
+  /// Whether the folder exists.
+  public var exists: Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
+      && isDirectory.boolValue
+  }
+}
