@@ -33,12 +33,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "SOSCoreTests", dependencies: ["SOSCore"]),
+    .testTarget(name: "SOSCoreTests", dependencies: ["SOSCore"], exclude: ["Fixtures"]),
     .testTarget(name: "SOSTerminalTests", dependencies: ["SOSTerminal"]),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["SOSCore"],
-      resources: [.copy("Fixtures")]
+      dependencies: ["sos"]
     ),
   ],
   swiftLanguageModes: [.v6]

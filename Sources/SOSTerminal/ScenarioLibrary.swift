@@ -41,7 +41,7 @@ public struct ScenarioLibrary: Sendable {
 
   /// Reads at most one byte more than the loader accepts, so a 30 MB file costs no
   /// more than a 1 MB one before it is refused.
-  public static func read(_ path: String) -> Result<[UInt8], ReadFailure> {
+  public static func read(_ path: String) -> Result<(bytes: [UInt8], size: Int), ReadFailure> {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       return .failure(.missing(path))
@@ -53,7 +53,8 @@ public struct ScenarioLibrary: Sendable {
     defer { try? handle.close() }
     do {
       let data = try handle.read(upToCount: (1 << 20) + 1) ?? Data()
-      return .success(Array(data))
+      let size = (try? handle.seekToEnd()).map(Int.init) ?? data.count
+      return .success((Array(data), size))
     } catch {
       return .failure(.unreadable(path, reason: error.localizedDescription))
     }
@@ -62,8 +63,8 @@ public struct ScenarioLibrary: Sendable {
   /// Loads one file; a file that cannot be read becomes a result with one diagnostic.
   public static func load(_ path: String) -> ScenarioLoadResult {
     switch read(path) {
-    case .success(let bytes):
-      return ScenarioLoader.load(bytes: bytes, file: path)
+    case .success(let read):
+      return ScenarioLoader.load(bytes: read.bytes, file: path, fileSize: read.size)
     case .failure(let failure):
       return ScenarioLoadResult(
         file: path, source: nil, scenario: nil, diagnostics: [failure.diagnostic])

@@ -1,10 +1,106 @@
 /// Finds what is probably not what the author meant, without making the file unusable:
 /// unreachable nodes, choices without quality points, flat decisions, deadlines no
 /// path can meet, injects that never fire, required stakeholders nobody contacts,
-/// statements with no required facts, stray `goto: return`.
+/// statements with no required facts, and a stray `goto: return`.
 public enum ScenarioLinter {
   /// The warnings for a valid scenario, in file order.
   public static func warnings(for scenario: Scenario, file: String) -> [Diagnostic] {
-    []
+    var warnings: [Diagnostic] = []
+    func warn(
+      _ code: DiagnosticCode, _ message: String, at position: SourcePosition,
+      notes: [String] = []
+    ) {
+      warnings.append(
+        Diagnostic(.warning, code, message, at: position.location(in: file), notes: notes))
+    }
+
+    let reachable = ScenarioGraph(scenario).reachable()
+    let bounds = TimingBounds(scenario)
+
+    for node in scenario.nodes where !reachable.contains(node.id) {
+      warn(
+        .unreachableNode, "node '\(node.id)' cannot be reached from the start", at: node.position)
+    }
+
+    for node in scenario.nodes where node.choices.count > 1 {
+      let unscored = node.choices.filter { $0.quality.isEmpty }
+      for choice in unscored {
+        warn(
+          .noQuality,
+          "choice '\(choice.id)' has no quality points, so it neither earns nor loses communication credit",
+          at: choice.position)
+      }
+      let totals = Set(node.choices.map(\.totalQuality))
+      if totals.count == 1, unscored.count < node.choices.count {
+        warn(
+          .flatDecision,
+          "every option at node '\(node.id)' scores the same (\(node.choices[0].totalQuality)), so the decision does not discriminate",
+          at: node.position)
+      }
+    }
+
+    for deadline in scenario.deadlines {
+      let cutoff = deadline.by + deadline.grace
+      guard let earliest = bounds.earliestTrue(deadline.met.expression) else {
+        warn(
+          .unmeetableDeadline,
+          "no path can meet deadline '\(deadline.id)': nothing in the scenario makes its 'met' condition true",
+          at: deadline.position)
+        continue
+      }
+      if earliest > cutoff {
+        warn(
+          .unmeetableDeadline,
+          "deadline '\(deadline.id)' cannot be met in time: the earliest any path meets it is T+\(earliest), after T+\(cutoff)",
+          at: deadline.position)
+      }
+    }
+
+    for inject in scenario.injects {
+      if let when = inject.when, bounds.earliestTrue(when.expression) == nil {
+        warn(
+          .deadInject,
+          "inject '\(inject.id)' can never fire: its 'when' condition can never be true",
+          at: inject.position)
+      } else if let unless = inject.unless, case .literal(.boolean(true)) = unless.expression.kind {
+        warn(
+          .deadInject, "inject '\(inject.id)' can never fire: 'unless' is always true",
+          at: inject.position)
+      } else if let latest = bounds.latestEnd, inject.at > latest {
+        warn(
+          .deadInject,
+          "inject '\(inject.id)' can never fire in untimed play: every path ends by T+\(latest), before T+\(inject.at)",
+          at: inject.position)
+      }
+    }
+
+    for stakeholder in scenario.stakeholders where stakeholder.required {
+      if bounds.earliestContact(stakeholder.id) == nil {
+        warn(
+          .uncontactedStakeholder,
+          "required stakeholder '\(stakeholder.id)' is not contacted on any path",
+          at: stakeholder.position,
+          notes: ["add it to the 'contacts' of a choice, or make it not required"])
+      }
+    }
+
+    let diverts = scenario.injects.contains { $0.goto != nil }
+    for node in scenario.nodes {
+      for choice in node.choices {
+        if let write = choice.write, write.must.isEmpty {
+          warn(
+            .noMustFacts,
+            "the statement in choice '\(choice.id)' has no 'must' facts, so only general criteria can grade it",
+            at: write.position)
+        }
+        if case .returnToDiverted(let position) = choice.goto, !diverts {
+          warn(
+            .strayReturn,
+            "'goto: return' in choice '\(choice.id)', but no inject diverts play, so there is nothing to return to",
+            at: position)
+        }
+      }
+    }
+    return warnings.sorted { $0.location.line ?? 0 < $1.location.line ?? 0 }
   }
 }

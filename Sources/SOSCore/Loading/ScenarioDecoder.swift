@@ -94,6 +94,7 @@ struct ScenarioDecoder {
     }
     let known = ScenarioSchema.fields[object] ?? []
     var entries: [String: (key: Node, value: Node)] = [:]
+    var suggested: Set<String> = []
     for (key, value) in mapping {
       guard case .scalar(let scalar) = key else {
         error(
@@ -103,7 +104,9 @@ struct ScenarioDecoder {
       }
       let fieldName = scalar.string
       guard known.contains(fieldName) else {
-        let hint = suggestion(for: fieldName, among: known).map { "; did you mean '\($0)'?" } ?? ""
+        let guess = suggestion(for: fieldName, among: known)
+        if let guess { suggested.insert(guess) }
+        let hint = guess.map { "; did you mean '\($0)'?" } ?? ""
         error(
           .unknownField, "unknown field '\(fieldName)' in \(object.phrase)\(hint)",
           at: Self.position(of: key))
@@ -111,7 +114,8 @@ struct ScenarioDecoder {
       }
       entries[fieldName] = (key, value)
     }
-    return Fields(object: object, position: Self.position(of: node), entries: entries)
+    return Fields(
+      object: object, position: Self.position(of: node), entries: entries, suggested: suggested)
   }
 
   /// The known fields of one mapping, looked up by name.
@@ -119,6 +123,9 @@ struct ScenarioDecoder {
     let object: ScenarioSchema.Object
     let position: SourcePosition
     let entries: [String: (key: Node, value: Node)]
+    /// Field names offered as "did you mean" for a misspelt field; a missing required
+    /// field among them is not reported again.
+    let suggested: Set<String>
 
     subscript(_ name: String) -> Node? { entries[name]?.value }
 
@@ -130,6 +137,7 @@ struct ScenarioDecoder {
   /// The value of a required field, or an error at the mapping when it is missing.
   mutating func required(_ name: String, in fields: Fields) -> Node? {
     guard let value = fields[name] else {
+      if fields.suggested.contains(name) { return nil }
       error(
         .missingField, "missing required field '\(name)' in \(fields.object.phrase)",
         at: fields.position)

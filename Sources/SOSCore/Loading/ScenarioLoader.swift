@@ -13,8 +13,13 @@ public enum ScenarioLoader {
   static let nodeBudget = 100_000
 
   /// Loads and validates a scenario. The scenario is `nil` when there is any error.
-  public static func load(bytes: [UInt8], file: String) -> ScenarioLoadResult {
-    switch SourceGuard.text(from: bytes) {
+  ///
+  /// Pass `fileSize` when `bytes` holds only the start of a larger file, so the
+  /// size in the message is the real one.
+  public static func load(bytes: [UInt8], file: String, fileSize: Int? = nil)
+    -> ScenarioLoadResult
+  {
+    switch SourceGuard.text(from: bytes, fileSize: fileSize) {
     case .failure(let refusal):
       let location =
         refusal.position.map { $0.location(in: file) } ?? SourceLocation(file: file)
@@ -58,7 +63,9 @@ public enum ScenarioLoader {
     var decoder = ScenarioDecoder(file: file)
     let decoded = decoder.scenario(from: root)
     var diagnostics = decoder.diagnostics
-    if let decoded {
+    // Meaning is checked only on a file whose shape is right: a node dropped for a
+    // schema error would otherwise show up again as a cascade of unknown-node errors.
+    if let decoded, !decoder.hasErrors {
       diagnostics += ScenarioValidator(scenario: decoded, file: file).diagnostics()
     }
     let hasErrors = diagnostics.contains { $0.severity == .error }

@@ -15,13 +15,16 @@ struct SourceGuard {
   }
 
   /// Returns the file's text, or why it cannot be used.
-  static func text(from bytes: [UInt8]) -> Result<String, Refusal> {
-    if bytes.count > maximumBytes {
+  ///
+  /// `fileSize` is the size on disk when the caller read only the first bytes.
+  static func text(from bytes: [UInt8], fileSize: Int? = nil) -> Result<String, Refusal> {
+    let size = max(fileSize ?? bytes.count, bytes.count)
+    if size > maximumBytes {
       return .failure(
         Refusal(
           code: .tooLarge,
           message:
-            "file is \(sizeDescription(bytes.count)); scenario files are limited to 1 MiB",
+            "file is \(sizeDescription(size)); scenario files are limited to 1 MiB",
           position: nil))
     }
     if let nul = bytes.firstIndex(of: 0) {

@@ -1,5 +1,5 @@
 /// A value a scenario variable or an expression can hold.
-public enum Value: Hashable, Sendable {
+public enum Value: Hashable, Sendable, Codable {
   case integer(Int)
   case boolean(Bool)
   case text(String)

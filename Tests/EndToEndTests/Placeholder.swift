@@ -1,3 +1,0 @@
-import Testing
-
-@Suite struct PlaceholderEndToEnd { @Test func exists() {} }

@@ -1,0 +1,151 @@
+import Testing
+
+@testable import SOSCore
+
+/// Broken and hostile files get one clear diagnostic, never a hang, trap or crash.
+@Suite struct HostileFileTests {
+  func firstError(_ bytes: [UInt8]) -> Diagnostic? {
+    let result = ScenarioLoader.load(bytes: bytes, file: "hostile.yaml")
+    #expect(result.scenario == nil)
+    return result.diagnostics.first { $0.severity == .error }
+  }
+
+  @Test func emptyFile() {
+    let error = firstError([])
+    #expect(error?.code == .empty)
+    #expect(error?.location.text == "hostile.yaml")
+    #expect(error?.message == "file is empty")
+  }
+
+  @Test func whitespaceOnly() {
+    #expect(firstError(Array(" \n\n  \n".utf8))?.code == .empty)
+  }
+
+  @Test func commentsOnly() {
+    let error = firstError(Array("# nothing here\n# still nothing\n".utf8))
+    #expect(error?.code == .empty)
+    #expect(error?.message == "file holds no YAML content")
+  }
+
+  @Test func thirtyMegabytes() {
+    let bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 30 << 20)
+    let error = firstError(bytes)
+    #expect(error?.code == .tooLarge)
+    #expect(error?.message == "file is 30.0 MiB; scenario files are limited to 1 MiB")
+    #expect(error?.location.line == nil)
+  }
+
+  @Test func deepFlowNesting() {
+    let text =
+      "a: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+    let error = firstError(Array(text.utf8))
+    #expect(error?.code == .tooDeep)
+    #expect(error?.location.line == 1)
+    #expect(error?.location.column == 103)  // the top-level mapping is level 1
+  }
+
+  @Test func deepBlockSequenceNesting() {
+    let text = "a:\n" + String(repeating: "- ", count: 100_000) + "x\n"
+    let error = firstError(Array(text.utf8))
+    #expect(error?.code == .tooDeep)
+    #expect(error?.location.line == 2)
+  }
+
+  @Test func deepIndentedMappings() {
+    var text = ""
+    for depth in 0..<150 {
+      text += String(repeating: " ", count: depth) + "k\(depth):\n"
+    }
+    text += String(repeating: " ", count: 150) + "v: 1\n"
+    let error = firstError(Array(text.utf8))
+    #expect(error?.code == .tooDeep)
+    #expect(error?.location.line == 101)
+  }
+
+  @Test func nestingJustUnderTheCapIsParsed() {
+    let text = "a: " + String(repeating: "[", count: 90) + String(repeating: "]", count: 90)
+    // Not a scenario, but it must reach the decoder rather than be refused as too deep.
+    #expect(firstError(Array(text.utf8))?.code == .unknownField)
+  }
+
+  @Test func billionLaughs() {
+    var text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+    for level in 1...9 {
+      let previous = "*a\(level - 1)"
+      let items = Array(repeating: previous, count: 10).joined(separator: ", ")
+      text += "a\(level): &a\(level) [\(items)]\n"
+    }
+    let error = firstError(Array(text.utf8))
+    #expect(error?.code == .tooManyNodes)
+  }
+
+  @Test func binaryBytes() {
+    var bytes = Array("format: 1\nid: x\n".utf8)
+    bytes += [0x00, 0x01, 0x02, 0xFF]
+    let error = firstError(bytes)
+    #expect(error?.code == .binary)
+    #expect(error?.location.line == 3)
+    #expect(error?.location.column == 1)
+  }
+
+  @Test func notUTF8() {
+    var bytes = Array("format: 1\ntitle: caf".utf8)
+    bytes += [0xE9, 0x0A]  // Latin-1 é
+    let error = firstError(bytes)
+    #expect(error?.code == .notUTF8)
+    #expect(error?.message == "file is not valid UTF-8 text (byte 0xE9)")
+    #expect(error?.location.line == 2)
+    #expect(error?.location.column == 11)
+  }
+
+  @Test func truncatedUTF8Sequence() {
+    let bytes = Array("title: ".utf8) + [0xE2, 0x82]
+    #expect(firstError(bytes)?.code == .notUTF8)
+  }
+
+  @Test func overlongAndSurrogateEncodingsAreRejected() {
+    #expect(SourceGuard.firstInvalidUTF8(in: [0xC0, 0xAF]) == 0)
+    #expect(SourceGuard.firstInvalidUTF8(in: [0x41, 0xED, 0xA0, 0x80]) == 1)
+    #expect(SourceGuard.firstInvalidUTF8(in: Array("naïve – ok ✓ 𝄞".utf8)) == nil)
+  }
+
+  @Test func byteOrderMarkIsAccepted() {
+    let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("- a\n".utf8)
+    #expect(firstError(bytes)?.code == .notAMapping)
+  }
+
+  @Test func undefinedAlias() {
+    let error = firstError(Array("a: *missing\n".utf8))
+    #expect(error?.code == .yamlSyntax)
+    #expect(error?.location.line == 1)
+  }
+
+  @Test func tabIndentation() {
+    let error = firstError(Array("a:\n\tb: 1\n".utf8))
+    #expect(error?.code == .yamlSyntax)
+    #expect(error?.location.line == 2)
+  }
+
+  @Test func randomBytesNeverCrash() {
+    var generator = SplitMix64(seed: 7)
+    for _ in 0..<300 {
+      let length = Int(generator.next() % 400)
+      let alphabet = Array("abc:-[]{}&*!|>'\"#\n  \t?,%@`0123456789".utf8)
+      let bytes = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+      _ = ScenarioLoader.load(bytes: bytes, file: "fuzz.yaml")
+    }
+  }
+}
+
+/// A small seeded generator for reproducible test input.
+struct SplitMix64: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
