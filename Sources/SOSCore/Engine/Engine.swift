@@ -1,0 +1,357 @@
+/// The rules of play. `step(state, input)` is the only way a session changes: the
+/// REPL, the replayer, the playtester and the tests all drive this one pure function,
+/// so the same scenario, seed and inputs always give the same events and state.
+///
+/// ```swift
+/// let engine = Engine(scenario: scenario)
+/// var (state, events) = engine.start(SessionOptions(seed: 7))
+/// let next = try engine.step(state, .choose(1)).get()
+/// ```
+public struct Engine: Sendable {
+  public let scenario: Scenario
+  private let nodes: [String: ScenarioNode]
+  /// Injects in the order they fire: by `at`, then by file order.
+  private let injects: [Inject]
+
+  /// The outcome of a step: the next state and what happened on the way.
+  public struct Transition: Hashable, Sendable {
+    public var state: SessionState
+    public var events: [SessionEvent]
+  }
+
+  /// Prepares to play a validated scenario.
+  public init(scenario: Scenario) {
+    self.scenario = scenario
+    self.nodes = Dictionary(
+      scenario.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    self.injects = scenario.injects.enumerated().sorted {
+      ($0.element.at, $0.offset) < ($1.element.at, $1.offset)
+    }.map(\.element)
+  }
+
+  // MARK: - Starting
+
+  /// The state at T+0: the start node entered, and any inject due at T+0 fired.
+  public func start(_ options: SessionOptions) -> Transition {
+    var variables: [String: Value] = [:]
+    for variable in scenario.variables where variables[variable.name] == nil {
+      variables[variable.name] = variable.initial
+    }
+    let state = SessionState(
+      node: scenario.start.value, clock: .zero, variables: variables, visited: [], chosen: [],
+      tags: [], contacts: [:], promises: [], firedInjects: [], metDeadlines: [:],
+      missedDeadlines: [], returnStack: [], pendingWrite: nil, finished: false,
+      options: options, inputs: [])
+    var turn = Turn(engine: self, state: state)
+    turn.events.append(.started(scenario: scenario.id, seed: options.seed))
+    turn.advance(to: scenario.start.value, reentering: false)
+    return Transition(state: turn.state, events: turn.events)
+  }
+
+  // MARK: - Reading the state
+
+  /// The node play is at.
+  public func node(of state: SessionState) -> ScenarioNode? {
+    nodes[state.node]
+  }
+
+  /// The options offered now, in file order: those whose `when` holds, and a
+  /// `goto: return` option only while there is somewhere to return to.
+  public func offeredChoices(in state: SessionState) -> [Choice] {
+    guard !state.finished, let node = nodes[state.node] else { return [] }
+    let environment = SessionEnvironment(state: state)
+    return node.choices.filter { choice in
+      if case .returnToDiverted = choice.goto, state.returnStack.isEmpty { return false }
+      return choice.when.map { $0.expression.isTrue(in: environment) } ?? true
+    }
+  }
+
+  /// The option whose statement is awaited, if any.
+  public func pendingWrite(in state: SessionState) -> Choice? {
+    guard let id = state.pendingWrite else { return nil }
+    return nodes[state.node]?.choices.first { $0.id == id }
+  }
+
+  /// The real-time limit for the current decision in timed play.
+  public func timeLimit(in state: SessionState) -> ClockDuration {
+    nodes[state.node]?.timeLimit ?? scenario.timeLimit
+  }
+
+  // MARK: - Stepping
+
+  /// Applies one input. A refused input leaves the state as it was.
+  public func step(_ state: SessionState, _ input: SessionInput) -> Result<
+    Transition, EngineError
+  > {
+    if state.finished { return .failure(.finished) }
+    var turn = Turn(engine: self, state: state)
+    switch input {
+    case .choose(let number):
+      if state.pendingWrite != nil { return .failure(.statementExpected) }
+      let offered = offeredChoices(in: state)
+      guard number >= 1, number <= offered.count else {
+        return .failure(.noSuchOption(number, offered: offered.count))
+      }
+      let choice = offered[number - 1]
+      turn.events.append(
+        .choiceMade(node: state.node, choice: choice.id, index: number, at: state.clock))
+      if choice.write != nil {
+        turn.state.pendingWrite = choice.id
+      } else {
+        turn.apply(choice)
+      }
+    case .write(let text):
+      guard let choice = pendingWrite(in: state), let write = choice.write else {
+        return .failure(.choiceExpected)
+      }
+      turn.events.append(
+        .statementWritten(
+          choice: choice.id, audience: write.audience.value, text: text, at: state.clock))
+      turn.state.pendingWrite = nil
+      turn.apply(choice)
+    case .timeout:
+      guard state.options.timed else { return .failure(.notTimed) }
+      turn.timeOut()
+    case .undo:
+      guard state.options.mode == .practice else { return .failure(.undoNotAllowed) }
+      let effective = Self.effectiveInputs(state.inputs)
+      guard let lastChoice = effective.lastIndex(where: { $0.isChoice }) else {
+        return .failure(.nothingToUndo)
+      }
+      switch replay(Array(effective[..<lastChoice]), options: state.options) {
+      case .success(let rebuilt):
+        turn.state = rebuilt.state
+        turn.state.inputs = state.inputs
+        turn.events = [.undone(decisions: rebuilt.state.decisions)]
+      case .failure:
+        return .failure(.nothingToUndo)
+      }
+    }
+    turn.state.inputs.append(input)
+    return .success(Transition(state: turn.state, events: turn.events))
+  }
+
+  /// A replay that stopped at an input the engine refused.
+  public struct ReplayError: Error, Hashable, Sendable {
+    /// The 0-based position of the refused input.
+    public var index: Int
+    public var input: SessionInput
+    public var error: EngineError
+  }
+
+  /// Plays a whole input log from T+0: the same log always gives the same result.
+  public func replay(_ inputs: [SessionInput], options: SessionOptions) -> Result<
+    Transition, ReplayError
+  > {
+    var transition = start(options)
+    for (index, input) in inputs.enumerated() {
+      switch step(transition.state, input) {
+      case .success(let next):
+        transition = Transition(state: next.state, events: transition.events + next.events)
+      case .failure(let error):
+        return .failure(ReplayError(index: index, input: input, error: error))
+      }
+    }
+    return .success(transition)
+  }
+
+  /// The inputs that still count once every undo has taken back its decision.
+  public static func effectiveInputs(_ inputs: [SessionInput]) -> [SessionInput] {
+    var effective: [SessionInput] = []
+    for input in inputs {
+      if input == .undo {
+        if let last = effective.lastIndex(where: { $0.isChoice }) {
+          effective.removeSubrange(last...)
+        }
+      } else {
+        effective.append(input)
+      }
+    }
+    return effective
+  }
+
+  // MARK: - One turn
+
+  /// The mutable working copy of one step: a state and the events so far.
+  private struct Turn {
+    let engine: Engine
+    var state: SessionState
+    var events: [SessionEvent] = []
+
+    init(engine: Engine, state: SessionState) {
+      self.engine = engine
+      self.state = state
+    }
+
+    var scenario: Scenario { engine.scenario }
+
+    mutating func moveClock(by duration: ClockDuration) {
+      guard duration > .zero else { return }
+      let from = state.clock
+      state.clock += duration
+      events.append(.clockAdvanced(from: from, to: state.clock))
+    }
+
+    /// Carries out a chosen option: its time, facts, contacts, promise and goto.
+    mutating func apply(_ choice: Choice) {
+      moveClock(by: choice.takes)
+      state.chosen.insert(choice.id)
+      state.tags.formUnion(choice.tags)
+      apply(choice.effects)
+      var reached = choice.contacts.map(\.value)
+      if let audience = choice.write?.audience.value, !reached.contains(audience) {
+        reached.append(audience)
+      }
+      for stakeholder in reached { contact(stakeholder) }
+      if let promise = choice.promise {
+        let record = PromiseRecord(
+          id: state.promises.count + 1, choice: choice.id, stakeholder: promise.to.value,
+          label: promise.label, madeAt: state.clock, due: state.clock + promise.within,
+          status: .open)
+        state.promises.append(record)
+        events.append(
+          .promiseMade(
+            id: record.id, stakeholder: record.stakeholder, label: record.label, due: record.due))
+      }
+      switch choice.goto {
+      case .node(let target):
+        advance(to: target.value, reentering: false)
+      case .branches(let branches):
+        let environment = SessionEnvironment(state: state)
+        let target =
+          branches.first { branch in
+            branch.when.map { $0.expression.isTrue(in: environment) } ?? true
+          }?.to.value ?? state.node
+        advance(to: target, reentering: false)
+      case .returnToDiverted:
+        let target = state.returnStack.popLast() ?? state.node
+        events.append(.returned(to: target))
+        advance(to: target, reentering: false)
+      }
+    }
+
+    mutating func apply(_ effects: Effects) {
+      for (variable, amount) in effects.add {
+        if case .integer(let current) = state.variables[variable.value] {
+          state.variables[variable.value] = .integer(current &+ amount)
+        }
+      }
+      for (variable, value) in effects.set {
+        state.variables[variable.value] = value
+      }
+    }
+
+    mutating func contact(_ stakeholder: String) {
+      state.contacts[stakeholder, default: []].append(state.clock)
+      events.append(.stakeholderContacted(stakeholder: stakeholder, at: state.clock))
+      for index in state.promises.indices
+      where state.promises[index].stakeholder == stakeholder
+        && state.promises[index].status == .open
+      {
+        state.promises[index].status = .kept(at: state.clock)
+        events.append(
+          .promiseKept(
+            id: state.promises[index].id, at: state.clock,
+            onTime: state.clock <= state.promises[index].due))
+      }
+    }
+
+    /// The real-time limit ran out: the node's timeout rule, by default "you
+    /// hesitate" (15 minutes pass and the same decision is asked again).
+    mutating func timeOut() {
+      let rule = engine.nodes[state.node]?.onTimeout ?? .hesitate
+      events.append(.timedOut(node: state.node, at: state.clock))
+      moveClock(by: rule.takes)
+      if let target = rule.goto?.value {
+        state.pendingWrite = nil
+        advance(to: target, reentering: false)
+      } else {
+        advance(to: state.node, reentering: true)
+      }
+    }
+
+    /// Moves play towards `destination` after time has passed: deadlines are
+    /// settled, due injects fire (one may divert play), and the node is entered.
+    mutating func advance(to destination: String, reentering: Bool) {
+      var destination = destination
+      var reentering = reentering
+      settleDeadlines()
+      for inject in engine.injects
+      where !state.firedInjects.contains(inject.id) && inject.at <= state.clock {
+        let current = SessionEnvironment(state: state)
+        let whenHolds = inject.when.map { $0.expression.isTrue(in: current) } ?? true
+        let unlessHolds = inject.unless.map { $0.expression.isTrue(in: current) } ?? false
+        guard whenHolds, !unlessHolds else { continue }
+        state.firedInjects.insert(inject.id)
+        events.append(.injectFired(inject: inject.id, at: state.clock))
+        state.tags.formUnion(inject.tags)
+        apply(inject.effects)
+        if let target = inject.goto?.value {
+          state.returnStack.append(destination)
+          events.append(.diverted(from: destination, to: target))
+          destination = target
+          reentering = false
+          state.pendingWrite = nil
+        }
+        settleDeadlines()
+      }
+      if !reentering { enter(destination) }
+    }
+
+    mutating func enter(_ id: String) {
+      state.node = id
+      state.visited.insert(id)
+      events.append(.nodeEntered(node: id, at: state.clock))
+      settleDeadlines()
+      guard let node = engine.nodes[id] else { return }
+      if node.isEnding {
+        events.append(.endingReached(node: id, outcome: node.outcome ?? 0, at: state.clock))
+        finish()
+      } else if engine.offeredChoices(in: state).isEmpty {
+        events.append(.stalled(node: id, at: state.clock))
+        finish()
+      }
+    }
+
+    /// Records deadlines met now, and those whose time has run out.
+    mutating func settleDeadlines() {
+      let environment = SessionEnvironment(state: state)
+      for deadline in scenario.deadlines
+      where state.metDeadlines[deadline.id] == nil
+        && !state.missedDeadlines.contains(deadline.id)
+      {
+        let cutoff = deadline.by + deadline.grace
+        if deadline.met.expression.isTrue(in: environment) {
+          state.metDeadlines[deadline.id] = state.clock
+          events.append(.deadlineMet(deadline: deadline.id, at: state.clock))
+        } else if state.clock > cutoff {
+          state.missedDeadlines.insert(deadline.id)
+          events.append(.deadlineMissed(deadline: deadline.id, at: cutoff))
+        }
+      }
+    }
+
+    /// Play is over: open promises are broken and unmet deadlines missed.
+    mutating func finish() {
+      state.finished = true
+      for index in state.promises.indices where state.promises[index].status == .open {
+        state.promises[index].status = .broken
+        events.append(.promiseBroken(id: state.promises[index].id, due: state.promises[index].due))
+      }
+      for deadline in scenario.deadlines
+      where state.metDeadlines[deadline.id] == nil
+        && !state.missedDeadlines.contains(deadline.id)
+      {
+        state.missedDeadlines.insert(deadline.id)
+        events.append(.deadlineMissed(deadline: deadline.id, at: deadline.by + deadline.grace))
+      }
+    }
+  }
+}
+
+extension SessionInput {
+  var isChoice: Bool {
+    if case .choose = self { return true }
+    return false
+  }
+}

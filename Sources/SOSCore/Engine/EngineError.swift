@@ -1,0 +1,33 @@
+/// Why the engine refused an input. The state is unchanged when it does.
+public enum EngineError: Error, Hashable, Sendable {
+  /// Play is over.
+  case finished
+  /// The option number is not among those offered.
+  case noSuchOption(Int, offered: Int)
+  /// A statement is expected, not a choice.
+  case statementExpected
+  /// A choice is expected, not a statement.
+  case choiceExpected
+  /// Undo is only for practice mode.
+  case undoNotAllowed
+  /// There is no decision to take back.
+  case nothingToUndo
+  /// A timeout came from a session that is not timed.
+  case notTimed
+
+  /// The refusal in words, for the prompt.
+  public var message: String {
+    switch self {
+    case .finished: return "this session has ended"
+    case .noSuchOption(let number, let offered):
+      return offered == 1
+        ? "there is no option \(number); the only option is 1"
+        : "there is no option \(number); choose 1 to \(offered)"
+    case .statementExpected: return "type your statement first"
+    case .choiceExpected: return "choose an option by its number"
+    case .undoNotAllowed: return "undo is only available in practice mode"
+    case .nothingToUndo: return "there is nothing to undo yet"
+    case .notTimed: return "this session is not timed"
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/// Everything that changes while a trainee plays one scenario. The scenario itself
+/// never changes; ``Engine/step(_:_:)`` is the only way a state moves on.
+public struct SessionState: Hashable, Sendable, Codable {
+  /// Where play is.
+  public var node: String
+  /// The simulated clock, from T+0 at discovery.
+  public var clock: ClockDuration
+  /// State variables by name.
+  public var variables: [String: Value]
+  /// Nodes entered so far.
+  public var visited: Set<String>
+  /// Choices taken so far (by id).
+  public var chosen: Set<String>
+  public var tags: Set<String>
+  /// Each stakeholder's contact times, in order.
+  public var contacts: [String: [ClockDuration]]
+  /// Every promise made, open or settled.
+  public var promises: [PromiseRecord]
+  /// Injects that have fired.
+  public var firedInjects: Set<String>
+  /// Met deadlines and when they were met.
+  public var metDeadlines: [String: ClockDuration]
+  /// Deadlines reported as missed.
+  public var missedDeadlines: Set<String>
+  /// Where to go back to after a divert, innermost last.
+  public var returnStack: [String]
+  /// The option whose statement is being typed, if any.
+  public var pendingWrite: String?
+  /// The ending reached, or the stalled node, once play is over.
+  public var finished: Bool
+  public var options: SessionOptions
+  /// Every input accepted so far, undos included: replaying them from the start
+  /// reproduces this state exactly.
+  public var inputs: [SessionInput]
+
+  /// Answered choices and statements that still count (undone ones removed).
+  public var decisions: Int {
+    var count = 0
+    for input in inputs {
+      switch input {
+      case .choose, .write: count += 1
+      case .undo: count = max(0, count - 1)
+      case .timeout: break
+      }
+    }
+    return count
+  }
+
+  /// Whether a stakeholder has heard from the trainee.
+  public func hasContacted(_ stakeholder: String) -> Bool {
+    !(contacts[stakeholder] ?? []).isEmpty
+  }
+
+  /// Promises not yet settled.
+  public var openPromises: [PromiseRecord] { promises.filter { $0.status == .open } }
+}
+
+/// Answers the expression language's questions from a session state.
+struct SessionEnvironment: ExpressionEnvironment {
+  let state: SessionState
+
+  func value(of variable: String) -> Value? { state.variables[variable] }
+  func visited(_ node: String) -> Bool { state.visited.contains(node) }
+  func chose(_ choice: String) -> Bool { state.chosen.contains(choice) }
+  func tagged(_ tag: String) -> Bool { state.tags.contains(tag) }
+  func contacted(_ stakeholder: String) -> Bool { state.hasContacted(stakeholder) }
+  func met(_ deadline: String) -> Bool { state.metDeadlines[deadline] != nil }
+  var elapsed: ClockDuration { state.clock }
+}
