@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     .target(
@@ -22,6 +23,14 @@ let package = Package(
       providers: [.apt(["libreadline-dev"])]
     ),
     .target(
+      name: "SOSStore",
+      dependencies: ["SOSCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .target(
+      name: "SOSReports",
+      dependencies: ["SOSCore"]
+    ),
+    .target(
       name: "SOSTerminal",
       dependencies: ["SOSCore", "CReadline"]
     ),
@@ -29,11 +38,15 @@ let package = Package(
       name: "sos",
       dependencies: [
         "SOSCore",
+        "SOSStore",
+        "SOSReports",
         "SOSTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "SOSCoreTests", dependencies: ["SOSCore"], exclude: ["Fixtures"]),
+    .testTarget(name: "SOSStoreTests", dependencies: ["SOSStore"]),
+    .testTarget(name: "SOSReportsTests", dependencies: ["SOSReports"]),
     .testTarget(name: "SOSTerminalTests", dependencies: ["SOSTerminal"]),
     .testTarget(
       name: "EndToEndTests",
