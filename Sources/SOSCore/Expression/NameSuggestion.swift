@@ -5,7 +5,7 @@
 func suggestion(for name: String, among candidates: some Collection<String>) -> String? {
   let typed = Array(name.lowercased().unicodeScalars)
   guard !typed.isEmpty, typed.count <= 64 else { return nil }
-  let allowance = max(1, typed.count / 3)
+  let allowance = typed.count <= 3 ? 1 : max(2, typed.count / 3)
   var best: (name: String, distance: Int)? = nil
   for candidate in candidates.sorted() where candidate != name {
     let distance = editDistance(typed, Array(candidate.lowercased().unicodeScalars))
