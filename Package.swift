@@ -44,7 +44,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "SOSCoreTests", dependencies: ["SOSCore"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "SOSCoreTests",
+      dependencies: ["SOSCore", .product(name: "Yams", package: "Yams")],
+      exclude: ["Fixtures"]
+    ),
     .testTarget(name: "SOSStoreTests", dependencies: ["SOSStore"]),
     .testTarget(name: "SOSReportsTests", dependencies: ["SOSReports"]),
     .testTarget(name: "SOSTerminalTests", dependencies: ["SOSTerminal"]),

@@ -320,13 +320,15 @@ public struct Engine: Sendable {
       where state.metDeadlines[deadline.id] == nil
         && !state.missedDeadlines.contains(deadline.id)
       {
+        // Past the cutoff a deadline is missed, even if what meets it happened in the
+        // same step: a choice that takes three days ends three days later.
         let cutoff = deadline.by + deadline.grace
-        if deadline.met.expression.isTrue(in: environment) {
-          state.metDeadlines[deadline.id] = state.clock
-          events.append(.deadlineMet(deadline: deadline.id, at: state.clock))
-        } else if state.clock > cutoff {
+        if state.clock > cutoff {
           state.missedDeadlines.insert(deadline.id)
           events.append(.deadlineMissed(deadline: deadline.id, at: cutoff))
+        } else if deadline.met.expression.isTrue(in: environment) {
+          state.metDeadlines[deadline.id] = state.clock
+          events.append(.deadlineMet(deadline: deadline.id, at: state.clock))
         }
       }
     }
