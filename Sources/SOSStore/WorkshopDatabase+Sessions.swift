@@ -180,6 +180,31 @@ extension WorkshopDatabase {
   public func inputs(sessionID: UUID) throws(WorkshopDatabaseError) -> [RecordedInput] {
     try read { db in try inputs(sessionID: Self.idText(sessionID), in: db) }
   }
+
+  /// A stored session as a portable session file (with its inputs and scenario text).
+  ///
+  /// Throws ``WorkshopDatabaseError/sessionNotFound(_:)`` for an unknown id.
+  public func sessionFile(id: UUID) throws(WorkshopDatabaseError) -> SessionFile {
+    try read { db in
+      let idText = Self.idText(id)
+      guard let row = try SessionRow.fetchOne(db, key: idText) else {
+        throw WorkshopDatabaseError.sessionNotFound(idText)
+      }
+      let session = try record(from: row, cohortNames: cohortNames(in: db))
+      guard let text = try ScenarioTextRow.fetchOne(db, key: row.scenarioHash)?.text else {
+        throw WorkshopDatabaseError.damagedRecord(
+          path: path, table: "session",
+          detail: "session \(idText): no scenario text with sha256 \(row.scenarioHash)")
+      }
+      return SessionFile(
+        session: session, inputs: try inputs(sessionID: idText, in: db), scenarioText: text)
+    }
+  }
+
+  /// Imports a session file (see ``importSession(_:scenarioText:inputs:)``).
+  public func importSession(_ file: SessionFile) throws(WorkshopDatabaseError) -> ImportOutcome {
+    try importSession(file.sessionRecord, scenarioText: file.scenario.text, inputs: file.inputs)
+  }
 }
 
 // MARK: - Helpers
