@@ -1,0 +1,61 @@
+import Foundation
+import SOSCore
+
+/// One stored session: who played which scenario (by content hash), how, and when.
+///
+/// The inputs are kept apart (``RecordedInput``); scores are never stored, they are
+/// derived by replaying the inputs.
+public struct SessionRecord: Hashable, Sendable {
+  /// The session's id; shown to people as its first 8 hex digits.
+  public var id: UUID
+  /// The trainee's name as they gave it.
+  public var trainee: String
+  /// The cohort's name, if the session belongs to one.
+  public var cohort: String?
+  /// The scenario's `id` field.
+  public var scenarioID: String
+  /// The SHA-256 (lower-case hex) of the scenario file's text that was played.
+  public var scenarioHash: String
+  /// The seed of the session's randomness.
+  public var seed: UInt64
+  /// Practice or assessment.
+  public var mode: SessionOptions.Mode
+  /// Whether decisions had a real-time limit.
+  public var timed: Bool
+  /// When play began (wall clock, kept to the millisecond).
+  public var started: Date
+  /// When the session was finished or abandoned, if it was.
+  public var finished: Date?
+  /// Active, finished or abandoned.
+  public var status: SessionStatus
+
+  /// Creates a record.
+  public init(
+    id: UUID, trainee: String, cohort: String?, scenarioID: String, scenarioHash: String,
+    seed: UInt64, mode: SessionOptions.Mode, timed: Bool, started: Date, finished: Date?,
+    status: SessionStatus
+  ) {
+    self.id = id
+    self.trainee = trainee
+    self.cohort = cohort
+    self.scenarioID = scenarioID
+    self.scenarioHash = scenarioHash
+    self.seed = seed
+    self.mode = mode
+    self.timed = timed
+    self.started = started
+    self.finished = finished
+    self.status = status
+  }
+
+  /// The options the engine needs to replay this session.
+  public var options: SessionOptions {
+    SessionOptions(mode: mode, timed: timed, seed: seed)
+  }
+
+  /// The id as stored and written in files: lower-case, with hyphens.
+  public var idText: String { id.uuidString.lowercased() }
+
+  /// The first 8 hex digits of the id, what people type to name the session.
+  public var shortID: String { String(idText.prefix(8)) }
+}

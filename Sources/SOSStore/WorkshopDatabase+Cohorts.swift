@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import SOSCore
+
+// MARK: - Cohorts
+
+extension WorkshopDatabase {
+  /// Creates a cohort with a new random secret (for pseudonyms).
+  ///
+  /// Throws ``WorkshopDatabaseError/duplicateCohort(_:)`` when the name is taken.
+  public func createCohort(
+    name: String, description: String? = nil, at now: Date = Date()
+  ) throws(WorkshopDatabaseError) -> CohortRecord {
+    guard Self.isValidName(name) else { throw .invalidCohortName(name) }
+    let description = description.flatMap { $0.isEmpty ? nil : $0 }
+    var generator = SystemRandomNumberGenerator()
+    let secret = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    var row = CohortRow(
+      id: nil, name: name, description: description, secret: SHA256.hex(secret),
+      createdAt: Timestamp.string(now))
+    let id = try write { db in
+      if try CohortRow.filter(CohortRow.Columns.name == name).fetchCount(db) > 0 {
+        throw WorkshopDatabaseError.duplicateCohort(name)
+      }
+      try row.insert(db)
+      return row.id
+    }
+    return CohortRecord(
+      id: id ?? 0, name: name, description: description, secret: secret,
+      createdAt: Timestamp.normalized(now), sessionCount: 0, traineeCount: 0)
+  }
+
+  /// All cohorts by name, with their session and trainee counts.
+  public func cohorts() throws(WorkshopDatabaseError) -> [CohortRecord] {
+    try read { db in
+      let rows = try CohortRow.order(CohortRow.Columns.name).fetchAll(db)
+      let counts = try countsByCohort(in: db)
+      return try rows.map { row in try cohortRecord(from: row, counts: counts) }
+    }
+  }
+
+  /// The cohort with this name, or `nil`.
+  public func cohort(named name: String) throws(WorkshopDatabaseError) -> CohortRecord? {
+    try read { db in
+      guard let row = try CohortRow.filter(CohortRow.Columns.name == name).fetchOne(db) else {
+        return nil
+      }
+      return try cohortRecord(from: row, counts: countsByCohort(in: db))
+    }
+  }
+
+  private func countsByCohort(in db: Database) throws -> [Int64: CohortCounts] {
+    let counts = try CohortCounts.fetchAll(
+      db,
+      sql: """
+        SELECT cohort_id, COUNT(*) AS sessions, COUNT(DISTINCT trainee) AS trainees
+        FROM session WHERE cohort_id IS NOT NULL GROUP BY cohort_id
+        """)
+    return Dictionary(counts.map { ($0.cohortID, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  private func cohortRecord(
+    from row: CohortRow, counts: [Int64: CohortCounts]
+  ) throws -> CohortRecord {
+    func damaged(_ detail: String) -> WorkshopDatabaseError {
+      .damagedRecord(path: path, table: "cohort", detail: "cohort '\(row.name)': \(detail)")
+    }
+    guard let id = row.id else { throw damaged("no id") }
+    guard let secret = Self.bytes(hex: row.secret), secret.count == 32 else {
+      throw damaged("the secret is not 64 hex digits")
+    }
+    guard let createdAt = Timestamp.date(row.createdAt) else {
+      throw damaged("unreadable creation time '\(row.createdAt)'")
+    }
+    return CohortRecord(
+      id: id, name: row.name, description: row.description, secret: secret,
+      createdAt: createdAt, sessionCount: counts[id]?.sessions ?? 0,
+      traineeCount: counts[id]?.trainees ?? 0)
+  }
+
+  private static func bytes(hex: String) -> [UInt8]? {
+    let digits = Array(hex.utf8)
+    guard digits.count.isMultiple(of: 2) else { return nil }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(digits.count / 2)
+    var index = 0
+    while index < digits.count {
+      guard let high = nibble(digits[index]), let low = nibble(digits[index + 1]) else {
+        return nil
+      }
+      bytes.append(high << 4 | low)
+      index += 2
+    }
+    return bytes
+  }
+
+  private static func nibble(_ digit: UInt8) -> UInt8? {
+    switch digit {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): return digit - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): return digit - UInt8(ascii: "A") + 10
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,325 @@
+import Foundation
+import GRDB
+import SOSCore
+
+// MARK: - Sessions: writes
+
+extension WorkshopDatabase {
+  /// Starts a session: stores its scenario text by hash and the session itself in one
+  /// transaction, with a new random id.
+  ///
+  /// Throws ``WorkshopDatabaseError/unknownCohort(_:)`` when the cohort does not exist.
+  public func createSession(_ new: NewSession) throws(WorkshopDatabaseError) -> SessionRecord {
+    guard Self.isValidName(new.trainee) else { throw .invalidTrainee(new.trainee) }
+    let hash = SHA256.hex(SHA256.digest(Array(new.scenarioText.utf8)))
+    let record = SessionRecord(
+      id: UUID(), trainee: new.trainee, cohort: new.cohort, scenarioID: new.scenarioID,
+      scenarioHash: hash, seed: new.seed, mode: new.mode, timed: new.timed,
+      started: Timestamp.normalized(new.started), finished: nil, status: .active)
+    try write { db in
+      let cohortID = try cohortID(named: new.cohort, in: db)
+      try Self.storeScenarioText(new.scenarioText, hash: hash, scenarioID: new.scenarioID, in: db)
+      try Self.row(for: record, cohortID: cohortID).insert(db)
+    }
+    return record
+  }
+
+  /// Appends one input to an active session's log, as the next sequence number, in
+  /// one transaction that is committed (durable) when this returns.
+  public func appendInput(
+    sessionID: UUID, input: SessionInput, at: Date, latencyMilliseconds: Int?
+  ) throws(WorkshopDatabaseError) {
+    if case .choose(let option) = input, option < 1 {
+      throw .invalidInput("option numbers start at 1, not \(option)")
+    }
+    if let latencyMilliseconds, latencyMilliseconds < 0 {
+      throw .invalidInput("a latency cannot be negative (\(latencyMilliseconds) ms)")
+    }
+    let id = Self.idText(sessionID)
+    let (kind, value) = InputKind.parts(of: input)
+    try write { db in
+      let session = try activeSessionRow(id: id, in: db)
+      let count = try SessionInputRow.filter(SessionInputRow.Columns.sessionID == session.id)
+        .fetchCount(db)
+      try SessionInputRow(
+        sessionID: session.id, sequence: count, kind: kind.rawValue, value: value,
+        at: Timestamp.string(at), latencyMilliseconds: latencyMilliseconds
+      ).insert(db)
+    }
+  }
+
+  /// Marks an active session as played to its end at `at`.
+  public func finishSession(id: UUID, at: Date) throws(WorkshopDatabaseError) {
+    try end(id: id, at: at, status: .finished)
+  }
+
+  /// Marks an active session as given up at `at`; it is kept but not resumed.
+  public func abandonSession(id: UUID, at: Date) throws(WorkshopDatabaseError) {
+    try end(id: id, at: at, status: .abandoned)
+  }
+
+  private func end(id: UUID, at: Date, status: SessionStatus) throws(WorkshopDatabaseError) {
+    let id = Self.idText(id)
+    try write { db in
+      var session = try activeSessionRow(id: id, in: db)
+      session.status = status.rawValue
+      session.finished = Timestamp.string(at)
+      try session.update(db)
+    }
+  }
+
+  /// Stores a whole session with its inputs in one transaction, as `sos cohort import`
+  /// does with session files; a session whose id is already stored is left alone.
+  ///
+  /// The scenario text must have the session's scenario hash, the inputs must be
+  /// numbered 0, 1, 2, … and a named cohort must exist.
+  public func importSession(
+    _ session: SessionRecord, scenarioText: String, inputs: [RecordedInput]
+  ) throws(WorkshopDatabaseError) -> ImportOutcome {
+    let id = session.idText
+    guard Self.isValidName(session.trainee) else { throw .invalidTrainee(session.trainee) }
+    var session = session
+    let hash = SHA256.hex(SHA256.digest(Array(scenarioText.utf8)))
+    guard hash == session.scenarioHash.lowercased() else {
+      throw .scenarioHashMismatch(sessionID: id)
+    }
+    session.scenarioHash = hash
+    for (position, recorded) in inputs.enumerated() {
+      guard recorded.sequence == position else {
+        throw .inputSequenceGap(sessionID: id, position: position, found: recorded.sequence)
+      }
+      if case .choose(let option) = recorded.input, option < 1 {
+        throw .invalidInput("option numbers start at 1, not \(option)")
+      }
+    }
+    return try write { db in
+      if try SessionRow.exists(db, key: id) { return .alreadyPresent }
+      let cohortID = try cohortID(named: session.cohort, in: db)
+      try Self.storeScenarioText(
+        scenarioText, hash: session.scenarioHash, scenarioID: session.scenarioID, in: db)
+      try Self.row(for: session, cohortID: cohortID).insert(db)
+      for recorded in inputs {
+        let (kind, value) = InputKind.parts(of: recorded.input)
+        try SessionInputRow(
+          sessionID: id, sequence: recorded.sequence, kind: kind.rawValue, value: value,
+          at: Timestamp.string(recorded.at), latencyMilliseconds: recorded.latencyMilliseconds
+        ).insert(db)
+      }
+      return .imported
+    }
+  }
+}
+
+// MARK: - Sessions: reads
+
+extension WorkshopDatabase {
+  /// The session with this id, or `nil`.
+  public func session(id: UUID) throws(WorkshopDatabaseError) -> SessionRecord? {
+    try read { db in
+      guard let row = try SessionRow.fetchOne(db, key: Self.idText(id)) else { return nil }
+      return try record(from: row, cohortNames: cohortNames(in: db))
+    }
+  }
+
+  /// The one session whose id starts with `prefix` (hex digits, as `sos sessions`
+  /// shows the first 8 of them; a whole id works too, in either case).
+  ///
+  /// Throws ``WorkshopDatabaseError/noSessionMatching(_:)`` or
+  /// ``WorkshopDatabaseError/ambiguousSessionPrefix(_:matches:)``.
+  public func session(prefix: String) throws(WorkshopDatabaseError) -> SessionRecord {
+    let trimmed = prefix.trimmingCharacters(in: .whitespaces).lowercased()
+    let hexDigits = "0123456789abcdef-"
+    guard !trimmed.isEmpty, trimmed.count <= 36, trimmed.allSatisfy(hexDigits.contains) else {
+      throw .invalidSessionPrefix(prefix)
+    }
+    let rows = try read { db in
+      try SessionRow.filter(sql: "substr(id, 1, ?) = ?", arguments: [trimmed.count, trimmed])
+        .order(SessionRow.Columns.started, SessionRow.Columns.id)
+        .limit(10)
+        .fetchAll(db)
+    }
+    guard let first = rows.first else { throw .noSessionMatching(trimmed) }
+    guard rows.count == 1 else {
+      throw .ambiguousSessionPrefix(trimmed, matches: rows.map(\.id))
+    }
+    return try read { db in try record(from: first, cohortNames: cohortNames(in: db)) }
+  }
+
+  /// The most recently started active session, of one trainee or of anyone.
+  public func latestActiveSession(
+    trainee: String? = nil
+  ) throws(WorkshopDatabaseError) -> SessionRecord? {
+    try read { db in
+      var request = SessionRow.filter(SessionRow.Columns.status == SessionStatus.active.rawValue)
+      if let trainee { request = request.filter(SessionRow.Columns.trainee == trainee) }
+      let row = try request.order(SessionRow.Columns.started.desc, SessionRow.Columns.id.desc)
+        .fetchOne(db)
+      guard let row else { return nil }
+      return try record(from: row, cohortNames: cohortNames(in: db))
+    }
+  }
+
+  /// All sessions, or those of one cohort, oldest first.
+  ///
+  /// Throws ``WorkshopDatabaseError/unknownCohort(_:)`` for a cohort that does not
+  /// exist.
+  public func sessions(cohort: String? = nil) throws(WorkshopDatabaseError) -> [SessionRecord] {
+    try read { db in
+      var request = SessionRow.all()
+      if let cohort {
+        let id = try cohortID(named: cohort, in: db)
+        request = request.filter(SessionRow.Columns.cohortID == id)
+      }
+      let rows = try request.order(SessionRow.Columns.started, SessionRow.Columns.id).fetchAll(db)
+      let names = try cohortNames(in: db)
+      return try rows.map { row in try record(from: row, cohortNames: names) }
+    }
+  }
+
+  /// A session's inputs in order.
+  public func inputs(sessionID: UUID) throws(WorkshopDatabaseError) -> [RecordedInput] {
+    try read { db in try inputs(sessionID: Self.idText(sessionID), in: db) }
+  }
+
+  /// A stored session as a portable session file (with its inputs and scenario text).
+  ///
+  /// Throws ``WorkshopDatabaseError/sessionNotFound(_:)`` for an unknown id.
+  public func sessionFile(id: UUID) throws(WorkshopDatabaseError) -> SessionFile {
+    try read { db in
+      let idText = Self.idText(id)
+      guard let row = try SessionRow.fetchOne(db, key: idText) else {
+        throw WorkshopDatabaseError.sessionNotFound(idText)
+      }
+      let session = try record(from: row, cohortNames: cohortNames(in: db))
+      guard let text = try ScenarioTextRow.fetchOne(db, key: row.scenarioHash)?.text else {
+        throw WorkshopDatabaseError.damagedRecord(
+          path: path, table: "session",
+          detail: "session \(idText): no scenario text with sha256 \(row.scenarioHash)")
+      }
+      return SessionFile(
+        session: session, inputs: try inputs(sessionID: idText, in: db), scenarioText: text)
+    }
+  }
+
+  /// Imports a session file (see ``importSession(_:scenarioText:inputs:)``).
+  public func importSession(_ file: SessionFile) throws(WorkshopDatabaseError) -> ImportOutcome {
+    try importSession(file.sessionRecord, scenarioText: file.scenario.text, inputs: file.inputs)
+  }
+}
+
+// MARK: - Helpers
+
+extension WorkshopDatabase {
+  static func idText(_ id: UUID) -> String { id.uuidString.lowercased() }
+
+  /// Whether `name` is usable as a trainee or cohort name: not blank, no control
+  /// characters.
+  static func isValidName(_ name: String) -> Bool {
+    !name.trimmingCharacters(in: .whitespaces).isEmpty
+      && !name.unicodeScalars.contains { $0.properties.generalCategory == .control }
+  }
+
+  static func storeScenarioText(
+    _ text: String, hash: String, scenarioID: String, in db: Database
+  ) throws {
+    try ScenarioTextRow(
+      hash: hash, scenarioID: scenarioID, text: text, storedAt: Timestamp.string(Date())
+    ).insert(db, onConflict: .ignore)
+  }
+
+  static func row(for record: SessionRecord, cohortID: Int64?) -> SessionRow {
+    SessionRow(
+      id: record.idText, trainee: record.trainee, cohortID: cohortID,
+      scenarioID: record.scenarioID, scenarioHash: record.scenarioHash,
+      seed: Int64(bitPattern: record.seed), mode: record.mode.rawValue, timed: record.timed,
+      started: Timestamp.string(record.started), finished: record.finished.map(Timestamp.string),
+      status: record.status.rawValue)
+  }
+
+  /// The id of the cohort named `name` (`nil` for no name); throws `unknownCohort`.
+  func cohortID(named name: String?, in db: Database) throws -> Int64? {
+    guard let name else { return nil }
+    guard let cohort = try CohortRow.filter(CohortRow.Columns.name == name).fetchOne(db),
+      let id = cohort.id
+    else {
+      throw WorkshopDatabaseError.unknownCohort(name)
+    }
+    return id
+  }
+
+  func cohortNames(in db: Database) throws -> [Int64: String] {
+    var names: [Int64: String] = [:]
+    for cohort in try CohortRow.fetchAll(db) {
+      if let id = cohort.id { names[id] = cohort.name }
+    }
+    return names
+  }
+
+  private func activeSessionRow(id: String, in db: Database) throws -> SessionRow {
+    guard let session = try SessionRow.fetchOne(db, key: id) else {
+      throw WorkshopDatabaseError.sessionNotFound(id)
+    }
+    guard session.status == SessionStatus.active.rawValue else {
+      let status = SessionStatus(rawValue: session.status) ?? .abandoned
+      throw WorkshopDatabaseError.sessionNotActive(id: id, status: status)
+    }
+    return session
+  }
+
+  func record(from row: SessionRow, cohortNames: [Int64: String]) throws -> SessionRecord {
+    func damaged(_ detail: String) -> WorkshopDatabaseError {
+      .damagedRecord(path: path, table: "session", detail: "session \(row.id): \(detail)")
+    }
+    guard let id = UUID(uuidString: row.id) else { throw damaged("the id is not a UUID") }
+    guard let mode = SessionOptions.Mode(rawValue: row.mode) else {
+      throw damaged("unknown mode '\(row.mode)'")
+    }
+    guard let status = SessionStatus(rawValue: row.status) else {
+      throw damaged("unknown status '\(row.status)'")
+    }
+    guard let started = Timestamp.date(row.started) else {
+      throw damaged("unreadable start time '\(row.started)'")
+    }
+    var finished: Date?
+    if let text = row.finished {
+      guard let date = Timestamp.date(text) else {
+        throw damaged("unreadable end time '\(text)'")
+      }
+      finished = date
+    }
+    var cohort: String?
+    if let cohortID = row.cohortID {
+      guard let name = cohortNames[cohortID] else { throw damaged("unknown cohort \(cohortID)") }
+      cohort = name
+    }
+    return SessionRecord(
+      id: id, trainee: row.trainee, cohort: cohort, scenarioID: row.scenarioID,
+      scenarioHash: row.scenarioHash, seed: UInt64(bitPattern: row.seed), mode: mode,
+      timed: row.timed, started: started, finished: finished, status: status)
+  }
+
+  func inputs(sessionID: String, in db: Database) throws -> [RecordedInput] {
+    let rows = try SessionInputRow.filter(SessionInputRow.Columns.sessionID == sessionID)
+      .order(SessionInputRow.Columns.sequence)
+      .fetchAll(db)
+    return try rows.enumerated().map { position, row in
+      func damaged(_ detail: String) -> WorkshopDatabaseError {
+        .damagedRecord(
+          path: path, table: "session_input",
+          detail: "session \(sessionID), input \(row.sequence): \(detail)")
+      }
+      guard row.sequence == position else {
+        throw damaged("expected sequence \(position); the log has a gap")
+      }
+      let input: SessionInput
+      switch InputKind.input(kind: row.kind, value: row.value) {
+      case .success(let value): input = value
+      case .failure(let problem): throw damaged(InputKind.describe(problem))
+      }
+      guard let at = Timestamp.date(row.at) else { throw damaged("unreadable time '\(row.at)'") }
+      return RecordedInput(
+        sequence: row.sequence, input: input, at: at,
+        latencyMilliseconds: row.latencyMilliseconds)
+    }
+  }
+}
