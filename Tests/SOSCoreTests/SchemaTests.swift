@@ -34,6 +34,7 @@ import Testing
     .gotoBranch: ["to"],
     .scoring: [],
     .weights: [],
+    .band: ["from", "name"],
   ]
 
   /// The decoder's integer ranges: (object, field, lowest, highest).
@@ -43,6 +44,7 @@ import Testing
     (.cadence, "weight", 1, 10),
     (.node, "outcome", 0, 100),
     (.write, "limit", 1, 100_000),
+    (.band, "from", 0, 100),
     (.scoring, "pass", 0, 100),
     (.weights, "timeliness", 0, 100),
     (.weights, "communication", 0, 100),

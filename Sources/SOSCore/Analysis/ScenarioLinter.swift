@@ -84,6 +84,23 @@ public enum ScenarioLinter {
       }
     }
 
+    // A node that injects divert to can always return; elsewhere 'goto: return' is
+    // offered only while a divert is open.
+    let divertTargets = Set(scenario.injects.compactMap(\.goto?.value))
+    for node in scenario.nodes where !node.isEnding && !node.choices.isEmpty {
+      let unconditional = node.choices.contains { choice in
+        if case .returnToDiverted = choice.goto, !divertTargets.contains(node.id) { return false }
+        return choice.when == nil
+      }
+      if !unconditional {
+        warn(
+          .mayStall,
+          "every option at node '\(node.id)' has a condition; if none holds, play stops there",
+          at: node.position,
+          notes: ["give one option no 'when' (and no 'goto: return'), so there is always a way on"])
+      }
+    }
+
     let diverts = scenario.injects.contains { $0.goto != nil }
     for node in scenario.nodes {
       for choice in node.choices {

@@ -44,7 +44,7 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
   case unknownNode = "SOS018"
   /// A stakeholder that is not declared.
   case unknownStakeholder = "SOS019"
-  /// A state variable that is not declared, or an effect of the wrong type.
+  /// An effect names a state variable that is not declared.
   case unknownVariable = "SOS020"
   /// An expression that cannot be parsed.
   case expressionSyntax = "SOS021"
@@ -81,4 +81,6 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
   case noMustFacts = "SOS107"
   /// `goto: return` where no inject diverts play.
   case strayReturn = "SOS108"
+  /// A decision where every option has a condition, so play may find none on offer.
+  case mayStall = "SOS109"
 }

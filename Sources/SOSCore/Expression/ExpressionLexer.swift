@@ -54,12 +54,15 @@ struct ExpressionLexer {
     case ",": return token(.comma, length: 1)
     case "=":
       if following == "=" { return token(.comparison(.equal), length: 2) }
+      if following == ">" { throw syntax("write '>=' for 'at least'", at: start) }
+      if following == "<" { throw syntax("write '<=' for 'at most'", at: start) }
       throw syntax("use '==' to compare; '=' alone is not an operator", at: start)
     case "!":
       if following == "=" { return token(.comparison(.notEqual), length: 2) }
       throw syntax("use 'not' to negate a condition, as in 'not tagged(apology)'", at: start)
     case "<":
       if following == "=" { return token(.comparison(.lessThanOrEqual), length: 2) }
+      if following == ">" { throw syntax("write '!=' for 'not equal'", at: start) }
       return token(.comparison(.lessThan), length: 1)
     case ">":
       if following == "=" { return token(.comparison(.greaterThanOrEqual), length: 2) }

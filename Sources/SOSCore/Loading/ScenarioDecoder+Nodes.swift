@@ -8,6 +8,13 @@ extension ScenarioDecoder {
     }
     let nodes: [ScenarioNode] = entries.compactMap { entry in
       guard let id = identifier(entry.key, field: "node") else { return nil }
+      if id == "return" {
+        error(
+          .invalidValue,
+          "'return' cannot name a node: 'goto: return' means going back after an inject's divert",
+          at: Self.position(of: entry.key))
+        return nil
+      }
       return scenarioNode(id: id, key: entry.key, value: entry.value)
     }
     let choices = nodes.flatMap(\.choices)

@@ -139,7 +139,7 @@ extension ScenarioDecoder {
       if case .duration = value {
         error(
           .wrongType,
-          "state variable '\(name)' must start as a whole number, true/false or a text",
+          "state variable '\(name)' must start as a whole number, true/false or a text, not a duration; quote it (\"\(value)\") if you mean a text",
           at: Self.position(of: entry.value))
         return nil
       }
@@ -160,7 +160,7 @@ extension ScenarioDecoder {
     guard valid else {
       error(
         .invalidValue,
-        "'\(name)' is not a valid variable name; use letters, digits and '_', starting with a letter",
+        "'\(name)' is not a valid variable name; use letters, digits and '_', starting with a letter or '_'",
         at: Self.position(of: node))
       return nil
     }
@@ -180,6 +180,11 @@ extension ScenarioDecoder {
       if let flag = Self.booleanValue(node) { return .boolean(flag) }
       if PlainKind(scalar) == .integer, let number = Int(scalar.string) {
         return .integer(number)
+      }
+      if PlainKind(scalar) == .text,
+        case .success(let duration) = ClockDuration.parse(scalar.string)
+      {
+        return .duration(duration)
       }
       if PlainKind(scalar) == .decimal {
         error(
@@ -290,6 +295,21 @@ extension ScenarioDecoder {
     }
     if let pass = fields["pass"].flatMap({ integer($0, field: "pass", in: 0...100) }) {
       settings.pass = pass
+    }
+    if let bandsNode = fields["bands"], let items = list(bandsNode, field: "bands") {
+      for item in items {
+        guard let band = self.fields(of: item, as: .band) else { continue }
+        let from = required("from", in: band).flatMap { integer($0, field: "from", in: 0...100) }
+        let name = required("name", in: band).flatMap { string($0, field: "name") }
+        if let from, let name {
+          settings.bands.append(GradeBand(minimum: Double(from), name: name))
+        }
+      }
+      if !items.isEmpty, !settings.bands.contains(where: { $0.minimum == 0 }) {
+        error(
+          .invalidValue, "grade bands must include one that starts 'from: 0'",
+          at: Self.position(of: bandsNode))
+      }
     }
     return settings
   }

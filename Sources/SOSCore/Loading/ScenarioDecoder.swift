@@ -143,6 +143,13 @@ struct ScenarioDecoder {
         at: fields.position)
       return nil
     }
+    if let tag = Self.localTag(value) {
+      error(
+        .expressionSyntax,
+        "YAML reads '\(tag)' as a tag, not as text; to negate a condition write 'not \(tag.dropFirst())'",
+        at: Self.position(of: value))
+      return nil
+    }
     if Self.isNull(value) {
       error(
         .wrongType, "field '\(name)' has no value",
@@ -241,7 +248,8 @@ struct ScenarioDecoder {
       error(
         .invalidValue,
         "'\(text)' is not a valid id for '\(field)'; use lower-case letters, digits, '-' and '_'"
-          + (allowDots ? " and '.'" : ""),
+          + (allowDots ? " and '.'" : "")
+          + ", starting with a letter or digit, at most 64 characters",
         at: Self.position(of: node))
       return nil
     }
@@ -280,7 +288,22 @@ struct ScenarioDecoder {
     return nil
   }
 
+  /// A local YAML tag such as `!told`: a condition written with `!` for "not", which
+  /// YAML takes as a tag and drops.
+  static func localTag(_ node: Node) -> String? {
+    guard case .scalar(let scalar) = node else { return nil }
+    let name = scalar.tag.rawValue
+    return name.count > 1 && name.hasPrefix("!") && !name.hasPrefix("!!") ? name : nil
+  }
+
   mutating func expression(_ node: Node, field: String) -> ScenarioExpression? {
+    if let tag = Self.localTag(node) {
+      error(
+        .expressionSyntax,
+        "YAML reads '\(tag)' as a tag, not as text; to negate a condition write 'not \(tag.dropFirst())'",
+        at: Self.position(of: node))
+      return nil
+    }
     guard case .scalar(let scalar) = node, !Self.isNull(node) else {
       error(
         .wrongType, "expected an expression for '\(field)', found \(Self.describe(node))",

@@ -19,6 +19,7 @@ public enum ScenarioSchema {
     case gotoBranch = "GotoBranch"
     case scoring = "Scoring"
     case weights = "Weights"
+    case band = "Band"
 
     /// How the object is named in messages.
     var phrase: String {
@@ -38,6 +39,7 @@ public enum ScenarioSchema {
       case .gotoBranch: return "a goto branch"
       case .scoring: return "scoring"
       case .weights: return "scoring weights"
+      case .band: return "a grade band"
       }
     }
   }
@@ -64,8 +66,9 @@ public enum ScenarioSchema {
     .write: ["channel", "audience", "prompt", "must", "avoid", "limit"],
     .phrase: ["id", "any", "label"],
     .gotoBranch: ["when", "to"],
-    .scoring: ["weights", "pass"],
+    .scoring: ["weights", "pass", "bands"],
     .weights: ["timeliness", "communication", "outcome"],
+    .band: ["from", "name"],
   ]
 
   /// The only format version this build reads.

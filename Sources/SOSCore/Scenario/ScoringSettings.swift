@@ -1,19 +1,25 @@
-/// A scenario's composite weights and pass mark.
+/// A scenario's composite weights, pass mark and grade bands.
 public struct ScoringSettings: Hashable, Sendable {
   public var timelinessWeight: Int
   public var communicationWeight: Int
   public var outcomeWeight: Int
   /// The overall score (0–100) that counts as a pass.
   public var pass: Int
+  /// Named grade bands; empty for ``ScoringDefaults/bands``.
+  public var bands: [GradeBand]
 
-  /// The defaults: timeliness 40, communication 45, outcome 15; pass at 60.
+  /// The defaults of ``ScoringDefaults``: timeliness 40, communication 45, outcome
+  /// 15; pass at 60; the default bands.
   public init(
-    timelinessWeight: Int = 40, communicationWeight: Int = 45, outcomeWeight: Int = 15,
-    pass: Int = 60
+    timelinessWeight: Int = ScoringDefaults.weights.timeliness,
+    communicationWeight: Int = ScoringDefaults.weights.communication,
+    outcomeWeight: Int = ScoringDefaults.weights.outcome,
+    pass: Int = ScoringDefaults.passMark, bands: [GradeBand] = []
   ) {
     self.timelinessWeight = timelinessWeight
     self.communicationWeight = communicationWeight
     self.outcomeWeight = outcomeWeight
     self.pass = pass
+    self.bands = bands
   }
 }

@@ -31,7 +31,6 @@ struct ScenarioValidator {
     let stakeholderIDs = context.stakeholders
 
     checkNode(scenario.start, among: nodeIDs, field: "start")
-    reportDuplicateVariables()
 
     for deadline in scenario.deadlines {
       check(deadline.met, field: "met", context: context)
@@ -90,13 +89,6 @@ struct ScenarioValidator {
       message += "; declare it under 'stakeholders'"
     }
     error(.unknownStakeholder, message, at: reference.position)
-  }
-
-  private mutating func reportDuplicateVariables() {
-    var seen: Set<String> = []
-    for variable in scenario.variables where !seen.insert(variable.name).inserted {
-      error(.duplicateID, "duplicate state variable '\(variable.name)'", at: variable.position)
-    }
   }
 
   // MARK: - Effects and expressions
