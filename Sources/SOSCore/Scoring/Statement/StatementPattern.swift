@@ -1,0 +1,147 @@
+/// A lexicon phrase compiled for matching against a statement's word stream.
+///
+/// Pattern syntax (words separated by single spaces; see `StatementLexicon`):
+/// - `sorry` — any word with the same stem ("apologise" matches "apologising").
+/// - `=check` — exactly this word form, not its inflections ("check", not "checked").
+/// - `a|b|=c` — any of the alternatives.
+/// - `*` — any one word.
+/// - `<ing>` a word ending in "-ing"; `<ed>` a past participle ("-ed", "-en" or a listed
+///   irregular one, not "been"); `<num>` a number or a number word; `<clock>` a clock
+///   time ("5pm", "17:00", "noon"); `<name>` a capitalised word inside a clause; `<act>`
+///   any word but a negation.
+/// - a trailing `?` makes an element optional: `we have already? <ed>`.
+/// - a leading `^` anchors the pattern to the start of a clause.
+///
+/// A match never crosses a sentence boundary.
+struct StatementPattern: Sendable {
+  enum Element: Hashable, Sendable {
+    case word(stems: Set<String>, forms: Set<String>)
+    case any
+    case ing
+    case participle
+    case number
+    case clock
+    case name
+    case act
+  }
+
+  struct Step: Hashable, Sendable {
+    var element: Element
+    var optional: Bool
+  }
+
+  let source: String
+  let anchored: Bool
+  let steps: [Step]
+  /// Element names in angle brackets that the syntax does not know; empty when valid.
+  let unknownClasses: [String]
+
+  init(_ source: String) {
+    self.source = source
+    var parts = source.split(separator: " ").map(String.init)
+    var anchored = false
+    if parts.first == "^" {
+      anchored = true
+      parts.removeFirst()
+    }
+    var steps: [Step] = []
+    var unknown: [String] = []
+    for var part in parts {
+      var optional = false
+      if part.count > 1, part.hasSuffix("?") {
+        optional = true
+        part.removeLast()
+      }
+      let element: Element
+      switch part {
+      case "*": element = .any
+      case "<ing>": element = .ing
+      case "<ed>": element = .participle
+      case "<num>": element = .number
+      case "<clock>": element = .clock
+      case "<name>": element = .name
+      case "<act>": element = .act
+      default:
+        if part.hasPrefix("<") { unknown.append(part) }
+        var stems: Set<String> = []
+        var forms: Set<String> = []
+        for alternative in part.split(separator: "|") {
+          if alternative.hasPrefix("=") {
+            forms.insert(StatementTokenizer.fold(String(alternative.dropFirst())))
+          } else {
+            stems.insert(WordStemmer.stem(StatementTokenizer.fold(String(alternative))))
+          }
+        }
+        element = .word(stems: stems, forms: forms)
+      }
+      steps.append(Step(element: element, optional: optional))
+    }
+    self.anchored = anchored
+    self.steps = steps
+    self.unknownClasses = unknown
+  }
+
+  /// The end (exclusive) of the longest-first match starting at `start`, if any.
+  func match(_ words: [StatementDocument.Word], at start: Int) -> Int? {
+    guard start < words.count, !steps.isEmpty else { return nil }
+    if anchored && !words[start].startsClause { return nil }
+    let sentence = words[start].sentence
+    guard let end = match(step: 0, word: start, in: words, sentence: sentence), end > start
+    else { return nil }
+    return end
+  }
+
+  private func match(
+    step: Int, word: Int, in words: [StatementDocument.Word], sentence: Int
+  ) -> Int? {
+    if step == steps.count { return word }
+    let current = steps[step]
+    if word < words.count, words[word].sentence == sentence,
+      Self.matches(current.element, words[word]),
+      let end = match(step: step + 1, word: word + 1, in: words, sentence: sentence)
+    {
+      return end
+    }
+    if current.optional {
+      return match(step: step + 1, word: word, in: words, sentence: sentence)
+    }
+    return nil
+  }
+
+  static func matches(_ element: Element, _ word: StatementDocument.Word) -> Bool {
+    switch element {
+    case .word(let stems, let forms):
+      return stems.contains(word.stem) || forms.contains(word.folded)
+    case .any:
+      return true
+    case .ing:
+      return word.kind == .word && word.folded.count >= 5 && word.folded.hasSuffix("ing")
+    case .participle:
+      guard word.kind == .word, word.folded != "been" else { return false }
+      return (word.folded.count >= 4 && word.folded.hasSuffix("ed"))
+        || StatementLexicon.irregularParticiples.contains(word.folded)
+    case .number:
+      return word.kind == .number || StatementLexicon.numberWords.contains(word.folded)
+    case .clock:
+      return isClock(word)
+    case .name:
+      return word.isName
+    case .act:
+      return word.kind == .word && !StatementLexicon.negations.contains(word.folded)
+    }
+  }
+
+  /// "5pm", "10.30am", "17:00", "noon".
+  static func isClock(_ word: StatementDocument.Word) -> Bool {
+    if StatementLexicon.clockWords.contains(word.folded) { return true }
+    guard word.kind == .number, let first = word.folded.first, first.isNumber else {
+      return false
+    }
+    if word.folded.hasSuffix("am") || word.folded.hasSuffix("pm") {
+      return word.folded.dropLast(2).allSatisfy { $0.isNumber || $0 == ":" || $0 == "." }
+    }
+    let parts = word.folded.split(separator: ":")
+    return parts.count == 2 && parts.allSatisfy { $0.count == 2 || $0.count == 1 }
+      && word.folded.allSatisfy { $0.isNumber || $0 == ":" }
+  }
+}

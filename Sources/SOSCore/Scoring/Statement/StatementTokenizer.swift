@@ -1,0 +1,335 @@
+/// Cuts a statement into tokens and the punctuation that separates sentences and clauses.
+///
+/// - Words keep inner apostrophes ("don't", "customer’s") and are folded to lower case
+///   with straight apostrophes.
+/// - A hyphen between two word characters joins them ("follow-up" is "follow" and a
+///   token marked `joinedByHyphen`); a dash or a spaced hyphen breaks a clause.
+/// - Digits keep inner `.`, `,`, `:` and `/` between digits: "3.5", "10,000", "17:00", "24/7".
+/// - Web addresses, e-mail addresses, handles and phone numbers are single tokens, so
+///   their dots never end a sentence.
+/// - Dotted abbreviations ("e.g.", "a.m.", "U.S.") and the listed ones ("Mr.", "etc.")
+///   keep their dots.
+/// - Control and format characters count as spaces; anything else that is not a letter
+///   or digit (emoji, symbols, quotes) separates words.
+///
+/// The tokenizer looks at each character a bounded number of times, so its time is
+/// linear in the length of the text.
+enum StatementTokenizer {
+  static func lexemes(_ chars: [Character]) -> [StatementLexeme] {
+    var scanner = Scanner(chars: chars)
+    scanner.run()
+    return scanner.output
+  }
+
+  /// Lower case with straight apostrophes.
+  static func fold(_ text: String) -> String {
+    var folded = ""
+    folded.reserveCapacity(text.utf8.count)
+    for character in text.lowercased() {
+      folded.append(isApostrophe(character) ? "'" : character)
+    }
+    return folded
+  }
+
+  static func isApostrophe(_ character: Character) -> Bool {
+    character == "'" || character == "\u{2019}" || character == "\u{2018}"
+      || character == "\u{02BC}" || character == "\u{2032}"
+  }
+
+  static func isWordCharacter(_ character: Character) -> Bool {
+    if character.isLetter || character.isNumber { return true }
+    guard let scalar = character.unicodeScalars.first else { return false }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark: return true
+    default: return false
+    }
+  }
+
+  static func isDigit(_ character: Character) -> Bool {
+    character.isASCII && character.isWholeNumber
+  }
+
+  static func isIgnorable(_ character: Character) -> Bool {
+    guard let scalar = character.unicodeScalars.first else { return true }
+    switch scalar.properties.generalCategory {
+    case .control, .format, .unassigned, .privateUse, .surrogate: return true
+    default: return false
+    }
+  }
+
+  static let terminators: Set<Character> = [
+    ".", "!", "?", "\u{2026}", "\u{203C}", "\u{2047}", "\u{2048}", "\u{2049}", "\u{3002}",
+    "\u{FF01}", "\u{FF1F}", "\u{061F}",
+  ]
+  static let clauseBreaks: Set<Character> = [
+    ",", ";", ":", "-", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2012}", "\u{2022}", "\u{00B7}",
+    "|", "(", ")", "[", "]", "\u{3001}", "\u{FF0C}", "\u{061B}", "\u{060C}",
+  ]
+  static let hyphens: Set<Character> = ["-", "\u{2010}", "\u{2011}"]
+  static let bullets: Set<Character> = [
+    "-", "*", "\u{2022}", "\u{00B7}", "\u{2013}", "\u{2014}", "\u{2023}", "\u{25E6}", "\u{25AA}",
+    ">",
+  ]
+  /// Characters trimmed from the end of a link or address: sentence punctuation and
+  /// closing quotes or brackets.
+  static let trailingPunctuation: Set<Character> = [
+    ".", ",", ";", ":", "!", "?", ")", "]", "}", "\"", "'", "\u{2019}", "\u{201D}", "\u{00BB}",
+    "\u{2026}", ">",
+  ]
+}
+
+// MARK: - Scanner
+
+extension StatementTokenizer {
+  private struct Scanner {
+    let chars: [Character]
+    var output: [StatementLexeme] = []
+    var index = 0
+    var atLineStart = true
+    var hyphenPending = false
+    /// Links are looked for once per space-separated chunk, which keeps the scan linear.
+    var linksCheckedUntil = 0
+
+    init(chars: [Character]) {
+      self.chars = chars
+      output.reserveCapacity(chars.count / 4)
+    }
+
+    mutating func run() {
+      while index < chars.count {
+        step()
+      }
+    }
+
+    private mutating func step() {
+      let character = chars[index]
+      if character.isNewline {
+        output.append(.lineBreak)
+        atLineStart = true
+        hyphenPending = false
+        index += 1
+        return
+      }
+      if character.isWhitespace || StatementTokenizer.isIgnorable(character) {
+        hyphenPending = false
+        index += 1
+        return
+      }
+      if atLineStart, listMarker() { return }
+      atLineStart = false
+      if phone() || link() || handle() { return }
+      if StatementTokenizer.isWordCharacter(character) {
+        word()
+        return
+      }
+      hyphenPending = false
+      if StatementTokenizer.hyphens.contains(character), index > 0, index + 1 < chars.count,
+        StatementTokenizer.isWordCharacter(chars[index - 1]),
+        StatementTokenizer.isWordCharacter(chars[index + 1])
+      {
+        hyphenPending = true
+        index += 1
+        return
+      }
+      if StatementTokenizer.terminators.contains(character) {
+        while index < chars.count, StatementTokenizer.terminators.contains(chars[index]) {
+          index += 1
+        }
+        output.append(.terminator)
+        return
+      }
+      if StatementTokenizer.clauseBreaks.contains(character) {
+        output.append(.clauseBreak)
+      }
+      index += 1
+    }
+
+    /// "1." or "2)" or a bullet at the start of a line: a list item, not a sentence.
+    private mutating func listMarker() -> Bool {
+      let character = chars[index]
+      if StatementTokenizer.bullets.contains(character), index + 1 < chars.count,
+        chars[index + 1].isWhitespace
+      {
+        output.append(.clauseBreak)
+        index += 1
+        atLineStart = false
+        return true
+      }
+      guard StatementTokenizer.isDigit(character) else { return false }
+      var end = index
+      while end < chars.count, end - index < 3, StatementTokenizer.isDigit(chars[end]) {
+        end += 1
+      }
+      guard end < chars.count, chars[end] == "." || chars[end] == ")",
+        end + 1 == chars.count || chars[end + 1].isWhitespace
+      else { return false }
+      output.append(.clauseBreak)
+      index = end + 1
+      atLineStart = false
+      return true
+    }
+
+    private mutating func emit(_ kind: StatementToken.Kind, _ range: Range<Int>) {
+      let text = String(chars[range])
+      let token = StatementToken(
+        text: text, folded: StatementTokenizer.fold(text), kind: kind, range: range,
+        joinedByHyphen: hyphenPending)
+      hyphenPending = false
+      output.append(.token(token))
+      index = range.upperBound
+    }
+
+    /// Seven to fifteen digits in groups separated by single spaces, hyphens or brackets,
+    /// optionally after a "+": "0800 123 4567", "+44 (0)20 7946 0000".
+    private mutating func phone() -> Bool {
+      let character = chars[index]
+      let opensPhone =
+        StatementTokenizer.isDigit(character)
+        || ((character == "+" || character == "(") && index + 1 < chars.count
+          && StatementTokenizer.isDigit(chars[index + 1]))
+      guard opensPhone else { return false }
+      if index > 0, StatementTokenizer.isWordCharacter(chars[index - 1]) { return false }
+      var cursor = index + (character == "+" ? 1 : 0)
+      var digits = 0
+      var lastDigit = -1
+      while cursor < chars.count {
+        let next = chars[cursor]
+        if StatementTokenizer.isDigit(next) {
+          digits += 1
+          if digits > 15 { return false }
+          lastDigit = cursor
+        } else if next == " " {
+          if cursor + 1 >= chars.count || chars[cursor + 1] == " " { break }
+        } else if next != "-" && next != "(" && next != ")" {
+          break
+        }
+        cursor += 1
+      }
+      guard digits >= 7, lastDigit >= index else { return false }
+      if lastDigit + 1 < chars.count, StatementTokenizer.isWordCharacter(chars[lastDigit + 1]) {
+        return false
+      }
+      emit(.phone, index..<(lastDigit + 1))
+      return true
+    }
+
+    /// A web or e-mail address filling a space-separated chunk, less trailing punctuation.
+    private mutating func link() -> Bool {
+      guard index >= linksCheckedUntil, StatementTokenizer.isWordCharacter(chars[index]) else {
+        return false
+      }
+      var end = index
+      while end < chars.count, !chars[end].isWhitespace { end += 1 }
+      linksCheckedUntil = end
+      while end > index, StatementTokenizer.trailingPunctuation.contains(chars[end - 1]) {
+        end -= 1
+      }
+      guard end - index >= 4 else { return false }
+      let core = String(chars[index..<end]).lowercased()
+      if LinkClassifier.isEmail(core) {
+        emit(.email, index..<end)
+        return true
+      }
+      if LinkClassifier.isURL(core) {
+        emit(.url, index..<end)
+        return true
+      }
+      return false
+    }
+
+    /// "@Name" not preceded by a word character.
+    private mutating func handle() -> Bool {
+      guard chars[index] == "@", index + 1 < chars.count else { return false }
+      if index > 0, StatementTokenizer.isWordCharacter(chars[index - 1]) { return false }
+      var end = index + 1
+      while end < chars.count, chars[end].isASCII,
+        chars[end].isLetter || chars[end].isNumber || chars[end] == "_"
+      {
+        end += 1
+      }
+      guard end > index + 1 else { return false }
+      emit(.handle, index..<end)
+      return true
+    }
+
+    private mutating func word() {
+      let start = index
+      var end = index
+      var hasDigit = false
+      while end < chars.count {
+        let character = chars[end]
+        if StatementTokenizer.isWordCharacter(character) {
+          if character.isNumber { hasDigit = true }
+          end += 1
+          continue
+        }
+        if end > start, end + 1 < chars.count {
+          let previous = chars[end - 1]
+          let next = chars[end + 1]
+          if StatementTokenizer.isApostrophe(character), previous.isLetter, next.isLetter {
+            end += 1
+            continue
+          }
+          if character == "." || character == "," || character == ":" || character == "/",
+            StatementTokenizer.isDigit(previous), StatementTokenizer.isDigit(next)
+          {
+            end += 1
+            continue
+          }
+        }
+        break
+      }
+      if !hasDigit, let dotted = dottedAbbreviationEnd(from: start), dotted > end {
+        emit(.abbreviation, start..<dotted)
+        return
+      }
+      if !hasDigit, end < chars.count, chars[end] == ".", listedAbbreviation(start..<end, dot: end)
+      {
+        emit(.abbreviation, start..<(end + 1))
+        return
+      }
+      emit(hasDigit ? .number : .word, start..<end)
+    }
+
+    /// The end of "e.g.", "a.m.", "U.S.A." (letter groups of one or two, each followed by
+    /// a dot, at least two groups; the last dot may be missing after a single letter).
+    private func dottedAbbreviationEnd(from start: Int) -> Int? {
+      var cursor = start
+      var groups = 0
+      while cursor < chars.count {
+        var letters = cursor
+        while letters < chars.count, letters - cursor < 3, chars[letters].isLetter {
+          letters += 1
+        }
+        let length = letters - cursor
+        guard length >= 1, length <= 2 else { break }
+        if letters < chars.count, chars[letters] == "." {
+          groups += 1
+          cursor = letters + 1
+          if cursor < chars.count, chars[cursor].isLetter { continue }
+          break
+        }
+        let followedByWord =
+          letters < chars.count && StatementTokenizer.isWordCharacter(chars[letters])
+        if length == 1, groups >= 1, !followedByWord {
+          groups += 1
+          cursor = letters
+        }
+        break
+      }
+      return groups >= 2 ? cursor : nil
+    }
+
+    private func listedAbbreviation(_ range: Range<Int>, dot: Int) -> Bool {
+      let folded = StatementTokenizer.fold(String(chars[range]))
+      if folded == "no" {
+        // "No. 5" is an abbreviation; "The answer is no." is not.
+        var next = dot + 1
+        while next < chars.count, chars[next] == " " { next += 1 }
+        return next < chars.count && StatementTokenizer.isDigit(chars[next])
+      }
+      return StatementLexicon.abbreviations.contains(folded)
+        || StatementLexicon.sentenceEndingAbbreviations.contains(folded)
+    }
+  }
+}

@@ -1,0 +1,56 @@
+/// Counts syllables with the heuristic of DOMAIN.md, the one behind the common
+/// readability calculators.
+///
+/// On the letters of the word (apostrophes and other marks dropped), lower-cased:
+/// 1. Three letters or fewer: one syllable.
+/// 2. Drop a final "-es" or silent "-e" after a consonant other than "l" (so "-le" is
+///    kept: "table" is two), or a final "-ed".
+/// 3. Drop a leading "y".
+/// 4. Count groups of one or two vowels (a, e, i, o, u, y), left to right: "beautiful"
+///    is "ea", "u", "i", "u", four.
+/// 5. At least one.
+///
+/// Decisions the heuristic leaves open: a number ("24", "10,000") is one syllable; a
+/// token with digits and letters ("5pm", "24h") counts its letters; letters outside
+/// a–z count as consonants; a hyphenated word is counted part by part and summed (the
+/// readability counts treat it as one word).
+enum SyllableCounter {
+  static func count(_ word: String) -> Int {
+    let letters = Array(word.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
+    guard letters.count > 3 else { return 1 }
+    var end = letters.count
+    let last = letters[end - 1]
+    let beforeLast = letters[end - 2]
+    if last == "s", beforeLast == "e", end >= 3, !isVowelOrL(letters[end - 3]) {
+      end -= 3
+    } else if last == "d", beforeLast == "e" {
+      end -= 2
+    } else if last == "e", !isVowelOrL(beforeLast) {
+      end -= 2
+    }
+    var start = 0
+    if end > 0, letters[0] == "y" { start = 1 }
+    var groups = 0
+    var position = start
+    while position < end {
+      if isVowel(letters[position]) {
+        groups += 1
+        position += (position + 1 < end && isVowel(letters[position + 1])) ? 2 : 1
+      } else {
+        position += 1
+      }
+    }
+    return max(groups, 1)
+  }
+
+  private static func isVowel(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "a", "e", "i", "o", "u", "y": return true
+    default: return false
+    }
+  }
+
+  private static func isVowelOrL(_ scalar: Unicode.Scalar) -> Bool {
+    isVowel(scalar) || scalar == "l"
+  }
+}
