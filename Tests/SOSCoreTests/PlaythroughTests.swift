@@ -38,6 +38,16 @@ import Yams
       #expect(
         outcome.state.node == path.ending, "\(name) \(path.name): ended at \(outcome.state.node)")
       reached.insert(outcome.state.node)
+      let report = try Scorer(engine: engine).score(
+        inputs: outcome.state.inputs, options: outcome.state.options
+      ).get()
+      #expect((0...100).contains(report.overall))
+      if let minimum = path.minOverall {
+        #expect(report.overall >= minimum, "\(name) \(path.name): \(report.summary)")
+      }
+      if let maximum = path.maxOverall {
+        #expect(report.overall <= maximum, "\(name) \(path.name): \(report.summary)")
+      }
     }
     let endings = Set(engine.scenario.endings.map(\.id))
     #expect(
@@ -55,6 +65,8 @@ struct Playthroughs {
   struct Path {
     var name: String
     var ending: String
+    var minOverall: Double?
+    var maxOverall: Double?
     var steps: [Step]
   }
 
@@ -83,6 +95,8 @@ struct Playthroughs {
         else { throw Failure(description: "\(name): a path needs name, ending and steps") }
         return Path(
           name: pathName, ending: ending,
+          minOverall: (path["min_overall"] as? Int).map(Double.init),
+          maxOverall: (path["max_overall"] as? Int).map(Double.init),
           steps: try steps.map { step in
             if let word = step as? String, word == "timeout" { return .timeout }
             if let map = step as? [String: Any] {
@@ -138,5 +152,19 @@ extension Playthroughs.Path {
       }
     }
     return transition
+  }
+}
+
+extension ScoreReport {
+  /// The scores in one line, for a failed expectation.
+  var summary: String {
+    let parts = [
+      "overall \(Int(overall.rounded()))", "timeliness \(Int(timeliness.rounded()))",
+      "communication \(Int(communication.rounded()))", "outcome \(Int(outcome))",
+    ]
+    let costs = ledger.sorted { $0.shortfall > $1.shortfall }.prefix(6).map {
+      "  -\(Int($0.shortfall.rounded())) \($0.component.rawValue) \($0.reason)"
+    }
+    return parts.joined(separator: ", ") + "\n" + costs.joined(separator: "\n")
   }
 }

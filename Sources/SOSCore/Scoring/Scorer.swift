@@ -1,0 +1,141 @@
+/// Scores a session by replaying its inputs through the engine: timeliness,
+/// communication quality and the ending's outcome, combined with the scenario's
+/// weights, every point explained in a ledger. The same scenario, options and inputs
+/// always give the same report.
+///
+/// ```swift
+/// let report = try Scorer(engine: engine).score(inputs: inputs, options: options).get()
+/// print(report.overall, report.grade)
+/// ```
+public struct Scorer: Sendable {
+  public let engine: Engine
+  public let analyzer: StatementAnalyzer
+
+  /// Prepares to score sessions of one scenario.
+  public init(engine: Engine, analyzer: StatementAnalyzer = StatementAnalyzer()) {
+    self.engine = engine
+    self.analyzer = analyzer
+  }
+
+  var scenario: Scenario { engine.scenario }
+
+  /// Replays `inputs` and scores the result. `latencies` (milliseconds, aligned with
+  /// `inputs`) matter only in timed play. Undone decisions do not count.
+  public func score(
+    inputs: [SessionInput], options: SessionOptions, latencies: [Int?] = []
+  ) -> Result<ScoreReport, Engine.ReplayError> {
+    var transition = engine.start(options)
+    var events = transition.events
+    var decisions: [ScoreReport.DecisionReview] = []
+    var statements: [ScoreReport.StatementReview] = []
+    var timedAnswers: [(latency: Int?, limit: ClockDuration, timedOut: Bool)] = []
+    // Undone decisions do not count: score the inputs that still stand. Indices in
+    // errors refer to the log as given.
+    for (index, input, latency) in Self.standingInputs(inputs, latencies: latencies) {
+      let before = transition.state
+      let offered = engine.offeredChoices(in: before)
+      switch engine.step(before, input) {
+      case .failure(let error):
+        return .failure(Engine.ReplayError(index: index, input: input, error: error))
+      case .success(let next):
+        transition = next
+        events += next.events
+      }
+      switch input {
+      case .choose(let number):
+        decisions.append(review(of: offered[number - 1], among: offered, in: before))
+        timedAnswers.append((latency, engine.timeLimit(in: before), false))
+      case .write(let text):
+        if let choice = engine.pendingWrite(in: before), let task = choice.write {
+          statements.append(
+            ScoreReport.StatementReview(
+              choice: choice.id, audience: task.audience.value, channel: task.channel,
+              at: before.clock, text: text,
+              analysis: analyzer.analyze(
+                text, channel: task.channel, audience: task.audience.value, must: task.must,
+                avoid: task.avoid, limit: task.limit)))
+        }
+      case .timeout:
+        timedAnswers.append((latency, engine.timeLimit(in: before), true))
+      case .undo:
+        break
+      }
+    }
+    return .success(
+      report(
+        state: transition.state, events: events, decisions: decisions, statements: statements,
+        timedAnswers: options.timed ? timedAnswers : []))
+  }
+
+  /// The inputs that still stand once every undo has taken back its decision, with
+  /// their positions in the log and their latencies.
+  static func standingInputs(_ inputs: [SessionInput], latencies: [Int?]) -> [(
+    index: Int, input: SessionInput, latency: Int?
+  )] {
+    var standing: [(index: Int, input: SessionInput, latency: Int?)] = []
+    for (index, input) in inputs.enumerated() {
+      if input == .undo {
+        if let last = standing.lastIndex(where: { $0.input.isChoice }) {
+          standing.removeSubrange(last...)
+        }
+      } else {
+        standing.append((index, input, index < latencies.count ? latencies[index] : nil))
+      }
+    }
+    return standing
+  }
+
+  // MARK: - Decisions
+
+  func review(of choice: Choice, among offered: [Choice], in state: SessionState)
+    -> ScoreReport.DecisionReview
+  {
+    let node = engine.node(of: state)
+    let totals = offered.map(\.totalQuality)
+    let best = offered[totals.firstIndex(of: totals.max() ?? 0) ?? 0]
+    let low = Double(totals.min() ?? 0)
+    let high = Double(totals.max() ?? 0)
+    let credit = high > low ? (Double(choice.totalQuality) - low) / (high - low) : 1
+    return ScoreReport.DecisionReview(
+      node: state.node, title: node?.title, at: state.clock, offered: offered.map(\.id),
+      chosen: choice.id, chosenText: choice.text, best: best.id, bestText: best.text,
+      bestFeedback: best.feedback, credit: credit)
+  }
+
+  // MARK: - The report
+
+  func report(
+    state: SessionState, events: [SessionEvent], decisions: [ScoreReport.DecisionReview],
+    statements: [ScoreReport.StatementReview],
+    timedAnswers: [(latency: Int?, limit: ClockDuration, timedOut: Bool)]
+  ) -> ScoreReport {
+    let rules = ScoringRules(scenario: scenario, state: state)
+    let timeliness = rules.timeliness(timedAnswers: timedAnswers)
+    let communication = rules.communication(
+      decisions: decisions, statements: statements)
+    let ending = events.lazy.compactMap { event -> (String, Int)? in
+      if case .endingReached(let node, let outcome, _) = event { return (node, outcome) }
+      return nil
+    }.first
+    let outcome = Double(ending?.1 ?? 0)
+    let settings = scenario.scoring
+    let weights = ScoreReport.Weights(
+      timeliness: settings.timelinessWeight, communication: settings.communicationWeight,
+      outcome: settings.outcomeWeight)
+    let timelinessScore = timeliness.reduce(0) { $0 + $1.points }
+    let communicationScore = communication.reduce(0) { $0 + $1.points }
+    let totalWeight = Double(max(1, weights.timeliness + weights.communication + weights.outcome))
+    let overall =
+      (Double(weights.timeliness) * timelinessScore + Double(weights.communication)
+        * communicationScore + Double(weights.outcome) * outcome) / totalWeight
+    let bands = settings.bands.isEmpty ? ScoringDefaults.bands : settings.bands
+    return ScoreReport(
+      scenario: scenario.id, finished: state.finished, ending: ending?.0, overall: overall,
+      timeliness: timelinessScore, communication: communicationScore, outcome: outcome,
+      weights: weights,
+      dimensions: rules.dimensions(decisions: decisions, statements: statements),
+      grade: GradeBand.band(for: overall, in: bands).name,
+      passMark: Double(settings.pass), passed: overall >= Double(settings.pass),
+      ledger: timeliness + communication, decisions: decisions, statements: statements)
+  }
+}

@@ -1,0 +1,383 @@
+/// The scoring rules applied to a finished (or stopped) session state: each rule
+/// returns ledger entries whose points add up to its component's score.
+struct ScoringRules {
+  let scenario: Scenario
+  let state: SessionState
+
+  /// A rule's raw credit before normalising: how much it is worth and how much of
+  /// that was earned (0…1).
+  struct Item {
+    var rule: LedgerEntry.Rule
+    var dimension: QualityDimension?
+    var subject: String
+    var at: ClockDuration?
+    var worth: Double
+    var credit: Double
+    var reason: String
+  }
+
+  /// Turns raw items into entries whose maxima add up to `total`.
+  static func normalise(
+    _ items: [Item], component: LedgerEntry.Component, total: Double = 100
+  ) -> [LedgerEntry] {
+    let worth = items.reduce(0) { $0 + $1.worth }
+    guard worth > 0 else { return [] }
+    return items.map { item in
+      let maximum = total * item.worth / worth
+      return LedgerEntry(
+        component: component, rule: item.rule, dimension: item.dimension, subject: item.subject,
+        at: item.at, points: maximum * min(max(item.credit, 0), 1), maximum: maximum,
+        reason: item.reason)
+    }
+  }
+
+  var label: (ClockDuration) -> String { { "T+" + Self.hours($0) } }
+
+  /// `3h15`, `72h`, `45m` — the clock in hours and minutes, as the play screen shows it.
+  static func hours(_ duration: ClockDuration) -> String {
+    let minutes = max(0, duration.seconds) / 60
+    if minutes < 60 { return "\(minutes)m" }
+    let rest = minutes % 60
+    return "\(minutes / 60)h" + (rest == 0 ? "" : (rest < 10 ? "0" : "") + "\(rest)")
+  }
+
+  static func percent(_ credit: Double) -> String {
+    "\(Int((min(max(credit, 0), 1) * 100).rounded()))%"
+  }
+
+  // MARK: - Timeliness
+
+  func timeliness(timedAnswers: [(latency: Int?, limit: ClockDuration, timedOut: Bool)])
+    -> [LedgerEntry]
+  {
+    var items = scenario.deadlines.map(deadline)
+    items += scenario.cadence.map(cadence)
+    items += state.promises.map(promise)
+    if !timedAnswers.isEmpty { items.append(latency(timedAnswers)) }
+    if items.isEmpty {
+      return [
+        LedgerEntry(
+          component: .timeliness, rule: .deadline, subject: "none", points: 100, maximum: 100,
+          reason: "this scenario sets no deadlines, cadence or promises: full marks")
+      ]
+    }
+    return Self.normalise(items, component: .timeliness)
+  }
+
+  func deadline(_ deadline: Deadline) -> Item {
+    let worth = ScoringDefaults.deadlineUnit * Double(deadline.weight)
+    var item = Item(
+      rule: .deadline, subject: deadline.id, worth: worth, credit: 0, reason: "")
+    guard let met = state.metDeadlines[deadline.id] else {
+      item.at = deadline.by + deadline.grace
+      item.reason =
+        "\(deadline.label): missed — not met by \(label(deadline.by + deadline.grace))"
+      return item
+    }
+    item.at = met
+    if met <= deadline.by {
+      item.credit = 1
+      item.reason = "\(deadline.label): met at \(label(met)), on time (by \(label(deadline.by)))"
+    } else {
+      let late = met - deadline.by
+      item.credit =
+        deadline.grace.seconds > 0 ? 1 - Double(late.seconds) / Double(deadline.grace.seconds) : 0
+      item.reason =
+        "\(deadline.label): met at \(label(met)), \(Self.hours(late)) after \(label(deadline.by));"
+        + " credit falls to nothing over \(Self.hours(deadline.grace)): \(Self.percent(item.credit))"
+    }
+    return item
+  }
+
+  func cadence(_ rule: Cadence) -> Item {
+    let stakeholder = rule.stakeholder.value
+    let name = scenario.stakeholders.first { $0.id == stakeholder }?.label ?? stakeholder
+    let what = rule.label ?? "Updates to \(name)"
+    var item = Item(
+      rule: .cadence, dimension: nil, subject: stakeholder,
+      worth: ScoringDefaults.cadenceUnit * Double(rule.weight), credit: 0, reason: "")
+    let times = (state.contacts[stakeholder] ?? []).sorted()
+    guard !times.isEmpty else {
+      item.reason =
+        "\(what): \(name) never heard from you (expected every \(Self.hours(rule.every)))"
+      return item
+    }
+    let marks = [ClockDuration.zero] + times + [state.clock]
+    var overshoot = 0
+    var longGaps: [String] = []
+    for (from, to) in zip(marks, marks.dropFirst()) {
+      let gap = to - from
+      if gap > rule.every {
+        overshoot += (gap - rule.every).seconds
+        longGaps.append("\(label(from))–\(label(to))")
+      }
+    }
+    item.credit = 1 - Double(overshoot) / Double(max(rule.every.seconds, 1))
+    if longGaps.isEmpty {
+      item.reason =
+        "\(what): no gap longer than \(Self.hours(rule.every)) (\(times.count) update\(times.count == 1 ? "" : "s"))"
+    } else {
+      item.reason =
+        "\(what): gaps longer than \(Self.hours(rule.every)) at \(longGaps.joined(separator: ", ")),"
+        + " \(Self.hours(ClockDuration(seconds: overshoot))) over in all: \(Self.percent(item.credit))"
+    }
+    return item
+  }
+
+  func promise(_ promise: PromiseRecord) -> Item {
+    let name =
+      scenario.stakeholders.first { $0.id == promise.stakeholder }?.label
+      ?? promise.stakeholder
+    var item = Item(
+      rule: .promise, subject: "\(promise.id)", at: promise.madeAt,
+      worth: ScoringDefaults.promiseWorth, credit: 0, reason: "")
+    let what = "Promise to \(name), \(promise.label), due \(label(promise.due))"
+    switch promise.status {
+    case .kept(let time) where time <= promise.due:
+      item.credit = 1
+      item.reason = "\(what): kept at \(label(time))"
+    case .kept(let time):
+      let late = time - promise.due
+      let span = max((promise.due - promise.madeAt).seconds, 60)
+      item.credit = 1 - Double(late.seconds) / Double(span)
+      item.reason =
+        "\(what): kept \(Self.hours(late)) late, at \(label(time)): \(Self.percent(item.credit))"
+    case .open, .broken:
+      item.reason = "\(what): broken — \(name) did not hear from you again"
+    }
+    return item
+  }
+
+  func latency(_ answers: [(latency: Int?, limit: ClockDuration, timedOut: Bool)]) -> Item {
+    let credits = answers.map { answer -> Double in
+      guard !answer.timedOut, let latency = answer.latency else { return 0 }
+      let limit = Double(max(answer.limit.seconds, 1)) * 1000
+      let full = limit * ScoringDefaults.latencyFullCreditShare
+      if Double(latency) <= full { return 1 }
+      return max(0, 1 - (Double(latency) - full) / (limit - full))
+    }
+    let credit = credits.reduce(0, +) / Double(max(credits.count, 1))
+    let timeouts = answers.filter(\.timedOut).count
+    return Item(
+      rule: .latency, subject: "timed", worth: ScoringDefaults.latencyWorth, credit: credit,
+      reason:
+        "Timed decisions: \(answers.count - timeouts) answered, \(timeouts) ran out of time;"
+        + " full credit within half the limit: \(Self.percent(credit))")
+  }
+
+  // MARK: - Communication
+
+  func communication(
+    decisions: [ScoreReport.DecisionReview], statements: [ScoreReport.StatementReview]
+  ) -> [LedgerEntry] {
+    var parts: [(share: Double, items: [Item])] = []
+    let choiceItems = decisions.filter { $0.offered.count > 1 }.compactMap(choiceItem)
+    if !choiceItems.isEmpty { parts.append((ScoringDefaults.choiceShare, choiceItems)) }
+    let statementItems = statements.map(statementItem)
+    if !statementItems.isEmpty { parts.append((ScoringDefaults.statementShare, statementItems)) }
+    let coverageItems = scenario.stakeholders.filter(\.required).map(coverageItem)
+    if !coverageItems.isEmpty { parts.append((ScoringDefaults.coverageShare, coverageItems)) }
+    let postureItems = takenChoices(decisions).compactMap(postureItem)
+    if !postureItems.isEmpty { parts.append((ScoringDefaults.postureShare, postureItems)) }
+
+    let shares = parts.reduce(0) { $0 + $1.share }
+    var entries = parts.flatMap { part in
+      Self.normalise(part.items, component: .communication, total: 100 * part.share / shares)
+    }
+    if entries.isEmpty {
+      entries.append(
+        LedgerEntry(
+          component: .communication, rule: .choice, subject: "none", points: 100, maximum: 100,
+          reason: "nothing in this run was graded for communication: full marks"))
+    }
+    entries += penalties(decisions)
+    let total = entries.reduce(0) { $0 + $1.points }
+    if total < 0 {
+      entries.append(
+        LedgerEntry(
+          component: .communication, rule: .floor, subject: "floor", points: -total, maximum: 0,
+          reason: "a score cannot go below 0"))
+    }
+    return entries
+  }
+
+  func takenChoices(_ decisions: [ScoreReport.DecisionReview]) -> [Choice] {
+    decisions.compactMap { decision in
+      scenario.nodes.first { $0.id == decision.node }?.choices.first { $0.id == decision.chosen }
+    }
+  }
+
+  func choiceItem(_ decision: ScoreReport.DecisionReview) -> Item? {
+    guard let node = scenario.nodes.first(where: { $0.id == decision.node }) else { return nil }
+    let offered = decision.offered.compactMap { id in node.choices.first { $0.id == id } }
+    let totals = offered.map(\.totalQuality)
+    guard let high = totals.max(), let low = totals.min(), high > low,
+      let chosen = offered.first(where: { $0.id == decision.chosen })
+    else { return nil }
+    let where_ = decision.title ?? decision.node
+    let reason: String
+    if decision.tookBest {
+      reason = "\(where_): you took the strongest option, \"\(chosen.text)\""
+    } else {
+      reason =
+        "\(where_): \"\(chosen.text)\" (\(Self.signed(chosen.totalQuality)) quality points;"
+        + " the strongest, \"\(decision.bestText)\", has \(Self.signed(high)))"
+    }
+    return Item(
+      rule: .choice, subject: chosen.id, at: decision.at, worth: 1, credit: decision.credit,
+      reason: reason)
+  }
+
+  static func signed(_ number: Int) -> String { number > 0 ? "+\(number)" : "\(number)" }
+
+  func statementItem(_ statement: ScoreReport.StatementReview) -> Item {
+    let name =
+      scenario.stakeholders.first { $0.id == statement.audience }?.label
+      ?? statement.audience
+    let analysis = statement.analysis
+    let passed = analysis.criteria.filter { $0.result == .pass }.count
+    return Item(
+      rule: .statement, subject: statement.choice, at: statement.at, worth: 1,
+      credit: Double(analysis.score) / 100,
+      reason:
+        "Statement to \(name) (\(statement.channel.rawValue)): \(Self.rounded(Double(analysis.score)))/100,"
+        + " \(passed) of \(analysis.criteria.count) criteria met")
+  }
+
+  static func rounded(_ value: Double) -> String {
+    let tenths = (value * 10).rounded() / 10
+    return tenths == tenths.rounded() ? "\(Int(tenths))" : "\(tenths)"
+  }
+
+  /// The share of the session's length after which a first contact counts as late.
+  var earlyLimit: ClockDuration {
+    ClockDuration(seconds: Int(Double(state.clock.seconds) * ScoringDefaults.earlyContactShare))
+  }
+
+  func coverageItem(_ stakeholder: Stakeholder) -> Item {
+    var item = Item(
+      rule: .coverage, dimension: .coverage, subject: stakeholder.id, worth: 1, credit: 0,
+      reason: "")
+    guard let first = state.contacts[stakeholder.id]?.min() else {
+      item.reason = "\(stakeholder.label) (required) never heard from you"
+      return item
+    }
+    item.at = first
+    let early = earlyLimit
+    if first <= early {
+      item.credit = 1
+      item.reason =
+        "\(stakeholder.label) (required) first heard from you at \(label(first)), early on"
+    } else {
+      let span = max((state.clock - early).seconds, 1)
+      item.credit = 1 - 0.5 * Double((first - early).seconds) / Double(span)
+      item.reason =
+        "\(stakeholder.label) (required) first heard from you at \(label(first)),"
+        + " late in the crisis: \(Self.percent(item.credit))"
+    }
+    return item
+  }
+
+  func postureItem(_ choice: Choice) -> Item? {
+    guard let posture = choice.posture else { return nil }
+    let fit = ScoringDefaults.postureFit(posture, in: scenario.cluster)
+    let verdict: String
+    switch fit {
+    case 1: verdict = "fits"
+    case 0.5..<1: verdict = "fits only partly"
+    default: verdict = "does not fit"
+    }
+    return Item(
+      rule: .posture, dimension: .accountability, subject: choice.id, worth: 1, credit: fit,
+      reason:
+        "\"\(choice.text)\": a \(posture.rawValue) response \(verdict) a \(scenario.cluster.rawValue) crisis"
+    )
+  }
+
+  func penalties(_ decisions: [ScoreReport.DecisionReview]) -> [LedgerEntry] {
+    var entries: [LedgerEntry] = []
+    let postures = takenChoices(decisions).compactMap(\.posture)
+    if postures.contains(.deny), postures.contains(.rebuild) {
+      entries.append(
+        LedgerEntry(
+          component: .communication, rule: .consistency, dimension: .accountability,
+          subject: "deny+rebuild", points: -ScoringDefaults.inconsistencyPenalty, maximum: 0,
+          reason: "you both denied and rebuilt: mixing denial with apology is inconsistent"))
+    }
+    for promise in state.promises where !isKept(promise) {
+      let name =
+        scenario.stakeholders.first { $0.id == promise.stakeholder }?.label
+        ?? promise.stakeholder
+      entries.append(
+        LedgerEntry(
+          component: .communication, rule: .brokenPromise, dimension: .accountability,
+          subject: "\(promise.id)", at: promise.due,
+          points: -ScoringDefaults.brokenPromisePenalty, maximum: 0,
+          reason: "broken promise to \(name) (\(promise.label)) costs trust in your word"))
+    }
+    return entries
+  }
+
+  func isKept(_ promise: PromiseRecord) -> Bool {
+    if case .kept = promise.status { return true }
+    return false
+  }
+
+  // MARK: - Dimensions
+
+  /// Each dimension, 0–100: the options taken (between the weakest and strongest
+  /// offered on that dimension), the statements' criteria, coverage of required
+  /// stakeholders, posture fit and promises kept, each source weighted by its share.
+  func dimensions(
+    decisions: [ScoreReport.DecisionReview], statements: [ScoreReport.StatementReview]
+  ) -> [ScoreReport.DimensionScore] {
+    var sources: [QualityDimension: [(share: Double, earned: Double, maximum: Double)]] = [:]
+    func add(_ dimension: QualityDimension, _ share: Double, _ earned: Double, _ maximum: Double) {
+      guard maximum > 0 else { return }
+      sources[dimension, default: []].append((share, earned, maximum))
+    }
+    for dimension in QualityDimension.allCases {
+      var earned = 0.0
+      var maximum = 0.0
+      for decision in decisions {
+        guard let node = scenario.nodes.first(where: { $0.id == decision.node }),
+          let chosen = node.choices.first(where: { $0.id == decision.chosen })
+        else { continue }
+        let values = decision.offered.compactMap { id in
+          node.choices.first { $0.id == id }?.quality[dimension] ?? 0
+        }
+        guard let low = values.min(), let high = values.max(), high > low else { continue }
+        earned += Double((chosen.quality[dimension] ?? 0) - low)
+        maximum += Double(high - low)
+      }
+      add(dimension, ScoringDefaults.choiceShare, earned, maximum)
+      var statementEarned = 0.0
+      var statementMaximum = 0.0
+      for criterion in statements.flatMap(\.analysis.criteria)
+      where criterion.dimension == dimension {
+        statementEarned += Double(criterion.points)
+        statementMaximum += Double(criterion.max)
+      }
+      add(dimension, ScoringDefaults.statementShare, statementEarned, statementMaximum)
+    }
+    let required = scenario.stakeholders.filter(\.required)
+    let coverage = required.map { coverageItem($0).credit }
+    add(.coverage, ScoringDefaults.coverageShare, coverage.reduce(0, +), Double(coverage.count))
+    let fits = takenChoices(decisions).compactMap { postureItem($0)?.credit }
+    add(.accountability, ScoringDefaults.postureShare, fits.reduce(0, +), Double(fits.count))
+    let kept = state.promises.filter(isKept).count
+    add(
+      .accountability, ScoringDefaults.postureShare, Double(kept), Double(state.promises.count))
+
+    return QualityDimension.allCases.map { dimension in
+      guard let parts = sources[dimension], !parts.isEmpty else {
+        return ScoreReport.DimensionScore(dimension: dimension, score: nil)
+      }
+      let shares = parts.reduce(0) { $0 + $1.share }
+      let score = parts.reduce(0) { total, part in
+        total + part.share * min(max(part.earned / part.maximum, 0), 1)
+      }
+      return ScoreReport.DimensionScore(dimension: dimension, score: 100 * score / shares)
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import SOSStore
+
+/// The `--db` option and opening the workshop database.
+struct DatabaseOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: "The workshop database (default: $SOS_DB, else $XDG_DATA_HOME/sos/sos.sqlite).")
+  var db: String?
+
+  /// The database path in force.
+  var path: String {
+    DatabaseLocation.path(option: db, environment: ProcessInfo.processInfo.environment)
+  }
+
+  /// Opens the database, or reports why not and fails with exit 74 (65 for a file that
+  /// is not a database).
+  func open() throws -> WorkshopDatabase {
+    do {
+      return try WorkshopDatabase.open(path: path)
+    } catch {
+      throw Failure.database(error)
+    }
+  }
+}
+
+/// A failure reported once, at the edge, with the exit code of DESIGN §7.
+enum Failure {
+  /// Prints `error: message` on standard error and returns the exit code to throw.
+  static func report(_ message: String, _ code: ExitCode) -> ExitCode {
+    Output.error("error: \(message)\n")
+    return code
+  }
+
+  /// A database error in words, with the exit code that fits it.
+  static func database(_ error: WorkshopDatabaseError) -> ExitCode {
+    let code: ExitCode
+    switch error {
+    case .unknownCohort, .sessionNotFound, .noSessionMatching:
+      code = ExitStatus.missingInput
+    case .ambiguousSessionPrefix, .invalidSessionPrefix, .invalidCohortName, .invalidTrainee,
+      .duplicateCohort:
+      code = ExitStatus.usage
+    case .notADatabase, .newerSchema, .damagedRecord, .scenarioHashMismatch, .inputSequenceGap,
+      .sessionNotActive, .invalidInput:
+      code = ExitStatus.badData
+    case .cannotCreateDirectory, .cannotOpen, .permissionDenied, .busy, .diskFull, .database:
+      code = ExitStatus.ioFailure
+    }
+    return report(error.message, code)
+  }
+}
