@@ -214,13 +214,13 @@ struct ScoringRules {
     guard let high = totals.max(), let low = totals.min(), high > low,
       let chosen = offered.first(where: { $0.id == decision.chosen })
     else { return nil }
-    let where_ = decision.title ?? decision.node
+    let place = decision.title ?? decision.node
     let reason: String
     if decision.tookBest {
-      reason = "\(where_): you took the strongest option, \"\(chosen.text)\""
+      reason = "\(place): you took the strongest option, \"\(chosen.text)\""
     } else {
       reason =
-        "\(where_): \"\(chosen.text)\" (\(Self.signed(chosen.totalQuality)) quality points;"
+        "\(place): \"\(chosen.text)\" (\(Self.signed(chosen.totalQuality)) quality points;"
         + " the strongest, \"\(decision.bestText)\", has \(Self.signed(high)))"
     }
     return Item(
