@@ -104,6 +104,12 @@ public struct Scorer: Sendable {
 
   // MARK: - The report
 
+  /// A sum of entries without floating-point dust (100.00000000000001 is 100), kept
+  /// within 0–100.
+  static func tidy(_ value: Double) -> Double {
+    min(max((value * 1e9).rounded() / 1e9, 0), 100)
+  }
+
   func report(
     state: SessionState, events: [SessionEvent], decisions: [ScoreReport.DecisionReview],
     statements: [ScoreReport.StatementReview],
@@ -122,12 +128,12 @@ public struct Scorer: Sendable {
     let weights = ScoreReport.Weights(
       timeliness: settings.timelinessWeight, communication: settings.communicationWeight,
       outcome: settings.outcomeWeight)
-    let timelinessScore = timeliness.reduce(0) { $0 + $1.points }
-    let communicationScore = communication.reduce(0) { $0 + $1.points }
+    let timelinessScore = Self.tidy(timeliness.reduce(0) { $0 + $1.points })
+    let communicationScore = Self.tidy(communication.reduce(0) { $0 + $1.points })
     let totalWeight = Double(max(1, weights.timeliness + weights.communication + weights.outcome))
-    let overall =
+    let overall = Self.tidy(
       (Double(weights.timeliness) * timelinessScore + Double(weights.communication)
-        * communicationScore + Double(weights.outcome) * outcome) / totalWeight
+        * communicationScore + Double(weights.outcome) * outcome) / totalWeight)
     let bands = settings.bands.isEmpty ? ScoringDefaults.bands : settings.bands
     return ScoreReport(
       scenario: scenario.id, finished: state.finished, ending: ending?.0, overall: overall,
