@@ -5,16 +5,20 @@ public enum Sanitizer {
   /// tabs into spaces.
   public static func text(_ text: String) -> String {
     var output = String.UnicodeScalarView()
-    var iterator = text.unicodeScalars.makeIterator()
-    while let scalar = iterator.next() {
+    let scalars = text.unicodeScalars
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
       switch scalar {
       case "\n": output.append(scalar)
       case "\t": output.append(" ")
       case "\u{1B}":
-        skipEscapeSequence(&iterator)
+        index = endOfEscapeSequence(in: scalars, at: index)
+        continue
       default:
         if !isControl(scalar) { output.append(scalar) }
       }
+      index = scalars.index(after: index)
     }
     return String(output)
   }
@@ -39,26 +43,38 @@ public enum Sanitizer {
     }
   }
 
-  /// Skips the rest of an escape sequence (CSI, OSC, or a two-byte escape).
-  private static func skipEscapeSequence(_ iterator: inout String.UnicodeScalarView.Iterator) {
-    guard let introducer = iterator.next() else { return }
+  /// The index just past the escape sequence that starts with the ESC at `start`: a
+  /// CSI sequence, an OSC (or other string) sequence, or a two-byte escape. An
+  /// unterminated sequence runs to the end of the text.
+  static func endOfEscapeSequence<Scalars: Collection<Unicode.Scalar>>(
+    in scalars: Scalars, at start: Scalars.Index
+  ) -> Scalars.Index {
+    var index = scalars.index(after: start)
+    guard index < scalars.endIndex else { return index }
+    let introducer = scalars[index]
+    index = scalars.index(after: index)
     switch introducer {
     case "[":
       // CSI: parameters and intermediates, then one final byte in 0x40...0x7E.
-      while let scalar = iterator.next() {
-        if (0x40...0x7E).contains(scalar.value) { return }
+      while index < scalars.endIndex {
+        let scalar = scalars[index]
+        index = scalars.index(after: index)
+        if (0x40...0x7E).contains(scalar.value) { return index }
       }
     case "]", "P", "X", "^", "_":
       // OSC and other strings: until BEL or ST (ESC \).
       var previousWasEscape = false
-      while let scalar = iterator.next() {
-        if scalar == "\u{07}" { return }
-        if previousWasEscape, scalar == "\\" { return }
+      while index < scalars.endIndex {
+        let scalar = scalars[index]
+        index = scalars.index(after: index)
+        if scalar == "\u{07}" { return index }
+        if previousWasEscape, scalar == "\\" { return index }
         previousWasEscape = scalar == "\u{1B}"
       }
     default:
-      return
+      break
     }
+    return index
   }
 }
 

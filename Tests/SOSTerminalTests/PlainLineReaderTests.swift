@@ -1,0 +1,165 @@
+import Testing
+
+@testable import SOSTerminal
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
+
+/// The plain reader's contract, through pipes. The SIGINT trap is off here (it is
+/// process-wide); ``TerminalSessionTests`` covers it.
+@Suite struct PlainLineReaderTests {
+  /// A reader of one pipe that prompts into another.
+  struct Fixture {
+    let input: TestPipe
+    let output: TestPipe
+    let reader: PlainLineReader
+
+    init() throws {
+      input = try TestPipe()
+      output = try TestPipe()
+      reader = PlainLineReader(input: input.read, output: output.write, trapsInterrupts: false)
+    }
+
+    func close() {
+      input.close()
+      output.close()
+    }
+  }
+
+  @Test func twoLinesInOneWrite() throws {
+    let fixture = try Fixture()
+    defer { fixture.close() }
+    fixture.input.send("first\nsecond\n")
+    #expect(fixture.reader.readLine(prompt: "> ") == .line("first"))
+    #expect(fixture.reader.readLine(prompt: "> ") == .line("second"))
+  }
+
+  @Test func promptIsWrittenExactly() throws {
+    let fixture = try Fixture()
+    defer { fixture.close() }
+    fixture.input.send("1\n2\n")
+    _ = fixture.reader.readLine(prompt: "sos> ")
+    _ = fixture.reader.readStatement(prompt: "statement> ", limit: 280, deadline: nil)
+    #expect(fixture.output.available() == "sos> statement> ")
+  }
+
+  @Test func lineSplitAcrossWrites() throws {
+    let fixture = try Fixture()
+    defer { fixture.close() }
+    let input = fixture.input
+    input.send("hel")
+    later(50) { input.send("lo wor") }
+    later(100) { input.send("ld\r\nnext") }
+    #expect(fixture.reader.readLine(prompt: "> ") == .line("hello world"))
+  }
+
+  @Test func longLine() throws {
+    let fixture = try Fixture()
+    defer { fixture.close() }
+    let line = String(repeating: "abcdé", count: 1000)
+    let input = fixture.input
+    later(0) { input.send(line + "\nafter\n") }
+    #expect(fixture.reader.readLine(prompt: "> ") == .line(line))
+    #expect(fixture.reader.readLine(prompt: "> ") == .line("after"))
+  }
+
+  @Test func invalidUTF8BecomesReplacementCharacters() throws {
+    let fixture = try Fixture()
+    defer { fixture.close() }
+    fixture.input.send([0x61, 0xFF, 0x62, 0xC3, 0x0A, 0xE2, 0x82, 0xAC, 0x0A])
+    #expect(fixture.reader.readLine(prompt: "") == .line("a\u{FFFD}b\u{FFFD}"))
+    #expect(fixture.reader.readLine(prompt: "") == .line("€"))
+  }
+
+  @Test func endOfInputAfterFinalNewline() throws {
+    let fixture = try Fixture()
+    defer { fixture.close() }
+    fixture.input.send("only\n")
+    fixture.input.closeWrite()
+    #expect(fixture.reader.readLine(prompt: "") == .line("only"))
+    #expect(fixture.reader.readLine(prompt: "") == .endOfInput)
+    #expect(fixture.reader.readLine(prompt: "") == .endOfInput)
+  }
+
+  @Test func finalLineWithoutNewlineComesFirst() throws {
+    let fixture = try Fixture()
+    defer { fixture.close() }
+    fixture.input.send("a\nlast")
+    fixture.input.closeWrite()
+    #expect(fixture.reader.readLine(prompt: "") == .line("a"))
+    #expect(fixture.reader.readLine(prompt: "") == .line("last"))
+    #expect(fixture.reader.readLine(prompt: "") == .endOfInput)
+  }
+
+  @Test func emptyLinesAreLines() throws {
+    let fixture = try Fixture()
+    defer { fixture.close() }
+    fixture.input.send("\n\r\n")
+    fixture.input.closeWrite()
+    #expect(fixture.reader.readLine(prompt: "") == .line(""))
+    #expect(fixture.reader.readLine(prompt: "") == .line(""))
+    #expect(fixture.reader.readLine(prompt: "") == .endOfInput)
+  }
+
+  @Test func deadlineExpires() throws {
+    let fixture = try Fixture()
+    defer { fixture.close() }
+    let start = ContinuousClock.now
+    let event = fixture.reader.readLine(prompt: "> ", deadline: start + .milliseconds(200))
+    let waited = ContinuousClock.now - start
+    #expect(event == .timedOut)
+    #expect(waited >= .milliseconds(200))
+    #expect(waited < .seconds(2))
+    // The input is still there for the next read.
+    fixture.input.send("late\n")
+    #expect(fixture.reader.readLine(prompt: "> ", deadline: .now + .seconds(5)) == .line("late"))
+  }
+
+  @Test func lineBeforeTheDeadlineIsReturned() throws {
+    let fixture = try Fixture()
+    defer { fixture.close() }
+    let input = fixture.input
+    later(50) { input.send("in time\n") }
+    #expect(fixture.reader.readLine(prompt: "", deadline: .now + .seconds(5)) == .line("in time"))
+  }
+
+  @Test func statementIsOneLine() throws {
+    let fixture = try Fixture()
+    defer { fixture.close() }
+    fixture.input.send("We are sorry.\n\nNext\n")
+    #expect(
+      fixture.reader.readStatement(prompt: "statement> ", limit: 280, deadline: nil)
+        == .line("We are sorry."))
+    #expect(fixture.reader.readLine(prompt: "") == .line(""))
+  }
+
+  @Test func isPlain() throws {
+    let fixture = try Fixture()
+    defer { fixture.close() }
+    #expect(fixture.reader.isTerminal == false)
+    fixture.reader.addHistory("ignored")
+  }
+}
+
+@Suite struct LineBufferTests {
+  @Test func veryLongLinesAreHandedOutInPieces() {
+    var buffer = LineBuffer()
+    let bytes = [UInt8](repeating: UInt8(ascii: "x"), count: LineBuffer.maximumLineBytes + 10)
+    bytes.withUnsafeBytes { buffer.append($0) }
+    #expect(buffer.nextLine()?.utf8.count == LineBuffer.maximumLineBytes)
+    #expect(buffer.nextLine() == nil)
+    #expect(buffer.remainder() == String(repeating: "x", count: 10))
+    #expect(buffer.remainder() == nil)
+  }
+
+  @Test func manyLinesKeepTheirOrder() {
+    var buffer = LineBuffer()
+    let text = (0..<5000).map { "line \($0)\n" }.joined()
+    Array(text.utf8).withUnsafeBytes { buffer.append($0) }
+    var lines: [String] = []
+    while let line = buffer.nextLine() { lines.append(line) }
+    #expect(lines == (0..<5000).map { "line \($0)" })
+    #expect(buffer.isEmpty)
+  }
+}

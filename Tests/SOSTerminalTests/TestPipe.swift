@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
+
+/// A pipe for feeding a reader, with helpers to write from the test.
+struct TestPipe {
+  struct Failure: Error {}
+
+  let read: Int32
+  let write: Int32
+
+  init() throws {
+    var ends: [Int32] = [-1, -1]
+    guard pipe(&ends) == 0 else { throw Failure() }
+    read = ends[0]
+    write = ends[1]
+  }
+
+  /// Writes all bytes at once.
+  func send(_ bytes: [UInt8]) {
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes[offset...].withUnsafeBytes {
+        Glibc.write(write, $0.baseAddress, $0.count)
+      }
+      guard written > 0 else { return }
+      offset += written
+    }
+  }
+
+  func send(_ text: String) {
+    send(Array(text.utf8))
+  }
+
+  /// Ends the input.
+  func closeWrite() {
+    Glibc.close(write)
+  }
+
+  func close() {
+    Glibc.close(read)
+    Glibc.close(write)
+  }
+
+  /// Everything readable now, without waiting.
+  func available() -> String {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while true {
+      var descriptor = pollfd(fd: read, events: Int16(POLLIN), revents: 0)
+      guard poll(&descriptor, 1, 0) > 0 else { break }
+      let count = chunk.withUnsafeMutableBytes { Glibc.read(read, $0.baseAddress, $0.count) }
+      guard count > 0 else { break }
+      bytes += chunk[..<count]
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}
+
+/// Runs work on a thread of its own after a pause, so a test can block in a reader
+/// while input arrives.
+func later(_ milliseconds: Int, _ work: @escaping @Sendable () -> Void) {
+  Thread.detachNewThread {
+    usleep(UInt32(milliseconds * 1000))
+    work()
+  }
+}
+
+/// Raises a signal in the calling thread, unblocking it there first: the test
+/// harness runs with SIGINT blocked, which would leave the signal pending for ever.
+func deliver(_ signal: Int32) {
+  var set = sigset_t()
+  sigemptyset(&set)
+  sigaddset(&set, signal)
+  pthread_sigmask(SIG_UNBLOCK, &set, nil)
+  raise(signal)
+}
