@@ -1,0 +1,239 @@
+import Foundation
+import Testing
+
+@testable import SOSTerminal
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
+
+/// Readline in a pseudo-terminal, and everything else that raises signals: one test
+/// at a time, since readline and the signal trap are process-wide.
+///
+/// Ctrl-C typed into a pseudo-terminal becomes SIGINT only for the terminal's
+/// foreground process group, which the test process is not, so the tests raise
+/// SIGINT themselves after typing. Every read has a deadline, so a test that goes
+/// wrong fails instead of hanging.
+@Suite(.serialized) struct TerminalSessionTests {
+  /// Readline reads these once, when the first reader starts: no inputrc of the
+  /// machine's may change the keys, and the same terminal type everywhere (the tests
+  /// also pass when its description is missing and readline falls back to "dumb").
+  static let environment: Void = {
+    setenv("INPUTRC", "/dev/null", 1)
+    setenv("TERM", "xterm", 1)
+  }()
+
+  init() {
+    Self.environment
+  }
+
+  func makeReader(_ terminal: PseudoTerminal, historyPath: String? = nil) -> ReadlineLineReader {
+    ReadlineLineReader(
+      input: terminal.slave, output: terminal.slave, historyPath: historyPath,
+      palette: Palette(colour: false), bracketedPaste: false)
+  }
+
+  static let watchdog = Duration.seconds(20)
+
+  @Test func ctrlCClearsTheLineAndPromptsAgain() throws {
+    let terminal = try PseudoTerminal()
+    defer { terminal.close() }
+    let reader = makeReader(terminal)
+    later(0) {
+      terminal.waitFor("sos> ")
+      terminal.type("abc")
+      terminal.waitFor("abc")
+      deliver(SIGINT)
+      terminal.waitFor("sos> ", after: "^C")
+      terminal.type("xyz\r")
+    }
+    let event = reader.readLine(prompt: "sos> ", deadline: .now + Self.watchdog)
+    #expect(event == .line("xyz"), "\(terminal.output.debugDescription)")
+    #expect(terminal.output.contains("abc^C"))
+  }
+
+  @Test func ctrlDOnAnEmptyLineEndsInput() throws {
+    let terminal = try PseudoTerminal()
+    defer { terminal.close() }
+    let reader = makeReader(terminal)
+    later(0) {
+      terminal.waitFor("sos> ")
+      terminal.type("ab\u{04}")  // Ctrl-D on text deletes, it does not end
+      terminal.waitFor("ab")
+      terminal.type("\u{08}\u{08}\u{04}")
+    }
+    #expect(reader.readLine(prompt: "sos> ", deadline: .now + Self.watchdog) == .endOfInput)
+  }
+
+  @Test func historyIsKeptInTheFileAndRecalled() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("sos-history-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/state/sos/history"
+    let terminal = try PseudoTerminal()
+    defer { terminal.close() }
+    do {
+      let reader = makeReader(terminal, historyPath: path)
+      for line in ["list", "play data-breach", "play data-breach", "  ", "", "two\nlines"] {
+        reader.addHistory(line)
+      }
+      #expect(try String(contentsOfFile: path, encoding: .utf8) == "list\nplay data-breach\n")
+      let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/state/sos")
+      #expect((attributes[.posixPermissions] as? Int) == 0o700)
+      later(0) {
+        terminal.waitFor("sos> ")
+        terminal.type("\u{1B}[A\u{1B}[A\r")
+      }
+      #expect(reader.readLine(prompt: "sos> ", deadline: .now + Self.watchdog) == .line("list"))
+    }
+    // A new reader (a new session) starts from the file.
+    let reader = makeReader(terminal, historyPath: path)
+    later(0) {
+      terminal.waitFor("again> ")
+      terminal.type("\u{1B}[A\r")
+    }
+    #expect(
+      reader.readLine(prompt: "again> ", deadline: .now + Self.watchdog)
+        == .line("play data-breach"))
+  }
+
+  @Test func tabCompletesFromTheCompleter() throws {
+    let terminal = try PseudoTerminal()
+    defer { terminal.close() }
+    let reader = makeReader(terminal)
+    reader.completer = { line, word in
+      line.hasPrefix("play ") ? ["data-breach", "product-recall"] : ["play", "playtest", "list"]
+    }
+    later(0) {
+      terminal.waitFor("sos> ")
+      terminal.type("li\t\r")
+    }
+    #expect(reader.readLine(prompt: "sos> ", deadline: .now + Self.watchdog) == .line("list "))
+    later(0) {
+      terminal.waitFor("next> ")
+      terminal.type("pl\t da\t\r")
+    }
+    #expect(
+      reader.readLine(prompt: "next> ", deadline: .now + Self.watchdog)
+        == .line("play data-breach "))
+    // No file names when nothing matches.
+    later(0) {
+      terminal.waitFor("third> ")
+      terminal.type("zz\t\r")
+    }
+    #expect(reader.readLine(prompt: "third> ", deadline: .now + Self.watchdog) == .line("zz"))
+  }
+
+  @Test func countdownTicksWithoutLosingTheTypedText() throws {
+    let terminal = try PseudoTerminal()
+    defer { terminal.close() }
+    let reader = makeReader(terminal)
+    later(0) {
+      terminal.waitFor("sos> ")
+      terminal.type("ab")
+      usleep(1_300_000)
+      terminal.type("c\r")
+    }
+    let event = reader.readLine(prompt: "sos> ", deadline: .now + .milliseconds(2500))
+    #expect(event == .line("abc"), "\(terminal.output.debugDescription)")
+    // Readline redraws only what changed: the seconds digit, after the prompt.
+    let output = terminal.output
+    let afterPrompt = output.range(of: "[0:03] sos> ").map { output[$0.upperBound...] }
+    #expect(afterPrompt?.contains("2") == true, "\(output.debugDescription)")
+  }
+
+  @Test func deadlineAbandonsTheLine() throws {
+    let terminal = try PseudoTerminal()
+    defer { terminal.close() }
+    let reader = makeReader(terminal)
+    later(0) {
+      terminal.waitFor("sos> ")
+      terminal.type("zz")
+    }
+    let start = ContinuousClock.now
+    let event = reader.readLine(prompt: "sos> ", deadline: start + .milliseconds(300))
+    let waited = ContinuousClock.now - start
+    #expect(event == .timedOut)
+    #expect(waited >= .milliseconds(300))
+    #expect(waited < .seconds(3))
+    // The abandoned text does not leak into the next line.
+    later(0) {
+      terminal.waitFor("next> ")
+      terminal.type("ok\r")
+    }
+    #expect(reader.readLine(prompt: "next> ", deadline: .now + Self.watchdog) == .line("ok"))
+  }
+
+  @Test func statementSpansLinesUntilAnEmptyLine() throws {
+    let terminal = try PseudoTerminal()
+    defer { terminal.close() }
+    let reader = makeReader(terminal)
+    later(0) {
+      terminal.waitFor("statement> ")
+      terminal.type("Hello\r")
+      terminal.waitFor("  …  5/280 > ")
+      terminal.type("wörld ☕\r")
+      terminal.waitFor("  …  13/280 > ")
+      terminal.type("\r")
+    }
+    let event = reader.readStatement(
+      prompt: "statement> ", limit: 280, deadline: .now + Self.watchdog)
+    #expect(event == .line("Hello\nwörld ☕"), "\(terminal.output.debugDescription)")
+  }
+
+  @Test func ctrlCStartsTheStatementAfresh() throws {
+    let terminal = try PseudoTerminal()
+    defer { terminal.close() }
+    let reader = makeReader(terminal)
+    later(0) {
+      terminal.waitFor("statement> ")
+      terminal.type("first\r")
+      terminal.waitFor("  …  5 chars > ")
+      terminal.type("abc")
+      terminal.waitFor("abc")
+      deliver(SIGINT)
+      terminal.waitFor("statement> ", after: "^C")
+      terminal.type("fresh\r")
+      terminal.waitFor("  …  5 chars > ", after: "^C")
+      terminal.type("\u{04}")
+    }
+    let event = reader.readStatement(
+      prompt: "statement> ", limit: nil, deadline: .now + Self.watchdog)
+    #expect(event == .line("fresh"), "\(terminal.output.debugDescription)")
+  }
+
+  @Test func resizingKeepsTheLine() throws {
+    let terminal = try PseudoTerminal()
+    defer { terminal.close() }
+    let reader = makeReader(terminal)
+    later(0) {
+      terminal.waitFor("sos> ")
+      terminal.type("wide")
+      terminal.waitFor("wide")
+      var size = winsize(ws_row: 30, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
+      _ = ioctl(terminal.master, UInt(TIOCSWINSZ), &size)
+      deliver(SIGWINCH)
+      usleep(100_000)
+      terminal.type("r\r")
+    }
+    #expect(reader.readLine(prompt: "sos> ", deadline: .now + Self.watchdog) == .line("wider"))
+  }
+
+  @Test func plainReaderReportsCtrlC() throws {
+    let input = try TestPipe()
+    let output = try TestPipe()
+    defer {
+      input.close()
+      output.close()
+    }
+    let reader = PlainLineReader(input: input.read, output: output.write)
+    later(100) { deliver(SIGINT) }
+    #expect(reader.readLine(prompt: "> ", deadline: .now + Self.watchdog) == .interrupted)
+    // Ctrl-C wins over lines already waiting; the lines stay for later.
+    input.send("queued\n")
+    later(0) { deliver(SIGINT) }
+    usleep(100_000)
+    #expect(reader.readLine(prompt: "> ") == .interrupted)
+    #expect(reader.readLine(prompt: "> ") == .line("queued"))
+  }
+}
