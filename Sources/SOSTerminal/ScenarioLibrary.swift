@@ -103,3 +103,48 @@ public struct ScenarioLibrary: Sendable {
       && isDirectory.boolValue
   }
 }
+
+// MARK: - Finding a scenario to play
+
+extension ScenarioLibrary {
+  /// What `sos play ID|FILE` found.
+  public enum Lookup: Sendable {
+    /// A valid scenario, with the text it was loaded from.
+    case found(Scenario, text: String, file: String)
+    /// The file exists but has errors.
+    case invalid(ScenarioLoadResult)
+    /// Nothing by that id or path.
+    case notFound(String)
+  }
+
+  /// A path to an existing file is loaded; anything else is looked up in the folder
+  /// by scenario id, then by file name without `.yaml`.
+  public func lookup(_ idOrPath: String) -> Lookup {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: idOrPath, isDirectory: &isDirectory),
+      !isDirectory.boolValue
+    {
+      return Self.lookupResult(Self.load(idOrPath))
+    }
+    let results = loadAll()
+    if let match = results.first(where: { $0.scenario?.id == idOrPath }) {
+      return Self.lookupResult(match)
+    }
+    let byName = results.first { result in
+      let name = (result.file as NSString).lastPathComponent
+      return name == idOrPath + ".yaml" || name == idOrPath + ".yml"
+    }
+    if let byName { return Self.lookupResult(byName) }
+    return .notFound(idOrPath)
+  }
+
+  static func lookupResult(_ result: ScenarioLoadResult) -> Lookup {
+    guard let scenario = result.scenario, let text = result.source else { return .invalid(result) }
+    return .found(scenario, text: text, file: result.file)
+  }
+
+  /// The ids of the valid scenarios in the folder, for completion and help.
+  public func ids() -> [String] {
+    loadAll().compactMap { $0.scenario?.id }.sorted()
+  }
+}

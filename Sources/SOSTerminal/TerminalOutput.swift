@@ -47,7 +47,7 @@ public struct TerminalOutput: Sendable {
 
   /// Pushes out whatever standard I/O still holds for standard output.
   public func flush() {
-    fflush(stdout)
+    fflush(nil)
   }
 }
 

@@ -51,3 +51,14 @@ enum Failure {
     return report(error.message, code)
   }
 }
+
+extension Failure {
+  /// Runs `body`, turning a database error into its message and exit code.
+  static func catching(_ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch let error as WorkshopDatabaseError {
+      throw database(error)
+    }
+  }
+}

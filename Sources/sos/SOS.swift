@@ -10,6 +10,9 @@ struct SOS: ParsableCommand {
       scenarios as YAML files and check them with validate and lint.
       """,
     version: "0.1.0",
-    subcommands: [ListCommand.self, ValidateCommand.self, LintCommand.self, StatementCommand.self]
+    subcommands: [
+      PlayCommand.self, ListCommand.self, ValidateCommand.self, LintCommand.self,
+      StatementCommand.self,
+    ]
   )
 }

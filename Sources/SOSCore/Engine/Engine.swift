@@ -213,6 +213,8 @@ public struct Engine: Sendable {
           .promiseMade(
             id: record.id, stakeholder: record.stakeholder, label: record.label, due: record.due))
       }
+      // A deadline this choice meets counts as met in its own conditional goto.
+      settleDeadlines()
       switch choice.goto {
       case .node(let target):
         advance(to: target.value, reentering: false)
@@ -276,8 +278,12 @@ public struct Engine: Sendable {
       var destination = destination
       var reentering = reentering
       settleDeadlines()
+      // Play that reaches an ending stays there: an inject cannot divert it away.
+      let endingAhead = engine.nodes[destination]?.isEnding == true
       for inject in engine.injects
-      where !state.firedInjects.contains(inject.id) && inject.at <= state.clock {
+      where !state.firedInjects.contains(inject.id) && inject.at <= state.clock
+        && !(endingAhead && inject.goto != nil)
+      {
         let current = SessionEnvironment(state: state)
         let whenHolds = inject.when.map { $0.expression.isTrue(in: current) } ?? true
         let unlessHolds = inject.unless.map { $0.expression.isTrue(in: current) } ?? false

@@ -31,14 +31,12 @@ struct ScoringRules {
     }
   }
 
-  var label: (ClockDuration) -> String { { "T+" + Self.hours($0) } }
+  var label: (ClockDuration) -> String { { CrisisClock.elapsed($0) } }
 
-  /// `3h15`, `72h`, `45m` — the clock in hours and minutes, as the play screen shows it.
+  /// `3h15`, `72h`, `45m`: a span in hours and minutes, as the play screen shows the
+  /// clock.
   static func hours(_ duration: ClockDuration) -> String {
-    let minutes = max(0, duration.seconds) / 60
-    if minutes < 60 { return "\(minutes)m" }
-    let rest = minutes % 60
-    return "\(minutes / 60)h" + (rest == 0 ? "" : (rest < 10 ? "0" : "") + "\(rest)")
+    String(CrisisClock.elapsed(duration).dropFirst(2))
   }
 
   static func percent(_ credit: Double) -> String {

@@ -1,0 +1,274 @@
+import Foundation
+import SOSCore
+
+/// Where a session's inputs are kept as they happen. The play loop calls `record`
+/// after every accepted input and before the next prompt appears, so a killed
+/// process loses nothing.
+public protocol SessionJournal {
+  /// Saves one accepted input with its wall-clock latency.
+  func record(_ input: SessionInput, latencyMilliseconds: Int?) throws
+  /// Marks the session finished.
+  func finish() throws
+}
+
+/// The interactive play of one session: shows each decision, reads answers, steps the
+/// engine, saves every input, and shows what happened, until an ending, `quit`, or
+/// the end of input.
+public final class PlayLoop {
+  /// How play stopped.
+  public enum Exit: Equatable, Sendable {
+    /// An ending was reached.
+    case finished
+    /// The trainee left (`quit`, Ctrl-D, end of input); the session can be resumed.
+    case saved
+  }
+
+  /// Saving an input failed: play cannot go on without losing it.
+  public struct JournalFailure: Error {
+    public var underlying: any Error
+  }
+
+  let engine: Engine
+  let screen: PlayScreen
+  let reader: any LineReader
+  let output: TerminalOutput
+  let journal: any SessionJournal
+  /// What the trainee types to resume, for the goodbye line.
+  let resumeCommand: String
+  public private(set) var state: SessionState
+  /// Every event since T+0, for the timeline.
+  public private(set) var events: [SessionEvent]
+
+  /// Prepares play from a state (new, or rebuilt by replay for a resumed session).
+  public init(
+    engine: Engine, screen: PlayScreen, reader: any LineReader, output: TerminalOutput,
+    journal: any SessionJournal, resumeCommand: String, state: SessionState,
+    events: [SessionEvent]
+  ) {
+    self.engine = engine
+    self.screen = screen
+    self.reader = reader
+    self.output = output
+    self.journal = journal
+    self.resumeCommand = resumeCommand
+    self.state = state
+    self.events = events
+  }
+
+  func show(_ text: String) {
+    guard !text.isEmpty else { return }
+    _ = output.write(text)
+  }
+
+  /// Plays until an ending or until the trainee leaves. `resumed` shows where play
+  /// stands instead of the briefing.
+  public func run(resumed: Bool) throws(JournalFailure) -> Exit {
+    if resumed {
+      show(
+        screen.palette.dim(
+          "Resuming \(Sanitizer.singleLine(engine.scenario.title)) at "
+            + "\(CrisisClock.label(startsAt: engine.scenario.startsAt, clock: state.clock)).")
+          + "\n")
+    } else {
+      show(screen.briefing(options: state.options))
+    }
+    if state.finished { return .finished }
+    showDecision()
+    while !state.finished {
+      switch ask() {
+      case .leave:
+        show("\nSaved. Resume with: \(resumeCommand)\n")
+        return .saved
+      case .input(let input, let latency):
+        try apply(input, latency: latency)
+      }
+    }
+    try finish()
+    return .finished
+  }
+
+  // MARK: - Showing
+
+  func showDecision() {
+    show(screen.node(state))
+    showPending()
+  }
+
+  /// The options, or the statement task when one is awaited.
+  func showPending() {
+    if let choice = engine.pendingWrite(in: state) {
+      show(screen.writeTask(choice))
+    } else {
+      show("\n" + screen.options(state))
+    }
+  }
+
+  // MARK: - Asking
+
+  enum Answer {
+    case input(SessionInput, latencyMilliseconds: Int)
+    case leave
+  }
+
+  /// Reads until the trainee gives an input for this decision, or leaves. Commands
+  /// (`status`, `help`, …) are answered in between, and the latency runs from the
+  /// first prompt of the decision.
+  func ask() -> Answer {
+    let started = ContinuousClock.now
+    let deadline: ContinuousClock.Instant? =
+      state.options.timed ? started + .seconds(engine.timeLimit(in: state).seconds) : nil
+    func latency() -> Int {
+      let elapsed = ContinuousClock.now - started
+      return Int(elapsed.components.seconds) * 1000
+        + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+    }
+    installCompletion()
+    while true {
+      let pending = engine.pendingWrite(in: state)
+      let event: LineEvent
+      if let choice = pending {
+        event = reader.readStatement(
+          prompt: "statement> ", limit: choice.write?.characterLimit, deadline: deadline)
+      } else {
+        event = reader.readLine(prompt: screen.choicePrompt(state), deadline: deadline)
+      }
+      // A plain reader does not echo: end the prompt's line, so that what follows
+      // starts on a line of its own in a transcript.
+      if !reader.isTerminal { show("\n") }
+      switch event {
+      case .endOfInput, .interrupted:
+        return .leave
+      case .timedOut:
+        return .input(.timeout, latencyMilliseconds: latency())
+      case .line(let line):
+        let answer =
+          pending == nil ? command(line, latency: latency()) : statement(line, latency: latency())
+        if let answer { return answer }
+      }
+    }
+  }
+
+  /// A line typed at a statement prompt: the statement, or a command word alone.
+  func statement(_ line: String, latency: Int) -> Answer? {
+    let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+    if trimmed.isEmpty {
+      show("A statement cannot be empty. Type it, then press Enter.\n")
+      return nil
+    }
+    switch PromptCommand(parsing: trimmed) {
+    case .quit, .status, .timeline, .stakeholders, .help, .hint, .undo:
+      return command(trimmed, latency: latency)
+    case .choose, .empty, .unknown:
+      return .input(.write(trimmed), latencyMilliseconds: latency)
+    }
+  }
+
+  /// A line typed at a choice prompt: an option, or a command answered in place.
+  func command(_ line: String, latency: Int) -> Answer? {
+    let command = PromptCommand(parsing: line)
+    if command != .empty, engine.pendingWrite(in: state) == nil {
+      reader.addHistory(line.trimmingCharacters(in: .whitespaces))
+    }
+    let offered = engine.offeredChoices(in: state).count
+    let range = offered == 1 ? "1" : "a number from 1 to \(offered)"
+    switch command {
+    case .choose(let number):
+      guard engine.pendingWrite(in: state) == nil else {
+        show("Type your statement, then press Enter.\n")
+        return nil
+      }
+      guard (1...max(offered, 1)).contains(number) else {
+        show("There is no option \(number). Type \(range).\n")
+        return nil
+      }
+      return .input(.choose(number), latencyMilliseconds: latency)
+    case .status:
+      show(screen.status(state))
+    case .timeline:
+      show(screen.timeline(events))
+    case .stakeholders:
+      show(screen.stakeholders(state))
+    case .help:
+      show(screen.help(state))
+    case .hint:
+      if state.options.mode == .practice {
+        show(screen.hint(state))
+      } else {
+        show("Hints are only given in practice mode.\n")
+      }
+    case .undo:
+      guard state.options.mode == .practice else {
+        show("Undo is only available in practice mode.\n")
+        return nil
+      }
+      guard Engine.effectiveInputs(state.inputs).contains(where: \.isDecision) else {
+        show("There is nothing to undo yet.\n")
+        return nil
+      }
+      return .input(.undo, latencyMilliseconds: latency)
+    case .quit:
+      return .leave
+    case .empty:
+      show("Type \(range), or 'help'.\n")
+    case .unknown(let text):
+      let shown = Sanitizer.singleLine(text)
+      let quoted = shown.count > 40 ? String(shown.prefix(40)) + "…" : shown
+      show("'\(quoted)' is not an option or a command. Type \(range), or 'help'.\n")
+    }
+    return nil
+  }
+
+  func installCompletion() {
+    let count = engine.offeredChoices(in: state).count
+    var words = (1...max(count, 1)).map(String.init) + PromptCommand.words
+    if state.options.mode != .practice { words.removeAll { $0 == "hint" || $0 == "undo" } }
+    let candidates = words
+    reader.completer = { _, word in candidates.filter { $0.hasPrefix(word) } }
+  }
+
+  // MARK: - Stepping
+
+  func apply(_ input: SessionInput, latency: Int) throws(JournalFailure) {
+    let before = state
+    switch engine.step(state, input) {
+    case .failure(let error):
+      show(error.message.prefix(1).uppercased() + error.message.dropFirst() + ".\n")
+    case .success(let transition):
+      do {
+        try journal.record(input, latencyMilliseconds: latency)
+      } catch {
+        throw JournalFailure(underlying: error)
+      }
+      state = transition.state
+      events = input == .undo ? rebuiltEvents() : events + transition.events
+      show(screen.outcome(of: transition.events, state: state))
+      if state.finished { return }
+      let entered = transition.events.contains {
+        if case .nodeEntered = $0 { return true }
+        return false
+      }
+      if entered || input == .undo {
+        showDecision()
+      } else if before.pendingWrite != nil || input == .timeout {
+        show("\n" + screen.statusLine(state) + "\n")
+        showPending()
+      } else {
+        showPending()
+      }
+    }
+  }
+
+  /// After an undo the history is the replay of what still stands.
+  func rebuiltEvents() -> [SessionEvent] {
+    let standing = Engine.effectiveInputs(state.inputs)
+    return (try? engine.replay(standing, options: state.options).get().events) ?? events
+  }
+
+  func finish() throws(JournalFailure) {
+    do {
+      try journal.finish()
+    } catch {
+      throw JournalFailure(underlying: error)
+    }
+  }
+}

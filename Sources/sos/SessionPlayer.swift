@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import SOSCore
+import SOSReports
+import SOSStore
+import SOSTerminal
+
+/// Runs the play loop for a stored session — new or resumed — and shows the debrief
+/// at the end. Wiring only: the loop is SOSTerminal's, the store SOSStore's.
+struct SessionPlayer {
+  let database: WorkshopDatabase
+  let terminal: TerminalSetup
+
+  /// Plays `record` from where its stored inputs leave it.
+  func play(_ record: SessionRecord, scenario: Scenario, resumed: Bool) throws {
+    let engine = Engine(scenario: scenario)
+    let stored = try database.inputs(sessionID: record.id)
+    let transition: Engine.Transition
+    switch engine.replay(stored.map(\.input), options: record.options) {
+    case .success(let replayed):
+      transition = replayed
+    case .failure(let error):
+      throw Failure.report(
+        "session \(record.shortID) does not replay: input \(error.index + 1)"
+          + " (\(InputText.describe(error.input))) is refused: \(error.error.message)",
+        ExitStatus.badData)
+    }
+    let loop = PlayLoop(
+      engine: engine, screen: terminal.screen(for: engine), reader: terminal.reader,
+      output: terminal.output, journal: DatabaseJournal(database: database, sessionID: record.id),
+      resumeCommand: "sos resume \(record.shortID)", state: transition.state,
+      events: transition.events)
+    let exit: PlayLoop.Exit
+    do {
+      exit = try loop.run(resumed: resumed)
+    } catch {
+      let reason = (error.underlying as? WorkshopDatabaseError)?.message ?? "\(error.underlying)"
+      throw Failure.report(
+        "could not save your last answer: \(reason). Your earlier answers are saved;"
+          + " resume with: sos resume \(record.shortID)", ExitStatus.ioFailure)
+    }
+    guard exit == .finished else { return }
+    let inputs = try database.inputs(sessionID: record.id)
+    let scorer = Scorer(engine: engine)
+    if case .success(let report) = scorer.score(
+      inputs: inputs.map(\.input), options: record.options,
+      latencies: inputs.map(\.latencyMilliseconds))
+    {
+      let text = DebriefReport(
+        scenario: scenario, report: report, events: loop.events, trainee: record.trainee,
+        session: record.shortID
+      ).text(style: terminal.palette, brief: true)
+      _ = terminal.output.write("\n" + terminal.wrap(text))
+    }
+    _ = terminal.output.write(
+      "\nSession \(record.shortID) finished. The full debrief: sos debrief \(record.shortID)\n")
+  }
+}
+
+/// Inputs in words, for messages.
+enum InputText {
+  static func describe(_ input: SessionInput) -> String {
+    switch input {
+    case .choose(let number): return "option \(number)"
+    case .write(let text):
+      let short = text.count > 30 ? String(text.prefix(30)) + "…" : text
+      return "statement \"\(short)\""
+    case .timeout: return "a timeout"
+    case .undo: return "undo"
+    }
+  }
+}
