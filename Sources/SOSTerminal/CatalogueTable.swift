@@ -12,17 +12,9 @@ public enum CatalogueTable {
         String($0.minutes),
       ]
     }
-    let widths = header.indices.map { column in
-      ([header] + rows).map { $0[column].count }.max() ?? 0
-    }
-    func line(_ cells: [String]) -> String {
-      cells.enumerated().map { index, cell in
-        index == cells.count - 1 ? cell : cell.padding(toLength: widths[index])
-      }.joined(separator: "  ")
-    }
     let count = summaries.count
-    return ([line(header)] + rows.map(line)).joined(separator: "\n")
-      + "\n\n\(count) scenario\(count == 1 ? "" : "s") in \(folder). Play one with: sos play ID\n"
+    return TextTable.render(header: header, rows: rows)
+      + "\n\(count) scenario\(count == 1 ? "" : "s") in \(folder). Play one with: sos play ID\n"
   }
 }
 

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import SOSCore
+import SOSStore
+import SOSTerminal
+
+struct SessionsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sessions",
+    abstract: "List the sessions in the workshop database."
+  )
+
+  @Option(help: "Only this cohort's sessions.")
+  var cohort: String?
+
+  @Flag(help: "Print a JSON array.")
+  var json = false
+
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var database: DatabaseOptions
+
+  func run() throws {
+    let store = try database.open()
+    try Failure.catching {
+      let summaries = try SessionSummary.all(in: store, cohort: cohort)
+      if json {
+        Output.out(Output.json(summaries))
+      } else {
+        Output.out(SessionSummary.table(summaries))
+      }
+    }
+  }
+}
+
+/// One session as `sos sessions` lists it, with its scores derived by replay.
+struct SessionSummary: Encodable {
+  struct Scores: Encodable {
+    var overall: Double
+    var timeliness: Double
+    var communication: Double
+    var grade: String
+  }
+
+  var id: String
+  var trainee: String
+  var cohort: String?
+  var scenario: String
+  var status: String
+  var decisions: Int
+  var started: String
+  var finished: String?
+  var scores: Scores?
+
+  static func all(in store: WorkshopDatabase, cohort: String?) throws -> [SessionSummary] {
+    var scenarios: [String: Scenario?] = [:]
+    return try store.sessions(cohort: cohort).map { record in
+      let inputs = try store.inputs(sessionID: record.id)
+      if scenarios[record.scenarioHash] == nil {
+        scenarios[record.scenarioHash] = try? StoredScenario.load(record, from: store)
+      }
+      var scores: Scores?
+      if record.status == .finished, let scenario = scenarios[record.scenarioHash] ?? nil,
+        case .success(let report) = Scorer(engine: Engine(scenario: scenario)).score(
+          inputs: inputs.map(\.input), options: record.options,
+          latencies: inputs.map(\.latencyMilliseconds))
+      {
+        scores = Scores(
+          overall: rounded(report.overall), timeliness: rounded(report.timeliness),
+          communication: rounded(report.communication), grade: report.grade)
+      }
+      return SessionSummary(
+        id: record.idText, trainee: record.trainee, cohort: record.cohort,
+        scenario: record.scenarioID, status: record.status.rawValue,
+        decisions: Engine.effectiveInputs(inputs.map(\.input)).filter(\.isDecision).count,
+        started: Timestamp.text(record.started), finished: record.finished.map(Timestamp.text),
+        scores: scores)
+    }
+  }
+
+  static func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+
+  static func table(_ sessions: [SessionSummary]) -> String {
+    guard !sessions.isEmpty else { return "No sessions yet. Start one with: sos play ID\n" }
+    let header = ["SESSION", "TRAINEE", "SCENARIO", "STATUS", "DECISIONS", "OVERALL", "STARTED"]
+    let rows = sessions.map { session in
+      [
+        String(session.id.prefix(8)), Sanitizer.singleLine(session.trainee), session.scenario,
+        session.status, String(session.decisions),
+        session.scores.map { "\(Int($0.overall.rounded())) \($0.grade)" } ?? "-",
+        String(session.started.prefix(16)).replacingOccurrences(of: "T", with: " "),
+      ]
+    }
+    return TextTable.render(header: header, rows: rows)
+      + "\n\(sessions.count) session\(sessions.count == 1 ? "" : "s"). Continue one with: sos resume ID\n"
+  }
+}
