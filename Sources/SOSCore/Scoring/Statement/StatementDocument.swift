@@ -59,7 +59,14 @@ struct StatementDocument: Sendable {
     words.reserveCapacity(tokens.count + tokens.count / 8)
     var stems: [String: String] = [:]
     for (index, token) in tokens.enumerated() {
-      let parts = token.kind == .word ? expand(token.folded) : [token.folded]
+      let parts: [String]
+      switch token.kind {
+      case .word: parts = expand(token.folded)
+      // "Mr." and "a.m." match as "mr" and "a.m".
+      case .abbreviation:
+        parts = [String(token.folded.dropLast(token.folded.hasSuffix(".") ? 1 : 0))]
+      default: parts = [token.folded]
+      }
       let capital = token.text.first?.isUppercase == true && !token.startsClause
       for (offset, part) in parts.enumerated() {
         let stem: String

@@ -223,10 +223,17 @@ struct StatementEvaluation {
   private func whatToDo() -> Finding {
     let imperatives = spans(StatementLexicon.imperativeSet).filter(isImperative)
     let nothingNeeded = spans(StatementLexicon.noActionSet)
-    if !imperatives.isEmpty || !nothingNeeded.isEmpty {
+    if !imperatives.isEmpty {
       return Finding(
         result: .pass,
         evidence: imperatives.map { text(extending: $0, by: 2) } + texts(nothingNeeded))
+    }
+    // "You do not need to do anything" is a complete answer for a customer; staff in a
+    // crisis always need an instruction.
+    if !nothingNeeded.isEmpty {
+      return Finding(
+        result: profile == .staff ? .partial : .pass, evidence: texts(nothingNeeded),
+        advice: "Tell staff what to do, and what to say when a customer raises it.")
     }
     let soft = spans(StatementLexicon.softSuggestionSet)
     if !soft.isEmpty {
@@ -244,8 +251,15 @@ struct StatementEvaluation {
   private func isImperative(_ span: Range<Int>) -> Bool {
     let start = span.lowerBound
     let sentence = words[start].sentence
+    // Lead-ins are looked for before any adverbs: "you can still pay".
+    var lead = start
+    while lead > 0, words[lead - 1].sentence == sentence,
+      StatementLexicon.imperativeAdverbs.contains(words[lead - 1].folded)
+    {
+      lead -= 1
+    }
     func word(_ offset: Int) -> String? {
-      let index = start + offset
+      let index = lead + offset
       guard index >= 0, index < words.count, words[index].sentence == sentence else {
         return nil
       }
@@ -259,16 +273,23 @@ struct StatementEvaluation {
     if words[start].startsClause { return true }
     guard let previous = word(-1) else { return false }
     if previous == "please" || previous == "just" { return true }
-    if StatementLexicon.imperativeLeads.contains(previous) {
-      return !StatementLexicon.ownSubjects.contains(word(-2) ?? "")
+    // "we should check", "we will continue to check": our own action, not the reader's;
+    // "there is no need to take any action": not an instruction.
+    let ownSubjectBefore = (-5 ... -2).contains { offset in
+      word(offset).map(StatementLexicon.ownSubjects.contains) ?? false
     }
+    let negatedBefore = (-3 ... -2).contains { offset in
+      word(offset).map(StatementLexicon.negations.contains) ?? false
+    }
+    if StatementLexicon.imperativeLeads.contains(previous) {
+      return !ownSubjectBefore
+    }
+    if negatedBefore { return false }
     if previous == "to", let lead = word(-2) {
       if lead == "you", let verb = word(-3) {
         return StatementLexicon.imperativeToLeads.contains(verb)
       }
-      if StatementLexicon.imperativeToLeads.contains(lead) {
-        return !StatementLexicon.ownSubjects.contains(word(-3) ?? "")
-      }
+      if StatementLexicon.imperativeToLeads.contains(lead) { return !ownSubjectBefore }
     }
     if previous == "you", let lead = word(-2) {
       let verb = lead == "that" ? (word(-3) ?? "") : lead

@@ -18,7 +18,7 @@ enum StatementLexicon {
   static let conditionalApology = [
     "sorry if", "sorry for any", "sorry to anyone", "sorry to those", "sorry but",
     "sorry that you feel", "sorry you feel", "sorry if you feel", "sorry that you were upset",
-    "sorry you were upset", "sorry that some", "sorry for how", "apologise if",
+    "sorry you were upset", "sorry that some", "sorry for how", "regret any", "apologise if",
     "apologise for any", "apologise to anyone", "apologise to those", "apologise but",
     "apology for any", "apology to anyone", "apology if", "apology but",
     "if anyone was offended", "if anyone felt", "if * caused offence", "if * offended",
@@ -33,7 +33,8 @@ enum StatementLexicon {
   /// Acknowledging the reader's situation and feelings.
   static let empathy = [
     "we understand how|why|that|your|you|this|the", "i understand how|why|that|your|you|this",
-    "we fully understand", "we know how|you|this|what", "we know that this|it", "we know it is",
+    "we fully understand", "we know how|you|this|what|a|an", "we know that this|it",
+    "we know it is",
     "i know how|you|this",
     "we can only? imagine", "i can only? imagine", "this must be|have|feel", "must have been",
     "must feel", "we hear you", "we share your", "thoughts are with", "hearts go out",
@@ -65,13 +66,16 @@ enum StatementLexicon {
     "we fell short", "we have fallen short", "we should have", "we should not have",
     "we were wrong", "this is|was on us", "the fault is ours", "this was our", "it was our",
     "we own this|it", "the buck stops", "we caused",
+    "change|update|error|mistake|setting|decision|fault we made|introduced|caused",
     "we exposed|overcharged|lost|leaked|sent|misplaced|mishandled|cancelled|charged|broke|published|missed|deleted|mislabelled|left|shipped|sold|ignored",
-    "we did not|didn't act|check|test|listen|respond|tell|warn|notice|catch|follow",
+    "we did not act|check|test|listen|respond|tell|warn|notice|catch|follow",
   ]
   /// Passives that hide who did it, whatever else the sentence says.
   static let agentlessAlways = [
-    "mistakes|errors were|have been made", "an? error|issue|incident|problem occurred",
-    "an? error|issue|incident|problem has occurred", "an? issue|error was|has been identified",
+    "mistakes|errors were made", "mistakes|errors have been made",
+    "a|an? error|issue|incident|problem occurred",
+    "a|an? error|issue|incident|problem has occurred", "a|an? issue|error|problem was identified",
+    "a|an? issue|error|problem has been identified",
     "a decision was made", "it was decided", "things went wrong", "human error",
     "technical error|issue|glitch",
   ]
@@ -93,6 +97,7 @@ enum StatementLexicon {
     "customers|passengers|users|guests who failed|ignored|refused|misused",
     "failed to follow", "not our fault", "no fault of our own", "no fault of ours",
     "the actions of one|a|an single|individual? employee|member|colleague",
+    "caused by your|customers", "down to your|customers", "misuse by|of customers|users",
   ]
   /// Labelling the people who were harmed.
   static let victimLabels = [
@@ -110,14 +115,15 @@ enum StatementLexicon {
     "mistake", "incident", "delay", "cancel", "cancellation", "storm", "flood", "fire",
     "injury", "injured", "accident", "disruption", "disrupted", "shortage", "contaminated",
     "contamination", "listeria", "salmonella", "allergen", "undeclared", "glass", "metal",
-    "hack", "hacked", "attack", "ransomware", "offline", "unavailable", "went|go|is|was down",
+    "hack", "hacked", "attack", "ransomware", "offline", "unavailable", "went|go|is|was|been down",
     "not working", "stopped working", "failure", "failed", "problem", "issue", "video",
-    "comment", "remark", "behaviour", "misconduct", "harassment", "overcharged", "charged twice",
+    "behaviour", "misconduct", "harassment", "overcharged", "charged twice",
     "double charged", "power cut", "closed", "closure", "damage", "damaged", "crash", "crashed",
     "broken", "stolen", "theft", "accessed", "strike", "explosion", "spill", "in error",
     "wrong", "incorrect", "happened", "occurred", "we found|discovered|identified|learned",
     "unable to", "could not", "missing", "out of stock", "ran out", "late", "misleading",
-    "sent", "posted", "published", "illness", "ill", "sick", "hospital", "rude", "racist",
+    "sent", "posted", "published", "illness", "ill", "sick", "hospital", "rude", "racist", "unsafe",
+    "remark",
     "lost", "evacuated",
   ]
   /// When (and since when) it happened: a time, a day or a date.
@@ -125,7 +131,7 @@ enum StatementLexicon {
     timeCues
     + [
       "today", "yesterday", "last night|week|weekend|month", "this week|weekend",
-      "over|at the weekend", "earlier today|this week", "since", "on <num> <month>",
+      "over|at the weekend", "earlier today", "earlier this week", "since", "on <num> <month>",
       "on <weekday>", "<weekday> morning|afternoon|evening|night", "<month> <num>",
       "<num> <month>", "overnight", "early hours",
     ].map(expandNames)
@@ -139,28 +145,29 @@ enum StatementLexicon {
     "people who|whose|in|living", "some of you", "all of you", "many of you",
     "\(people) who|whose|in|on|with|using|at|living|staying|travelling|flying|booked|holding|of|from",
     "<num> \(people)", "<num> of our|your? \(people)",
-    "about|around|approximately|roughly|nearly|almost|up to|more than|fewer than <num>",
+    "about|around|approximately|roughly|nearly|almost <num>", "up to <num>",
+    "more|fewer|less than <num>",
     "affected \(people)|accounts|flights|stores|areas|products|batches|orders|homes|sites",
     "your account|data|details|card|order|booking|flight|payment|password|information|personal|delivery|meter|home|bill|statement|prescription|child|policy",
-    "batch|lot|barcode|serial number", "batch code", "postcode|postcodes", "in the <name>? area",
-    "use by|best before",
-    "categories of personal? data", "names|addresses|email addresses|phone numbers",
-    "dates of birth", "card details|numbers", "bank details",
+    "batch|lot|barcode", "serial number", "batch code", "postcode|postcodes", "in the <name>? area",
+    "use by", "best before",
+    "categories of personal? data", "names|addresses", "email addresses", "phone numbers",
+    "dates of birth", "card details|numbers", "bank details", "data subjects",
   ]
   /// Merely naming the audience.
   static let affectedGeneric = [
     people, "you", "everyone", "anyone", "people", "public", "community",
   ]
   private static let people =
-    "customers|customer|passengers|guests|residents|users|clients|patients|shoppers|travellers|households|homes|staff|colleagues|employees|subscribers|holders|cardholders|parents|families|drivers|riders|students|members|individuals|subjects|records|accounts|orders|bottles|packs|jars|units|products|stores|flights|people|properties|children|pupils|visitors|diners"
+    "customers|customer|passengers|guests|residents|users|clients|patients|shoppers|travellers|households|homes|staff|colleagues|employees|subscribers|holders|cardholders|parents|families|drivers|riders|students|members|individuals|records|accounts|orders|bottles|packs|jars|units|products|stores|flights|people|properties|children|pupils|visitors|diners"
 
   /// Verbs that tell the reader what to do, in the imperative; they count at the start of
   /// a clause or after a lead-in ("please", "you should", "we ask you to").
   static let imperatives = [
-    "=do not|=never <act>", "=stop using|eating|taking|driving|wearing|giving|drinking",
+    "=do not <act>", "=never <act>", "=stop using|eating|taking|driving|wearing|giving|drinking",
     "=stop", "=avoid", "=change", "=reset", "=update", "=check", "=return", "=bring",
     "=take", "=call", "=ring", "=phone", "=contact", "=visit", "=go", "=email", "=text",
-    "=reply", "=message", "=dm", "=keep", "=watch", "=look", "=be alert|aware|careful|ready",
+    "=reply", "=message", "=dm", "=keep", "=watch", "=look", "=be alert|careful|ready",
     "=boil", "=throw", "=dispose", "=discard", "=unplug", "=switch", "=turn", "=log",
     "=sign", "=use", "=wait", "=stay", "=move", "=seek", "=report", "=follow", "=enable",
     "=monitor", "=review", "=ignore", "=delete", "=tell", "=ask", "=refer", "=direct", "=send",
@@ -170,20 +177,24 @@ enum StatementLexicon {
     "=process", "=waive", "=refund", "=remove", "=place", "=isolate", "=quarantine",
     "=label", "=pull", "=clear", "=share", "=let", "=make sure", "=remember", "=note",
     "=find out", "=freeze", "=cancel", "=block", "=look out", "=put", "=redirect", "=route",
-    "=note down", "=confirm", "=direct", "=point", "=hand",
+    "=note down", "=confirm", "=point", "=hand", "=pay", "=utilise|=utilize",
   ]
   /// Words after which an imperative counts anywhere in a clause.
   static let imperativeLeads: Set<String> = ["please", "should", "must", "can", "just"]
+  /// Adverbs allowed between a lead-in and the verb: "you can still pay".
+  static let imperativeAdverbs: Set<String> = [
+    "still", "also", "now", "always", "then", "simply", "immediately", "first", "only",
+  ]
   /// "… to" leads: "we ask you to check", "remember to", "be sure to".
   static let imperativeToLeads: Set<String> = [
     "need", "ask", "asked", "advise", "advised", "urge", "urged", "encourage", "encouraged",
-    "remember", "sure", "important", "want", "recommend", "recommended", "continue", "need",
+    "remember", "sure", "important", "want", "recommend", "recommended",
   ]
   /// Subjects that turn a lead-in modal into our own action ("we should check").
   static let ownSubjects: Set<String> = ["we", "i", "it", "they", "this", "that"]
   /// Telling the reader that nothing is needed also tells them what to do.
   static let noActionNeeded = [
-    "no action is|needed|required", "you do not need to", "there is no need to|for you",
+    "no action is? needed|required", "you do not need to", "there is no need to|for",
     "nothing you need to do", "you need not", "you do not have to",
   ]
   /// Softer suggestions: they count half.
@@ -199,35 +210,43 @@ enum StatementLexicon {
     "we will|shall also|now|then|immediately|personally? <act>", "we <ed> * immediately",
     "our \(teams) is|are|will now|also|already|still? <act>",
     "our \(teams) has|have now|also|already? <ed>", "\(teams) are|is now|also|already|still? <ing>",
-    "\(teams) have|has now|also|already? <ed>", "\(teams) are|is on site|on scene|on the way",
+    "\(teams) have|has now|also|already? <ed>", "\(teams) are|is on site|scene|duty|call",
+    "\(teams) are|is out now|there?", "\(teams) are|is on the|their way",
     "we are offering|refunding|contacting|replacing|paying|covering",
-    "we have set up|opened|launched|stopped|paused|suspended|withdrawn|pulled|removed|closed|recalled|contacted|informed|notified|reported|appointed|engaged|started|begun|taken|brought|fixed|restored|called",
+    "we have set up",
     "i have <ed>", "i will <act>", "i am <ing>",
   ]
   private static let teams =
     "team|teams|engineer|engineers|staff|crew|crews|colleagues|investigators|experts|specialists|technicians|managers|drivers|nurses|doctors|agents|volunteers|officers|inspectors"
   /// Stock phrases that sound like action but commit to nothing; alone they count half.
   static let vagueDoing = [
-    "we are aware", "looking into it|this|the matter|the issue|the problem",
-    "we are looking into", "we are monitoring the? situation?", "take * seriously",
-    "take this|it|these|the matter very? seriously", "we are committed", "committed to",
-    "working to resolve|fix|restore the? issue|problem|matter?", "working on it|a fix|a solution",
+    "we are aware", "looking into it|this|the|what",
+    "we are looking into", "we are monitoring the? situation?", "take * seriously", "seriously",
+    "take this|it|these very? seriously", "we are committed", "committed to",
+    "working to resolve|fix|restore the? issue|problem|matter?", "working on it|this|a",
     "as quickly|soon as possible", "doing everything we can", "doing all we can",
     "working hard", "we are reviewing", "we will review", "we are assessing",
-    "we are monitoring",
+    "we are monitoring", "monitor", "continue to monitor",
   ]
 
   /// A promise of a next update.
   static let updateCommitment = [
     "next update", "further update|updates|information|report", "another update",
-    "update you|this|here|customers|staff|everyone|all", "we will update|post|report",
-    "we will share more|an|further", "we will report back", "we will be back in touch",
-    "we will write to you|again", "we will contact you again", "we will let you know",
+    "update you|this|here|customers|staff|everyone|all", "will update|post|report",
+    "will email|write|call|contact|text|message|ring you|everyone|customers|staff|all",
+    "details|information|updates|news will follow",
+    "more details|information|news to follow|soon|shortly", "further details",
+    "come|get back to you", "with an|a|further update",
+    "will share more|an|further", "we will report back", "we will be back in touch",
+    "we will write to you", "we will write again", "we will contact you again",
+    "we will let you know",
     "we will keep you updated|informed|posted", "keep you updated|informed|posted",
     "we will tell you more", "we will confirm", "update at|by|every|within|on",
-    "updates at|by|every|within|on|here", "full|final|interim|follow up|written report",
-    "we will provide a|an|further|more|the", "i will update|write|report|brief|call",
-    "i will be back", "back to you by|within|at|on|tomorrow", "follow up with you|in writing",
+    "updates at|by|every|within|on|here", "full|final|interim|written|further report",
+    "follow up report",
+    "will provide a|an|further|more|the", "i will update|write|report|brief|call",
+    "i will be back", "back to you by|within|at|on|tomorrow", "follow up with you",
+    "follow up in writing",
   ]
   /// A time the reader can hold us to: a clock time, a day, a span.
   static let timeCues = [
@@ -246,7 +265,8 @@ enum StatementLexicon {
     "reply to this text|email|message|sms", "reply stop|help|yes", "dm us", "direct message",
     "send us a dm|message", "ext|extension <num>",
     "call|contact|ring|phone|email|message|ask|text <name>", "speak|talk to <name>",
-    "your line? manager|supervisor|team leader|store manager|shift lead|duty manager",
+    "your line? manager|supervisor|lead|leader", "your team leader",
+    "your store|shift|duty manager|lead",
     "incident room", "help desk", "helpdesk", "service desk", "duty manager", "press office",
     "data protection officer", "our dpo", "contact point", "any of our stores|branches",
     "freephone <num>", "call|ring 999|911|111|112",
@@ -256,18 +276,19 @@ enum StatementLexicon {
     "contact us", "get in touch", "call us", "helpline", "hotline",
     "customer service|services|care",
     "our website", "our app", "visit", "help page", "support team", "freephone", "reach us",
-    "our team", "in store", "live chat", "message us",
+    "in store", "live chat", "message us",
   ]
 
   /// Saying plainly what is not yet known.
   static let unknowns = [
     "we do not yet? know", "we do not yet? have", "not yet known|confirmed|clear|certain",
     "not yet able", "yet to be? confirmed|established|determined|known|confirm|establish",
-    "still investigating|working out|establishing|checking|finding out|assessing|confirming",
-    "we are still", "as soon as we know|have|can confirm", "when we know more", "once we know",
-    "we cannot yet? confirm|say|tell", "too early to", "unclear", "not clear",
-    "we are working to understand|establish|confirm|find out|determine|identify",
-    "we are trying to find out|understand|establish", "under investigation",
+    "still investigating|establishing|checking|assessing|confirming|analysing|looking|working|finding|testing",
+    "we are still", "as soon as we know|have|can", "when we know more", "once we know",
+    "we cannot yet? confirm|say|tell", "we can not yet? confirm|say|tell", "too early to",
+    "unclear", "not clear",
+    "we are working to understand|establish|confirm|find|determine|identify",
+    "we are trying to find|understand|establish", "under investigation",
     "currently unknown", "investigation is ongoing|continuing", "what we do not know",
     "may change", "as more information becomes available", "we will know more",
     "we do not know", "not known", "still to be confirmed", "cannot rule out",
@@ -277,9 +298,9 @@ enum StatementLexicon {
 
   /// Guessing at causes or outcomes before the facts are in.
   static let speculation = [
-    "probably", "possibly", "likely", "perhaps", "maybe", "presumably",
-    "may|might|could have been caused|due|the result|linked|triggered|started",
-    "may|might|could be due|caused|linked|the result|related", "we think",
+    "probably", "=possibly", "likely", "perhaps", "maybe", "presumably",
+    "may|might|could have been caused|due|linked|triggered|started|the",
+    "may|might|could be due|caused|linked|the|related", "we think",
     "we believe it|this|that was|is|may|might", "we believe the cause", "we suspect",
     "it appears|seems that?", "appears|seems to have", "it looks like", "we assume",
     "we guess", "in all likelihood", "we expect it|this was",
@@ -356,12 +377,12 @@ enum StatementLexicon {
     JargonEntry(pattern: "mitigate|mitigation", plain: "reduce", kind: .technical),
     JargonEntry(pattern: "remediate|remediation", plain: "fix", kind: .technical),
     JargonEntry(pattern: "degraded|degradation", plain: "slow", kind: .technical),
-    JargonEntry(pattern: "intermittent", plain: "on and off", kind: .technical),
+    JargonEntry(pattern: "intermittent|intermittently", plain: "on and off", kind: .technical),
     JargonEntry(pattern: "anomalous", plain: "unusual", kind: .technical),
     JargonEntry(pattern: "upstream", plain: "(name who)", kind: .technical),
     JargonEntry(pattern: "legacy system", plain: "old system", kind: .technical),
     JargonEntry(pattern: "firmware", plain: "software", kind: .technical),
-    JargonEntry(pattern: "rollback|roll back", plain: "undo", kind: .technical),
+    JargonEntry(pattern: "rollback", plain: "undo", kind: .technical),
     JargonEntry(pattern: "deployment", plain: "update", kind: .technical),
     JargonEntry(pattern: "configuration change", plain: "a change we made", kind: .technical),
     JargonEntry(pattern: "capacity constraints", plain: "not enough", kind: .technical),
@@ -431,9 +452,9 @@ enum StatementLexicon {
   ]
   /// Abbreviations whose dot may also end a sentence (when a capital follows).
   static let sentenceEndingAbbreviations: Set<String> = [
-    "etc", "am", "pm", "ltd", "inc", "co", "corp", "plc", "jan", "feb", "mar", "apr", "jun",
+    "etc", "am", "pm", "ltd", "inc", "corp", "plc", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat",
-    "sun", "uk", "us", "usa", "eu",
+    "sun",
   ]
   /// Common top-level domains, for addresses written without "www." or a path.
   static let topLevelDomains: Set<String> = [

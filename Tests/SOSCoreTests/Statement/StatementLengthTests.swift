@@ -1,0 +1,83 @@
+import Testing
+
+@testable import SOSCore
+
+@Suite struct StatementLengthTests {
+  static func sms(_ text: String, limit: Int? = nil) -> StatementAnalysis {
+    StatementAnalyzer().analyze(text, channel: .sms, limit: limit)
+  }
+
+  @Test func plainGSMCountsOneSeptetPerCharacter() {
+    let analysis = Self.sms("  Sorry, call us.\n")
+    #expect(analysis.length == 15)
+    #expect(analysis.lengthUnit == "gsm-7 septets")
+    #expect(analysis.limit == 160)
+  }
+
+  @Test func accentedGSMLettersStayGSM() {
+    let analysis = Self.sms("Café é à ü")
+    #expect(analysis.length == 10)
+    #expect(analysis.lengthUnit == "gsm-7 septets")
+  }
+
+  @Test func extensionCharactersCountTwo() {
+    let analysis = Self.sms("Refund €5 [now]")
+    // 12 ordinary characters + €, [ and ] at two each = 15 + 3 = 18
+    #expect(analysis.length == 18)
+    #expect(analysis.limit == 160)
+  }
+
+  @Test func anEmojiForcesUCS2AndALimitOf70() {
+    let analysis = Self.sms("Sorry 😀")
+    // UTF-16: 6 units for "Sorry " and 2 for the emoji.
+    #expect(analysis.length == 8)
+    #expect(analysis.lengthUnit == "ucs-2 code units")
+    #expect(analysis.limit == 70)
+  }
+
+  @Test func curlyApostropheForcesUCS2AndIsNamedInTheEvidence() {
+    let text = "We’re sorry. " + String(repeating: "Call us now. ", count: 5)
+    let analysis = Self.sms(text)
+    #expect(analysis.limit == 70)
+    let length = analysis.criterion("channel-length")
+    #expect(length?.result == .fail)
+    #expect(length?.evidence.contains("’") == true)
+    #expect(
+      Self.sms(text.replacingOccurrences("’", "'")).criterion("channel-length")?.result == .pass)
+  }
+
+  @Test func overTheLimitFailsAndQuotesTheOverflow() {
+    let text = String(repeating: "a", count: 160) + " and more"
+    let length = Self.sms(text).criterion("channel-length")
+    #expect(length?.result == .fail)
+    #expect(length?.evidence == [" and more"])
+    #expect(
+      Self.sms(String(repeating: "a", count: 160)).criterion("channel-length")?.result == .pass)
+  }
+
+  @Test func customLimitScalesForUCS2() {
+    #expect(Self.sms("hello", limit: 306).limit == 306)
+    #expect(Self.sms("hello 😀", limit: 320).limit == 140)
+  }
+
+  @Test func socialCountsGraphemes() {
+    let analysis = StatementAnalyzer().analyze("Sorry 👍🏽 café", channel: .social)
+    #expect(analysis.length == 12)
+    #expect(analysis.lengthUnit == "characters")
+    #expect(analysis.limit == 280)
+  }
+
+  @Test func emailHasNoHardLimitUnlessGiven() {
+    let email = StatementAnalyzer().analyze("We are sorry.", channel: .email)
+    #expect(email.limit == nil)
+    let limited = StatementAnalyzer().analyze("We are sorry.", channel: .email, limit: 5)
+    #expect(limited.limit == 5)
+    #expect(limited.criterion("channel-length")?.result == .fail)
+  }
+}
+
+extension String {
+  fileprivate func replacingOccurrences(_ target: Character, _ replacement: Character) -> String {
+    String(map { $0 == target ? replacement : $0 })
+  }
+}
