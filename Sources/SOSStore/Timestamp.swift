@@ -6,7 +6,7 @@ import Foundation
 /// Times are kept to the millisecond, so a date read back equals the date written
 /// once both went through ``normalized(_:)``. The text is fixed-width, so it sorts
 /// in time order, and SQLite's date functions read it.
-enum Timestamp {
+public enum Timestamp {
   /// Milliseconds since 1970 of the earliest and latest times that have a
   /// four-digit year (0000-01-01 and 9999-12-31T23:59:59.999Z).
   private static let earliest: Int64 = -62_167_219_200_000
@@ -32,7 +32,7 @@ enum Timestamp {
   }
 
   /// `date` as `YYYY-MM-DDTHH:MM:SS.mmmZ`.
-  static func string(_ date: Date) -> String {
+  public static func string(_ date: Date) -> String {
     let total = milliseconds(date)
     let (days, millisecondOfDay) = floorDivide(total, 86_400_000)
     let (year, month, day) = civil(fromDays: days)
@@ -47,7 +47,7 @@ enum Timestamp {
   /// Reads `YYYY-MM-DD(T| )HH:MM:SS[.fraction](Z|±HH:MM)`; `nil` for anything else.
   ///
   /// Fractions finer than a millisecond are rounded to it.
-  static func date(_ text: String) -> Date? {
+  public static func date(_ text: String) -> Date? {
     var scanner = Scanner(Array(text.utf8))
     guard let year = scanner.digits(4), scanner.skip("-"),
       let month = scanner.digits(2), scanner.skip("-"),

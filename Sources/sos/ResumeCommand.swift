@@ -26,25 +26,33 @@ struct ResumeCommand: ParsableCommand {
   func run() throws {
     let store = try database.open()
     try Failure.catching {
-      let record: SessionRecord
-      if let session {
-        record = try store.session(prefix: session)
-      } else if let latest = try store.latestActiveSession(trainee: trainee) {
-        record = latest
-      } else {
-        throw Failure.report(
-          "no unfinished session to resume (see: sos sessions)", ExitStatus.missingInput)
-      }
-      guard record.status == .active else {
-        throw Failure.report(
-          "session \(record.shortID) is \(record.status.rawValue); see its debrief with:"
-            + " sos debrief \(record.shortID)", ExitStatus.usage)
-      }
-      let scenario = try StoredScenario.load(record, from: store)
-      let terminal = TerminalSetup(noColor: global.noColor)
-      try SessionPlayer(database: store, terminal: terminal).play(
-        record, scenario: scenario, resumed: true)
+      try Self.resume(
+        session, trainee: trainee, store: store,
+        terminal: TerminalSetup(noColor: global.noColor))
     }
+  }
+
+  /// Resumes the named session, or the latest unfinished one.
+  static func resume(
+    _ session: String?, trainee: String?, store: WorkshopDatabase, terminal: TerminalSetup
+  ) throws {
+    let record: SessionRecord
+    if let session {
+      record = try store.session(prefix: session)
+    } else if let latest = try store.latestActiveSession(trainee: trainee) {
+      record = latest
+    } else {
+      throw Failure.report(
+        "no unfinished session to resume (see: sos sessions)", ExitStatus.missingInput)
+    }
+    guard record.status == .active else {
+      throw Failure.report(
+        "session \(record.shortID) is \(record.status.rawValue); see its debrief with:"
+          + " sos debrief \(record.shortID)", ExitStatus.usage)
+    }
+    let scenario = try StoredScenario.load(record, from: store)
+    try SessionPlayer(database: store, terminal: terminal).play(
+      record, scenario: scenario, resumed: true)
   }
 }
 

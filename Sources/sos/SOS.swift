@@ -6,13 +6,16 @@ struct SOS: ParsableCommand {
     commandName: "sos",
     abstract: "Play and assess crisis-communication scenarios.",
     discussion: """
-      Trainees play branching crisis scenarios on a simulated clock; facilitators write
-      scenarios as YAML files and check them with validate and lint.
+      Trainees play branching crisis scenarios on a simulated clock, and get a debrief \
+      that explains every point. Facilitators write scenarios as YAML files, check \
+      them with validate and lint, and score whole cohorts. Run 'sos' alone for the \
+      interactive shell.
       """,
     version: "0.1.0",
     subcommands: [
-      PlayCommand.self, ListCommand.self, ValidateCommand.self, LintCommand.self,
-      StatementCommand.self,
-    ]
+      ShellCommand.self, PlayCommand.self, ResumeCommand.self, SessionsCommand.self,
+      ListCommand.self, StatementCommand.self, ValidateCommand.self, LintCommand.self,
+    ],
+    defaultSubcommand: ShellCommand.self
   )
 }

@@ -72,7 +72,7 @@ struct SessionSummary: Encodable {
         id: record.idText, trainee: record.trainee, cohort: record.cohort,
         scenario: record.scenarioID, status: record.status.rawValue,
         decisions: Engine.effectiveInputs(inputs.map(\.input)).filter(\.isDecision).count,
-        started: Timestamp.text(record.started), finished: record.finished.map(Timestamp.text),
+        started: Timestamp.string(record.started), finished: record.finished.map(Timestamp.string),
         scores: scores)
     }
   }

@@ -2,7 +2,7 @@
 /// fewest single-character edits (insertions, deletions, substitutions and swaps of
 /// neighbours), if it is close enough to be a likely typo. Ties go to the
 /// alphabetically first candidate, so the suggestion is stable.
-func suggestion(for name: String, among candidates: some Collection<String>) -> String? {
+public func suggestion(for name: String, among candidates: some Collection<String>) -> String? {
   let typed = Array(name.lowercased().unicodeScalars)
   guard !typed.isEmpty, typed.count <= 64 else { return nil }
   let allowance = typed.count <= 3 ? 1 : max(2, typed.count / 3)

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import SOSCore
+import SOSStore
+import SOSTerminal
+
+struct ShellCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "shell",
+    abstract: "The interactive shell (what 'sos' alone runs).",
+    shouldDisplay: false
+  )
+
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var database: DatabaseOptions
+
+  func run() throws {
+    let terminal = TerminalSetup(noColor: global.noColor)
+    let actions = ShellWiring(
+      library: ScenarioLibrary(directory: global.scenarioDirectory), database: database,
+      terminal: terminal, global: global)
+    Shell(
+      reader: terminal.reader, output: terminal.output, palette: terminal.palette,
+      actions: actions
+    ).run()
+  }
+}
+
+/// The shell's commands, carried out with the same code as `sos list`, `sos play`,
+/// `sos resume` and `sos sessions`; a failure is reported and the shell goes on.
+final class ShellWiring: ShellActions {
+  let library: ScenarioLibrary
+  let database: DatabaseOptions
+  let terminal: TerminalSetup
+  let global: GlobalOptions
+  var trainee: String?
+  var store: WorkshopDatabase?
+
+  init(
+    library: ScenarioLibrary, database: DatabaseOptions, terminal: TerminalSetup,
+    global: GlobalOptions
+  ) {
+    self.library = library
+    self.database = database
+    self.terminal = terminal
+    self.global = global
+  }
+
+  func openStore() throws -> WorkshopDatabase {
+    if let store { return store }
+    let opened = try database.open()
+    store = opened
+    return opened
+  }
+
+  /// Runs a command body; a failure has already been reported on standard error.
+  func attempt(_ body: () throws -> Void) {
+    do {
+      try Failure.catching(body)
+    } catch {
+      if !(error is ExitCode) { Output.error("error: \(error)\n") }
+    }
+  }
+
+  func list() -> String {
+    let summaries = library.loadAll().compactMap { result in
+      result.scenario.map { ScenarioSummary($0, file: result.file) }
+    }
+    return CatalogueTable.render(summaries, folder: library.directory)
+  }
+
+  func scenarioIDs() -> [String] { library.ids() }
+
+  func sessionIDs() -> [String] {
+    guard let store = try? openStore(), let sessions = try? store.sessions() else { return [] }
+    return sessions.filter { $0.status == .active }.map(\.shortID)
+  }
+
+  func sessions() -> String {
+    var text = ""
+    attempt {
+      text = SessionSummary.table(try SessionSummary.all(in: try openStore(), cohort: nil))
+    }
+    return text
+  }
+
+  func play(_ scenario: String, mode: SessionOptions.Mode, timed: Bool) {
+    attempt {
+      let (loaded, text) = try ScenarioChoice.load(scenario, from: library, global: global)
+      if trainee == nil { trainee = TraineeName.ask(terminal) }
+      guard let name = trainee else { return }
+      let store = try openStore()
+      let record = try store.createSession(
+        NewSession(
+          trainee: name, scenarioID: loaded.id, scenarioText: text,
+          options: SessionOptions(mode: mode, timed: timed, seed: .random(in: 0...UInt64.max)),
+          started: Date()))
+      try SessionPlayer(database: store, terminal: terminal).play(
+        record, scenario: loaded, resumed: false)
+    }
+  }
+
+  func resume(_ session: String?) {
+    attempt {
+      let store = try openStore()
+      try ResumeCommand.resume(session, trainee: nil, store: store, terminal: terminal)
+    }
+  }
+}
