@@ -215,6 +215,29 @@ public struct DebriefReport: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// The scores and the whole ledger, for `sos score`.
+  public func scoreText(style: some ReportStyle = PlainStyle()) -> String {
+    let report = debrief.report
+    var lines: [String] = []
+    var title = "Scores: \(Self.clean(debrief.title))"
+    if let trainee = debrief.trainee { title += " — \(Self.clean(trainee))" }
+    if let session = debrief.session { title += " (session \(session))" }
+    lines.append(style.heading(title))
+    if !report.finished { lines.append(style.warning("Play did not reach an ending.")) }
+    lines.append(
+      style.emphasis("Overall \(Self.points(report.overall))/100 — \(report.grade)")
+        + (report.passed
+          ? " (pass)" : " (not yet a pass; pass mark \(Self.number(report.passMark)))"))
+    lines.append(
+      "  = (\(report.weights.timeliness) × timeliness \(Self.points(report.timeliness))"
+        + " + \(report.weights.communication) × communication \(Self.points(report.communication))"
+        + " + \(report.weights.outcome) × outcome \(Self.points(report.outcome)))"
+        + " / \(report.weights.timeliness + report.weights.communication + report.weights.outcome)")
+    lines.append("")
+    lines += ledgerLines(style: style)
+    return lines.joined(separator: "\n") + "\n"
+  }
+
   static func points(_ value: Double) -> String {
     let tenths = (value * 10).rounded() / 10
     return tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)

@@ -14,7 +14,8 @@ struct SOS: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ShellCommand.self, PlayCommand.self, ResumeCommand.self, SessionsCommand.self,
-      ListCommand.self, StatementCommand.self, ValidateCommand.self, LintCommand.self,
+      DebriefCommand.self, ScoreCommand.self, ExportCommand.self, ListCommand.self,
+      StatementCommand.self, ValidateCommand.self, LintCommand.self,
     ],
     defaultSubcommand: ShellCommand.self
   )

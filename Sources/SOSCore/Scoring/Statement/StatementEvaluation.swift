@@ -60,7 +60,7 @@ struct StatementEvaluation {
     for phrase in avoid {
       criteria.append(
         criterion(
-          id: "avoid:\(phrase.id)", label: phrase.label ?? "Avoids \(phrase.id)",
+          id: "avoid:\(phrase.id)", label: "Avoids: " + (phrase.label ?? phrase.id),
           dimension: .accountability, max: StatementRubric.avoidPoints,
           finding: avoidFinding(phrase), advice: ""))
     }

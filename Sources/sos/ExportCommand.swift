@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import SOSStore
+
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Write a session as a portable session file (JSON).",
+    discussion: """
+      The file carries the scenario's full text and its SHA-256, the seed, the mode and
+      every input with its time, so it replays anywhere: hand it to your facilitator,
+      who imports it with 'sos cohort import' or scores it with 'sos score FILE'.
+      """
+  )
+
+  @Argument(help: "The session's id, or its first characters (default: your latest).")
+  var session: String?
+
+  @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")
+  var out: String?
+
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var database: DatabaseOptions
+
+  func run() throws {
+    let store = try database.open()
+    var file: SessionFile
+    do {
+      let record: SessionRecord
+      if let session {
+        record = try store.session(prefix: session)
+      } else if let latest = try store.sessions().last {
+        record = latest
+      } else {
+        throw Failure.report("there are no sessions to export", ExitStatus.missingInput)
+      }
+      file = try store.sessionFile(id: record.id)
+    } catch let error as WorkshopDatabaseError {
+      throw Failure.database(error)
+    }
+    if let scored = try? ScoredSession.scored(
+      record: file.sessionRecord, inputs: file.inputs, text: file.scenario.text, origin: "export")
+    {
+      file.scores = scored.scoresForFile
+    }
+    let data = file.encode()
+    guard let out else {
+      FileHandle.standardOutput.write(data)
+      return
+    }
+    do {
+      try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+    } catch {
+      throw Failure.report(
+        "cannot write \(out): \(error.localizedDescription)", ExitStatus.ioFailure)
+    }
+    Output.error("Wrote session \(file.session.uuidString.lowercased().prefix(8)) to \(out)\n")
+  }
+}

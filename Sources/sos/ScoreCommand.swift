@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import SOSCore
+import SOSReports
+
+struct ScoreCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "score",
+    abstract: "Replay a session and score it, every point explained.",
+    discussion: """
+      FILE is a session file from 'sos export'; SESSION is a session id (or its first
+      characters) in the database. Scores are always derived by replaying the inputs
+      through the engine; scores written in a file are ignored. An input that does not
+      replay exits 65 with a message naming it.
+      """
+  )
+
+  @Argument(help: "A session file, or a session id.")
+  var session: String
+
+  @Flag(help: "Print the scores and the ledger as JSON.")
+  var json = false
+
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var database: DatabaseOptions
+
+  func run() throws {
+    let scored = try ScoredSession.load(session, database: database)
+    let report = scored.report
+    if json {
+      Output.out(
+        Output.json(
+          ScoreJSON(
+            session: scored.record.idText, trainee: scored.record.trainee,
+            scenario: scored.scenario.id, status: scored.record.status.rawValue, report: report)))
+      return
+    }
+    let terminal = TerminalSetup(noColor: global.noColor)
+    let text = DebriefReport(
+      scenario: scored.scenario, report: report, events: scored.transition.events,
+      trainee: scored.record.trainee, session: scored.record.shortID
+    ).scoreText(style: terminal.palette)
+    Output.out(terminal.wrap(text))
+  }
+}
+
+/// `sos score --json`: who, what, and the whole score report.
+struct ScoreJSON: Encodable {
+  var session: String
+  var trainee: String
+  var scenario: String
+  var status: String
+  var report: ScoreReport
+}

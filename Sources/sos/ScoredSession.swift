@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import SOSCore
+import SOSStore
+
+/// A session — from a portable session file or from the database — replayed through
+/// the engine and scored. Scores are never read from anywhere: they are derived here.
+struct ScoredSession {
+  var record: SessionRecord
+  var inputs: [RecordedInput]
+  var scenario: Scenario
+  var scenarioText: String
+  var transition: Engine.Transition
+  var report: ScoreReport
+
+  /// `FILE` (an existing path) is read as a session file; anything else names a session
+  /// in the database by id or id prefix.
+  static func load(_ argument: String, database: DatabaseOptions) throws -> ScoredSession {
+    if FileManager.default.fileExists(atPath: argument) {
+      switch SessionFile.load(path: argument) {
+      case .failure(let error):
+        Output.error(error.message + "\n")
+        throw ExitStatus.badData
+      case .success(let file):
+        return try scored(
+          record: file.sessionRecord, inputs: file.inputs, text: file.scenario.text,
+          origin: argument)
+      }
+    }
+    let store = try database.open()
+    do {
+      let record = try store.session(prefix: argument)
+      guard let text = try store.scenarioText(hash: record.scenarioHash) else {
+        throw Failure.report(
+          "the scenario text of session \(record.shortID) is missing from the database",
+          ExitStatus.badData)
+      }
+      return try scored(
+        record: record, inputs: try store.inputs(sessionID: record.id), text: text,
+        origin: "session \(record.shortID)")
+    } catch let error as WorkshopDatabaseError {
+      throw Failure.database(error)
+    }
+  }
+
+  /// Replays and scores; an input that does not replay is named, with exit 65.
+  static func scored(record: SessionRecord, inputs: [RecordedInput], text: String, origin: String)
+    throws -> ScoredSession
+  {
+    let loaded = ScenarioLoader.load(text: text, file: "\(origin) (scenario \(record.scenarioID))")
+    guard let scenario = loaded.scenario else {
+      throw Failure.report(
+        "\(origin): its scenario does not load: "
+          + (loaded.diagnostics.first?.headline ?? "unknown error"), ExitStatus.badData)
+    }
+    guard scenario.id == record.scenarioID else {
+      throw Failure.report(
+        "\(origin): the session names scenario '\(record.scenarioID)' but its text is '\(scenario.id)'",
+        ExitStatus.badData)
+    }
+    let engine = Engine(scenario: scenario)
+    let plain = inputs.map(\.input)
+    switch engine.replay(plain, options: record.options) {
+    case .failure(let error):
+      throw Failure.report(
+        "\(origin): input \(error.index + 1) (\(InputText.describe(error.input))) does not replay:"
+          + " \(error.error.message)", ExitStatus.badData)
+    case .success(let transition):
+      switch Scorer(engine: engine).score(
+        inputs: plain, options: record.options, latencies: inputs.map(\.latencyMilliseconds))
+      {
+      case .failure(let error):
+        throw Failure.report(
+          "\(origin): input \(error.index + 1) does not replay: \(error.error.message)",
+          ExitStatus.badData)
+      case .success(let report):
+        return ScoredSession(
+          record: record, inputs: inputs, scenario: scenario, scenarioText: text,
+          transition: transition, report: report)
+      }
+    }
+  }
+
+  /// The scores as a session file carries them, for people to read (never trusted).
+  var scoresForFile: JSONValue? {
+    guard record.status == .finished else { return nil }
+    return .object([
+      "overall": .number(Self.rounded(report.overall)),
+      "timeliness": .number(Self.rounded(report.timeliness)),
+      "communication": .number(Self.rounded(report.communication)),
+      "grade": .string(report.grade),
+      "note": .string("for reading only: sos re-scores every session from its inputs"),
+    ])
+  }
+
+  static func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+}
