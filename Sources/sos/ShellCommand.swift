@@ -21,7 +21,7 @@ struct ShellCommand: ParsableCommand {
       terminal: terminal, global: global)
     Shell(
       reader: terminal.reader, output: terminal.output, palette: terminal.palette,
-      actions: actions
+      width: terminal.width, actions: actions
     ).run()
   }
 }

@@ -77,7 +77,7 @@ public final class PlayLoop {
     while !state.finished {
       switch ask() {
       case .leave:
-        show("\nSaved. Resume with: \(resumeCommand)\n")
+        show("Saved. Resume with: \(resumeCommand)\n")
         return .saved
       case .input(let input, let latency):
         try apply(input, latency: latency)
@@ -98,6 +98,11 @@ public final class PlayLoop {
   func showPending() {
     if let choice = engine.pendingWrite(in: state) {
       show(screen.writeTask(choice))
+      if reader.isTerminal {
+        show(
+          screen.palette.dim("Type your statement; press Enter on an empty line to send it.") + "\n"
+        )
+      }
     } else {
       show("\n" + screen.options(state))
     }

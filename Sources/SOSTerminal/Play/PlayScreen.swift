@@ -213,8 +213,11 @@ public struct PlayScreen: Sendable {
         lines.append(
           palette.dim(
             "→ Sent to \(stakeholderName(audience)): \(count) character\(count == 1 ? "" : "s")."))
-        if practice, let feedback = choiceNamed(choice)?.feedback {
-          lines.append(palette.feedback(prose(feedback, indent: 2)))
+        if practice, let taken = choiceNamed(choice) {
+          if let task = taken.write { lines.append(statementFeedback(text, task: task)) }
+          if let feedback = taken.feedback {
+            lines.append(palette.feedback(prose(feedback, indent: 2)))
+          }
         }
       case .injectFired(let id, let at):
         if let inject = scenario.injects.first(where: { $0.id == id }) {
@@ -283,6 +286,27 @@ public struct PlayScreen: Sendable {
       }
     }
     return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+  }
+
+  /// In practice mode, the statement's score and the criteria it missed, with advice.
+  func statementFeedback(_ text: String, task: WriteTask) -> String {
+    let analysis = StatementAnalyzer().analyze(
+      text, channel: task.channel, audience: task.audience.value, must: task.must,
+      avoid: task.avoid, limit: task.limit)
+    var lines = [palette.feedback("  Your statement scores \(analysis.score)/100.")]
+    let missed = analysis.criteria.filter { $0.result != .pass }
+      .sorted { ($0.max - $0.points) > ($1.max - $1.points) }
+    for criterion in missed.prefix(4) {
+      let mark = criterion.result == .partial ? "~" : "✗"
+      let advice = criterion.advice.isEmpty ? "" : ": " + criterion.advice
+      lines.append(
+        palette.feedback(
+          wrapped("  \(mark) " + Sanitizer.singleLine(criterion.label + advice), indent: 4)))
+    }
+    if missed.count > 4 {
+      lines.append(palette.feedback("    … and \(missed.count - 4) more in the debrief."))
+    }
+    return lines.joined(separator: "\n")
   }
 
   func choiceNamed(_ id: String) -> Choice? {

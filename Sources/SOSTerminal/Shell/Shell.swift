@@ -25,14 +25,17 @@ public final class Shell {
   let output: TerminalOutput
   let palette: Palette
   let actions: any ShellActions
+  let width: Int
 
   /// The shell's commands, for help and completion.
   public static let commands = ["list", "play", "resume", "sessions", "help", "quit"]
 
   /// Creates a shell.
   public init(
-    reader: any LineReader, output: TerminalOutput, palette: Palette, actions: any ShellActions
+    reader: any LineReader, output: TerminalOutput, palette: Palette, width: Int = 80,
+    actions: any ShellActions
   ) {
+    self.width = width
     self.reader = reader
     self.output = output
     self.palette = palette
@@ -47,8 +50,9 @@ public final class Shell {
   public func run() {
     show(
       palette.heading("SOS — crisis in service") + "\n"
-        + "Play crisis scenarios on a simulated clock. Type 'list' to see them,"
-        + " 'play ID' to start one, 'help' for more.\n")
+        + TextWrapper(width: width).wrap(
+          "Play crisis scenarios on a simulated clock. Type 'list' to see them,"
+            + " 'play ID' to start one, 'help' for more.") + "\n")
     while true {
       installCompletion()
       let event = reader.readLine(prompt: "sos> ", deadline: nil)

@@ -12,10 +12,27 @@ import Testing
     ).criterion(id)
   }
 
+  /// A neutral sentence that gives a short example the substance that criteria passed
+  /// by absence need (see `substantialWords`), without tripping any criterion.
+  static let substance = " Our team will keep working on this through the day."
+
   static func result(
     _ id: String, _ text: String, channel: Channel = .social, audience: String? = nil
   ) -> StatementCriterion.Result? {
-    criterion(id, text, channel: channel, audience: audience)?.result
+    let padded =
+      StatementEvaluation.absenceCriteria.contains(id) && text.split(separator: " ").count < 12
+      ? text + substance : text
+    return criterion(id, padded, channel: channel, audience: audience)?.result
+  }
+
+  @Test func absenceOfFaultsNeedsSomeSubstance() {
+    #expect(Self.criterion("blame", "ok")?.result == .partial)
+    #expect(Self.criterion("jargon", "We are sorry.")?.result == .partial)
+    #expect(Self.result("jargon", "We are sorry.") == .pass)
+    let few = StatementAnalyzer().analyze("ok", channel: .social)
+    let more = StatementAnalyzer().analyze(
+      "We are sorry: our app was down this morning. We are fixing it now.", channel: .social)
+    #expect(few.score < more.score)
   }
 
   @Test func apology() {
@@ -231,7 +248,7 @@ import Testing
     #expect(minimising?.dimension == .accountability)
 
     let silent = StatementAnalyzer().analyze(
-      "We are sorry.", channel: .social, must: must, avoid: avoid)
+      "We are sorry." + Self.substance, channel: .social, must: must, avoid: avoid)
     #expect(silent.criterion("must:what-happened")?.result == .fail)
     #expect(
       silent.criterion("must:what-happened")?.advice

@@ -52,7 +52,8 @@ import Testing
     #expect(length?.result == .fail)
     #expect(length?.evidence == [" and more"])
     #expect(
-      Self.sms(String(repeating: "a", count: 160)).criterion("channel-length")?.result == .pass)
+      Self.sms(String(repeating: "word ", count: 31) + "words").criterion("channel-length")?.result
+        == .pass)
   }
 
   @Test func customLimitScalesForUCS2() {

@@ -44,7 +44,7 @@ struct StatementEvaluation {
     for row in StatementRubric.rows {
       let max = row.max(for: profile)
       guard max > 0 else { continue }
-      let finding = evaluate(row.id)
+      let finding = substantial(evaluate(row.id), absence: Self.absenceCriteria.contains(row.id))
       criteria.append(
         criterion(
           id: row.id, label: row.label, dimension: row.dimension, max: max, finding: finding,
@@ -62,9 +62,27 @@ struct StatementEvaluation {
         criterion(
           id: "avoid:\(phrase.id)", label: "Avoids: " + (phrase.label ?? phrase.id),
           dimension: .accountability, max: StatementRubric.avoidPoints,
-          finding: avoidFinding(phrase), advice: ""))
+          finding: substantial(avoidFinding(phrase), absence: true), advice: ""))
     }
     return criteria
+  }
+
+  /// Criteria passed by the absence of a fault: a few words avoid every fault without
+  /// saying anything, so they earn full points only in a statement of some substance.
+  static let absenceCriteria: Set<String> = [
+    "blame", "speculation", "over-promising", "jargon", "readability", "sentence-length",
+    "channel-length",
+  ]
+
+  /// Below ``StatementRubric/substantialWords`` words, a pass by absence is a partial.
+  private func substantial(_ finding: Finding, absence: Bool) -> Finding {
+    guard absence, finding.result == .pass, words.count < StatementRubric.substantialWords
+    else { return finding }
+    return Finding(
+      result: .partial, evidence: finding.evidence,
+      advice:
+        "Too short to judge: \(words.count) word\(words.count == 1 ? "" : "s") cannot tell"
+        + " people what happened and what to do.")
   }
 
   private func criterion(

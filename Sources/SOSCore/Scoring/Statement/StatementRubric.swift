@@ -129,6 +129,10 @@ enum StatementRubric {
   static let mustPoints = 6
   /// Points for each scenario `avoid` phrasing.
   static let avoidPoints = 6
+  /// Below this many words, criteria passed by the absence of a fault (no blame, no
+  /// jargon, readable, short enough, no forbidden phrasing) earn only half: a
+  /// statement that says nothing avoids every fault.
+  static let substantialWords = 12
 
   /// Readability bands by profile: (pass FKGL ≤, pass FRE ≥, partial FKGL ≤, partial FRE ≥).
   static func readabilityBands(_ profile: StatementProfile) -> (
