@@ -1,0 +1,151 @@
+/// Plays a scenario at random, many times, through the same engine a trainee meets:
+/// every run must reach an ending, and the runs show the spread of scores, the
+/// endings reached, and the nodes and options no run touched.
+///
+/// ```swift
+/// let summary = Playtester(engine: engine).playtest(runs: 100, seed: 7)
+/// summary.problems  // [] when every run finished
+/// ```
+public struct Playtester: Sendable {
+  public let engine: Engine
+  public let scorer: Scorer
+  /// The most inputs one run may take before it counts as stuck in a loop.
+  public var maximumSteps: Int
+
+  /// Prepares to playtest a scenario.
+  public init(engine: Engine, maximumSteps: Int = 1_000) {
+    self.engine = engine
+    self.scorer = Scorer(engine: engine)
+    self.maximumSteps = maximumSteps
+  }
+
+  /// One random playthrough.
+  public struct Run: Hashable, Sendable {
+    public var seed: UInt64
+    public var inputs: [SessionInput]
+    public var state: SessionState
+    public var report: ScoreReport?
+    /// Why the run did not end well, if it did not.
+    public var problem: String?
+  }
+
+  /// Sample statements of three qualities, so random runs also vary in what they write.
+  static let statements = [
+    "We are sorry. Something went wrong this morning and it affects some of you. We are"
+      + " working to fix it now. Please check our website for help, or call 0800 123 456."
+      + " We will update you again by 5pm today.",
+    "We are aware of an issue and are looking into it. More information will follow.",
+    "Due to circumstances beyond our control, a third party supplier caused a minor"
+      + " inconvenience. There is no cause for concern.",
+  ]
+
+  /// Plays one run with choices and statements drawn from `seed`.
+  public func run(seed: UInt64) -> Run {
+    var generator = SeededGenerator(seed: seed)
+    var transition = engine.start(SessionOptions(mode: .assessment, timed: false, seed: seed))
+    var inputs: [SessionInput] = []
+    while !transition.state.finished {
+      guard inputs.count < maximumSteps else {
+        return Run(
+          seed: seed, inputs: inputs, state: transition.state, report: nil,
+          problem: "no ending after \(maximumSteps) inputs (at node '\(transition.state.node)')")
+      }
+      let input: SessionInput
+      if engine.pendingWrite(in: transition.state) != nil {
+        input = .write(Self.statements.randomElement(using: &generator) ?? "")
+      } else {
+        let offered = engine.offeredChoices(in: transition.state).count
+        guard offered > 0 else { break }
+        input = .choose(Int.random(in: 1...offered, using: &generator))
+      }
+      switch engine.step(transition.state, input) {
+      case .success(let next):
+        transition = next
+        inputs.append(input)
+      case .failure(let error):
+        return Run(
+          seed: seed, inputs: inputs, state: transition.state, report: nil,
+          problem: "the engine refused \(input) at '\(transition.state.node)': \(error.message)")
+      }
+    }
+    let report = try? scorer.score(inputs: inputs, options: transition.state.options).get()
+    var problem: String?
+    if engine.node(of: transition.state)?.isEnding != true {
+      problem = "play stopped at '\(transition.state.node)', which is not an ending"
+    }
+    return Run(
+      seed: seed, inputs: inputs, state: transition.state, report: report, problem: problem)
+  }
+
+  /// What many runs showed.
+  public struct Summary: Hashable, Sendable, Codable {
+    /// One number's spread over the runs.
+    public struct Spread: Hashable, Sendable, Codable {
+      public var minimum: Double
+      public var mean: Double
+      public var maximum: Double
+
+      init(_ values: [Double]) {
+        minimum = values.min() ?? 0
+        maximum = values.max() ?? 0
+        mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+      }
+    }
+
+    public var scenario: String
+    public var runs: Int
+    public var seed: UInt64
+    public var finished: Int
+    /// How many runs reached each ending.
+    public var endings: [String: Int]
+    public var overall: Spread
+    public var timeliness: Spread
+    public var communication: Spread
+    /// Inputs per run.
+    public var length: Spread
+    /// Nodes no run entered.
+    public var unvisitedNodes: [String]
+    /// Options no run took.
+    public var untakenChoices: [String]
+    /// Runs that did not reach an ending, with the seed that repeats each.
+    public var problems: [String]
+  }
+
+  /// Plays `runs` runs, seeded from `seed` (run *i* uses `seed + i`).
+  public func playtest(runs: Int, seed: UInt64) -> Summary {
+    var finished = 0
+    var endings: [String: Int] = [:]
+    var overall: [Double] = []
+    var timeliness: [Double] = []
+    var communication: [Double] = []
+    var lengths: [Double] = []
+    var visited: Set<String> = []
+    var taken: Set<String> = []
+    var problems: [String] = []
+    for index in 0..<max(runs, 0) {
+      let run = run(seed: seed &+ UInt64(index))
+      visited.formUnion(run.state.visited)
+      taken.formUnion(run.state.chosen)
+      lengths.append(Double(run.inputs.count))
+      if let problem = run.problem {
+        problems.append("run \(index + 1) (seed \(run.seed)): \(problem)")
+        continue
+      }
+      finished += 1
+      endings[run.state.node, default: 0] += 1
+      if let report = run.report {
+        overall.append(report.overall)
+        timeliness.append(report.timeliness)
+        communication.append(report.communication)
+      }
+    }
+    let scenario = engine.scenario
+    return Summary(
+      scenario: scenario.id, runs: runs, seed: seed, finished: finished, endings: endings,
+      overall: Summary.Spread(overall), timeliness: Summary.Spread(timeliness),
+      communication: Summary.Spread(communication), length: Summary.Spread(lengths),
+      unvisitedNodes: scenario.nodes.map(\.id).filter { !visited.contains($0) },
+      untakenChoices: scenario.nodes.flatMap(\.choices).map(\.id).filter { !taken.contains($0) },
+      problems: problems)
+  }
+}
