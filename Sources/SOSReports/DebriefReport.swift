@@ -33,8 +33,10 @@ public struct DebriefReport: Sendable {
     String(Int(value.rounded()))
   }
 
+  /// Untrusted text without control characters, its paragraphs' lines joined so
+  /// that the terminal can wrap them.
   static func clean(_ text: String) -> String {
-    ReportText.clean(text)
+    Prose.reflow(ReportText.clean(text))
   }
 
   static func dimensionName(_ dimension: QualityDimension) -> String {

@@ -7,7 +7,7 @@ struct AbandonCommand: ParsableCommand {
     commandName: "abandon",
     abstract: "Mark an unfinished session abandoned, so it is no longer resumed.",
     discussion: """
-      The session and its answers stay in the database (and in reports, as abandoned);
+      The session and its answers stay in the database (and in reports, as abandoned); \
       'sos resume' without an id no longer offers it.
       """
   )

@@ -8,9 +8,9 @@ struct DebriefCommand: ParsableCommand {
     commandName: "debrief",
     abstract: "The after-action report of a session.",
     discussion: """
-      Scores and grades, strengths and areas for improvement, the timeline against the
-      deadlines, who heard what and when, each statement with its feedback, the strong
-      response, the five parts of a service crisis plan, the ledger, and the
+      Scores and grades, strengths and areas for improvement, the timeline against the \
+      deadlines, who heard what and when, each statement with its feedback, the strong \
+      response, the five parts of a service crisis plan, the ledger, and the \
       scenario's reflection questions.
       """
   )

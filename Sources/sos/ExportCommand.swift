@@ -7,8 +7,8 @@ struct ExportCommand: ParsableCommand {
     commandName: "export",
     abstract: "Write a session as a portable session file (JSON).",
     discussion: """
-      The file carries the scenario's full text and its SHA-256, the seed, the mode and
-      every input with its time, so it replays anywhere: hand it to your facilitator,
+      The file carries the scenario's full text and its SHA-256, the seed, the mode and \
+      every input with its time, so it replays anywhere: hand it to your facilitator, \
       who imports it with 'sos cohort import' or scores it with 'sos score FILE'.
       """
   )

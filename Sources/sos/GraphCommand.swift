@@ -9,8 +9,8 @@ struct GraphCommand: ParsableCommand {
     commandName: "graph",
     abstract: "Draw a scenario's structure as Graphviz DOT or Mermaid.",
     discussion: """
-      Decisions are boxes, endings show their outcome, every option is an arrow, and
-      injects that divert play are dashed. Render DOT with 'dot -Tsvg'; paste Mermaid
+      Decisions are boxes, endings show their outcome, every option is an arrow, and \
+      injects that divert play are dashed. Render DOT with 'dot -Tsvg'; paste Mermaid \
       into any Markdown viewer that supports it.
       """
   )

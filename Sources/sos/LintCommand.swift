@@ -6,9 +6,9 @@ struct LintCommand: ParsableCommand {
     commandName: "lint",
     abstract: "Check scenario files for errors and warnings.",
     discussion: """
-      Warnings point at what is probably not meant: unreachable nodes, choices without
-      quality points, deadlines no path can meet, and more (see the authoring guide).
-      Exit status: 0 when there are no errors (with --strict: no warnings either), 1
+      Warnings point at what is probably not meant: unreachable nodes, choices without \
+      quality points, deadlines no path can meet, and more (see the authoring guide). \
+      Exit status: 0 when there are no errors (with --strict: no warnings either), 1 \
       otherwise, 66 when a file cannot be read.
       """
   )

@@ -11,9 +11,9 @@ struct PlayCommand: ParsableCommand {
     commandName: "play",
     abstract: "Play a scenario.",
     discussion: """
-      Every answer is saved as you go: leave with 'quit' or Ctrl-D and continue later
-      with 'sos resume'. With standard input not a terminal, sos reads plain lines:
-      each prompt ends in '> ' ('choice [1-N]> ', 'statement> '), so a whole
+      Every answer is saved as you go: leave with 'quit' or Ctrl-D and continue later \
+      with 'sos resume'. With standard input not a terminal, sos reads plain lines: \
+      each prompt ends in '> ' ('choice [1-N]> ', 'statement> '), so a whole \
       playthrough can be scripted.
       """
   )

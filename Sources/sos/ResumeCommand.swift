@@ -9,7 +9,7 @@ struct ResumeCommand: ParsableCommand {
     commandName: "resume",
     abstract: "Continue a saved session at the decision where it stopped.",
     discussion: """
-      Without SESSION, continues the most recent unfinished session (with --as, that
+      Without SESSION, continues the most recent unfinished session (with --as, that \
       trainee's). SESSION is the id shown when you left, or its first characters.
       """
   )

@@ -8,9 +8,9 @@ struct ScoreCommand: ParsableCommand {
     commandName: "score",
     abstract: "Replay a session and score it, every point explained.",
     discussion: """
-      FILE is a session file from 'sos export'; SESSION is a session id (or its first
-      characters) in the database. Scores are always derived by replaying the inputs
-      through the engine; scores written in a file are ignored. An input that does not
+      FILE is a session file from 'sos export'; SESSION is a session id (or its first \
+      characters) in the database. Scores are always derived by replaying the inputs \
+      through the engine; scores written in a file are ignored. An input that does not \
       replay exits 65 with a message naming it.
       """
   )

@@ -27,6 +27,9 @@ struct ScoredSession {
           origin: argument)
       }
     }
+    if argument.contains("/") || argument.hasSuffix(".json") {
+      throw Failure.report("no such file: \(argument)", ExitStatus.missingInput)
+    }
     let store = try database.open()
     do {
       let record = try store.session(prefix: argument)

@@ -9,9 +9,9 @@ struct StatementCommand: ParsableCommand {
     commandName: "statement",
     abstract: "Analyse a draft crisis statement outside any scenario.",
     discussion: """
-      Grades the statement as the scenarios do: apology, empathy, ownership, the facts a
-      first message needs, speculation, jargon, readability and the channel's length, each
-      with the words that decided it. Pass - to read the statement from standard input.
+      Grades the statement as the scenarios do: apology, empathy, ownership, the facts a \
+      first message needs, speculation, jargon, readability and the channel's length, each \
+      with the words that decided it. Pass - to read the statement from standard input. \
       Exit status: 0 after an analysis, 64 for bad usage, 65 when the statement is empty.
       """
   )

@@ -6,8 +6,8 @@ struct ValidateCommand: ParsableCommand {
     commandName: "validate",
     abstract: "Check scenario files for errors.",
     discussion: """
-      Prints each problem as path:line:col: error: message [CODE] with the source line.
-      Exit status: 0 when every file is valid, 1 when any has an error, 66 when a file
+      Prints each problem as path:line:col: error: message [CODE] with the source line. \
+      Exit status: 0 when every file is valid, 1 when any has an error, 66 when a file \
       cannot be read. Folders are searched for *.yaml files.
       """
   )

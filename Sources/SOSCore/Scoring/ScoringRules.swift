@@ -69,7 +69,9 @@ struct ScoringRules {
     guard let met = state.metDeadlines[deadline.id] else {
       item.at = deadline.by + deadline.grace
       item.reason =
-        "\(deadline.label): missed — not met by \(label(deadline.by + deadline.grace))"
+        !state.finished && !state.missedDeadlines.contains(deadline.id)
+        ? "\(deadline.label): not met yet — play stopped at \(label(state.clock)), due by \(label(deadline.by))"
+        : "\(deadline.label): missed — not met by \(label(deadline.by + deadline.grace))"
       return item
     }
     item.at = met
@@ -140,7 +142,9 @@ struct ScoringRules {
       item.credit = 1 - Double(late.seconds) / Double(span)
       item.reason =
         "\(what): kept \(Self.hours(late)) late, at \(label(time)): \(Self.percent(item.credit))"
-    case .open, .broken:
+    case .open:
+      item.reason = "\(what): still open — play stopped at \(label(state.clock))"
+    case .broken:
       item.reason = "\(what): broken — \(name) did not hear from you again"
     }
     return item
@@ -226,6 +230,11 @@ struct ScoringRules {
       reason: reason)
   }
 
+  /// "a" or "an" before a word.
+  static func article(_ word: String) -> String {
+    word.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+  }
+
   static func signed(_ number: Int) -> String { number > 0 ? "+\(number)" : "\(number)" }
 
   func statementItem(_ statement: ScoreReport.StatementReview) -> Item {
@@ -288,7 +297,7 @@ struct ScoringRules {
     return Item(
       rule: .posture, dimension: .accountability, subject: choice.id, worth: 1, credit: fit,
       reason:
-        "\"\(choice.text)\": a \(posture.rawValue) response \(verdict) a \(scenario.cluster.rawValue) crisis"
+        "\"\(choice.text)\": a \(posture.rawValue) response \(verdict) \(Self.article(scenario.cluster.rawValue)) \(scenario.cluster.rawValue) crisis"
     )
   }
 
@@ -302,7 +311,7 @@ struct ScoringRules {
           subject: "deny+rebuild", points: -ScoringDefaults.inconsistencyPenalty, maximum: 0,
           reason: "you both denied and rebuilt: mixing denial with apology is inconsistent"))
     }
-    for promise in state.promises where !isKept(promise) {
+    for promise in state.promises where promise.status == .broken {
       let name =
         scenario.stakeholders.first { $0.id == promise.stakeholder }?.label
         ?? promise.stakeholder

@@ -21,41 +21,11 @@ public struct PlayScreen: Sendable {
 
   /// Untrusted text from a scenario or a session, cleaned and wrapped.
   func prose(_ text: String, indent: Int = 0) -> String {
-    let cleaned = Self.reflow(Sanitizer.text(text).trimmingTrailingNewlines())
+    let cleaned = Prose.reflow(Sanitizer.text(text).trimmingTrailingNewlines())
     let pad = String(repeating: " ", count: indent)
     return TextWrapper(width: width - indent).wrap(cleaned)
       .split(separator: "\n", omittingEmptySubsequences: false)
       .map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n")
-  }
-
-  /// Joins the lines of each paragraph, as YAML block text breaks them where its
-  /// author's editor did, so that the terminal can wrap them to its own width. Blank
-  /// lines, list items and indented lines keep their breaks.
-  static func reflow(_ text: String) -> String {
-    var output = ""
-    var previousJoinable = false
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      let trimmed = line.drop { $0 == " " }
-      let blank = trimmed.isEmpty
-      let keepsBreak = blank || line.first == " " || startsListItem(trimmed)
-      if output.isEmpty {
-        output = String(line)
-      } else if previousJoinable && !keepsBreak {
-        output += " " + line
-      } else {
-        output += "\n" + line
-      }
-      previousJoinable = !blank
-    }
-    return output
-  }
-
-  static func startsListItem(_ line: Substring) -> Bool {
-    if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("• ") { return true }
-    let digits = line.prefix { $0.isASCII && $0.isNumber }
-    guard !digits.isEmpty, digits.count <= 3 else { return false }
-    let rest = line.dropFirst(digits.count)
-    return rest.hasPrefix(". ") || rest.hasPrefix(") ")
   }
 
   func wrapped(_ text: String, indent: Int = 0) -> String {
@@ -439,7 +409,9 @@ public struct PlayScreen: Sendable {
   public func help(_ state: SessionState) -> String {
     let count = engine.offeredChoices(in: state).count
     var lines = [
-      count == 1 ? "  1             take the option" : "  1–\(count)          take that option",
+      count == 1
+        ? "  1             take the option"
+        : "  " + "1–\(count)".padding(toLength: 14) + "take that option",
       "  status        the clock, deadlines, promises and stakeholders",
       "  timeline      what has happened so far",
       "  stakeholders  who has heard from you, and when",

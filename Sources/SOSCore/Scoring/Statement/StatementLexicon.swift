@@ -269,7 +269,7 @@ enum StatementLexicon {
     "your store|shift|duty manager|lead",
     "incident room", "help desk", "helpdesk", "service desk", "duty manager", "press office",
     "data protection officer", "our dpo", "contact point", "any of our stores|branches",
-    "freephone <num>", "call|ring 999|911|111|112",
+    "freephone <num>", "call|ring|dial 999|911|111|112|105|101|988",
   ]
   /// Where to get help, vaguely.
   static let helpVague = [
@@ -283,7 +283,8 @@ enum StatementLexicon {
   static let unknowns = [
     "we do not yet? know", "we do not yet? have", "not yet known|confirmed|clear|certain",
     "not yet able", "yet to be? confirmed|established|determined|known|confirm|establish",
-    "still investigating|establishing|checking|assessing|confirming|analysing|looking|working|finding|testing",
+    "still investigating|establishing|checking|assessing|confirming|analysing|looking|finding|testing",
+    "still working to understand|establish|confirm|find",
     "we are still", "as soon as we know|have|can", "when we know more", "once we know",
     "we cannot yet? confirm|say|tell", "we can not yet? confirm|say|tell", "too early to",
     "unclear", "not clear",
