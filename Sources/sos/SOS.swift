@@ -15,7 +15,7 @@ struct SOS: ParsableCommand {
     subcommands: [
       ShellCommand.self, PlayCommand.self, ResumeCommand.self, SessionsCommand.self,
       DebriefCommand.self, ScoreCommand.self, ExportCommand.self, ListCommand.self,
-      AbandonCommand.self, PlaytestCommand.self, GraphCommand.self,
+      AbandonCommand.self, AnalyzeCommand.self, PlaytestCommand.self, GraphCommand.self,
       StatementCommand.self, ValidateCommand.self, LintCommand.self,
     ],
     defaultSubcommand: ShellCommand.self

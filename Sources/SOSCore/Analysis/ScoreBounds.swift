@@ -1,0 +1,186 @@
+/// The lowest and highest scores a scenario allows, and a path that reaches each,
+/// found by playing every sequence of options through the engine (up to a budget of
+/// paths; beyond it, the strongest and weakest paths and a random sample are played,
+/// and the bounds are reported as not exhaustive).
+///
+/// Typed statements are the one thing the search cannot enumerate: each path is
+/// scored as if its statements earned nothing (the low bound) and everything (the
+/// high bound), so the bounds bracket what any trainee could write.
+public struct ScoreBounds: Hashable, Sendable, Codable {
+  /// One extreme: the score and how to reach it.
+  public struct Extreme: Hashable, Sendable, Codable {
+    public var score: Double
+    /// The options taken, by choice id; `(statement)` where a statement is typed.
+    public var path: [String]
+    public var ending: String
+  }
+
+  /// The range of one score.
+  public struct Range: Hashable, Sendable, Codable {
+    public var minimum: Extreme
+    public var maximum: Extreme
+  }
+
+  public var scenario: String
+  public var overall: Range
+  public var timeliness: Range
+  public var communication: Range
+  /// The range of the ending's outcome.
+  public var outcome: Range
+  /// Complete paths played.
+  public var paths: Int
+  /// Whether every path was played.
+  public var exhaustive: Bool
+
+  /// Searches the scenario's paths, playing at most `budget` of them.
+  public static func analyze(_ engine: Engine, budget: Int = 20_000, seed: UInt64 = 1)
+    -> ScoreBounds?
+  {
+    var search = Search(engine: engine, budget: max(budget, 1))
+    search.explore(engine.start(SessionOptions()).state)
+    let exhaustive = !search.cutOff
+    if !exhaustive {
+      search.cutOff = false
+      search.budget = search.paths + 2 + budget / 10
+      search.greedy(best: true)
+      search.greedy(best: false)
+      var generator = SeededGenerator(seed: seed)
+      while search.paths < search.budget { search.random(using: &generator) }
+    }
+    guard let overall = search.overall, let timeliness = search.timeliness,
+      let communication = search.communication, let outcome = search.outcome
+    else { return nil }
+    return ScoreBounds(
+      scenario: engine.scenario.id, overall: overall, timeliness: timeliness,
+      communication: communication, outcome: outcome, paths: search.paths,
+      exhaustive: exhaustive)
+  }
+
+  /// The depth-first search and the extremes found so far.
+  struct Search {
+    let engine: Engine
+    let scorer: Scorer
+    var budget: Int
+    var paths = 0
+    var cutOff = false
+    var overall: Range?
+    var timeliness: Range?
+    var communication: Range?
+    var outcome: Range?
+
+    init(engine: Engine, budget: Int) {
+      self.engine = engine
+      self.scorer = Scorer(engine: engine)
+      self.budget = budget
+    }
+
+    /// Every continuation of `state`, depth first.
+    mutating func explore(_ state: SessionState) {
+      if cutOff { return }
+      if state.finished {
+        record(state)
+        return
+      }
+      for input in inputs(at: state) {
+        guard case .success(let next) = engine.step(state, input) else { continue }
+        explore(next.state)
+        if cutOff { return }
+      }
+    }
+
+    func inputs(at state: SessionState) -> [SessionInput] {
+      if engine.pendingWrite(in: state) != nil { return [.write("")] }
+      return (0..<engine.offeredChoices(in: state).count).map { .choose($0 + 1) }
+    }
+
+    /// Always the option with the most (or least) quality points.
+    mutating func greedy(best: Bool) {
+      var state = engine.start(SessionOptions()).state
+      while !state.finished {
+        let input: SessionInput
+        if engine.pendingWrite(in: state) != nil {
+          input = .write("")
+        } else {
+          let offered = engine.offeredChoices(in: state)
+          guard !offered.isEmpty else { break }
+          let totals = offered.map(\.totalQuality)
+          let pick = best ? totals.max() : totals.min()
+          input = .choose((totals.firstIndex { $0 == pick } ?? 0) + 1)
+        }
+        guard case .success(let next) = engine.step(state, input) else { return }
+        state = next.state
+      }
+      record(state)
+    }
+
+    mutating func random(using generator: inout SeededGenerator) {
+      var state = engine.start(SessionOptions()).state
+      var steps = 0
+      while !state.finished, steps < 1_000 {
+        let options = inputs(at: state)
+        guard let input = options.randomElement(using: &generator) else { break }
+        guard case .success(let next) = engine.step(state, input) else { return }
+        state = next.state
+        steps += 1
+      }
+      record(state)
+    }
+
+    mutating func record(_ state: SessionState) {
+      paths += 1
+      if paths >= budget { cutOff = true }
+      guard state.finished,
+        let report = try? scorer.score(inputs: state.inputs, options: state.options).get()
+      else { return }
+      // Statements were empty: their entries earned nothing. The high bound gives them
+      // everything they could earn.
+      let statementRoom = report.ledger.filter { $0.rule == .statement }.reduce(0) {
+        $0 + $1.maximum - $1.points
+      }
+      let weights = report.weights
+      let total = Double(max(1, weights.timeliness + weights.communication + weights.outcome))
+      let path = Self.describe(state.inputs, engine: engine)
+      let ending = report.ending ?? state.node
+      func extreme(_ score: Double) -> Extreme { Extreme(score: score, path: path, ending: ending) }
+      let communicationHigh = min(100, report.communication + statementRoom)
+      let overallHigh =
+        report.overall + Double(weights.communication) * (communicationHigh - report.communication)
+        / total
+      Self.widen(&overall, low: extreme(report.overall), high: extreme(overallHigh))
+      Self.widen(&timeliness, low: extreme(report.timeliness), high: extreme(report.timeliness))
+      Self.widen(
+        &communication, low: extreme(report.communication), high: extreme(communicationHigh))
+      Self.widen(&outcome, low: extreme(report.outcome), high: extreme(report.outcome))
+    }
+
+    static func widen(_ range: inout Range?, low: Extreme, high: Extreme) {
+      guard var current = range else {
+        range = Range(minimum: low, maximum: high)
+        return
+      }
+      if low.score < current.minimum.score { current.minimum = low }
+      if high.score > current.maximum.score { current.maximum = high }
+      range = current
+    }
+
+    /// The path as choice ids, replaying the inputs to name each option.
+    static func describe(_ inputs: [SessionInput], engine: Engine) -> [String] {
+      var state = engine.start(SessionOptions()).state
+      var names: [String] = []
+      for input in inputs {
+        switch input {
+        case .choose(let number):
+          let offered = engine.offeredChoices(in: state)
+          names.append(offered.indices.contains(number - 1) ? offered[number - 1].id : "?")
+        case .write:
+          names.append("(statement)")
+        case .timeout, .undo:
+          break
+        }
+        guard case .success(let next) = engine.step(state, input) else { break }
+        state = next.state
+      }
+      return names
+    }
+  }
+}
