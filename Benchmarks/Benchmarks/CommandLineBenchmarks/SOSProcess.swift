@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Runs the release `sos` binary as a trainee or facilitator would, with standard
 /// input and output as pipes (plain mode), for whole-process timings.
 struct SOSProcess {
@@ -35,6 +41,22 @@ struct SOSProcess {
     environment["LD_PRELOAD"] = nil
     environment["NO_COLOR"] = "1"
     return environment
+  }
+
+  /// CPU time (user and system, in microseconds) of all the child processes that
+  /// have ended so far. The difference around one run is that run's CPU time, which
+  /// other work on a shared machine does not inflate the way it inflates wall time.
+  static func childrenCPUMicroseconds() -> Int {
+    var usage = rusage()
+    #if os(Linux)
+      let children = RUSAGE_CHILDREN.rawValue
+    #else
+      let children = RUSAGE_CHILDREN
+    #endif
+    guard getrusage(children, &usage) == 0 else { return 0 }
+    let user = Int(usage.ru_utime.tv_sec) * 1_000_000 + Int(usage.ru_utime.tv_usec)
+    let system = Int(usage.ru_stime.tv_sec) * 1_000_000 + Int(usage.ru_stime.tv_usec)
+    return user + system
   }
 
   let arguments: [String]

@@ -148,8 +148,18 @@ func registerStatementBenchmarks(_ bank: ShippedBank) throws {
     throw ShippedBank.Failure(description: "no statements in the playthroughs")
   }
   let analyzer = StatementAnalyzer()
+  // The same holding statement without the scenario's required and forbidden
+  // phrasings, as `sos statement --channel social` analyses a draft: the difference
+  // is the cost of matching those phrasings.
+  var bare = holding
+  bare.must = []
+  bare.avoid = []
   let cases: [(String, StatementSample)] = [
     ("holding statement, social, \(holding.text.count) chars (\(holding.origin))", holding),
+    (
+      "holding statement, social, \(holding.text.count) chars, no scenario phrasings "
+        + "(\(holding.must.count) must, \(holding.avoid.count) avoid left out)", bare
+    ),
     ("email, \(email.wordCount) words (\(email.origin))", email),
     ("pasted draft, email, \(draft.text.count) chars, \(draft.wordCount) words", draft),
   ]
