@@ -4,7 +4,7 @@
 Usage: swift package --package-path Benchmarks benchmark --no-progress | \
          python3 Benchmarks/scripts/summarize.py
 
-One row per benchmark: wall clock p50 and p99, throughput p50, mallocs p50, the
+One row per benchmark: wall clock minimum, p50 and p99, throughput p50, mallocs p50, the
 CPU time of the `sos` child process (command-line benchmarks) and the number of
 samples, in fixed units, so that figures of different runs line up in BENCHMARKS.md.
 """
@@ -64,10 +64,10 @@ def fmt_count(value):
 def main():
     rows = parse(sys.stdin)
     print(
-        "| benchmark | p50 | p99 | throughput p50 (/s) | mallocs p50 "
+        "| benchmark | min | p50 | p99 | throughput p50 (/s) | mallocs p50 "
         "| sos CPU p50 | samples |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, metrics in rows:
         wall = metrics.get("Time")
         if wall is None:
@@ -76,7 +76,7 @@ def main():
         mallocs = metrics.get("Malloc")
         cpu = metrics.get("sos CPU user+sys")
         print(
-            f"| {name} | {fmt_time(wall[2])} | {fmt_time(wall[5])} | "
+            f"| {name} | {fmt_time(wall[0])} | {fmt_time(wall[2])} | {fmt_time(wall[5])} | "
             f"{fmt_count(throughput[2]) if throughput else '–'} | "
             f"{fmt_count(mallocs[2]) if mallocs else '–'} | "
             f"{fmt_time(cpu[2]) if cpu else '–'} | {wall[7]} |"
