@@ -35,7 +35,7 @@ first_prompt_ms() {
   local database=$1 start end chunk found=0
   start=$EPOCHREALTIME
   coproc SOS { exec "$sos" play loyalty-data-exposed --as bench --db "$database" 2>/dev/null; }
-  local out=${SOS[0]} in=${SOS[1]} pid=$SOS_PID
+  local out=${SOS[0]} input=${SOS[1]} pid=$SOS_PID
   while IFS= read -r -d '>' -u "$out" chunk; do
     if [[ $chunk == *"choice [1-"*"]" ]]; then
       found=1
@@ -43,7 +43,7 @@ first_prompt_ms() {
     fi
   done
   end=$EPOCHREALTIME
-  exec {in}>&-
+  exec {input}>&-
   cat <&"$out" >/dev/null || true
   wait "$pid" || true
   if ((found == 0)); then
