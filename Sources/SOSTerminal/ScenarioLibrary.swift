@@ -126,15 +126,22 @@ extension ScenarioLibrary {
     {
       return Self.lookupResult(Self.load(idOrPath))
     }
-    let results = loadAll()
-    if let match = results.first(where: { $0.scenario?.id == idOrPath }) {
-      return Self.lookupResult(match)
+    // Only the file that declares the id is loaded and validated: a glance at each
+    // file's top-level `id:` line finds it without parsing the whole bank.
+    let files = files()
+    for file in files where Self.declaredID(in: file) == idOrPath {
+      let result = Self.load(file)
+      if result.scenario?.id == idOrPath { return Self.lookupResult(result) }
     }
-    let byName = results.first { result in
-      let name = (result.file as NSString).lastPathComponent
+    let byName = files.first { file in
+      let name = (file as NSString).lastPathComponent
       return name == idOrPath + ".yaml" || name == idOrPath + ".yml"
     }
-    if let byName { return Self.lookupResult(byName) }
+    if let byName { return Self.lookupResult(Self.load(byName)) }
+    // An id written in an unusual way (quoted, in a flow mapping) is still found.
+    if let match = loadAll().first(where: { $0.scenario?.id == idOrPath }) {
+      return Self.lookupResult(match)
+    }
     return .notFound(idOrPath)
   }
 
@@ -143,8 +150,22 @@ extension ScenarioLibrary {
     return .found(scenario, text: text, file: result.file)
   }
 
-  /// The ids of the valid scenarios in the folder, for completion and help.
+  /// The ids the scenario files in the folder declare, for completion and hints (a
+  /// glance at each file's top-level `id:` line; the files are not validated).
   public func ids() -> [String] {
-    loadAll().compactMap { $0.scenario?.id }.sorted()
+    files().compactMap(Self.declaredID).sorted()
+  }
+
+  /// The value of a file's top-level `id:` line, if it has a plain one.
+  static func declaredID(in path: String) -> String? {
+    guard case .success(let read) = read(path) else { return nil }
+    for line in String(decoding: read.bytes, as: UTF8.self).split(separator: "\n")
+    where line.hasPrefix("id:") {
+      let value = line.dropFirst(3).split(separator: "#").first ?? ""
+      let id = value.trimmingCharacters(in: .whitespaces)
+        .trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+      return id.isEmpty ? nil : id
+    }
+    return nil
   }
 }
