@@ -341,3 +341,45 @@ import Testing
     #expect(direct == roundTripped)
   }
 }
+
+@Suite struct WaitUntilTests {
+  @Test func waitsForTheNextTimeTheClockReadsIt() {
+    // T+0 at 09:00. At T+7h (16:00), 09:00 comes round in 17 hours.
+    #expect(Engine.wait(until: 9 * 60, startsAt: 9 * 60, clock: .hours(7)) == .hours(17))
+    // At 08:30 on day 2 it is half an hour away; at 09:00 exactly, no wait.
+    #expect(
+      Engine.wait(until: 9 * 60, startsAt: 9 * 60, clock: .minutes(23 * 60 + 30)) == .minutes(30))
+    #expect(Engine.wait(until: 9 * 60, startsAt: 9 * 60, clock: .hours(24)) == .zero)
+  }
+
+  @Test func aChoiceWithUntilLandsAtThatTimeOfDay() throws {
+    let text = """
+      format: 1
+      id: overnight
+      title: Overnight
+      kind: outage
+      cluster: accidental
+      difficulty: introductory
+      minutes: 5
+      role: R
+      briefing: B
+      starts_at: "16:20"
+      stakeholders: { c: { label: C } }
+      start: a
+      nodes:
+        a:
+          text: Evening.
+          choices:
+            - { text: Rota, takes: 30m, until: "07:00", quality: { clarity: 1 }, goto: b }
+            - { text: Stay, takes: 30m, quality: { clarity: 0 }, goto: b }
+        b: { text: Morning., ending: true, outcome: 50 }
+
+      """
+    let scenario = try #require(ScenarioLoader.load(text: text, file: "o.yaml").scenario)
+    let engine = Engine(scenario: scenario)
+    let after = try engine.replay([.choose(1)], options: SessionOptions()).get()
+    #expect(
+      CrisisClock.label(startsAt: scenario.startsAt, clock: after.state.clock)
+        == "T+14h40 (day 2 07:00)")
+  }
+}

@@ -155,10 +155,12 @@ public struct TimingBounds: Sendable {
       }
       var result = ClockDuration.zero
       for choice in node.choices {
+        // Waiting until a time of day can take up to a whole day more.
+        let most = choice.takes + (choice.until == nil ? .zero : .hours(24))
         for target in choice.goto.targets {
-          result = max(result, choice.takes + longest(from: target.value))
+          result = max(result, most + longest(from: target.value))
         }
-        if case .returnToDiverted = choice.goto { result = max(result, choice.takes) }
+        if case .returnToDiverted = choice.goto { result = max(result, most) }
       }
       onStack.remove(id)
       memo[id] = result

@@ -195,6 +195,9 @@ public struct Engine: Sendable {
     /// Carries out a chosen option: its time, facts, contacts, promise and goto.
     mutating func apply(_ choice: Choice) {
       moveClock(by: choice.takes)
+      if let until = choice.until?.value, let startsAt = scenario.startsAt {
+        moveClock(by: Engine.wait(until: until, startsAt: startsAt, clock: state.clock))
+      }
       state.chosen.insert(choice.id)
       state.tags.formUnion(choice.tags)
       apply(choice.effects)
@@ -354,6 +357,16 @@ public struct Engine: Sendable {
         events.append(.deadlineMissed(deadline: deadline.id, at: deadline.by + deadline.grace))
       }
     }
+  }
+}
+
+extension Engine {
+  /// How long from `clock` until the clock next reads `until` (minutes after
+  /// midnight), for a scenario whose T+0 is `startsAt`; zero when it reads it now.
+  static func wait(until: Int, startsAt: Int, clock: ClockDuration) -> ClockDuration {
+    let day = 24 * 60 * 60
+    let now = (startsAt * 60 + clock.seconds) % day
+    return ClockDuration(seconds: (until * 60 - now + day) % day)
   }
 }
 

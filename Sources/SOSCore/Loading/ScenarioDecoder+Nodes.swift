@@ -86,6 +86,9 @@ extension ScenarioDecoder {
       ?? "\(nodeID).\(index + 1)"
     let text = required("text", in: fields).flatMap { string($0, field: "text") }
     let takes = fields["takes"].flatMap { duration($0, field: "takes") } ?? .zero
+    let until = fields["until"].flatMap { node in
+      clockTime(node, field: "until").map { Located($0, at: Self.position(of: node)) }
+    }
     let when = fields["when"].flatMap { expression($0, field: "when") }
     let effects = fields["effects"].map { effectList($0) } ?? Effects()
     let contacts = fields["contacts"].map { references($0, field: "contacts") } ?? []
@@ -107,7 +110,7 @@ extension ScenarioDecoder {
     return Choice(
       id: id, text: text, takes: takes, when: when, effects: effects, contacts: contacts,
       tags: tags, quality: quality, posture: posture, plan: plan, feedback: feedback,
-      hint: hint, promise: promise, write: write, goto: goto,
+      hint: hint, promise: promise, write: write, goto: goto, until: until,
       position: fields.keyPosition("id") ?? fields.position)
   }
 

@@ -72,8 +72,8 @@ extension ScenarioDecoder {
   }
 
   /// `HH:MM` on a 24-hour clock, as minutes after midnight.
-  mutating func clockTime(_ node: Node) -> Int? {
-    guard let text = string(node, field: "starts_at") else { return nil }
+  mutating func clockTime(_ node: Node, field: String = "starts_at") -> Int? {
+    guard let text = string(node, field: field) else { return nil }
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
     if parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
       let hours = Int(parts[0]), let minutes = Int(parts[1]),
@@ -82,7 +82,7 @@ extension ScenarioDecoder {
       return hours * 60 + minutes
     }
     error(
-      .invalidValue, "'starts_at' must be a time of day such as \"09:00\", not '\(text)'",
+      .invalidValue, "'\(field)' must be a time of day such as \"09:00\", not '\(text)'",
       at: Self.position(of: node))
     return nil
   }

@@ -58,7 +58,8 @@ public enum ScenarioSchema {
     .node: ["title", "text", "choices", "ending", "outcome", "time_limit", "on_timeout"],
     .timeout: ["takes", "text", "goto"],
     .choice: [
-      "id", "text", "takes", "when", "effects", "contacts", "tags", "quality", "posture", "plan",
+      "id", "text", "takes", "until", "when", "effects", "contacts", "tags", "quality", "posture",
+      "plan",
       "feedback", "hint", "promise", "write", "goto",
     ],
     .effects: ["add", "set"],

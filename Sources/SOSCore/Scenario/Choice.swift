@@ -5,6 +5,10 @@ public struct Choice: Hashable, Sendable {
   public var text: String
   /// Simulated time the action costs.
   public var takes: ClockDuration
+  /// After ``takes``, the clock runs on to the next time it reads this time of day
+  /// (minutes after midnight), as when a choice covers the night. Needs the
+  /// scenario's `starts_at`.
+  public var until: Located<Int>?
   /// The option is offered only while this holds.
   public var when: ScenarioExpression?
   public var effects: Effects
@@ -28,8 +32,10 @@ public struct Choice: Hashable, Sendable {
     contacts: [Located<String>] = [], tags: [String] = [],
     quality: [QualityDimension: Int] = [:], posture: Posture? = nil, plan: [PlanPart] = [],
     feedback: String? = nil, hint: String? = nil, promise: PromiseTerms? = nil,
-    write: WriteTask? = nil, goto: Goto, position: SourcePosition = .start
+    write: WriteTask? = nil, goto: Goto, until: Located<Int>? = nil,
+    position: SourcePosition = .start
   ) {
+    self.until = until
     self.id = id
     self.text = text
     self.takes = takes

@@ -49,6 +49,12 @@ struct ScenarioValidator {
       for choice in node.choices {
         if let when = choice.when { check(when, field: "when", context: context) }
         check(choice.effects)
+        if let until = choice.until, scenario.startsAt == nil {
+          error(
+            .invalidValue,
+            "'until' in choice '\(choice.id)' needs the scenario's 'starts_at', so that the clock has a time of day",
+            at: until.position)
+        }
         for contact in choice.contacts { checkStakeholder(contact, among: stakeholderIDs) }
         if let promise = choice.promise { checkStakeholder(promise.to, among: stakeholderIDs) }
         if let write = choice.write { checkStakeholder(write.audience, among: stakeholderIDs) }
