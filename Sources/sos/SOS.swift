@@ -15,6 +15,7 @@ struct SOS: ParsableCommand {
     subcommands: [
       ShellCommand.self, PlayCommand.self, ResumeCommand.self, SessionsCommand.self,
       ListCommand.self, StatementCommand.self, ValidateCommand.self, LintCommand.self,
+      CohortCommand.self,
     ],
     defaultSubcommand: ShellCommand.self
   )
