@@ -84,6 +84,7 @@ extension CohortReport {
     th, td { border-bottom: 1px solid #d3dae2; padding: .3em .5em; text-align: left; vertical-align: top; }
     thead th { background: #eaf0f6; border-bottom: 2px solid #7f98b2; }
     tbody th { font-weight: 600; }
+    table.options tbody th { font-weight: normal; }
     .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .best { color: #14532d; font-weight: 700; }
     .flag { color: #9a3412; font-weight: 700; }
@@ -136,7 +137,9 @@ extension CohortReport {
       }
       html += "</ol>"
     }
-    if let turn = analysis.commonWrongTurn {
+    if let turn = analysis.commonWrongTurn,
+      !analysis.priorities.contains(where: { $0.kind == .wrongTurn })
+    {
       html +=
         "<p><strong>Most common wrong turn:</strong> \(turn.takers.count) of \(turn.takers.total)"
         + " chose ‘\(HTMLText.escape(turn.text))’ at"
@@ -206,7 +209,7 @@ extension CohortReport {
     html +=
       "<figure><figcaption>Means and spread (± 1 SD)</figcaption>"
       + SVGChart.bars(
-        bars, id: "\(id)-means",
+        bars, separatorAfter: components.filter { $0.1.mean != nil }.count, id: "\(id)-means",
         title: "Mean scores and dimensions in \(scenario.title), with their standard deviation")
       + "</figure></div>"
 
@@ -315,7 +318,7 @@ extension CohortReport {
     }
     html += ".</p>"
     html +=
-      "<table aria-describedby=\"\(id)\"><thead><tr><th scope=\"col\">Option</th>"
+      "<table class=\"options\" aria-describedby=\"\(id)\"><thead><tr><th scope=\"col\">Option</th>"
       + "<th scope=\"col\" class=\"num\">Chose</th><th scope=\"col\" class=\"num\">Share</th>"
       + "<th scope=\"col\"><span class=\"note\">share</span></th>"
       + "<th scope=\"col\" class=\"num\">Mean overall</th><th scope=\"col\" class=\"num\">D</th>"

@@ -59,6 +59,12 @@ public struct CohortReport: Sendable {
     + " share of the bottom 27 % who did. ⚑ marks |D| ≥ 0.3 with at least"
     + " \(ItemAnalysis.minimumForFlag) trainees."
 
+  /// `text` on one line, cut to `limit` characters with an ellipsis.
+  static func short(_ text: String, _ limit: Int = 100) -> String {
+    let line = ReportText.clean(text).replacingNewlines
+    return line.count > limit ? String(line.prefix(limit - 1)) + "…" : line
+  }
+
   static func plural(_ count: Int, _ noun: String) -> String {
     "\(count) \(noun)\(count == 1 ? "" : "s")"
   }
@@ -245,15 +251,15 @@ public struct CohortReport: Sendable {
         let index = option.discrimination.map { "D \(ReportNumber.signed($0))" } ?? ""
         lines.append(
           "      \(mark) \(share)  \(mean.padding(toLength: 8)) \(index.padding(toLength: 7))"
-            + " \(clean(option.text).replacingNewlines)")
+            + " \(Self.short(option.text))")
       }
     }
     if let turn = scenario.wrongTurn {
       lines.append("")
       lines.append(
         "  Most common wrong turn: \(turn.takers.count) of \(turn.takers.total) chose"
-          + " ‘\(clean(turn.text))’ at ‘\(clean(turn.title ?? turn.node))’; stronger:"
-          + " ‘\(clean(turn.bestText))’")
+          + " ‘\(Self.short(turn.text))’ at ‘\(clean(turn.title ?? turn.node))’; stronger:"
+          + " ‘\(Self.short(turn.bestText))’")
     }
     return lines
   }

@@ -35,7 +35,7 @@ enum SVGChart {
   static func histogram(
     _ histogram: Histogram, passMark: Double?, id: String, title: String
   ) -> String {
-    let width = 560
+    let width = 480
     let height = 250
     let left = 44.0
     let right = 12.0
@@ -98,11 +98,14 @@ enum SVGChart {
     return svg + "</svg>"
   }
 
-  /// Horizontal bars on a 0–100 scale, each with a whisker of ± its spread.
-  static func bars(_ bars: [Bar], id: String, title: String) -> String {
-    let width = 560
-    let labelWidth = 170.0
-    let noteWidth = 80.0
+  /// Horizontal bars on a 0–100 scale, each with a whisker of ± its spread; a rule
+  /// separates the first `separatorAfter` bars from the rest.
+  static func bars(_ bars: [Bar], separatorAfter: Int? = nil, id: String, title: String)
+    -> String
+  {
+    let width = 480
+    let labelWidth = 150.0
+    let noteWidth = 64.0
     let rowHeight = 26.0
     let top = 10.0
     let height = Int(top + rowHeight * Double(bars.count) + 30)
@@ -121,6 +124,12 @@ enum SVGChart {
         + " stroke-width=\"1\"/>"
         + "<text x=\"\(position)\" y=\"\(number(top + rowHeight * Double(bars.count) + 16))\""
         + " text-anchor=\"middle\" font-size=\"11\" fill=\"\(ink)\">\(tick)</text>"
+    }
+    if let separatorAfter, separatorAfter > 0, separatorAfter < bars.count {
+      let y = number(top + rowHeight * Double(separatorAfter))
+      svg +=
+        "<line x1=\"0\" y1=\"\(y)\" x2=\"\(width)\" y2=\"\(y)\" stroke=\"\(ink)\""
+        + " stroke-width=\"1\" stroke-dasharray=\"2 3\"/>"
     }
     for (index, item) in bars.enumerated() {
       let rowTop = top + rowHeight * Double(index)

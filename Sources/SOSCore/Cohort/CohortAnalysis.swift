@@ -241,10 +241,10 @@ public struct CohortAnalysis: Hashable, Sendable, Codable {
         "At \(place(decision.title, node: decision.node, in: scenario)) strong and weak"
         + " trainees part ways (discrimination \(Self.decimal(decision.discrimination ?? 0))):"
         + " \(decision.upperTookBest) of the top \(decision.groupSize) took the strongest option"
-      if let best = decision.options.first(where: \.best) { text += " (‘\(best.text)’)" }
+      if let best = decision.options.first(where: \.best) { text += " (‘\(short(best.text))’)" }
       text += ", \(decision.lowerTookBest) of the bottom \(decision.groupSize) did"
       if let weak = decision.lowerGroupChoice, !weak.best {
-        text += "; most of them chose ‘\(weak.text)’"
+        text += "; most of them chose ‘\(short(weak.text))’"
       }
       list.append(Priority(kind: .decision, scenario: scenario.id, text: text + "."))
     }
@@ -256,8 +256,8 @@ public struct CohortAnalysis: Hashable, Sendable, Codable {
           kind: .wrongTurn, scenario: wrongTurn.scenario,
           text:
             "The most common wrong turn: \(wrongTurn.takers.count) of \(wrongTurn.takers.total)"
-            + " chose ‘\(wrongTurn.text)’ at ‘\(wrongTurn.title ?? wrongTurn.node)’\(scenarioNote);"
-            + " stronger: ‘\(wrongTurn.bestText)’."))
+            + " chose ‘\(short(wrongTurn.text))’ at ‘\(wrongTurn.title ?? wrongTurn.node)’"
+            + "\(scenarioNote); stronger: ‘\(short(wrongTurn.bestText))’."))
     }
 
     let missed = scenarios.flatMap { scenario in
@@ -329,6 +329,20 @@ public struct CohortAnalysis: Hashable, Sendable, Codable {
       }
     }
     return Array(list.prefix(priorityLimit))
+  }
+
+  /// The first words of `text`, on one line, cut at a word with an ellipsis when it is
+  /// longer than `limit` characters: option texts can be paragraphs.
+  static func short(_ text: String, limit: Int = 90) -> String {
+    let line = String(text.map { $0.isNewline ? " " : $0 })
+    guard line.count > limit else { return line }
+    var cut = String(line.prefix(limit))
+    if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2
+    {
+      cut = String(cut[..<space])
+    }
+    while let last = cut.last, ",;:.".contains(last) { cut.removeLast() }
+    return cut + "…"
   }
 
   /// `0.67`, `-0.50`: two decimals, without Foundation.
