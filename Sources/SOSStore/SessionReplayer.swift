@@ -20,28 +20,30 @@ public struct SessionReplayer: Sendable {
   /// Creates a replayer with an empty cache.
   public init() {}
 
-  /// The scenario in `text` (whose SHA-256 is `hash`), loaded and validated once.
+  /// The scenario in `text` (whose SHA-256 is `hash`), loaded and validated once; it
+  /// must be the scenario `id`.
   public mutating func scenario(text: String, hash: String, id: String) -> Result<
     Scenario, ScenarioProblem
   > {
-    if let known = scenarios[hash] { return known }
-    let result = ScenarioLoader.load(text: text, file: "\(id) (sha256 \(hash.prefix(12)))")
-    let outcome: Result<Scenario, ScenarioProblem>
-    if let scenario = result.scenario {
-      if scenario.id == id {
-        outcome = .success(scenario)
-      } else {
-        outcome = .failure(
-          ScenarioProblem(
-            message: "the session names scenario '\(id)' but its text is scenario '\(scenario.id)'"
-          ))
-      }
+    let loaded: Result<Scenario, ScenarioProblem>
+    if let known = scenarios[hash] {
+      loaded = known
     } else {
-      let first = result.diagnostics.first { $0.severity == .error }?.headline ?? "unknown error"
-      outcome = .failure(ScenarioProblem(message: "its scenario text does not load: \(first)"))
+      let result = ScenarioLoader.load(text: text, file: "\(id) (sha256 \(hash.prefix(12)))")
+      if let scenario = result.scenario {
+        loaded = .success(scenario)
+      } else {
+        let first = result.diagnostics.first { $0.severity == .error }?.headline ?? "unknown error"
+        loaded = .failure(ScenarioProblem(message: "its scenario text does not load: \(first)"))
+      }
+      scenarios[hash] = loaded
     }
-    scenarios[hash] = outcome
-    return outcome
+    if case .success(let scenario) = loaded, scenario.id != id {
+      return .failure(
+        ScenarioProblem(
+          message: "the session names scenario '\(id)' but its text is scenario '\(scenario.id)'"))
+    }
+    return loaded
   }
 
   /// Replays a session's inputs on its scenario text (`nil` when the text is missing).
