@@ -14,10 +14,10 @@ struct CohortExportCommand: ParsableCommand {
     commandName: "export",
     abstract: "Export a cohort as xAPI statements or as portable session files.",
     discussion: """
-      xapi: --out FILE gets a JSON array of xAPI 1.0.3 statements for a Learning Record
-      Store (answered per decision and statement; completed, then passed or failed, per
-      finished session). sessions: --out FOLDER gets one session file per session, which
-      'sos cohort import' takes. Exit status: 0 after an export, 64 for bad options, 66
+      xapi: --out FILE gets a JSON array of xAPI 1.0.3 statements for a Learning Record \
+      Store (answered per decision and statement; completed, then passed or failed, per \
+      finished session). sessions: --out FOLDER gets one session file per session, which \
+      'sos cohort import' takes. Exit status: 0 after an export, 64 for bad options, 66 \
       for an unknown cohort, 74 when the output cannot be written.
       """
   )

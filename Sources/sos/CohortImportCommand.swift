@@ -8,11 +8,11 @@ struct CohortImportCommand: ParsableCommand {
     commandName: "import",
     abstract: "Import session files into a cohort, replaying and re-scoring each.",
     discussion: """
-      Each file is replayed through the engine on the scenario text it carries; scores
-      written in files are ignored. A folder stands for the .json files in it. A session
-      already in the database is skipped and reported. A file that cannot be used is
-      reported by name with the reason, and the other files are still imported.
-      Exit status: 0 when every file was imported or skipped, 65 when any failed, 66 for
+      Each file is replayed through the engine on the scenario text it carries; scores \
+      written in files are ignored. A folder stands for the .json files in it. A session \
+      already in the database is skipped and reported. A file that cannot be used is \
+      reported by name with the reason, and the other files are still imported. \
+      Exit status: 0 when every file was imported or skipped, 65 when any failed, 66 for \
       an unknown cohort.
       """
   )

@@ -7,10 +7,10 @@ struct CohortReportCommand: ParsableCommand {
     commandName: "report",
     abstract: "Report a cohort's results: scores, distributions, item analysis, rates.",
     discussion: """
-      Every session is replayed and re-scored. Formats: text, md (Markdown), html (one
-      self-contained page with charts, for the browser or print), csv (one row per
-      session) and json (the whole report). Exit status: 0 after a report, 66 for an
-      unknown cohort or a scenario the cohort has no sessions of, 74 when --out cannot be
+      Every session is replayed and re-scored. Formats: text, md (Markdown), html (one \
+      self-contained page with charts, for the browser or print), csv (one row per \
+      session) and json (the whole report). Exit status: 0 after a report, 66 for an \
+      unknown cohort or a scenario the cohort has no sessions of, 74 when --out cannot be \
       written.
       """
   )
