@@ -27,6 +27,12 @@ public struct SessionFileError: Error, Hashable, Sendable, CustomStringConvertib
     case scenarioHashMismatch
     /// `inputs[position]` has sequence `found` instead of `position`.
     case sequenceGap(position: Int, found: Int)
+    /// The scenario text in the file does not load, or is another scenario (the reason).
+    case scenarioUnusable(String)
+    /// An input does not replay on the file's scenario (which one, and why).
+    case inputRefused(String)
+    /// The file says the session is finished, but its inputs stop before an ending.
+    case endsEarly(node: String)
   }
 
   /// The file and, for syntax errors, the line and column.
@@ -70,6 +76,13 @@ public struct SessionFileError: Error, Hashable, Sendable, CustomStringConvertib
     case .sequenceGap(let position, let found):
       return
         "inputs[\(position)] has sequence \(found); expected \(position) (inputs are numbered 0, 1, 2, … without gaps)"
+    case .scenarioUnusable(let reason):
+      return reason
+    case .inputRefused(let reason):
+      return reason
+    case .endsEarly(let node):
+      return
+        "the file says the session is finished, but its inputs stop before an ending (at '\(node)')"
     }
   }
 

@@ -31,9 +31,9 @@ struct DebriefCommand: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let scored = try ScoredSession.load(session, database: database)
+    let scored = try LoadedSession.load(session, database: database)
     let report = DebriefReport(
-      scenario: scored.scenario, report: scored.report, events: scored.transition.events,
+      scenario: scored.scenario, report: scored.report, events: scored.events,
       trainee: scored.record.trainee, session: scored.record.shortID)
     switch format {
     case .json:

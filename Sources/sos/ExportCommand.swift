@@ -38,7 +38,7 @@ struct ExportCommand: ParsableCommand {
     } catch let error as WorkshopDatabaseError {
       throw Failure.database(error)
     }
-    if let scored = try? ScoredSession.scored(
+    if let scored = try? LoadedSession.scored(
       record: file.sessionRecord, inputs: file.inputs, text: file.scenario.text, origin: "export")
     {
       file.scores = scored.scoresForFile

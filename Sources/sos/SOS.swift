@@ -14,9 +14,9 @@ struct SOS: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ShellCommand.self, PlayCommand.self, ResumeCommand.self, SessionsCommand.self,
-      DebriefCommand.self, ScoreCommand.self, ExportCommand.self, ListCommand.self,
-      AbandonCommand.self, AnalyzeCommand.self, PlaytestCommand.self, GraphCommand.self,
-      StatementCommand.self, ValidateCommand.self, LintCommand.self,
+      DebriefCommand.self, ScoreCommand.self, ExportCommand.self, CohortCommand.self,
+      ListCommand.self, AbandonCommand.self, AnalyzeCommand.self, PlaytestCommand.self,
+      GraphCommand.self, StatementCommand.self, ValidateCommand.self, LintCommand.self,
     ],
     defaultSubcommand: ShellCommand.self
   )

@@ -25,7 +25,7 @@ struct ScoreCommand: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let scored = try ScoredSession.load(session, database: database)
+    let scored = try LoadedSession.load(session, database: database)
     let report = scored.report
     if json {
       Output.out(
@@ -37,7 +37,7 @@ struct ScoreCommand: ParsableCommand {
     }
     let terminal = TerminalSetup(noColor: global.noColor)
     let text = DebriefReport(
-      scenario: scored.scenario, report: report, events: scored.transition.events,
+      scenario: scored.scenario, report: report, events: scored.events,
       trainee: scored.record.trainee, session: scored.record.shortID
     ).scoreText(style: terminal.palette)
     Output.out(terminal.wrap(text))

@@ -52,18 +52,10 @@ struct SessionSummary: Encodable {
   var scores: Scores?
 
   static func all(in store: WorkshopDatabase, cohort: String?) throws -> [SessionSummary] {
-    var scenarios: [String: Scenario?] = [:]
-    return try store.sessions(cohort: cohort).map { record in
-      let inputs = try store.inputs(sessionID: record.id)
-      if scenarios[record.scenarioHash] == nil {
-        scenarios[record.scenarioHash] = try? StoredScenario.load(record, from: store)
-      }
+    try store.replayedSessions(cohort: cohort).map { replayed in
+      let record = replayed.record
       var scores: Scores?
-      if record.status == .finished, let scenario = scenarios[record.scenarioHash] ?? nil,
-        case .success(let report) = Scorer(engine: Engine(scenario: scenario)).score(
-          inputs: inputs.map(\.input), options: record.options,
-          latencies: inputs.map(\.latencyMilliseconds))
-      {
+      if record.status == .finished, let report = replayed.scored?.report {
         scores = Scores(
           overall: rounded(report.overall), timeliness: rounded(report.timeliness),
           communication: rounded(report.communication), grade: report.grade)
@@ -71,7 +63,7 @@ struct SessionSummary: Encodable {
       return SessionSummary(
         id: record.idText, trainee: record.trainee, cohort: record.cohort,
         scenario: record.scenarioID, status: record.status.rawValue,
-        decisions: Engine.effectiveInputs(inputs.map(\.input)).filter(\.isDecision).count,
+        decisions: Engine.effectiveInputs(replayed.inputs.map(\.input)).filter(\.isDecision).count,
         started: Timestamp.string(record.started), finished: record.finished.map(Timestamp.string),
         scores: scores)
     }

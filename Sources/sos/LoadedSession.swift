@@ -3,19 +3,22 @@ import Foundation
 import SOSCore
 import SOSStore
 
-/// A session — from a portable session file or from the database — replayed through
-/// the engine and scored. Scores are never read from anywhere: they are derived here.
-struct ScoredSession {
+/// A session — from a portable session file or from the database — with its scenario,
+/// replayed through the engine and scored. Scores are never read from anywhere: they
+/// are derived here.
+struct LoadedSession {
   var record: SessionRecord
   var inputs: [RecordedInput]
   var scenario: Scenario
   var scenarioText: String
-  var transition: Engine.Transition
-  var report: ScoreReport
+  var scored: ScoredSession
+
+  var report: ScoreReport { scored.report }
+  var events: [SessionEvent] { scored.events }
 
   /// `FILE` (an existing path) is read as a session file; anything else names a session
   /// in the database by id or id prefix.
-  static func load(_ argument: String, database: DatabaseOptions) throws -> ScoredSession {
+  static func load(_ argument: String, database: DatabaseOptions) throws -> LoadedSession {
     if FileManager.default.fileExists(atPath: argument) {
       switch SessionFile.load(path: argument) {
       case .failure(let error):
@@ -48,7 +51,7 @@ struct ScoredSession {
 
   /// Replays and scores; an input that does not replay is named, with exit 65.
   static func scored(record: SessionRecord, inputs: [RecordedInput], text: String, origin: String)
-    throws -> ScoredSession
+    throws -> LoadedSession
   {
     let loaded = ScenarioLoader.load(text: text, file: "\(origin) (scenario \(record.scenarioID))")
     guard let scenario = loaded.scenario else {
@@ -61,26 +64,17 @@ struct ScoredSession {
         "\(origin): the session names scenario '\(record.scenarioID)' but its text is '\(scenario.id)'",
         ExitStatus.badData)
     }
-    let engine = Engine(scenario: scenario)
-    let plain = inputs.map(\.input)
-    switch engine.replay(plain, options: record.options) {
+    switch ScoredSession.replay(
+      scenario, inputs: inputs.map(\.input), options: record.options,
+      latencies: inputs.map(\.latencyMilliseconds))
+    {
     case .failure(let error):
       throw Failure.report(
         "\(origin): input \(error.index + 1) (\(InputText.describe(error.input))) does not replay:"
           + " \(error.error.message)", ExitStatus.badData)
-    case .success(let transition):
-      switch Scorer(engine: engine).score(
-        inputs: plain, options: record.options, latencies: inputs.map(\.latencyMilliseconds))
-      {
-      case .failure(let error):
-        throw Failure.report(
-          "\(origin): input \(error.index + 1) does not replay: \(error.error.message)",
-          ExitStatus.badData)
-      case .success(let report):
-        return ScoredSession(
-          record: record, inputs: inputs, scenario: scenario, scenarioText: text,
-          transition: transition, report: report)
-      }
+    case .success(let scored):
+      return LoadedSession(
+        record: record, inputs: inputs, scenario: scenario, scenarioText: text, scored: scored)
     }
   }
 

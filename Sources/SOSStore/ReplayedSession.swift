@@ -1,0 +1,48 @@
+import Foundation
+import SOSCore
+
+/// A stored session (or a session file) replayed through the engine and re-scored:
+/// the record, its input log, the scenario version it was played with, and the
+/// scores, or why it could not be replayed.
+public struct ReplayedSession: Hashable, Sendable {
+  public var record: SessionRecord
+  public var inputs: [RecordedInput]
+  /// The scenario played, when its text loads.
+  public var scenario: Scenario?
+  /// The replayed scores, when the scenario loads and every input replays.
+  public var scored: ScoredSession?
+  /// Why the session could not be replayed, in words.
+  public var problem: String?
+
+  /// Creates a replayed session.
+  public init(
+    record: SessionRecord, inputs: [RecordedInput], scenario: Scenario?, scored: ScoredSession?,
+    problem: String?
+  ) {
+    self.record = record
+    self.inputs = inputs
+    self.scenario = scenario
+    self.scored = scored
+    self.problem = problem
+  }
+
+  /// The session as the cohort report and the exports see it, under `trainee` (the
+  /// name, or a pseudonym).
+  public func attempt(trainee: String) -> CohortAttempt {
+    let status: CohortAttempt.Status
+    switch record.status {
+    case .active: status = .active
+    case .finished: status = .finished
+    case .abandoned: status = .abandoned
+    }
+    let duration = record.finished.map {
+      Timestamp.milliseconds($0) - Timestamp.milliseconds(record.started)
+    }
+    return CohortAttempt(
+      session: record.idText, trainee: trainee, scenarioID: record.scenarioID,
+      scenarioHash: record.scenarioHash, scenario: scenario, status: status, mode: record.mode,
+      started: Timestamp.string(record.started), finished: record.finished.map(Timestamp.string),
+      durationMilliseconds: duration, inputTimes: inputs.map { Timestamp.string($0.at) },
+      scored: scored, problem: problem)
+  }
+}

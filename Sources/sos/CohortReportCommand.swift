@@ -1,0 +1,56 @@
+import ArgumentParser
+import SOSCore
+import SOSReports
+
+struct CohortReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Report a cohort's results: scores, distributions, item analysis, rates.",
+    discussion: """
+      Every session is replayed and re-scored. Formats: text, md (Markdown), html (one \
+      self-contained page with charts, for the browser or print), csv (one row per \
+      session) and json (the whole report). Exit status: 0 after a report, 66 for an \
+      unknown cohort or a scenario the cohort has no sessions of, 74 when --out cannot be \
+      written.
+      """
+  )
+
+  @Argument(help: "The cohort's name.")
+  var name: String
+
+  @Option(help: "text, md, html, csv or json.")
+  var format: ReportFormat = .text
+
+  @Option(help: "Write the report to this file instead of standard output.")
+  var out: String?
+
+  @Option(help: "Only this scenario's sessions (by id).")
+  var scenario: String?
+
+  @Flag(
+    name: [.customLong("anonymise"), .customLong("anonymize")],
+    help: "Replace trainee names with stable pseudonyms (keyed by the cohort's secret).")
+  var anonymise = false
+
+  @OptionGroup var database: DatabaseOptions
+
+  func run() throws {
+    let store = try database.open()
+    let sessions = try CohortSessions.load(
+      name, from: store, scenario: scenario, anonymise: anonymise)
+    sessions.warnAboutProblems()
+    let analysis = CohortAnalysis(
+      cohort: sessions.cohort.name, description: sessions.cohort.description,
+      attempts: sessions.attempts, anonymised: anonymise, scenarioFilter: scenario)
+    let text = CohortReport(analysis: analysis).render(format)
+    if let out {
+      try OutputFile.write(text, to: out)
+      Output.out(
+        "Wrote the \(format.rawValue) report of cohort '\(sessions.cohort.name)'"
+          + " (\(analysis.counts.sessions) session\(analysis.counts.sessions == 1 ? "" : "s"))"
+          + " to \(out).\n")
+    } else {
+      Output.out(text)
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import SOSCore
+import SOSStore
+
+/// A cohort's sessions, replayed and re-scored, as the cohort report and the exports
+/// take them: named by trainee or by pseudonym, optionally of one scenario only.
+struct CohortSessions {
+  let cohort: CohortRecord
+  let replayed: [ReplayedSession]
+  let anonymise: Bool
+
+  /// Loads the sessions of the cohort named `name`; fails with exit 66 for an unknown
+  /// cohort or a scenario the cohort has no sessions of.
+  static func load(
+    _ name: String, from store: WorkshopDatabase, scenario: String?, anonymise: Bool
+  ) throws -> CohortSessions {
+    var sessions = CohortSessions(
+      cohort: try cohort(name, in: store), replayed: [], anonymise: anonymise)
+    try Failure.catching {
+      sessions = CohortSessions(
+        cohort: sessions.cohort, replayed: try store.replayedSessions(cohort: name),
+        anonymise: anonymise)
+    }
+    guard let scenario else { return sessions }
+    let matching = sessions.replayed.filter { $0.record.scenarioID == scenario }
+    if matching.isEmpty {
+      let played = Set(sessions.replayed.map(\.record.scenarioID)).sorted()
+      let known =
+        played.isEmpty
+        ? "it has no sessions yet" : "its scenarios: " + played.joined(separator: ", ")
+      throw Failure.report(
+        "cohort '\(name)' has no sessions of scenario '\(scenario)' (\(known))",
+        ExitStatus.missingInput)
+    }
+    return CohortSessions(cohort: sessions.cohort, replayed: matching, anonymise: anonymise)
+  }
+
+  /// The cohort named `name`, or a failure with the hint to create it.
+  static func cohort(_ name: String, in store: WorkshopDatabase) throws -> CohortRecord {
+    var found: CohortRecord?
+    try Failure.catching {
+      guard let cohort = try store.cohort(named: name) else {
+        throw WorkshopDatabaseError.unknownCohort(name)
+      }
+      found = cohort
+    }
+    guard let found else { throw ExitStatus.missingInput }
+    return found
+  }
+
+  /// The name reports show for a trainee.
+  func displayName(_ trainee: String) -> String {
+    anonymise ? cohort.pseudonym(for: trainee) : trainee
+  }
+
+  var attempts: [CohortAttempt] {
+    replayed.map { $0.attempt(trainee: displayName($0.record.trainee)) }
+  }
+
+  /// Warns on standard error about sessions that could not be replayed.
+  func warnAboutProblems() {
+    for session in replayed {
+      guard let problem = session.problem else { continue }
+      Output.error(
+        "warning: session \(session.record.shortID) (\(displayName(session.record.trainee)))"
+          + " is left out of the scores: \(problem)\n")
+    }
+  }
+}

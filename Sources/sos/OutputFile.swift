@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+
+/// Writing a report or an export where `--out` says, with exit 74 when that fails.
+enum OutputFile {
+  /// Writes `text` to `path` atomically (a reader never sees half a file).
+  static func write(_ text: String, to path: String) throws {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      throw Failure.report("cannot write \(path): it is a folder", ExitStatus.ioFailure)
+    }
+    let folder = (path as NSString).deletingLastPathComponent
+    if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+      throw Failure.report(
+        "cannot write \(path): the folder \(folder) does not exist", ExitStatus.ioFailure)
+    }
+    do {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      throw Failure.report("cannot write \(path): \(reason(error))", ExitStatus.ioFailure)
+    }
+  }
+
+  /// Creates the folder `path` (and its parents) unless it exists.
+  static func makeFolder(_ path: String) throws {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+      guard isFolder.boolValue else {
+        throw Failure.report("cannot write into \(path): it is a file", ExitStatus.ioFailure)
+      }
+      return
+    }
+    do {
+      try FileManager.default.createDirectory(
+        atPath: path, withIntermediateDirectories: true)
+    } catch {
+      throw Failure.report(
+        "cannot create the folder \(path): \(reason(error))", ExitStatus.ioFailure)
+    }
+  }
+
+  static func reason(_ error: any Error) -> String {
+    let error = error as NSError
+    if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain
+    {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    return error.localizedDescription
+  }
+}

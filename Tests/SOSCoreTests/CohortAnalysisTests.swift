@@ -1,0 +1,298 @@
+import Testing
+
+@testable import SOSCore
+
+/// Item analysis and cohort statistics, checked against numbers worked out by hand.
+@Suite struct CohortAnalysisTests {
+  // MARK: - Item analysis on a hand-made decision
+
+  /// Eight trainees at one decision with options A (the strongest), B and C.
+  ///
+  /// | overall | 90 | 85 | 80 | 70 | 60 | 50 | 40 | 30 |
+  /// | choice  |  A |  A |  B |  A |  C |  B |  B |  C |
+  ///
+  /// g = round(0.27 × 8) = 2: the upper group is 90, 85 (A, A), the lower 40, 30 (B, C).
+  static let responses: [ItemAnalysis.Response] = [
+    (90, "a"), (85, "a"), (80, "b"), (70, "a"), (60, "c"), (50, "b"), (40, "b"), (30, "c"),
+  ].map { overall, choice in
+    ItemAnalysis.Response(
+      overall: overall, choice: choice, choiceText: choice.uppercased(), tookBest: choice == "a")
+  }
+
+  static let choices: [(id: String, text: String, best: Bool)] = [
+    ("a", "Option A", true), ("b", "Option B", false), ("c", "Option C", false),
+    ("d", "Option D", false),
+  ]
+
+  @Test func sharesMeansAndDiscriminationMatchTheHandWorkedFigures() throws {
+    let item = ItemAnalysis(
+      node: "n", title: "The decision", choices: Self.choices, responses: Self.responses)
+    #expect(item.reached == 8)
+    #expect(item.groupSize == 2)
+    #expect(item.upperTookBest == 2)
+    #expect(item.lowerTookBest == 0)
+    #expect(item.discrimination == 1.0)
+    #expect(item.flag == .separates)
+    #expect(item.options.map(\.id) == ["a", "b", "c", "d"])
+    #expect(item.options.map(\.chosen) == [3, 3, 2, 0])
+    #expect(item.options.map(\.share) == [0.375, 0.375, 0.25, 0])
+    let means = item.options.map(\.meanOverall)
+    #expect(abs((means[0] ?? 0) - 245.0 / 3) < 1e-9)  // (90 + 85 + 70) / 3
+    #expect(abs((means[1] ?? 0) - 170.0 / 3) < 1e-9)  // (80 + 50 + 40) / 3
+    #expect(means[2] == 45)  // (60 + 30) / 2
+    #expect(means[3] == nil)
+    #expect(item.options.map(\.upper) == [2, 0, 0, 0])
+    #expect(item.options.map(\.lower) == [0, 1, 1, 0])
+    #expect(item.options.map(\.discrimination) == [1.0, -0.5, -0.5, 0])
+    // B and C tie in the lower group: the scenario's order decides.
+    #expect(item.lowerGroupChoice?.id == "b")
+  }
+
+  @Test func reversedDecisionIsFlagged() {
+    let flipped = Self.responses.map { response in
+      var response = response
+      response.tookBest = response.choice == "c"
+      return response
+    }
+    let choices: [(id: String, text: String, best: Bool)] = [
+      ("a", "A", false), ("b", "B", false), ("c", "C", true),
+    ]
+    let item = ItemAnalysis(node: "n", title: nil, choices: choices, responses: flipped)
+    // Upper: A, A (0 took C); lower: B, C (1 took C): D = (0 − 1) / 2.
+    #expect(item.discrimination == -0.5)
+    #expect(item.flag == .reversed)
+  }
+
+  @Test func smallGroupsAreAnalysedButNotFlagged() {
+    let item = ItemAnalysis(
+      node: "n", title: nil, choices: Self.choices, responses: Array(Self.responses.prefix(5)))
+    // 90 A, 85 A, 80 B, 70 A, 60 C: g = round(1.35) = 1; top 90 (A), bottom 60 (C).
+    #expect(item.groupSize == 1)
+    #expect(item.discrimination == 1.0)
+    #expect(item.flag == nil)
+  }
+
+  @Test func tiesInOverallKeepTheOrderGiven() {
+    let responses = ["a", "a", "a", "b", "b", "b"].map {
+      ItemAnalysis.Response(overall: 50, choice: $0, choiceText: $0, tookBest: $0 == "a")
+    }
+    let item = ItemAnalysis(node: "n", title: nil, choices: [], responses: responses)
+    #expect(item.groupSize == 2)
+    #expect(item.discrimination == 1.0)
+    // Options the scenario version does not list are added from the responses.
+    #expect(item.options.map(\.id) == ["a", "b"])
+  }
+
+  @Test(arguments: [
+    (0, 0), (1, 0), (2, 1), (3, 1), (5, 1), (6, 2), (8, 2), (10, 3), (12, 3), (20, 5), (100, 27),
+  ])
+  func groupsAreTwentySevenPercentRounded(count: Int, size: Int) {
+    #expect(ItemAnalysis.groupSize(for: count) == size)
+  }
+
+  // MARK: - Statistics
+
+  @Test func meanSpreadMedianAndHistogram() throws {
+    let statistics = ScoreStatistics([2, 4, 4, 4, 5, 5, 7, 9])
+    #expect(statistics.count == 8)
+    #expect(statistics.mean == 5)
+    // Σ(x − 5)² = 9 + 1 + 1 + 1 + 0 + 0 + 4 + 16 = 32; 32 / 7.
+    #expect(abs((statistics.standardDeviation ?? 0) - (32.0 / 7).squareRoot()) < 1e-12)
+    #expect(statistics.median == 4.5)
+    #expect(statistics.minimum == 2)
+    #expect(statistics.maximum == 9)
+    #expect(ScoreStatistics([7]).standardDeviation == nil)
+    #expect(ScoreStatistics([]).mean == nil)
+
+    let histogram = Histogram([0, 9.99, 10, 95, 100, 59.5])
+    #expect(histogram.bins.map(\.count) == [2, 1, 0, 0, 0, 1, 0, 0, 0, 2])
+    #expect(histogram.bins.first?.upper == 9)
+    #expect(histogram.bins.last?.lower == 90)
+    #expect(histogram.bins.last?.upper == 100)
+    #expect(histogram.total == 6)
+  }
+
+  @Test func proportionsAndDecimals() {
+    #expect(Proportion(count: 2, total: 3).percent == "67%")
+    #expect(Proportion(count: 0, total: 0).value == nil)
+    #expect(CohortAnalysis.decimal(0.666) == "0.67")
+    #expect(CohortAnalysis.decimal(-0.5) == "-0.50")
+    #expect(CohortAnalysis.decimal(1) == "1.00")
+  }
+
+  // MARK: - A whole cohort, played through the engine
+
+  static let text = """
+    format: 1
+    id: cohort-test
+    title: Cohort test
+    kind: recall
+    cluster: preventable
+    difficulty: introductory
+    minutes: 10
+    role: Manager
+    briefing: A test.
+    stakeholders:
+      customers: { label: Customers, required: true }
+      staff: { label: Staff, required: true }
+    deadlines:
+      - { id: notice, label: Notice, by: 1h, grace: 2h, weight: 2, met: contacted(customers) }
+    start: a
+    nodes:
+      a:
+        title: First
+        text: A.
+        choices:
+          - id: now
+            text: Now
+            takes: 1h
+            contacts: [customers]
+            quality: { empathy: 2, transparency: 1 }
+            promise: { to: customers, within: 2h, label: an update }
+            goto: b
+          - { id: later, text: Later, takes: 2h, contacts: [customers], quality: { empathy: 0 }, goto: b }
+          - { id: never, text: Never, takes: 4h, quality: { empathy: -2, transparency: -1 }, goto: b }
+      b:
+        title: Second
+        text: B.
+        choices:
+          - { id: tell-staff, text: Staff, takes: 1h, contacts: [staff, customers], quality: { coverage: 2 }, goto: end }
+          - { id: skip, text: Skip, takes: 30m, quality: { coverage: -2 }, goto: end }
+          - { id: blame, text: Blame, takes: 30m, quality: { coverage: -1 }, goto: end }
+          - id: post
+            text: Post
+            takes: 30m
+            contacts: [staff]
+            quality: { coverage: 1 }
+            write:
+              channel: social
+              audience: customers
+              prompt: Write it.
+              must:
+                - { id: sorry, label: Says sorry, any: [sorry] }
+            goto: end
+      end: { text: E., ending: true, outcome: 80 }
+
+    """
+
+  static func scenario() throws -> Scenario {
+    let loaded = ScenarioLoader.load(text: text, file: "cohort.yaml")
+    return try #require(loaded.scenario, "\(loaded.diagnostics.map(\.headline))")
+  }
+
+  static func attempt(
+    _ trainee: String, _ inputs: [SessionInput], hour: Int, status: CohortAttempt.Status = .finished
+  ) throws -> CohortAttempt {
+    let scenario = try scenario()
+    let scored = try ScoredSession.replay(scenario, inputs: inputs, options: SessionOptions())
+      .get()
+    return CohortAttempt(
+      session: "0000000\(hour)-0000-4000-8000-000000000000", trainee: trainee,
+      scenarioID: scenario.id, scenarioHash: "h", scenario: scenario, status: status,
+      mode: .assessment, started: "2025-03-01T\(hour < 10 ? "0" : "")\(hour):00:00.000Z",
+      finished: status == .active ? nil : "2025-03-01T\(hour < 10 ? "0" : "")\(hour):20:00.000Z",
+      durationMilliseconds: status == .active ? nil : 1_200_000,
+      inputTimes: inputs.indices.map { _ in "2025-03-01T09:10:00.000Z" }, scored: scored)
+  }
+
+  static func cohort() throws -> (CohortAnalysis, [CohortAttempt]) {
+    let attempts = [
+      try attempt("Ada", [.choose(3), .choose(2)], hour: 1),
+      try attempt("Ada", [.choose(1), .choose(1)], hour: 2),
+      try attempt("Ada", [.choose(1)], hour: 3, status: .active),
+      try attempt("Bob", [.choose(2), .choose(3)], hour: 4),
+      try attempt("Cy", [.choose(1), .choose(4), .write("We are sorry.")], hour: 5),
+      try attempt("Dee", [.choose(3)], hour: 6, status: .abandoned),
+      try attempt("Eve", [.choose(1), .choose(2)], hour: 7),
+    ]
+    // Given out of order: the analysis sorts by start time.
+    return (CohortAnalysis(cohort: "spring", attempts: attempts.reversed()), attempts)
+  }
+
+  @Test func countsLatestAndBestAttempts() throws {
+    let (analysis, attempts) = try Self.cohort()
+    #expect(analysis.counts.sessions == 7)
+    #expect(analysis.counts.trainees == 5)
+    #expect(analysis.counts.finished == 5)
+    #expect(analysis.counts.active == 1)
+    #expect(analysis.counts.abandoned == 1)
+    #expect(analysis.sessions.map(\.trainee) == ["Ada", "Ada", "Ada", "Bob", "Cy", "Dee", "Eve"])
+    #expect(analysis.sessions[2].overall == nil)
+
+    let ada = try #require(analysis.trainees.first { $0.trainee == "Ada" })
+    #expect(ada.attempts == 3)
+    #expect(ada.finished == 2)
+    let first = try #require(attempts[0].scored?.report.overall)
+    let second = try #require(attempts[1].scored?.report.overall)
+    #expect(first < second)
+    #expect(ada.latest?.overall == second)
+    #expect(ada.best?.overall == second)
+    let dee = try #require(analysis.trainees.first { $0.trainee == "Dee" })
+    #expect(dee.latest == nil)
+    #expect(dee.finished == 0)
+  }
+
+  @Test func ratesCountEachTraineesLatestFinishedAttempt() throws {
+    let (analysis, _) = try Self.cohort()
+    let scenario = try #require(analysis.scenarios.first)
+    // Ada (latest), Bob, Cy, Eve; Ada's first attempt missed the deadline but no longer
+    // counts. Bob met it at 2h, after 1h: late.
+    #expect(scenario.counted == 4)
+    #expect(scenario.deadlines.map(\.missed) == [Proportion(count: 0, total: 4)])
+    #expect(scenario.deadlines.map(\.late) == [1])
+    // Promises: Ada, Cy and Eve chose "now"; Eve never updated customers again.
+    #expect(scenario.promises.made == 3)
+    #expect(scenario.promises.keptOnTime == 2)
+    #expect(scenario.promises.broken == Proportion(count: 1, total: 3))
+    #expect(analysis.promisesBroken == Proportion(count: 1, total: 3))
+    let sorry = try #require(scenario.criteria.first { $0.label == "Says sorry" })
+    #expect(sorry.passed == Proportion(count: 1, total: 1))
+    #expect(scenario.statements == 1)
+  }
+
+  @Test func itemAnalysisAndWrongTurnFromPlayedSessions() throws {
+    let (analysis, attempts) = try Self.cohort()
+    let scenario = try #require(analysis.scenarios.first)
+    #expect(scenario.decisions.map(\.node) == ["a", "b"])
+    let first = scenario.decisions[0]
+    #expect(first.reached == 4)
+    #expect(first.options.map(\.id) == ["now", "later", "never"])
+    #expect(first.options.map(\.chosen) == [3, 1, 0])
+    #expect(first.options.map(\.best) == [true, false, false])
+    let takers = [attempts[1], attempts[4], attempts[6]].compactMap { $0.scored?.report.overall }
+    let mean = takers.reduce(0, +) / 3
+    #expect(abs((first.options[0].meanOverall ?? 0) - mean) < 1e-9)
+
+    // At b every one of Bob, Cy and Eve went wrong once; Eve's "skip" earns no credit,
+    // the least of them, so it is the most common wrong turn on the tie.
+    let turn = try #require(analysis.commonWrongTurn)
+    #expect(turn.node == "b")
+    #expect(turn.choice == "skip")
+    #expect(turn.best == "tell-staff")
+    #expect(turn.takers == Proportion(count: 1, total: 4))
+  }
+
+  @Test func scoredSessionsPointAtTheirInputs() throws {
+    let scenario = try Self.scenario()
+    let scored = try ScoredSession.replay(
+      scenario, inputs: [.choose(1), .undo, .choose(2), .choose(4), .write("Sorry.")],
+      options: SessionOptions(mode: .practice)
+    ).get()
+    #expect(scored.report.decisions.map(\.chosen) == ["later", "post"])
+    #expect(scored.decisionInputs == [2, 3])
+    #expect(scored.statementInputs == [4])
+    #expect(scored.state.finished)
+  }
+
+  @Test func inputsThatDoNotReplayNameTheFirstBadOne() throws {
+    let scenario = try Self.scenario()
+    let result = ScoredSession.replay(
+      scenario, inputs: [.choose(1), .choose(9)], options: SessionOptions())
+    guard case .failure(let error) = result else {
+      Issue.record("an impossible option replayed")
+      return
+    }
+    #expect(error.index == 1)
+    #expect(error.error == .noSuchOption(9, offered: 4))
+  }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import SOSCore
+import Testing
+
+@testable import SOSStore
+
+/// Stored sessions and session files replayed through the engine and re-scored.
+@Suite struct ReplayTests {
+  static let scenarioText = """
+    format: 1
+    id: replay-test
+    title: Replay test
+    kind: recall
+    cluster: preventable
+    difficulty: introductory
+    minutes: 10
+    role: Manager
+    briefing: A test.
+    stakeholders:
+      customers: { label: Customers, required: true }
+    start: a
+    nodes:
+      a:
+        text: A.
+        choices:
+          - { id: tell, text: Tell, takes: 1h, contacts: [customers], quality: { empathy: 2 }, goto: b }
+          - { id: wait, text: Wait, takes: 2h, quality: { empathy: -1 }, goto: b }
+      b:
+        text: B.
+        choices:
+          - { id: close, text: Close, takes: 1h, contacts: [customers], quality: { clarity: 1 }, goto: end }
+          - { id: drop, text: Drop, takes: 1h, quality: { clarity: -1 }, goto: end }
+          - { id: stall, text: Stall, takes: 1h, quality: { clarity: 0 }, goto: end }
+      end: { text: E., ending: true, outcome: 80 }
+
+    """
+
+  static func store(
+    _ database: WorkshopDatabase, text: String = scenarioText, scenarioID: String = "replay-test",
+    inputs: [SessionInput], finish: Bool = true, minute: Double = 0
+  ) throws -> SessionRecord {
+    let session = try database.createSession(
+      NewSession(
+        trainee: "Ada", scenarioID: scenarioID, scenarioText: text, seed: 1, mode: .assessment,
+        timed: false, started: Sample.time(minute * 60)))
+    for (index, input) in inputs.enumerated() {
+      try database.appendInput(
+        sessionID: session.id, input: input, at: Sample.time(minute * 60 + Double(index + 1) * 10),
+        latencyMilliseconds: nil)
+    }
+    if finish { try database.finishSession(id: session.id, at: Sample.time(minute * 60 + 90.5)) }
+    return try #require(try database.session(id: session.id))
+  }
+
+  @Test func storedSessionsAreReplayedAndScored() throws {
+    let database = try WorkshopDatabase.inMemory()
+    let good = try Self.store(database, inputs: [.choose(1), .choose(1)])
+    let refused = try Self.store(
+      database, inputs: [.choose(1), .choose(9)], finish: false, minute: 1)
+    let unloadable = try Self.store(
+      database, text: Sample.scenarioText, scenarioID: "loyalty-data-exposed", inputs: [],
+      minute: 2)
+    let replayed = try database.replayedSessions()
+    #expect(replayed.map(\.record.id) == [good.id, refused.id, unloadable.id])
+
+    let scored = try #require(replayed[0].scored)
+    #expect(scored.state.finished)
+    #expect(scored.report.decisions.map(\.chosen) == ["tell", "close"])
+    #expect(replayed[0].problem == nil)
+    #expect(
+      replayed[1].problem
+        == "inputs[1] (option 9) does not replay: there is no option 9; choose 1 to 3")
+    #expect(replayed[1].scored == nil)
+    #expect(replayed[1].scenario?.id == "replay-test")
+    #expect(replayed[2].problem?.hasPrefix("its scenario text does not load: ") == true)
+
+    let attempt = replayed[0].attempt(trainee: "T-1234abcd")
+    #expect(attempt.trainee == "T-1234abcd")
+    #expect(attempt.session == good.idText)
+    #expect(attempt.status == .finished)
+    #expect(attempt.started == "2025-03-01T09:00:00.000Z")
+    #expect(attempt.finished == "2025-03-01T09:01:30.500Z")
+    #expect(attempt.durationMilliseconds == 90_500)
+    #expect(attempt.inputTimes == ["2025-03-01T09:00:10.000Z", "2025-03-01T09:00:20.000Z"])
+    #expect(attempt.finishedReport?.overall == scored.report.overall)
+    #expect(replayed[1].attempt(trainee: "Ada").finishedReport == nil)
+  }
+
+  @Test func sessionFilesAreRefusedWhenTheyDoNotReplay() throws {
+    let database = try WorkshopDatabase.inMemory()
+    let record = try Self.store(database, inputs: [.choose(2), .choose(3)])
+    let file = try database.sessionFile(id: record.id)
+    var replayer = SessionReplayer()
+    #expect(throws: Never.self) { try file.replay(using: &replayer, file: "f.json").get() }
+
+    var early = file
+    early.inputs.removeLast()
+    #expect(
+      Self.reason(early.replay(using: &replayer, file: "f.json"))
+        == "the file says the session is finished, but its inputs stop before an ending (at 'b')")
+    early.status = .active
+    #expect(throws: Never.self) { try early.replay(using: &replayer, file: "f.json").get() }
+
+    var impossible = file
+    impossible.inputs[0].input = .choose(5)
+    #expect(
+      Self.reason(impossible.replay(using: &replayer, file: "f.json"))
+        == "inputs[0] (option 5) does not replay: there is no option 5; choose 1 to 2")
+
+    var other = file
+    other.scenario = SessionFile.Scenario(id: "another-id", text: Self.scenarioText)
+    #expect(
+      Self.reason(other.replay(using: &replayer, file: "f.json"))
+        == "the session names scenario 'another-id' but its text is scenario 'replay-test'")
+
+    var broken = file
+    broken.scenario = SessionFile.Scenario(id: "replay-test", text: Self.scenarioText + "  bad: [")
+    let reason = Self.reason(broken.replay(using: &replayer, file: "f.json"))
+    #expect(reason.hasPrefix("its scenario text does not load: "))
+  }
+
+  static func reason(_ result: Result<ReplayedSession, SessionFileError>) -> String {
+    if case .failure(let error) = result { return error.reason }
+    return "(replayed)"
+  }
+}
