@@ -6,7 +6,7 @@ struct Workshop {
   /// What every run sees besides NO_COLOR: a fixed width, and the database and the
   /// data and state folders inside the temporary folder, so that no test touches a
   /// real database or history.
-  let environment: [String: String]
+  var environment: [String: String]
   let folder: URL
   let db: String
 
@@ -104,6 +104,12 @@ enum Transcript {
 
   /// The choice prompts in a transcript.
   static var choicePrompt: Regex<Substring> { #/choice \[1(?:-[0-9]+)?\]> /# }
+
+  /// The lines longer than `width` characters (each character one column, as for
+  /// the text of the shipped scenarios).
+  static func linesWider(than width: Int, in text: String) -> [String] {
+    text.split(separator: "\n").map(String.init).filter { $0.count > width }
+  }
 
   /// How many times `needle` occurs in `text`.
   static func count(_ needle: String, in text: String) -> Int {
