@@ -105,6 +105,11 @@ enum Transcript {
   /// The choice prompts in a transcript.
   static var choicePrompt: Regex<Substring> { #/choice \[1(?:-[0-9]+)?\]> /# }
 
+  /// The prompt for a choice among `count` options.
+  static func choicePrompt(offering count: Int) -> String {
+    count == 1 ? "choice [1]> " : "choice [1-\(count)]> "
+  }
+
   /// The lines longer than `width` characters (each character one column, as for
   /// the text of the shipped scenarios).
   static func linesWider(than width: Int, in text: String) -> [String] {
