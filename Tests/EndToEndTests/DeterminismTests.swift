@@ -18,10 +18,13 @@ import Testing
     let second = try workshop.play(file, script.lines)
     #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
     #expect(first.stdout != second.stdout, "the session ids should differ")
-    #expect(Transcript.normalised(first.stdout) == Transcript.normalised(second.stdout))
+    let (one, two) = (Transcript.normalised(first.stdout), Transcript.normalised(second.stdout))
+    let sameTranscript = one == two
+    #expect(
+      sameTranscript, "transcripts differ at \(GoldenTranscriptTests.firstDifference(two, one))")
 
     let ids = try workshop.sessions().compactMap { $0["id"] as? String }
-    #expect(ids.count == 2)
+    try #require(ids.count == 2)
     let records = try ids.map { id in
       let export = try workshop.run(["export", id])
       #expect(export.status == 0, "\(export.stderr)")
@@ -34,7 +37,11 @@ import Testing
     #expect(record.matches(of: /"at" : "[^"]+"/).count == script.lines.count)
     #expect(record.matches(of: /"latency_ms" : [0-9]+/).count == script.lines.count)
     #expect(record.contains("\"started\" : \"") && record.contains("\"finished\" : \""))
-    #expect(records.map(Self.normalised).allSatisfy { $0 == Self.normalised(record) })
+    let normalised = records.map(Self.normalised)
+    let sameRecord = normalised.allSatisfy { $0 == normalised[0] }
+    #expect(
+      sameRecord,
+      "records differ at \(GoldenTranscriptTests.firstDifference(normalised[1], normalised[0]))")
   }
 
   /// A session file with its UUID, wall-clock times and latencies blanked out.

@@ -38,9 +38,10 @@ import Testing
     let expected = try #require(
       try? String(contentsOf: golden, encoding: .utf8),
       "no \(golden.lastPathComponent): make it with SOS_UPDATE_GOLDEN=1 swift test")
+    // A Bool, so that a failure names the first differing line, not both transcripts.
+    let same = transcript == expected
     #expect(
-      transcript == expected,
-      "\(golden.lastPathComponent) differs at: \(Self.firstDifference(transcript, expected))")
+      same, "\(golden.lastPathComponent) differs at \(Self.firstDifference(transcript, expected))")
   }
 
   /// The first line that differs, for a readable failure.
