@@ -53,7 +53,10 @@ struct SessionPlayer {
       _ = terminal.output.write("\n" + terminal.wrap(text))
     }
     _ = terminal.output.write(
-      "\nSession \(record.shortID) finished. The full debrief: sos debrief \(record.shortID)\n")
+      "\n"
+        + terminal.wrap(
+          "Session \(record.shortID) finished. The full debrief: sos debrief \(record.shortID)")
+        + "\n")
   }
 }
 

@@ -51,6 +51,25 @@ struct SessionSummary: Encodable {
   var finished: String?
   var scores: Scores?
 
+  enum CodingKeys: String, CodingKey {
+    case id, trainee, cohort, scenario, status, decisions, started, finished, scores
+  }
+
+  /// Every key is always there: `cohort`, `finished` and `scores` are `null` when
+  /// unset, as the documented shape says (a synthesised encoder would leave them out).
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(trainee, forKey: .trainee)
+    try container.encode(cohort, forKey: .cohort)
+    try container.encode(scenario, forKey: .scenario)
+    try container.encode(status, forKey: .status)
+    try container.encode(decisions, forKey: .decisions)
+    try container.encode(started, forKey: .started)
+    try container.encode(finished, forKey: .finished)
+    try container.encode(scores, forKey: .scores)
+  }
+
   static func all(in store: WorkshopDatabase, cohort: String?) throws -> [SessionSummary] {
     try store.replayedSessions(cohort: cohort).map { replayed in
       let record = replayed.record

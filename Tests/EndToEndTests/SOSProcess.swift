@@ -31,26 +31,33 @@ struct SOSProcess {
     _ arguments: [String], stdin: String = "", environment extra: [String: String] = [:],
     directory: URL? = nil
   ) throws -> Outcome {
-    let process = Process()
-    process.executableURL = productsDirectory.appendingPathComponent("sos")
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["NO_COLOR"] = "1"
-    environment.removeValue(forKey: "SOS_SCENARIOS")
-    for (key, value) in extra { environment[key] = value }
-    process.environment = environment
-    process.currentDirectoryURL = directory ?? repositoryRoot
+    try run(arguments, input: Data(stdin.utf8), environment: extra, directory: directory)
+  }
+
+  /// Runs `sos` with these bytes on standard input (which need not be UTF-8).
+  static func run(
+    _ arguments: [String], input bytes: Data, environment extra: [String: String] = [:],
+    directory: URL? = nil
+  ) throws -> Outcome {
+    let process = configured(arguments, environment: extra, directory: directory)
     let input = Pipe()
     let output = Pipe()
     let error = Pipe()
     process.standardInput = input
     process.standardOutput = output
     process.standardError = error
+    _ = ignoreBrokenPipes
     try process.run()
-    input.fileHandleForWriting.write(Data(stdin.utf8))
-    try input.fileHandleForWriting.close()
-    // Read both pipes to the end before waiting, so a full pipe cannot block the child.
+    // Write standard input, and read both pipes to the end before waiting, each on its
+    // own thread, so that no full pipe can block the child or the test.
     let group = DispatchGroup()
+    let writer = input.fileHandleForWriting
+    group.enter()
+    DispatchQueue.global().async {
+      try? writer.write(contentsOf: bytes)
+      try? writer.close()
+      group.leave()
+    }
     nonisolated(unsafe) var errorData = Data()
     group.enter()
     DispatchQueue.global().async {
@@ -64,6 +71,28 @@ struct SOSProcess {
       status: process.terminationStatus,
       stdout: String(decoding: outputData, as: UTF8.self),
       stderr: String(decoding: errorData, as: UTF8.self))
+  }
+
+  /// A child that exits before reading all its input must not kill the tests with
+  /// SIGPIPE: the write fails instead.
+  static let ignoreBrokenPipes: Void = {
+    _ = signal(SIGPIPE, SIG_IGN)
+  }()
+
+  /// A process for the built `sos`, with NO_COLOR set, not yet started.
+  static func configured(
+    _ arguments: [String], environment extra: [String: String], directory: URL?
+  ) -> Process {
+    let process = Process()
+    process.executableURL = productsDirectory.appendingPathComponent("sos")
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["NO_COLOR"] = "1"
+    environment.removeValue(forKey: "SOS_SCENARIOS")
+    for (key, value) in extra { environment[key] = value }
+    process.environment = environment
+    process.currentDirectoryURL = directory ?? repositoryRoot
+    return process
   }
 
   /// A fresh temporary folder.

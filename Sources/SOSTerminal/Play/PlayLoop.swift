@@ -255,7 +255,7 @@ public final class PlayLoop {
       if entered || input == .undo {
         showDecision()
       } else if before.pendingWrite != nil || input == .timeout {
-        show("\n" + screen.statusLine(state) + "\n")
+        show("\n" + screen.wrapped(screen.statusLine(state), indent: 2) + "\n")
         showPending()
       } else {
         showPending()

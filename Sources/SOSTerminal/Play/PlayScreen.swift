@@ -53,7 +53,7 @@ public struct PlayScreen: Sendable {
   /// The title, role, briefing, deadlines and how to play.
   public func briefing(options: SessionOptions) -> String {
     var lines: [String] = []
-    lines.append(palette.heading(Sanitizer.singleLine(scenario.title)))
+    lines.append(palette.heading(wrapped(Sanitizer.singleLine(scenario.title))))
     let mode = options.mode == .practice ? "practice mode" : "assessment mode"
     lines.append(
       palette.dim(
@@ -122,7 +122,9 @@ public struct PlayScreen: Sendable {
   public func node(_ state: SessionState) -> String {
     guard let node = engine.node(of: state) else { return "" }
     var lines = ["", rule(), wrapped(statusLine(state), indent: 2)]
-    if let title = node.title { lines.append(palette.heading(Sanitizer.singleLine(title))) }
+    if let title = node.title {
+      lines.append(palette.heading(wrapped(Sanitizer.singleLine(title))))
+    }
     lines.append("")
     lines.append(prose(node.text))
     return lines.joined(separator: "\n") + "\n"
@@ -157,7 +159,8 @@ public struct PlayScreen: Sendable {
     let limit = task.characterLimit.map { ", at most \($0) characters" } ?? ""
     lines.append(
       palette.heading(
-        "Write to \(stakeholderName(task.audience.value)) (\(task.channel.rawValue)\(limit))"))
+        wrapped(
+          "Write to \(stakeholderName(task.audience.value)) (\(task.channel.rawValue)\(limit))")))
     lines.append(prose(task.prompt))
     return lines.joined(separator: "\n") + "\n"
   }
@@ -182,7 +185,9 @@ public struct PlayScreen: Sendable {
         let count = text.count
         lines.append(
           palette.dim(
-            "→ Sent to \(stakeholderName(audience)): \(count) character\(count == 1 ? "" : "s")."))
+            wrapped(
+              "→ Sent to \(stakeholderName(audience)): \(count) character\(count == 1 ? "" : "s").",
+              indent: 2)))
         if practice, let taken = choiceNamed(choice) {
           if let task = taken.write { lines.append(statementFeedback(text, task: task)) }
           if let feedback = taken.feedback {
@@ -206,25 +211,26 @@ public struct PlayScreen: Sendable {
           let text =
             "Promise to \(stakeholderName(promise.stakeholder)) kept at \(clock(at))"
             + (onTime ? "." : ", late.")
-          lines.append(onTime ? palette.good(text) : palette.warning(text))
+          lines.append(onTime ? palette.good(wrapped(text)) : palette.warning(wrapped(text)))
         }
       case .promiseBroken(let id, _):
         if let promise = state.promises.first(where: { $0.id == id }) {
           lines.append(
             palette.danger(
-              "Promise to \(stakeholderName(promise.stakeholder))"
-                + " (\(Sanitizer.singleLine(promise.label))) broken."))
+              wrapped(
+                "Promise to \(stakeholderName(promise.stakeholder))"
+                  + " (\(Sanitizer.singleLine(promise.label))) broken.")))
         }
       case .deadlineMet(let id, let at):
         if let deadline = scenario.deadlines.first(where: { $0.id == id }) {
           let late = at > deadline.by
           let text =
             "Deadline \(late ? "met late" : "met"): \(deadlineLabel(deadline)) at \(clock(at))."
-          lines.append(late ? palette.warning(text) : palette.good(text))
+          lines.append(late ? palette.warning(wrapped(text)) : palette.good(wrapped(text)))
         }
       case .deadlineMissed(let id, _):
         if let deadline = scenario.deadlines.first(where: { $0.id == id }) {
-          lines.append(palette.danger("Deadline missed: \(deadlineLabel(deadline))."))
+          lines.append(palette.danger(wrapped("Deadline missed: \(deadlineLabel(deadline)).")))
         }
       case .timedOut(let node, _):
         lines.append(palette.warning("Time is up."))
@@ -241,7 +247,7 @@ public struct PlayScreen: Sendable {
           lines.append("")
           lines.append(rule())
           lines.append(palette.clock(clock(at)))
-          lines.append(palette.heading(Sanitizer.singleLine(ending.title ?? "The end")))
+          lines.append(palette.heading(wrapped(Sanitizer.singleLine(ending.title ?? "The end"))))
           lines.append("")
           lines.append(prose(ending.text))
         }
@@ -295,20 +301,25 @@ public struct PlayScreen: Sendable {
         let label = deadlineLabel(deadline)
         if let met = state.metDeadlines[deadline.id] {
           let late = met > deadline.by
-          let text = "  ✓ \(label) — met at \(clock(met))" + (late ? " (late)" : "")
+          let text = wrapped(
+            "  ✓ \(label) — met at \(clock(met))" + (late ? " (late)" : ""), indent: 4)
           lines.append(late ? palette.warning(text) : palette.good(text))
         } else if state.missedDeadlines.contains(deadline.id) {
-          lines.append(palette.danger("  ✗ \(label) — missed (due \(clock(deadline.by)))"))
+          lines.append(
+            palette.danger(
+              wrapped("  ✗ \(label) — missed (due \(clock(deadline.by)))", indent: 4)))
         } else if deadline.by >= state.clock {
           let left = deadline.by - state.clock
-          let text = "  · \(label) — due \(clock(deadline.by)), \(CrisisClock.span(left)) left"
+          let text = wrapped(
+            "  · \(label) — due \(clock(deadline.by)), \(CrisisClock.span(left)) left", indent: 4)
           lines.append(left <= ClockDuration.hours(1) ? palette.warning(text) : text)
         } else {
           let cutoff = deadline.by + deadline.grace
           lines.append(
             palette.warning(
-              "  ! \(label) — overdue since \(clock(deadline.by)); no credit after \(clock(cutoff))"
-            ))
+              wrapped(
+                "  ! \(label) — overdue since \(clock(deadline.by)); no credit after"
+                  + " \(clock(cutoff))", indent: 4)))
         }
       }
     }
@@ -317,9 +328,10 @@ public struct PlayScreen: Sendable {
     for promise in open {
       let left = promise.due - state.clock
       let late = promise.due < state.clock
-      let text =
+      let text = wrapped(
         "  · to \(stakeholderName(promise.stakeholder)): \(Sanitizer.singleLine(promise.label))"
-        + " — due \(clock(promise.due))" + (late ? " (late)" : ", \(CrisisClock.span(left)) left")
+          + " — due \(clock(promise.due))"
+          + (late ? " (late)" : ", \(CrisisClock.span(left)) left"), indent: 4)
       lines.append(late ? palette.danger(text) : text)
     }
     lines.append(stakeholderLines(state, heading: "Stakeholders:"))
@@ -339,10 +351,11 @@ public struct PlayScreen: Sendable {
       if let last = state.contacts[stakeholder.id]?.max() {
         let count = state.contacts[stakeholder.id]?.count ?? 0
         lines.append(
-          "  ✓ \(name) — last heard from you at \(clock(last))"
-            + (count > 1 ? " (\(count) times)" : ""))
+          wrapped(
+            "  ✓ \(name) — last heard from you at \(clock(last))"
+              + (count > 1 ? " (\(count) times)" : ""), indent: 4))
       } else {
-        let text = "  · \(name) — not yet heard from you"
+        let text = wrapped("  · \(name) — not yet heard from you", indent: 4)
         lines.append(stakeholder.required ? palette.warning(text) : text)
       }
     }
@@ -356,7 +369,8 @@ public struct PlayScreen: Sendable {
       switch event {
       case .nodeEntered(let node, let at):
         if let title = scenario.nodes.first(where: { $0.id == node })?.title {
-          lines.append("\(palette.clock(clock(at)))  \(Sanitizer.singleLine(title))")
+          lines.append(
+            wrapped("\(palette.clock(clock(at)))  \(Sanitizer.singleLine(title))", indent: 4))
         }
       case .choiceMade(_, let choice, _, let at):
         if let taken = choiceNamed(choice) {
@@ -365,7 +379,9 @@ public struct PlayScreen: Sendable {
               "\(palette.clock(clock(at)))  you: \(Sanitizer.singleLine(taken.text))", indent: 4))
         }
       case .statementWritten(_, let audience, _, let at):
-        lines.append("\(palette.clock(clock(at)))  statement to \(stakeholderName(audience))")
+        lines.append(
+          wrapped(
+            "\(palette.clock(clock(at)))  statement to \(stakeholderName(audience))", indent: 4))
       case .injectFired(let id, let at):
         if let inject = scenario.injects.first(where: { $0.id == id }) {
           let first = Sanitizer.singleLine(inject.text)
@@ -374,11 +390,14 @@ public struct PlayScreen: Sendable {
         }
       case .deadlineMet(let id, let at):
         if let deadline = scenario.deadlines.first(where: { $0.id == id }) {
-          lines.append(palette.good("\(clock(at))  ✓ \(deadlineLabel(deadline))"))
+          lines.append(
+            palette.good(wrapped("\(clock(at))  ✓ \(deadlineLabel(deadline))", indent: 4)))
         }
       case .deadlineMissed(let id, let at):
         if let deadline = scenario.deadlines.first(where: { $0.id == id }) {
-          lines.append(palette.danger("\(clock(at))  ✗ missed: \(deadlineLabel(deadline))"))
+          lines.append(
+            palette.danger(wrapped("\(clock(at))  ✗ missed: \(deadlineLabel(deadline))", indent: 4))
+          )
         }
       case .promiseMade(_, let stakeholder, let label, let due):
         lines.append(
@@ -421,7 +440,7 @@ public struct PlayScreen: Sendable {
       lines.append("  undo          take back your last decision")
     }
     lines.append("  quit          save and leave (continue later with: sos resume)")
-    return lines.joined(separator: "\n") + "\n"
+    return lines.map { wrapped($0, indent: 16) }.joined(separator: "\n") + "\n"
   }
 }
 

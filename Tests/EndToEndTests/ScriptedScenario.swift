@@ -1,0 +1,150 @@
+import Foundation
+import SOSCore
+import Yams
+
+/// A shipped scenario with its scripted paths (scenarios/playthroughs/<id>.yaml),
+/// turned into the lines a trainee types in plain mode.
+///
+/// Paths name choices by id; what a trainee types is the number of the option at
+/// that point, so each path is replayed through the engine to find the number
+/// `engine.offeredChoices` puts it at. Statements are typed on one line.
+struct ScriptedScenario: Sendable {
+  struct Failure: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  /// A path as plain-mode input.
+  struct Script: Sendable {
+    var name: String
+    /// The ending the path file says it reaches.
+    var ending: String
+    /// One line per step: an option number or a statement.
+    var lines: [String]
+    /// The engine input for each line.
+    var inputs: [SessionInput]
+
+    /// The lines, each ended with a line break, as standard input.
+    var stdin: String { lines.map { $0 + "\n" }.joined() }
+  }
+
+  /// The scenario's id (also the playthrough file's name).
+  var id: String
+  /// The scenario's file name in scenarios/.
+  var file: String
+  var engine: Engine
+  var scripts: [Script]
+
+  func script(_ name: String) throws -> Script {
+    guard let script = scripts.first(where: { $0.name == name }) else {
+      throw Failure(description: "\(id): no path named '\(name)'")
+    }
+    return script
+  }
+
+  static let root = SOSProcess.repositoryRoot
+  static let playthroughFolder = root.appendingPathComponent("scenarios/playthroughs")
+
+  /// The ids of the shipped scenarios, one per file in scenarios/ (a file whose id
+  /// cannot be read is listed by its file name, so that its test fails loudly).
+  static let shippedIDs: [String] = {
+    let folder = root.appendingPathComponent("scenarios")
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return files.filter { $0.hasSuffix(".yaml") }.sorted().map { file in
+      let text = (try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8))
+      return text.flatMap { ScenarioLoader.load(text: $0, file: file).scenario?.id } ?? file
+    }
+  }()
+
+  /// Loads the scenario with this id and its playthroughs.
+  static func load(_ id: String) throws -> ScriptedScenario {
+    let url = playthroughFolder.appendingPathComponent("\(id).yaml")
+    guard FileManager.default.fileExists(atPath: url.path) else {
+      throw Failure(description: "scenario '\(id)' has no scenarios/playthroughs/\(id).yaml")
+    }
+    let text = try String(contentsOf: url, encoding: .utf8)
+    guard let root = try Yams.load(yaml: text) as? [String: Any],
+      let file = root["file"] as? String, let paths = root["paths"] as? [[String: Any]]
+    else { throw Failure(description: "\(id).yaml: needs file and paths") }
+    let source = try String(
+      contentsOf: Self.root.appendingPathComponent("scenarios/\(file)"), encoding: .utf8)
+    let loaded = ScenarioLoader.load(text: source, file: file)
+    guard let scenario = loaded.scenario else {
+      throw Failure(description: "\(file): \(loaded.diagnostics.map(\.headline))")
+    }
+    guard scenario.id == id else {
+      throw Failure(description: "\(file) has id '\(scenario.id)', not '\(id)'")
+    }
+    let engine = Engine(scenario: scenario)
+    let scripts = try paths.map { path in
+      guard let name = path["name"] as? String, let ending = path["ending"] as? String,
+        let steps = path["steps"] as? [Any]
+      else { throw Failure(description: "\(id).yaml: a path needs name, ending and steps") }
+      return try script(name: name, ending: ending, steps: steps, engine: engine)
+    }
+    return ScriptedScenario(id: id, file: file, engine: engine, scripts: scripts)
+  }
+
+  /// Replays the steps through the engine, turning choice ids into option numbers.
+  static func script(name: String, ending: String, steps: [Any], engine: Engine) throws
+    -> Script
+  {
+    var state = engine.start(SessionOptions(seed: 7)).state
+    var lines: [String] = []
+    var inputs: [SessionInput] = []
+    for (index, step) in steps.enumerated() {
+      let place = "\(engine.scenario.id) \(name) step \(index + 1)"
+      let line: String
+      let input: SessionInput
+      if let map = step as? [String: Any], let id = map["choose"] as? String {
+        let offered = engine.offeredChoices(in: state)
+        guard let position = offered.firstIndex(where: { $0.id == id }) else {
+          throw Failure(
+            description: "\(place): '\(id)' is not offered; offered: \(offered.map(\.id))")
+        }
+        line = String(position + 1)
+        input = .choose(position + 1)
+      } else if let map = step as? [String: Any], let text = map["write"] as? String {
+        line = oneLine(text)
+        input = .write(line)
+      } else {
+        throw Failure(description: "\(place): plain mode cannot script \(step)")
+      }
+      switch engine.step(state, input) {
+      case .success(let next): state = next.state
+      case .failure(let error): throw Failure(description: "\(place): \(error.message)")
+      }
+      lines.append(line)
+      inputs.append(input)
+    }
+    guard state.finished, state.node == ending else {
+      throw Failure(description: "\(engine.scenario.id) \(name): ends at \(state.node)")
+    }
+    return Script(name: name, ending: ending, lines: lines, inputs: inputs)
+  }
+
+  /// A statement as one typed line: line breaks become spaces.
+  static func oneLine(_ text: String) -> String {
+    text.split(whereSeparator: \.isNewline).joined(separator: " ")
+      .trimmingCharacters(in: .whitespaces)
+  }
+
+  /// The state after the first `count` inputs of a script.
+  func state(after script: Script, count: Int) throws -> SessionState {
+    switch engine.replay(Array(script.inputs.prefix(count)), options: SessionOptions(seed: 7)) {
+    case .success(let transition): return transition.state
+    case .failure(let error): throw Failure(description: "\(id): \(error.error.message)")
+    }
+  }
+
+  /// The title of a node, as the screen shows it.
+  func title(of node: String) -> String? {
+    engine.scenario.nodes.first { $0.id == node }?.title
+  }
+}
+
+extension String {
+  /// The text with every run of white space made one space, for finding wrapped text.
+  var collapsingWhitespace: String {
+    split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+}
