@@ -60,6 +60,11 @@ public final class PlayLoop {
     _ = output.write(text)
   }
 
+  /// A one-line message, wrapped to the screen's width.
+  func say(_ message: String) {
+    show(TextWrapper(width: screen.width).wrap(message) + "\n")
+  }
+
   /// Plays until an ending or until the trainee leaves. `resumed` shows where play
   /// stands instead of the briefing.
   public func run(resumed: Bool) throws(JournalFailure) -> Exit {
@@ -77,7 +82,7 @@ public final class PlayLoop {
     while !state.finished {
       switch ask() {
       case .leave:
-        show("Saved. Resume with: \(resumeCommand)\n")
+        say("Saved. Resume with: \(resumeCommand)")
         return .saved
       case .input(let input, let latency):
         try apply(input, latency: latency)
@@ -183,7 +188,8 @@ public final class PlayLoop {
         return nil
       }
       guard (1...max(offered, 1)).contains(number) else {
-        show("There is no option \(number). Type \(range).\n")
+        let shown = number == Int.max ? "that large" : "\(number)"
+        say("There is no option \(shown). Type \(range).")
         return nil
       }
       return .input(.choose(number), latencyMilliseconds: latency)
@@ -214,11 +220,12 @@ public final class PlayLoop {
     case .quit:
       return .leave
     case .empty:
-      show("Type \(range), or 'help'.\n")
+      say("Type \(range), or 'help'.")
     case .unknown(let text):
-      let shown = Sanitizer.singleLine(text)
-      let quoted = shown.count > 40 ? String(shown.prefix(40)) + "…" : shown
-      show("'\(quoted)' is not an option or a command. Type \(range), or 'help'.\n")
+      let shown = Sanitizer.singleLine(text).trimmingCharacters(in: .whitespaces)
+      let quoted = shown.count > 20 ? String(shown.prefix(20)) + "…" : shown
+      say(
+        (quoted.isEmpty ? "That" : "'\(quoted)'") + " is not an option. Type \(range), or 'help'.")
     }
     return nil
   }

@@ -28,8 +28,9 @@ public enum PromptCommand: Hashable, Sendable {
       self = .empty
       return
     }
-    if word.count <= 6, word.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(word) {
-      self = .choose(number)
+    if word.allSatisfy({ $0.isASCII && $0.isNumber }) {
+      // A number too long for an Int is still a number: out of range, not garbage.
+      self = .choose(Int(word) ?? Int.max)
       return
     }
     switch word {
