@@ -8,9 +8,9 @@ struct AnalyzeCommand: ParsableCommand {
     commandName: "analyze",
     abstract: "The lowest and highest scores a scenario allows, and the paths to them.",
     discussion: """
-      Plays every sequence of options through the engine, up to --budget paths; beyond \\
-      that, the strongest and weakest paths and a random sample, and says the bounds \\
-      are not exhaustive. Statements are scored as earning nothing (low bound) and \\
+      Plays every sequence of options through the engine, up to --budget paths; beyond \
+      that, the strongest and weakest paths and a random sample, and says the bounds \
+      are not exhaustive. Statements are scored as earning nothing (low bound) and \
       everything (high bound).
       """
   )
@@ -18,7 +18,7 @@ struct AnalyzeCommand: ParsableCommand {
   @Argument(help: "A scenario id (see 'sos list') or a scenario file.")
   var scenario: String
 
-  @Option(help: "The most paths to play.")
+  @Option(help: "The most paths to play (the search stops there).")
   var budget = 20_000
 
   @Flag(help: "Print the bounds as JSON.")

@@ -13,7 +13,8 @@ struct ExportCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The session's id, or its first characters (default: your latest).")
+  @Argument(
+    help: "The session's id, or its first characters (default: the latest in the database).")
   var session: String?
 
   @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")

@@ -8,17 +8,37 @@ struct ShellCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "shell",
     abstract: "The interactive shell (what 'sos' alone runs).",
+    discussion: """
+      With --cohort, every scenario played in the shell is filed under that cohort; \
+      with --as, the shell does not ask for a name.
+      """,
     shouldDisplay: false
   )
+
+  @Option(name: .customLong("as"), help: "Your name, as your facilitator will see it.")
+  var trainee: String?
+
+  @Option(help: "File every session played in the shell under this cohort.")
+  var cohort: String?
 
   @OptionGroup var global: GlobalOptions
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
+    if let cohort {
+      let store = try database.open()
+      try Failure.catching {
+        guard try store.cohort(named: cohort) != nil else {
+          throw WorkshopDatabaseError.unknownCohort(cohort)
+        }
+      }
+    }
     let terminal = TerminalSetup(noColor: global.noColor)
     let actions = ShellWiring(
       library: ScenarioLibrary(directory: global.scenarioDirectory), database: database,
       terminal: terminal, global: global)
+    actions.trainee = trainee
+    actions.cohort = cohort
     Shell(
       reader: terminal.reader, output: terminal.output, palette: terminal.palette,
       width: terminal.width, actions: actions
@@ -34,6 +54,7 @@ final class ShellWiring: ShellActions {
   let terminal: TerminalSetup
   let global: GlobalOptions
   var trainee: String?
+  var cohort: String?
   var store: WorkshopDatabase?
 
   init(
@@ -92,7 +113,7 @@ final class ShellWiring: ShellActions {
       let store = try openStore()
       let record = try store.createSession(
         NewSession(
-          trainee: name, scenarioID: loaded.id, scenarioText: text,
+          trainee: name, cohort: cohort, scenarioID: loaded.id, scenarioText: text,
           options: SessionOptions(mode: mode, timed: timed, seed: .random(in: 0...UInt64.max)),
           started: Date()))
       try SessionPlayer(database: store, terminal: terminal).play(

@@ -36,12 +36,15 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
   public static func analyze(_ engine: Engine, budget: Int = 20_000, seed: UInt64 = 1)
     -> ScoreBounds?
   {
-    var search = Search(engine: engine, budget: max(budget, 1))
+    // Nine tenths of the budget for the depth-first search; if it cannot finish, the
+    // rest goes to the strongest and weakest paths and a random sample.
+    let budget = max(budget, 1)
+    var search = Search(engine: engine, budget: max(1, budget - budget / 10 - 2))
     search.explore(engine.start(SessionOptions()).state)
     let exhaustive = !search.cutOff
     if !exhaustive {
       search.cutOff = false
-      search.budget = search.paths + 2 + budget / 10
+      search.budget = budget
       search.greedy(best: true)
       search.greedy(best: false)
       var generator = SeededGenerator(seed: seed)
@@ -142,10 +145,14 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
       let path = Self.describe(state.inputs, engine: engine)
       let ending = report.ending ?? state.node
       func extreme(_ score: Double) -> Extreme { Extreme(score: score, path: path, ending: ending) }
-      let communicationHigh = min(100, report.communication + statementRoom)
-      let overallHigh =
+      // The high bound adds what the statements could earn to the entries before any
+      // floor, then keeps the result within 0–100.
+      let unfloored = report.ledger.filter { $0.component == .communication && $0.rule != .floor }
+        .reduce(0) { $0 + $1.points }
+      let communicationHigh = Scorer.tidy(unfloored + statementRoom)
+      let overallHigh = Scorer.tidy(
         report.overall + Double(weights.communication) * (communicationHigh - report.communication)
-        / total
+          / total)
       Self.widen(&overall, low: extreme(report.overall), high: extreme(overallHigh))
       Self.widen(&timeliness, low: extreme(report.timeliness), high: extreme(report.timeliness))
       Self.widen(

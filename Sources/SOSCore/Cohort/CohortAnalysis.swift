@@ -293,8 +293,9 @@ public struct CohortAnalysis: Hashable, Sendable, Codable {
       list.append(
         Priority(
           kind: .criterion, scenario: scenario.id,
-          text:
-            "Only \(criterion.passed.count) of \(criterion.passed.total) statements passed"
+          text: (criterion.passed.count == 0
+            ? "None of the \(criterion.passed.total) statements passed"
+            : "Only \(criterion.passed.count) of \(criterion.passed.total) statements passed")
             + " ‘\(criterion.label)’ (\(criterion.passed.percent))."))
     }
 

@@ -195,9 +195,6 @@ public struct Engine: Sendable {
     /// Carries out a chosen option: its time, facts, contacts, promise and goto.
     mutating func apply(_ choice: Choice) {
       moveClock(by: choice.takes)
-      if let until = choice.until?.value, let startsAt = scenario.startsAt {
-        moveClock(by: Engine.wait(until: until, startsAt: startsAt, clock: state.clock))
-      }
       state.chosen.insert(choice.id)
       state.tags.formUnion(choice.tags)
       apply(choice.effects)
@@ -218,6 +215,12 @@ public struct Engine: Sendable {
       }
       // A deadline this choice meets counts as met in its own conditional goto.
       settleDeadlines()
+      // What the choice does happens within its `takes`; then the clock runs on to
+      // the time of day it waits for, as through a night.
+      if let until = choice.until?.value, let startsAt = scenario.startsAt {
+        moveClock(by: Engine.wait(until: until, startsAt: startsAt, clock: state.clock))
+        settleDeadlines()
+      }
       switch choice.goto {
       case .node(let target):
         advance(to: target.value, reentering: false)

@@ -162,6 +162,11 @@ public struct Debrief: Hashable, Sendable, Codable {
     labels: [String: String]
   ) -> [Moment] {
     var moments: [Moment] = []
+    // Promises are numbered in the order they are made; name them by what was promised.
+    var promised: [Int: String] = [:]
+    for case .promiseMade(let id, let stakeholder, let label, _) in events {
+      promised[id] = "Promise to \(labels[stakeholder] ?? stakeholder) (\(label))"
+    }
     for event in events {
       switch event {
       case .choiceMade(_, let choice, _, let at):
@@ -186,9 +191,12 @@ public struct Debrief: Hashable, Sendable, Codable {
             text: "Promised \(labels[stakeholder] ?? stakeholder) \(label)", due: due))
       case .promiseKept(let id, let at, let onTime):
         moments.append(
-          Moment(at: at, kind: .promise, text: "Promise \(id) kept" + (onTime ? "" : ", late")))
+          Moment(
+            at: at, kind: .promise,
+            text: (promised[id] ?? "Promise \(id)") + " kept" + (onTime ? "" : ", late")))
       case .promiseBroken(let id, let due):
-        moments.append(Moment(at: due, kind: .promise, text: "Promise \(id) broken"))
+        moments.append(
+          Moment(at: due, kind: .promise, text: (promised[id] ?? "Promise \(id)") + " broken"))
       case .deadlineMet(let id, let at):
         let label = scenario.deadlines.first { $0.id == id }?.label ?? id
         moments.append(Moment(at: at, kind: .deadline, text: "Met: \(label)"))
