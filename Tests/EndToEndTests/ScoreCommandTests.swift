@@ -64,7 +64,9 @@ import Testing
     try JSONSerialization.data(withJSONObject: tampered).write(to: URL(fileURLWithPath: file))
     let impossible = try SOSProcess.run(["score", file])
     #expect(impossible.status == 65)
-    #expect(impossible.stderr.contains("input 2 (inputs[1], option 7) does not replay: there is no option 7"))
+    #expect(
+      impossible.stderr.contains(
+        "input 2 (inputs[1], option 7) does not replay: there is no option 7"))
   }
 
   @Test func alteredScenarioTextIsRefused() throws {

@@ -2,33 +2,8 @@ import Foundation
 import Testing
 
 @Suite struct ValidateCommandTests {
-  let broken = """
-    format: 1
-    id: broken
-    title: Broken
-    kind: outage
-    cluster: accidental
-    difficulty: introductory
-    minutes: 10
-    role: Duty manager
-    briefing: Things broke.
-    stakeholders:
-      customers: { label: Customers }
-    start: first
-    nodes:
-      first:
-        text: What now?
-        choices:
-          - text: Tell customers
-            takes: 2h30
-            contacts: [customers]
-            goto: finish
-      finish:
-        text: Over.
-        ending: true
-        outcome: 50
-
-    """
+  /// The same broken file the other command tests use (one error, line 18 column 18).
+  let broken = CommandErrorTests.broken
 
   @Test func brokenFileGetsLocatedDiagnosticAndExitOne() throws {
     let folder = try SOSProcess.temporaryDirectory()
