@@ -36,7 +36,8 @@ public struct TerminalCapabilities: Sendable, Equatable {
     return TerminalCapabilities(
       inputIsTerminal: input,
       outputIsTerminal: output,
-      colour: output && !noColor
+      // Plain mode (standard input not a terminal) is a contract: no colour at all.
+      colour: output && input && !noColor
     )
   }
 
