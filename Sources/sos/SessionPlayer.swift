@@ -30,6 +30,10 @@ struct SessionPlayer {
       output: terminal.output, journal: DatabaseJournal(database: database, sessionID: record.id),
       resumeCommand: "sos resume \(record.shortID)", state: transition.state,
       events: transition.events)
+    if terminal.isInteractive {
+      let environment = ProcessInfo.processInfo.environment
+      loop.currentWidth = { TerminalWidth.columns(environment: environment) }
+    }
     let exit: PlayLoop.Exit
     do {
       exit = try loop.run(resumed: resumed)

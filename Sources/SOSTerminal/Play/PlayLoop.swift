@@ -29,7 +29,10 @@ public final class PlayLoop {
   }
 
   let engine: Engine
-  let screen: PlayScreen
+  var screen: PlayScreen
+  /// The terminal's width now, asked before each decision so that a resized window
+  /// is wrapped to its new width; `nil` keeps the screen's width.
+  public var currentWidth: (() -> Int)?
   let reader: any LineReader
   let output: TerminalOutput
   let journal: any SessionJournal
@@ -95,6 +98,7 @@ public final class PlayLoop {
   // MARK: - Showing
 
   func showDecision() {
+    if let width = currentWidth?() { screen.width = max(width, 20) }
     show(screen.node(state))
     showPending()
   }
