@@ -246,7 +246,8 @@ enum StatementLexicon {
     "follow up report",
     "will provide a|an|further|more|the", "i will update|write|report|brief|call",
     "i will be back", "back to you by|within|at|on|tomorrow", "follow up with you",
-    "follow up in writing",
+    "follow up in writing", "next briefing|bulletin|statement|call",
+    "will brief you|everyone|staff|the team", "brief you again", "hear from us again",
   ]
   /// A time the reader can hold us to: a clock time, a day, a span.
   static let timeCues = [
@@ -266,7 +267,8 @@ enum StatementLexicon {
     "send us a dm|message", "ext|extension <num>",
     "call|contact|ring|phone|email|message|ask|text <name>", "speak|talk to <name>",
     "your line? manager|supervisor|lead|leader", "your team leader",
-    "your store|shift|duty manager|lead",
+    "your store|shift|duty manager|lead", "the store|shift|duty|floor manager",
+    "pass|refer|transfer|send them to <name>",
     "incident room", "help desk", "helpdesk", "service desk", "duty manager", "press office",
     "data protection officer", "our dpo", "contact point", "any of our stores|branches",
     "freephone <num>", "call|ring|dial 999|911|111|112|105|101|988",
