@@ -16,7 +16,8 @@ struct SOS: ParsableCommand {
       ShellCommand.self, PlayCommand.self, ResumeCommand.self, SessionsCommand.self,
       DebriefCommand.self, ScoreCommand.self, ExportCommand.self, CohortCommand.self,
       ListCommand.self, AbandonCommand.self, AnalyzeCommand.self, PlaytestCommand.self,
-      GraphCommand.self, NewCommand.self, StatementCommand.self, ValidateCommand.self,
+      GraphCommand.self, NewCommand.self, ImportTweeCommand.self, StatementCommand.self,
+      ValidateCommand.self,
       LintCommand.self,
     ],
     defaultSubcommand: ShellCommand.self
