@@ -29,9 +29,7 @@ public struct DebriefReport: Sendable {
     CrisisClock.label(startsAt: startsAt, clock: time)
   }
 
-  static func number(_ value: Double) -> String {
-    String(Int(value.rounded()))
-  }
+  static func number(_ value: Double) -> String { ReportNumber.whole(value) }
 
   /// Untrusted text without control characters, its paragraphs' lines joined so
   /// that the terminal can wrap them.
@@ -240,10 +238,7 @@ public struct DebriefReport: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  static func points(_ value: Double) -> String {
-    let tenths = (value * 10).rounded() / 10
-    return tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)
-  }
+  static func points(_ value: Double) -> String { ScoreFormat.points(value) }
 
   func stakeholderLabel(_ id: String) -> String {
     debrief.stakeholders.first { $0.id == id }?.label ?? id

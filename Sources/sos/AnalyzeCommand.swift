@@ -52,7 +52,8 @@ struct AnalyzeCommand: ParsableCommand {
       ("communication", bounds.communication), ("outcome", bounds.outcome),
     ] {
       lines.append(
-        "\(name): \(Self.points(range.minimum.score))–\(Self.points(range.maximum.score))")
+        "\(name): \(ScoreFormat.points(range.minimum.score))–\(ScoreFormat.points(range.maximum.score))"
+      )
       lines.append(
         "  lowest  (\(range.minimum.ending)): " + range.minimum.path.joined(separator: " → "))
       lines.append(
@@ -60,10 +61,5 @@ struct AnalyzeCommand: ParsableCommand {
     }
     let terminal = TerminalSetup(noColor: global.noColor)
     Output.out(terminal.wrap(lines.joined(separator: "\n") + "\n"))
-  }
-
-  static func points(_ value: Double) -> String {
-    let tenths = (value * 10).rounded() / 10
-    return tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)
   }
 }

@@ -82,13 +82,12 @@ struct LoadedSession {
   var scoresForFile: JSONValue? {
     guard record.status == .finished else { return nil }
     return .object([
-      "overall": .number(Self.rounded(report.overall)),
-      "timeliness": .number(Self.rounded(report.timeliness)),
-      "communication": .number(Self.rounded(report.communication)),
+      "overall": .number(ScoreFormat.tenths(report.overall)),
+      "timeliness": .number(ScoreFormat.tenths(report.timeliness)),
+      "communication": .number(ScoreFormat.tenths(report.communication)),
       "grade": .string(report.grade),
       "note": .string("for reading only: sos re-scores every session from its inputs"),
     ])
   }
 
-  static func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 }

@@ -76,8 +76,9 @@ struct SessionSummary: Encodable {
       var scores: Scores?
       if record.status == .finished, let report = replayed.scored?.report {
         scores = Scores(
-          overall: rounded(report.overall), timeliness: rounded(report.timeliness),
-          communication: rounded(report.communication), grade: report.grade)
+          overall: ScoreFormat.tenths(report.overall),
+          timeliness: ScoreFormat.tenths(report.timeliness),
+          communication: ScoreFormat.tenths(report.communication), grade: report.grade)
       }
       return SessionSummary(
         id: record.idText, trainee: record.trainee, cohort: record.cohort,
@@ -87,8 +88,6 @@ struct SessionSummary: Encodable {
         scores: scores)
     }
   }
-
-  static func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 
   static func table(_ sessions: [SessionSummary]) -> String {
     guard !sessions.isEmpty else { return "No sessions yet. Start one with: sos play ID\n" }

@@ -40,7 +40,7 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
     // rest goes to the strongest and weakest paths and a random sample.
     let budget = max(budget, 1)
     var search = Search(engine: engine, budget: max(1, budget - budget / 10 - 2))
-    search.explore(engine.start(SessionOptions()).state)
+    search.explore(engine.start(SessionOptions()).state, path: [])
     let exhaustive = !search.cutOff
     if !exhaustive {
       search.cutOff = false
@@ -77,59 +77,63 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
       self.budget = budget
     }
 
-    /// Every continuation of `state`, depth first.
-    mutating func explore(_ state: SessionState) {
+    /// Every continuation of `state`, depth first; `path` names the options taken.
+    mutating func explore(_ state: SessionState, path: [String]) {
       if cutOff { return }
       if state.finished {
-        record(state)
+        record(state, path: path)
         return
       }
-      for input in inputs(at: state) {
+      for (input, name) in inputs(at: state) {
         guard case .success(let next) = engine.step(state, input) else { continue }
-        explore(next.state)
+        explore(next.state, path: path + [name])
         if cutOff { return }
       }
     }
 
-    func inputs(at state: SessionState) -> [SessionInput] {
-      if engine.pendingWrite(in: state) != nil { return [.write("")] }
-      return (0..<engine.offeredChoices(in: state).count).map { .choose($0 + 1) }
+    /// The inputs possible at `state`, each with its name in a path: a choice's id, or
+    /// `(statement)` for an empty statement.
+    func inputs(at state: SessionState) -> [(input: SessionInput, name: String)] {
+      if engine.pendingWrite(in: state) != nil { return [(.write(""), "(statement)")] }
+      return engine.offeredChoices(in: state).enumerated().map {
+        (.choose($0.offset + 1), $0.element.id)
+      }
     }
 
     /// Always the option with the most (or least) quality points.
     mutating func greedy(best: Bool) {
       var state = engine.start(SessionOptions()).state
+      var path: [String] = []
       while !state.finished {
-        let input: SessionInput
-        if engine.pendingWrite(in: state) != nil {
-          input = .write("")
-        } else {
+        let options = inputs(at: state)
+        guard !options.isEmpty else { break }
+        var pick = options[0]
+        if engine.pendingWrite(in: state) == nil {
           let offered = engine.offeredChoices(in: state)
-          guard !offered.isEmpty else { break }
           let totals = offered.map(\.totalQuality)
-          let pick = best ? totals.max() : totals.min()
-          input = .choose((totals.firstIndex { $0 == pick } ?? 0) + 1)
+          let wanted = best ? totals.max() : totals.min()
+          pick = options[totals.firstIndex { $0 == wanted } ?? 0]
         }
-        guard case .success(let next) = engine.step(state, input) else { return }
+        guard case .success(let next) = engine.step(state, pick.input) else { return }
         state = next.state
+        path.append(pick.name)
       }
-      record(state)
+      record(state, path: path)
     }
 
     mutating func random(using generator: inout SeededGenerator) {
       var state = engine.start(SessionOptions()).state
-      var steps = 0
-      while !state.finished, steps < 1_000 {
-        let options = inputs(at: state)
-        guard let input = options.randomElement(using: &generator) else { break }
-        guard case .success(let next) = engine.step(state, input) else { return }
+      var path: [String] = []
+      while !state.finished, path.count < 1_000 {
+        guard let pick = inputs(at: state).randomElement(using: &generator) else { break }
+        guard case .success(let next) = engine.step(state, pick.input) else { return }
         state = next.state
-        steps += 1
+        path.append(pick.name)
       }
-      record(state)
+      record(state, path: path)
     }
 
-    mutating func record(_ state: SessionState) {
+    mutating func record(_ state: SessionState, path: [String]) {
       paths += 1
       if paths >= budget { cutOff = true }
       guard state.finished,
@@ -142,7 +146,6 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
       }
       let weights = report.weights
       let total = Double(max(1, weights.timeliness + weights.communication + weights.outcome))
-      let path = Self.describe(state.inputs, engine: engine)
       let ending = report.ending ?? state.node
       func extreme(_ score: Double) -> Extreme { Extreme(score: score, path: path, ending: ending) }
       // The high bound adds what the statements could earn to the entries before any
@@ -168,26 +171,6 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
       if low.score < current.minimum.score { current.minimum = low }
       if high.score > current.maximum.score { current.maximum = high }
       range = current
-    }
-
-    /// The path as choice ids, replaying the inputs to name each option.
-    static func describe(_ inputs: [SessionInput], engine: Engine) -> [String] {
-      var state = engine.start(SessionOptions()).state
-      var names: [String] = []
-      for input in inputs {
-        switch input {
-        case .choose(let number):
-          let offered = engine.offeredChoices(in: state)
-          names.append(offered.indices.contains(number - 1) ? offered[number - 1].id : "?")
-        case .write:
-          names.append("(statement)")
-        case .timeout, .undo:
-          break
-        }
-        guard case .success(let next) = engine.step(state, input) else { break }
-        state = next.state
-      }
-      return names
     }
   }
 }

@@ -247,13 +247,8 @@ struct ScoringRules {
       rule: .statement, subject: statement.choice, at: statement.at, worth: 1,
       credit: Double(analysis.score) / 100,
       reason:
-        "Statement to \(name) (\(statement.channel.rawValue)): \(Self.rounded(Double(analysis.score)))/100,"
+        "Statement to \(name) (\(statement.channel.rawValue)): \(ScoreFormat.points(Double(analysis.score)))/100,"
         + " \(passed) of \(analysis.criteria.count) criteria met")
-  }
-
-  static func rounded(_ value: Double) -> String {
-    let tenths = (value * 10).rounded() / 10
-    return tenths == tenths.rounded() ? "\(Int(tenths))" : "\(tenths)"
   }
 
   /// The share of the session's length after which a first contact counts as late.
