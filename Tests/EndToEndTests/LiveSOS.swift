@@ -8,9 +8,9 @@ final class LiveSOS: @unchecked Sendable {
   }
 
   let process: Process
-  private let input = Pipe()
-  private let output = Pipe()
-  private let error = Pipe()
+  private let input: Pipe
+  private let output: Pipe
+  private let error: Pipe
   private let lock = NSLock()
   private var printed = Data()
   private var errors = Data()
@@ -22,10 +22,7 @@ final class LiveSOS: @unchecked Sendable {
   {
     _ = SOSProcess.ignoreBrokenPipes
     process = SOSProcess.configured(arguments, environment: environment, directory: directory)
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
+    (input, output, error) = try SOSProcess.spawn(process)
     drain(output.fileHandleForReading) { self.printed.append($0) }
     drain(error.fileHandleForReading) { self.errors.append($0) }
   }

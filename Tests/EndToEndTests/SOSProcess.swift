@@ -37,17 +37,14 @@ struct SOSProcess {
   /// Runs `sos` with these bytes on standard input (which need not be UTF-8).
   static func run(
     _ arguments: [String], input bytes: Data, environment extra: [String: String] = [:],
-    directory: URL? = nil
+    directory: URL? = nil, limit: Double = 120
   ) throws -> Outcome {
     let process = configured(arguments, environment: extra, directory: directory)
-    let input = Pipe()
-    let output = Pipe()
-    let error = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = error
     _ = ignoreBrokenPipes
-    try process.run()
+    let (input, output, error) = try spawn(process)
+    // A child that never finishes fails its test instead of hanging the whole run.
+    let watchdog = Watchdog(process: process, seconds: limit)
+    defer { watchdog.cancel() }
     // Write standard input, and read both pipes to the end before waiting, each on its
     // own thread, so that no full pipe can block the child or the test.
     let group = DispatchGroup()
@@ -67,10 +64,75 @@ struct SOSProcess {
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
+    if watchdog.fired {
+      throw Hung(
+        description: "sos \(arguments.joined(separator: " ")) did not finish in \(Int(limit)) s;"
+          + " its output: \(String(decoding: outputData.suffix(600), as: UTF8.self))")
+    }
     return Outcome(
       status: process.terminationStatus,
       stdout: String(decoding: outputData, as: UTF8.self),
       stderr: String(decoding: errorData, as: UTF8.self))
+  }
+
+  /// Serialises making pipes and starting children: tests run in parallel, and a child
+  /// started by one test must not inherit another test's pipes.
+  static let spawning = NSLock()
+
+  /// Starts `process` with fresh pipes for its standard input, output and error. Every
+  /// pipe end is close-on-exec, so no other child holds it open (a child that held
+  /// another's standard input would keep it from ever seeing the end of its input).
+  static func spawn(_ process: Process) throws -> (input: Pipe, output: Pipe, error: Pipe) {
+    spawning.lock()
+    defer { spawning.unlock() }
+    let pipes = (input: Pipe(), output: Pipe(), error: Pipe())
+    for pipe in [pipes.input, pipes.output, pipes.error] {
+      for descriptor in [
+        pipe.fileHandleForReading.fileDescriptor, pipe.fileHandleForWriting.fileDescriptor,
+      ] {
+        _ = fcntl(descriptor, F_SETFD, fcntl(descriptor, F_GETFD) | FD_CLOEXEC)
+      }
+    }
+    process.standardInput = pipes.input
+    process.standardOutput = pipes.output
+    process.standardError = pipes.error
+    try process.run()
+    return pipes
+  }
+
+  /// A run of `sos` that did not finish in time.
+  struct Hung: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  /// Kills a child process that outlives its time limit.
+  final class Watchdog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    private var didFire = false
+
+    init(process: Process, seconds: Double) {
+      let pid = process.processIdentifier
+      DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
+        lock.lock()
+        defer { lock.unlock() }
+        guard !done else { return }
+        didFire = true
+        Foundation.kill(pid, SIGKILL)
+      }
+    }
+
+    var fired: Bool {
+      lock.lock()
+      defer { lock.unlock() }
+      return didFire
+    }
+
+    func cancel() {
+      lock.lock()
+      done = true
+      lock.unlock()
+    }
   }
 
   /// A child that exits before reading all its input must not kill the tests with
