@@ -55,6 +55,22 @@ public struct GraphRenderer: Sendable {
                 dashed: false))
           }
         }
+        for outcome in choice.outcomes {
+          if let target = outcome.goto {
+            edges.append(
+              Edge(
+                from: node.id, to: target.value,
+                label: number + text + " [chance \(outcome.chance)]", dashed: true))
+          }
+        }
+        for outcome in choice.write?.outcomes ?? [] {
+          for target in outcome.goto?.targets ?? [] {
+            edges.append(
+              Edge(
+                from: node.id, to: target.value,
+                label: number + text + " [statement \(Self.describe(outcome))]", dashed: false))
+          }
+        }
       }
       if let timeout = node.onTimeout, let target = timeout.goto {
         edges.append(Edge(from: node.id, to: target.value, label: "time runs out", dashed: true))
@@ -67,8 +83,29 @@ public struct GraphRenderer: Sendable {
             from: "inject:\(inject.id)", to: target.value, label: "at T+\(inject.at)",
             dashed: true))
       }
+      for outcome in inject.outcomes {
+        if let target = outcome.goto {
+          edges.append(
+            Edge(
+              from: "inject:\(inject.id)", to: target.value,
+              label: "at T+\(inject.at) [chance \(outcome.chance)]", dashed: true))
+        }
+      }
     }
     return edges
+  }
+
+  /// A statement outcome's condition in a few words: `score >= 70, met next-update`.
+  static func describe(_ outcome: StatementOutcome) -> String {
+    var parts: [String] = []
+    if let minimum = outcome.minimum { parts.append("score >= \(minimum)") }
+    if let below = outcome.below { parts.append("score < \(below)") }
+    if !outcome.met.isEmpty { parts.append("met " + outcome.met.map(\.value).joined(separator: ", ")) }
+    if !outcome.unmet.isEmpty {
+      parts.append("not " + outcome.unmet.map(\.value).joined(separator: ", "))
+    }
+    if let when = outcome.when { parts.append("if " + when.source) }
+    return parts.isEmpty ? "otherwise" : parts.joined(separator: "; ")
   }
 
   static func short(_ text: String, limit: Int = 48) -> String {

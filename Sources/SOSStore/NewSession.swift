@@ -24,6 +24,8 @@ public struct NewSession: Hashable, Sendable {
   public var mode: SessionOptions.Mode
   /// Whether decisions have a real-time limit.
   public var timed: Bool
+  /// Whether options are shown in an order drawn from the seed.
+  public var shuffles: Bool = true
   /// When play begins.
   public var started: Date
 
@@ -50,5 +52,6 @@ public struct NewSession: Hashable, Sendable {
     self.init(
       trainee: trainee, cohort: cohort, scenarioID: scenarioID, scenarioText: scenarioText,
       seed: options.seed, mode: options.mode, timed: options.timed, started: started)
+    self.shuffles = options.shuffles
   }
 }

@@ -11,9 +11,16 @@ public struct RecordedInput: Hashable, Sendable {
   public var at: Date
   /// How long the trainee took to answer, in milliseconds (timed play), if measured.
   public var latencyMilliseconds: Int?
+  /// For a choice, the id of the option the number stood for when it was typed (the
+  /// options' order is drawn per session), so a log reads unambiguously.
+  public var choice: String?
 
   /// Creates a recorded input.
-  public init(sequence: Int, input: SessionInput, at: Date, latencyMilliseconds: Int? = nil) {
+  public init(
+    sequence: Int, input: SessionInput, at: Date, latencyMilliseconds: Int? = nil,
+    choice: String? = nil
+  ) {
+    self.choice = choice
     self.sequence = sequence
     self.input = input
     self.at = at

@@ -16,6 +16,7 @@ extension SessionFile: Codable {
     case seed
     case mode
     case timed
+    case shuffled
     case started
     case finished
     case status
@@ -50,6 +51,8 @@ extension SessionFile: Codable {
     }
     self.mode = mode
     timed = try container.decode(Bool.self, forKey: .timed)
+    // Files written before options were shuffled replay in file order.
+    shuffles = try container.decodeIfPresent(Bool.self, forKey: .shuffled) ?? false
     started = try Self.time(in: container, forKey: .started)
     if container.contains(.finished), try !container.decodeNil(forKey: .finished) {
       finished = try Self.time(in: container, forKey: .finished)
@@ -92,6 +95,7 @@ extension SessionFile: Codable {
     }
     try container.encode(mode.rawValue, forKey: .mode)
     try container.encode(timed, forKey: .timed)
+    try container.encode(shuffles, forKey: .shuffled)
     try container.encode(Timestamp.string(started), forKey: .started)
     try container.encodeIfPresent(finished.map(Timestamp.string), forKey: .finished)
     try container.encode(status.rawValue, forKey: .status)
@@ -149,6 +153,7 @@ private struct InputEntry: Codable {
     case value
     case at
     case latencyMilliseconds = "latency_ms"
+    case choice
   }
 
   init(_ recorded: RecordedInput) {
@@ -202,8 +207,12 @@ private struct InputEntry: Codable {
     if let latency, latency < 0 {
       throw invalid(.latencyMilliseconds, "a latency cannot be negative")
     }
+    let choice = try container.decodeIfPresent(String.self, forKey: .choice)
+    if let choice, kind != .choose {
+      throw invalid(.choice, "only a choose input names the option chosen ('\(choice)')")
+    }
     recorded = RecordedInput(
-      sequence: sequence, input: input, at: at, latencyMilliseconds: latency)
+      sequence: sequence, input: input, at: at, latencyMilliseconds: latency, choice: choice)
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -213,6 +222,7 @@ private struct InputEntry: Codable {
     case .choose(let option):
       try container.encode(InputKind.choose.rawValue, forKey: .kind)
       try container.encode(option, forKey: .value)
+      try container.encodeIfPresent(recorded.choice, forKey: .choice)
     case .write(let text):
       try container.encode(InputKind.write.rawValue, forKey: .kind)
       try container.encode(text, forKey: .value)

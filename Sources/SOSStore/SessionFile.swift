@@ -65,6 +65,9 @@ public struct SessionFile: Hashable, Sendable {
   public var mode: SessionOptions.Mode
   /// Whether decisions had a real-time limit.
   public var timed: Bool
+  /// Whether the options were shown in an order drawn from the seed (`shuffled` in
+  /// the file; a file without it predates shuffling and replays in file order).
+  public var shuffles: Bool
   /// When play began.
   public var started: Date
   /// When the session was finished or abandoned, if it was.
@@ -90,6 +93,7 @@ public struct SessionFile: Hashable, Sendable {
     self.seed = session.seed
     self.mode = session.mode
     self.timed = session.timed
+    self.shuffles = session.shuffles
     self.started = Timestamp.normalized(session.started)
     self.finished = session.finished.map(Timestamp.normalized)
     self.status = session.status
@@ -107,7 +111,7 @@ public struct SessionFile: Hashable, Sendable {
     SessionRecord(
       id: session, trainee: trainee, cohort: cohort, scenarioID: scenario.id,
       scenarioHash: scenario.sha256.lowercased(), seed: seed, mode: mode, timed: timed,
-      started: started, finished: finished, status: status)
+      shuffles: shuffles, started: started, finished: finished, status: status)
   }
 
   // MARK: - Writing

@@ -22,6 +22,9 @@ public struct SessionRecord: Hashable, Sendable {
   public var mode: SessionOptions.Mode
   /// Whether decisions had a real-time limit.
   public var timed: Bool
+  /// Whether the options were shown in an order drawn from the seed (every session
+  /// since options are shuffled; older ones replay in file order).
+  public var shuffles: Bool
   /// When play began (wall clock, kept to the millisecond).
   public var started: Date
   /// When the session was finished or abandoned, if it was.
@@ -32,9 +35,10 @@ public struct SessionRecord: Hashable, Sendable {
   /// Creates a record.
   public init(
     id: UUID, trainee: String, cohort: String?, scenarioID: String, scenarioHash: String,
-    seed: UInt64, mode: SessionOptions.Mode, timed: Bool, started: Date, finished: Date?,
-    status: SessionStatus
+    seed: UInt64, mode: SessionOptions.Mode, timed: Bool, shuffles: Bool = true, started: Date,
+    finished: Date?, status: SessionStatus
   ) {
+    self.shuffles = shuffles
     self.id = id
     self.trainee = trainee
     self.cohort = cohort
@@ -50,7 +54,7 @@ public struct SessionRecord: Hashable, Sendable {
 
   /// The options the engine needs to replay this session.
   public var options: SessionOptions {
-    SessionOptions(mode: mode, timed: timed, seed: seed)
+    SessionOptions(mode: mode, timed: timed, seed: seed, shuffles: shuffles)
   }
 
   /// The id as stored and written in files: lower-case, with hyphens.

@@ -64,7 +64,7 @@ public struct SessionReplayer: Sendable {
     }
     switch ScoredSession.replay(
       scenario, inputs: inputs.map(\.input), options: record.options,
-      latencies: inputs.map(\.latencyMilliseconds))
+      latencies: inputs.map(\.latencyMilliseconds), choices: inputs.map(\.choice))
     {
     case .success(let scored):
       return ReplayedSession(

@@ -15,7 +15,8 @@ extension WorkshopDatabase {
     let record = SessionRecord(
       id: UUID(), trainee: new.trainee, cohort: new.cohort, scenarioID: new.scenarioID,
       scenarioHash: hash, seed: new.seed, mode: new.mode, timed: new.timed,
-      started: Timestamp.normalized(new.started), finished: nil, status: .active)
+      shuffles: new.shuffles, started: Timestamp.normalized(new.started), finished: nil,
+      status: .active)
     try write { db in
       let cohortID = try cohortID(named: new.cohort, in: db)
       try Self.storeScenarioText(new.scenarioText, hash: hash, scenarioID: new.scenarioID, in: db)
@@ -27,7 +28,8 @@ extension WorkshopDatabase {
   /// Appends one input to an active session's log, as the next sequence number, in
   /// one transaction that is committed (durable) when this returns.
   public func appendInput(
-    sessionID: UUID, input: SessionInput, at: Date, latencyMilliseconds: Int?
+    sessionID: UUID, input: SessionInput, at: Date, latencyMilliseconds: Int?,
+    choice: String? = nil
   ) throws(WorkshopDatabaseError) {
     if case .choose(let option) = input, option < 1 {
       throw .invalidInput("option numbers start at 1, not \(option)")
@@ -43,7 +45,7 @@ extension WorkshopDatabase {
         .fetchCount(db)
       try SessionInputRow(
         sessionID: session.id, sequence: count, kind: kind.rawValue, value: value,
-        at: Timestamp.string(at), latencyMilliseconds: latencyMilliseconds
+        at: Timestamp.string(at), latencyMilliseconds: latencyMilliseconds, choice: choice
       ).insert(db)
     }
   }
@@ -102,7 +104,8 @@ extension WorkshopDatabase {
         let (kind, value) = InputKind.parts(of: recorded.input)
         try SessionInputRow(
           sessionID: id, sequence: recorded.sequence, kind: kind.rawValue, value: value,
-          at: Timestamp.string(recorded.at), latencyMilliseconds: recorded.latencyMilliseconds
+          at: Timestamp.string(recorded.at), latencyMilliseconds: recorded.latencyMilliseconds,
+          choice: recorded.choice
         ).insert(db)
       }
       return .imported
@@ -232,7 +235,7 @@ extension WorkshopDatabase {
       id: record.idText, trainee: record.trainee, cohortID: cohortID,
       scenarioID: record.scenarioID, scenarioHash: record.scenarioHash,
       seed: Int64(bitPattern: record.seed), mode: record.mode.rawValue, timed: record.timed,
-      started: Timestamp.string(record.started), finished: record.finished.map(Timestamp.string),
+      shuffled: record.shuffles, started: Timestamp.string(record.started), finished: record.finished.map(Timestamp.string),
       status: record.status.rawValue)
   }
 
@@ -295,7 +298,8 @@ extension WorkshopDatabase {
     return SessionRecord(
       id: id, trainee: row.trainee, cohort: cohort, scenarioID: row.scenarioID,
       scenarioHash: row.scenarioHash, seed: UInt64(bitPattern: row.seed), mode: mode,
-      timed: row.timed, started: started, finished: finished, status: status)
+      timed: row.timed, shuffles: row.shuffled, started: started, finished: finished,
+      status: status)
   }
 
   func inputs(sessionID: String, in db: Database) throws -> [RecordedInput] {
@@ -319,7 +323,7 @@ extension WorkshopDatabase {
       guard let at = Timestamp.date(row.at) else { throw damaged("unreadable time '\(row.at)'") }
       return RecordedInput(
         sequence: row.sequence, input: input, at: at,
-        latencyMilliseconds: row.latencyMilliseconds)
+        latencyMilliseconds: row.latencyMilliseconds, choice: row.choice)
     }
   }
 }

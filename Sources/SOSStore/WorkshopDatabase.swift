@@ -136,6 +136,16 @@ public struct WorkshopDatabase: Sendable {
         table.primaryKey(["session_id", "sequence"])
       }
     }
+    // Options shuffled from the seed, and each chosen option's id beside its number;
+    // sessions stored before keep file order (shuffled = 0) and no ids.
+    migrator.registerMigration("v2") { db in
+      try db.alter(table: "session") { table in
+        table.add(column: "shuffled", .boolean).notNull().defaults(to: false)
+      }
+      try db.alter(table: "session_input") { table in
+        table.add(column: "choice", .text)
+      }
+    }
     return migrator
   }
 

@@ -9,9 +9,10 @@ struct DatabaseJournal: SessionJournal {
   let database: WorkshopDatabase
   let sessionID: UUID
 
-  func record(_ input: SessionInput, latencyMilliseconds: Int?) throws {
+  func record(_ input: SessionInput, choice: String?, latencyMilliseconds: Int?) throws {
     try database.appendInput(
-      sessionID: sessionID, input: input, at: Date(), latencyMilliseconds: latencyMilliseconds)
+      sessionID: sessionID, input: input, at: Date(), latencyMilliseconds: latencyMilliseconds,
+      choice: choice)
   }
 
   func finish() throws {

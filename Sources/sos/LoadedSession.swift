@@ -66,7 +66,7 @@ struct LoadedSession {
     }
     switch ScoredSession.replay(
       scenario, inputs: inputs.map(\.input), options: record.options,
-      latencies: inputs.map(\.latencyMilliseconds))
+      latencies: inputs.map(\.latencyMilliseconds), choices: inputs.map(\.choice))
     {
     case .failure(let error):
       throw Failure.report(

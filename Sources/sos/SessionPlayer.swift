@@ -16,7 +16,9 @@ struct SessionPlayer {
     let engine = Engine(scenario: scenario)
     let stored = try database.inputs(sessionID: record.id)
     let transition: Engine.Transition
-    switch engine.replay(stored.map(\.input), options: record.options) {
+    switch engine.replay(
+      stored.map(\.input), options: record.options, choices: stored.map(\.choice))
+    {
     case .success(let replayed):
       transition = replayed
     case .failure(let error):

@@ -21,6 +21,11 @@ struct ShellCommand: ParsableCommand {
   @Option(help: "File every session played in the shell under this cohort.")
   var cohort: String?
 
+  @Option(
+    help: "The seed of the first session played in the shell (later ones add 1 each; default: random)."
+  )
+  var seed: UInt64?
+
   @OptionGroup var global: GlobalOptions
   @OptionGroup var database: DatabaseOptions
 
@@ -39,6 +44,7 @@ struct ShellCommand: ParsableCommand {
       terminal: terminal, global: global)
     actions.trainee = trainee
     actions.cohort = cohort
+    actions.nextSeed = seed
     Shell(
       reader: terminal.reader, output: terminal.output, palette: terminal.palette,
       width: terminal.width, actions: actions
@@ -55,6 +61,8 @@ final class ShellWiring: ShellActions {
   let global: GlobalOptions
   var trainee: String?
   var cohort: String?
+  /// The seed of the next session, when the shell was given one.
+  var nextSeed: UInt64?
   var store: WorkshopDatabase?
 
   init(
@@ -114,11 +122,18 @@ final class ShellWiring: ShellActions {
       let record = try store.createSession(
         NewSession(
           trainee: name, cohort: cohort, scenarioID: loaded.id, scenarioText: text,
-          options: SessionOptions(mode: mode, timed: timed, seed: .random(in: 0...UInt64.max)),
+          options: SessionOptions(mode: mode, timed: timed, seed: takeSeed()),
           started: Date()))
       try SessionPlayer(database: store, terminal: terminal).play(
         record, scenario: loaded, resumed: false)
     }
+  }
+
+  /// The given seed (then the next one for the next session), else a random one.
+  func takeSeed() -> UInt64 {
+    guard let seed = nextSeed else { return .random(in: 0...UInt64.max) }
+    nextSeed = seed &+ 1
+    return seed
   }
 
   func resume(_ session: String?) {

@@ -3,7 +3,8 @@ import SOSCore
 import Yams
 
 /// The scripted paths of scenarios/playthroughs/*.yaml as the standard input of
-/// `sos play` in plain mode: one option number or statement per line.
+/// `sos play --seed 1` in plain mode: one option number or statement per line, each
+/// number where seed 1 shows the option.
 struct PlaythroughScript {
   var scenario: String
   var path: String
@@ -13,6 +14,9 @@ struct PlaythroughScript {
   struct Failure: Error, CustomStringConvertible {
     var description: String
   }
+
+  /// The seed the scripts are laid out for: play them with `--seed 1`.
+  static let seed: UInt64 = 1
 
   /// Every untimed path of the playthroughs of `scenario` (its id).
   static func load(_ scenario: String) throws -> [PlaythroughScript] {
@@ -33,7 +37,7 @@ struct PlaythroughScript {
       guard let name = path["name"] as? String, let steps = path["steps"] as? [Any] else {
         throw Failure(description: "\(scenario): a path needs a name and steps")
       }
-      var state = engine.start(SessionOptions()).state
+      var state = engine.start(SessionOptions(seed: Self.seed)).state
       var lines: [String] = []
       for step in steps {
         guard let map = step as? [String: Any] else { return nil }  // timed paths

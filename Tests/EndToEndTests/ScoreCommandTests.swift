@@ -13,7 +13,9 @@ import Testing
       "We are sorry: a file with our members' details was left publicly readable. It is"
       + " closed now. Please watch for suspicious emails; our helpline is 0800 123 456. We"
       + " will update you by 10:00 tomorrow."
-    let answers = ["1", "1", "1", statement, "2", "1", "1", "1", "1", "1", "1"]
+    // Written in file order: option 2 at "The phones", the first option elsewhere.
+    let answers = try ScriptedScenario.load("loyalty-data-exposed").lines(
+      fileOrder: ["1", "1", "1", statement, "2", "1", "1", "1", "1", "1", "1"], seed: 4)
     let play = try SOSProcess.run(
       ["play", "loyalty-data-exposed", "--as", "Tess", "--seed", "4", "--db", db],
       stdin: answers.joined(separator: "\n") + "\n")

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import SOSCore
 import Yams
 
@@ -120,6 +121,32 @@ struct ScriptedScenario: Sendable {
       throw Failure(description: "\(engine.scenario.id) \(name): ends at \(state.node)")
     }
     return Script(name: name, ending: ending, lines: lines, inputs: inputs)
+  }
+
+  /// The lines to type under `seed` for answers written in file order: a number k
+  /// picks the node's k-th option as the file lists it, and is typed as the number
+  /// the seed shows it at; any other line (a statement) is typed as it is.
+  func lines(fileOrder answers: [String], seed: UInt64) throws -> [String] {
+    var state = engine.start(SessionOptions(seed: seed)).state
+    var lines: [String] = []
+    for answer in answers {
+      var line = answer
+      var input = SessionInput.write(answer)
+      if state.pendingWrite == nil, let k = Int(answer) {
+        let node = try #require(engine.node(of: state))
+        let id = node.choices[k - 1].id
+        let shown = engine.offeredChoices(in: state)
+        let position = try #require(shown.firstIndex { $0.id == id })
+        line = String(position + 1)
+        input = .choose(position + 1)
+      }
+      switch engine.step(state, input) {
+      case .success(let next): state = next.state
+      case .failure(let error): throw Failure(description: "\(id): \(error.message)")
+      }
+      lines.append(line)
+    }
+    return lines
   }
 
   /// A statement as one typed line: line breaks become spaces.

@@ -12,7 +12,7 @@ import Testing
     let commands = ["list", "frobnicate", "lst", "play \(scenario.id)"]
     let lines = commands + script.lines + ["sessions", "quit", "list"]
 
-    let outcome = try workshop.run([], stdin: lines.map { $0 + "\n" }.joined())
+    let outcome = try workshop.run(["--seed", "7"], stdin: lines.map { $0 + "\n" }.joined())
     #expect(outcome.status == 0, "\(outcome.stderr)")
     #expect(outcome.stderr == "")
     let out = outcome.stdout

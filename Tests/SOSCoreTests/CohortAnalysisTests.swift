@@ -156,7 +156,7 @@ import Testing
         title: Second
         text: B.
         choices:
-          - { id: tell-staff, text: Staff, takes: 1h, contacts: [staff, customers], quality: { coverage: 2 }, goto: end }
+          - { id: tell-staff, text: Staff, takes: 1h, contacts: [staff, customers], update: true, quality: { coverage: 2 }, goto: end }
           - { id: skip, text: Skip, takes: 30m, quality: { coverage: -2 }, goto: end }
           - { id: blame, text: Blame, takes: 30m, quality: { coverage: -1 }, goto: end }
           - id: post
@@ -184,7 +184,7 @@ import Testing
     _ trainee: String, _ inputs: [SessionInput], hour: Int, status: CohortAttempt.Status = .finished
   ) throws -> CohortAttempt {
     let scenario = try scenario()
-    let scored = try ScoredSession.replay(scenario, inputs: inputs, options: SessionOptions())
+    let scored = try ScoredSession.replay(scenario, inputs: inputs, options: SessionOptions(shuffles: false))
       .get()
     return CohortAttempt(
       session: "0000000\(hour)-0000-4000-8000-000000000000", trainee: trainee,
@@ -201,7 +201,7 @@ import Testing
       try attempt("Ada", [.choose(1), .choose(1)], hour: 2),
       try attempt("Ada", [.choose(1)], hour: 3, status: .active),
       try attempt("Bob", [.choose(2), .choose(3)], hour: 4),
-      try attempt("Cy", [.choose(1), .choose(4), .write("We are sorry.")], hour: 5),
+      try attempt("Cy", [.choose(1), .choose(4), .write("We are sorry for the recall.")], hour: 5),
       try attempt("Dee", [.choose(3)], hour: 6, status: .abandoned),
       try attempt("Eve", [.choose(1), .choose(2)], hour: 7),
     ]
@@ -240,11 +240,12 @@ import Testing
     #expect(scenario.counted == 4)
     #expect(scenario.deadlines.map(\.missed) == [Proportion(count: 0, total: 4)])
     #expect(scenario.deadlines.map(\.late) == [1])
-    // Promises: Ada, Cy and Eve chose "now"; Eve never updated customers again.
+    // Promises: Ada, Cy and Eve chose "now"; Eve never updated customers again, but
+    // her play ended before the promise fell due, so it is not broken.
     #expect(scenario.promises.made == 3)
     #expect(scenario.promises.keptOnTime == 2)
-    #expect(scenario.promises.broken == Proportion(count: 1, total: 3))
-    #expect(analysis.promisesBroken == Proportion(count: 1, total: 3))
+    #expect(scenario.promises.broken == Proportion(count: 0, total: 3))
+    #expect(analysis.promisesBroken == Proportion(count: 0, total: 3))
     let sorry = try #require(scenario.criteria.first { $0.label == "Says sorry" })
     #expect(sorry.passed == Proportion(count: 1, total: 1))
     #expect(scenario.statements == 1)
@@ -276,7 +277,7 @@ import Testing
     let scenario = try Self.scenario()
     let scored = try ScoredSession.replay(
       scenario, inputs: [.choose(1), .undo, .choose(2), .choose(4), .write("Sorry.")],
-      options: SessionOptions(mode: .practice)
+      options: SessionOptions(mode: .practice, shuffles: false)
     ).get()
     #expect(scored.report.decisions.map(\.chosen) == ["later", "post"])
     #expect(scored.decisionInputs == [2, 3])
@@ -287,7 +288,7 @@ import Testing
   @Test func inputsThatDoNotReplayNameTheFirstBadOne() throws {
     let scenario = try Self.scenario()
     let result = ScoredSession.replay(
-      scenario, inputs: [.choose(1), .choose(9)], options: SessionOptions())
+      scenario, inputs: [.choose(1), .choose(9)], options: SessionOptions(shuffles: false))
     guard case .failure(let error) = result else {
       Issue.record("an impossible option replayed")
       return

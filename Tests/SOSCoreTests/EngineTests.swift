@@ -101,7 +101,7 @@ import Testing
     }
   }
 
-  func play(_ inputs: [SessionInput], options: SessionOptions = SessionOptions()) throws
+  func play(_ inputs: [SessionInput], options: SessionOptions = SessionOptions(shuffles: false)) throws
     -> Engine.Transition
   {
     try engine.replay(inputs, options: options).get()
@@ -111,13 +111,14 @@ import Testing
 
   @Test func startEntersTheStartNodeAtZero() throws {
     let engine = try self.engine
-    let start = engine.start(SessionOptions(seed: 9))
+    let start = engine.start(SessionOptions(seed: 9, shuffles: false))
     #expect(start.state.node == "a")
     #expect(start.state.clock == .zero)
     #expect(start.state.variables["trust"] == .integer(50))
     #expect(
       start.events == [
         .started(scenario: "engine-test", seed: 9), .nodeEntered(node: "a", at: .zero),
+        .optionsShown(node: "a", order: ["tell", "wait", "secret", "stray"]),
       ])
   }
 
@@ -132,7 +133,7 @@ import Testing
 
   @Test func optionsWhoseConditionFailsAreNotOffered() throws {
     let engine = try self.engine
-    let start = engine.start(SessionOptions())
+    let start = engine.start(SessionOptions(shuffles: false))
     // 'secret' needs told; 'stray' needs somewhere to return to.
     #expect(engine.offeredChoices(in: start.state).map(\.id) == ["tell", "wait"])
   }
@@ -188,7 +189,7 @@ import Testing
 
   @Test func returnOptionIsOfferedOnlyWhenDiverted() throws {
     let engine = try self.engine
-    let start = engine.start(SessionOptions())
+    let start = engine.start(SessionOptions(shuffles: false))
     #expect(!engine.offeredChoices(in: start.state).contains { $0.id == "stray" })
   }
 
@@ -196,14 +197,23 @@ import Testing
 
   @Test func promiseKeptOnTime() throws {
     // tell (45m, promise due 2h45m), post (1h, to customers at 1h45m).
-    let after = try play([.choose(1), .choose(2), .write("Update.")])
+    let after = try play([.choose(1), .choose(2), .write("We are posting an update now.")])
     #expect(after.state.promises.first?.status == .kept(at: .minutes(105)))
     #expect(after.state.promises.first?.keptOnTime == true)
     #expect(after.events.contains(.promiseKept(id: 1, at: .minutes(105), onTime: true)))
   }
 
-  @Test func promiseBrokenWhenPlayEnds() throws {
+  @Test func promiseNotYetDueWhenPlayEndsFirst() throws {
+    // tell (promise due 2h45m), brief, finish: play ends at 1h25m, before it is due.
     let after = try play([.choose(1), .choose(1), .choose(1)])
+    #expect(after.state.finished)
+    #expect(after.state.promises.first?.status == .notYetDue)
+    #expect(after.events.contains(.promiseNotYetDue(id: 1, due: .minutes(165))))
+  }
+
+  @Test func promiseBrokenWhenPlayEndsAfterItFellDue() throws {
+    // tell (promise due 2h45m), then think for 4h: the good ending at 4h45m.
+    let after = try play([.choose(1), .choose(3)])
     #expect(after.state.finished)
     #expect(after.state.promises.first?.status == .broken)
     #expect(after.events.contains(.promiseBroken(id: 1, due: .minutes(165))))
@@ -222,7 +232,7 @@ import Testing
 
   @Test func deadlineInGraceIsMetLate() throws {
     // first-word: by 1h, grace 1h. wait (2h) → customers first hear at 3h via 'post'.
-    let missed = try play([.choose(2), .choose(2), .write("Hi.")])
+    let missed = try play([.choose(2), .choose(2), .write("Hi all, we are on it.")])
     #expect(missed.state.missedDeadlines.contains("first-word"))
     let onTime = try play([.choose(1)])
     #expect(onTime.state.metDeadlines["first-word"] == .minutes(45))
@@ -242,12 +252,13 @@ import Testing
     #expect(chosen.state.pendingWrite == "post")
     #expect(chosen.state.clock == .minutes(45))
     #expect(engine.step(chosen.state, .choose(1)) == .failure(.statementExpected))
-    let written = try play([.choose(1), .choose(2), .write("We are sorry.")])
+    let written = try play([.choose(1), .choose(2), .write("We are sorry for the outage today.")])
     #expect(written.state.pendingWrite == nil)
     #expect(
       written.events.contains(
         .statementWritten(
-          choice: "post", audience: "customers", text: "We are sorry.", at: .minutes(45))))
+          choice: "post", audience: "customers", text: "We are sorry for the outage today.",
+          at: .minutes(45))))
     #expect(written.state.hasContacted("customers"))
   }
 
@@ -255,7 +266,7 @@ import Testing
 
   @Test func refusedInputsLeaveTheStateAlone() throws {
     let engine = try self.engine
-    let start = engine.start(SessionOptions())
+    let start = engine.start(SessionOptions(shuffles: false))
     #expect(engine.step(start.state, .choose(0)) == .failure(.noSuchOption(0, offered: 2)))
     #expect(engine.step(start.state, .choose(3)) == .failure(.noSuchOption(3, offered: 2)))
     #expect(engine.step(start.state, .write("x")) == .failure(.choiceExpected))
@@ -268,7 +279,7 @@ import Testing
   @Test func replayNamesTheFirstBadInput() throws {
     let engine = try self.engine
     guard
-      case .failure(let error) = engine.replay([.choose(1), .choose(9)], options: SessionOptions())
+      case .failure(let error) = engine.replay([.choose(1), .choose(9)], options: SessionOptions(shuffles: false))
     else {
       Issue.record("replay should fail")
       return
@@ -280,7 +291,7 @@ import Testing
   // MARK: - Practice and timed play
 
   @Test func undoTakesBackTheLastDecision() throws {
-    let practice = SessionOptions(mode: .practice)
+    let practice = SessionOptions(mode: .practice, shuffles: false)
     let before = try play([.choose(1)], options: practice)
     let undone = try play([.choose(1), .choose(1), .undo], options: practice)
     #expect(undone.state.node == before.state.node)
@@ -295,7 +306,7 @@ import Testing
   }
 
   @Test func timeoutHesitatesAndAsksAgain() throws {
-    let timed = SessionOptions(timed: true)
+    let timed = SessionOptions(timed: true, shuffles: false)
     let after = try play([.choose(1), .timeout], options: timed)
     #expect(after.state.node == "b")
     #expect(after.state.clock == .minutes(65))
@@ -308,15 +319,15 @@ import Testing
 
   @Test func sameInputsGiveTheSameEventsAndState() throws {
     let inputs: [SessionInput] = [.choose(2), .choose(3), .choose(1), .choose(2)]
-    let first = try play(inputs, options: SessionOptions(seed: 42))
-    let second = try play(inputs, options: SessionOptions(seed: 42))
+    let first = try play(inputs, options: SessionOptions(seed: 42, shuffles: false))
+    let second = try play(inputs, options: SessionOptions(seed: 42, shuffles: false))
     #expect(first == second)
   }
 
   @Test func steppingEqualsReplaying() throws {
     let engine = try self.engine
-    let inputs: [SessionInput] = [.choose(1), .choose(2), .write("Sorry."), .choose(1)]
-    var transition = engine.start(SessionOptions())
+    let inputs: [SessionInput] = [.choose(1), .choose(2), .write("Sorry, the service is down now."), .choose(1)]
+    var transition = engine.start(SessionOptions(shuffles: false))
     var events = transition.events
     for input in inputs {
       transition = try engine.step(transition.state, input).get()
@@ -330,7 +341,7 @@ import Testing
   @Test func stateSurvivesAJSONRoundTripMidGame() throws {
     let engine = try self.engine
     let inputs: [SessionInput] = [.choose(2), .choose(3), .choose(1), .choose(1)]
-    var direct = engine.start(SessionOptions()).state
+    var direct = engine.start(SessionOptions(shuffles: false)).state
     var roundTripped = direct
     for input in inputs {
       direct = try engine.step(direct, input).get().state
@@ -377,7 +388,7 @@ import Testing
       """
     let scenario = try #require(ScenarioLoader.load(text: text, file: "o.yaml").scenario)
     let engine = Engine(scenario: scenario)
-    let after = try engine.replay([.choose(1)], options: SessionOptions()).get()
+    let after = try engine.replay([.choose(1)], options: SessionOptions(shuffles: false)).get()
     #expect(
       CrisisClock.label(startsAt: scenario.startsAt, clock: after.state.clock)
         == "T+14h40 (day 2 07:00)")

@@ -26,7 +26,7 @@ import Testing
     .inject: ["id", "at", "text"],
     .node: ["text"],
     .timeout: [],
-    .choice: ["text", "goto"],
+    .choice: ["text"],
     .effects: [],
     .promise: ["to", "within", "label"],
     .write: ["channel", "audience", "prompt"],
@@ -35,6 +35,8 @@ import Testing
     .scoring: [],
     .weights: [],
     .band: ["from", "name"],
+    .chanceOutcome: ["chance"],
+    .statementOutcome: [],
   ]
 
   /// The decoder's integer ranges: (object, field, lowest, highest).

@@ -39,14 +39,15 @@ import Testing
       b:
         text: B.
         choices:
-          - { id: tell-staff, text: Staff, takes: 1h, contacts: [staff, customers], quality: { coverage: 2 }, goto: end }
+          - { id: tell-staff, text: Staff, takes: 1h, contacts: [staff, customers], update: true, quality: { coverage: 2 }, goto: end }
           - { id: skip, text: Skip, takes: 30m, quality: { coverage: -2 }, goto: end }
           - { id: blame, text: Blame, takes: 30m, posture: deny, quality: { coverage: -1 }, goto: end }
+          - { id: dither, text: Dither, takes: 3h, quality: { coverage: 0 }, goto: end }
       end: { text: E., ending: true, outcome: 80 }
 
     """
 
-  func score(_ inputs: [SessionInput], options: SessionOptions = SessionOptions()) throws
+  func score(_ inputs: [SessionInput], options: SessionOptions = SessionOptions(shuffles: false)) throws
     -> ScoreReport
   {
     let loaded = ScenarioLoader.load(text: Self.text, file: "scoring.yaml")
@@ -136,12 +137,21 @@ import Testing
   }
 
   @Test func brokenPromiseEarnsNothingAndCostsAccountability() throws {
-    // now (promise due 3h), skip: play ends at 1h30 without customers hearing again.
-    let report = try score([.choose(1), .choose(2)])
+    // now (promise due 3h), dither: play ends at 4h without customers hearing again.
+    let report = try score([.choose(1), .choose(4)])
     #expect(try entry(report, .promise, "1").points == 0)
     let penalty = try entry(report, .brokenPromise, "1")
     #expect(penalty.points == -3)
     #expect(penalty.dimension == .accountability)
+  }
+
+  @Test func aPromiseNotYetDueWhenPlayEndsIsNeitherKeptNorBroken() throws {
+    // now (promise due 3h), skip: play ends at 1h30, before the promise falls due.
+    let report = try score([.choose(1), .choose(2)])
+    let promise = try entry(report, .promise, "1")
+    #expect(promise.maximum == 0)
+    #expect(promise.reason.contains("not yet due"))
+    #expect(!report.ledger.contains { $0.rule == .brokenPromise })
   }
 
   // MARK: - Communication
@@ -194,7 +204,7 @@ import Testing
   }
 
   @Test func undoneDecisionsDoNotCount() throws {
-    let practice = SessionOptions(mode: .practice)
+    let practice = SessionOptions(mode: .practice, shuffles: false)
     let undone = try score([.choose(3), .undo, .choose(1), .choose(1)], options: practice)
     let straight = try score([.choose(1), .choose(1)], options: practice)
     #expect(undone.overall == straight.overall)
@@ -202,7 +212,7 @@ import Testing
   }
 
   @Test func timedLatencyCountsInTimeliness() throws {
-    let timed = SessionOptions(timed: true)
+    let timed = SessionOptions(timed: true, shuffles: false)
     let quick = try score([.choose(1), .choose(1)], options: timed)
     #expect(try entry(quick, .latency, "timed").points == 0)  // no latencies given
     let loaded = ScenarioLoader.load(text: Self.text, file: "scoring.yaml")
@@ -223,13 +233,13 @@ import Testing
     let engine = Engine(scenario: try #require(loaded.scenario))
     let bounds = try #require(ScoreBounds.analyze(engine, budget: 1_000))
     #expect(bounds.exhaustive)
-    #expect(bounds.paths == 9)
+    #expect(bounds.paths == 12)
     let scorer = Scorer(engine: engine)
     var all: [Double] = []
     for first in 1...3 {
       for second in 1...3 {
         all.append(
-          try scorer.score(inputs: [.choose(first), .choose(second)], options: SessionOptions())
+          try scorer.score(inputs: [.choose(first), .choose(second)], options: SessionOptions(shuffles: false))
             .get().overall)
       }
     }

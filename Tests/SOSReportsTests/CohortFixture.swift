@@ -68,7 +68,7 @@ enum CohortFixture {
     status: CohortAttempt.Status = .finished
   ) throws -> CohortAttempt {
     let scenario = try scenario()
-    let scored = try ScoredSession.replay(scenario, inputs: inputs, options: SessionOptions())
+    let scored = try ScoredSession.replay(scenario, inputs: inputs, options: SessionOptions(shuffles: false))
       .get()
     let minute = number < 10 ? "0\(number)" : "\(number)"
     return CohortAttempt(

@@ -52,9 +52,44 @@ import Testing
     return try #require(try database.session(id: session.id))
   }
 
+  /// Stores a session that picks options by id: the number typed for each is where
+  /// the session's seed shows it, and the log keeps the id beside it.
+  static func store(_ database: WorkshopDatabase, picking ids: [String]) throws -> SessionRecord {
+    let scenario = try #require(ScenarioLoader.load(text: scenarioText, file: "r.yaml").scenario)
+    let engine = Engine(scenario: scenario)
+    let session = try database.createSession(
+      NewSession(
+        trainee: "Ada", scenarioID: "replay-test", scenarioText: scenarioText, seed: 1,
+        mode: .assessment, timed: false, started: Sample.time()))
+    var state = engine.start(session.options).state
+    for (index, id) in ids.enumerated() {
+      let number = try #require(engine.offeredChoices(in: state).firstIndex { $0.id == id }) + 1
+      state = try engine.step(state, .choose(number)).get().state
+      try database.appendInput(
+        sessionID: session.id, input: .choose(number), at: Sample.time(Double(index + 1) * 10),
+        latencyMilliseconds: nil, choice: id)
+    }
+    try database.finishSession(id: session.id, at: Sample.time(90.5))
+    return try #require(try database.session(id: session.id))
+  }
+
+  @Test func aNumberThatNowStandsForAnotherOptionIsRefused() throws {
+    let database = try WorkshopDatabase.inMemory()
+    let record = try Self.store(database, picking: ["tell", "close"])
+    var file = try database.sessionFile(id: record.id)
+    #expect(file.inputs.map(\.choice) == ["tell", "close"])
+    var replayer = SessionReplayer()
+    #expect(throws: Never.self) { try file.replay(using: &replayer, file: "f.json").get() }
+    // The same number, but the log names the other option: edited by hand.
+    file.inputs[0].choice = "wait"
+    #expect(
+      Self.reason(file.replay(using: &replayer, file: "f.json")).contains(
+        "the log says option"))
+  }
+
   @Test func storedSessionsAreReplayedAndScored() throws {
     let database = try WorkshopDatabase.inMemory()
-    let good = try Self.store(database, inputs: [.choose(1), .choose(1)])
+    let good = try Self.store(database, picking: ["tell", "close"])
     let refused = try Self.store(
       database, inputs: [.choose(1), .choose(9)], finish: false, minute: 1)
     let unloadable = try Self.store(
@@ -79,6 +114,7 @@ import Testing
     #expect(attempt.session == good.idText)
     #expect(attempt.status == .finished)
     #expect(attempt.started == "2025-03-01T09:00:00.000Z")
+    #expect(replayed[1].record.shuffles)
     #expect(attempt.finished == "2025-03-01T09:01:30.500Z")
     #expect(attempt.durationMilliseconds == 90_500)
     #expect(attempt.inputTimes == ["2025-03-01T09:00:10.000Z", "2025-03-01T09:00:20.000Z"])

@@ -15,14 +15,16 @@ public struct ScenarioGraph: Sendable {
     for node in scenario.nodes {
       var next: [String] = []
       for choice in node.choices {
-        next += choice.goto.targets.map(\.value)
+        next += choice.targets.map(\.value)
       }
       if let timeout = node.onTimeout?.goto { next.append(timeout.value) }
       successors[node.id] = next
     }
     self.successors = successors
     self.start = scenario.start.value
-    self.divertTargets = scenario.injects.compactMap(\.goto?.value)
+    self.divertTargets = scenario.injects.flatMap { inject in
+      ([inject.goto] + inject.outcomes.map(\.goto)).compactMap { $0?.value }
+    }
   }
 
   /// Every node reachable from the start, counting inject diverts as reachable from

@@ -27,6 +27,7 @@ public struct TimingBounds: Sendable {
   public func earliestContact(_ stakeholder: String) -> ClockDuration? {
     earliestChoice {
       $0.contacts.contains { $0.value == stakeholder } || $0.write?.audience.value == stakeholder
+        || ($0.write?.outcomes ?? []).contains { $0.contacts.contains { $0.value == stakeholder } }
     }
   }
 
@@ -58,7 +59,7 @@ public struct TimingBounds: Sendable {
     case .literal(let value):
       if case .boolean(false) = value { return nil }
       return .zero
-    case .variable, .not, .elapsed:
+    case .variable, .not, .elapsed, .statementMet:
       return .zero
     case .and(let left, let right):
       guard let first = earliestTrue(left, visitingDeadlines: visitingDeadlines),
@@ -90,11 +91,18 @@ public struct TimingBounds: Sendable {
         }
         return nil
       case .tagged:
-        let byChoice = earliestChoice { $0.tags.contains(argument) }
-        let byInject = scenario.injects.filter { $0.tags.contains(argument) }.map(\.at).min()
+        let byChoice = earliestChoice { choice in
+          choice.tags.contains(argument) || choice.outcomes.contains { $0.tags.contains(argument) }
+            || (choice.write?.outcomes ?? []).contains { $0.tags.contains(argument) }
+        }
+        let byInject = scenario.injects.filter { inject in
+          inject.tags.contains(argument) || inject.outcomes.contains { $0.tags.contains(argument) }
+        }.map(\.at).min()
         return [byChoice, byInject].compactMap { $0 }.min()
       case .contacted:
         return earliestContact(argument)
+      case .statement:
+        return .zero
       case .met:
         guard !visitingDeadlines.contains(argument),
           let deadline = scenario.deadlines.first(where: { $0.id == argument })
@@ -112,8 +120,10 @@ public struct TimingBounds: Sendable {
   private static func shortestPaths(_ scenario: Scenario) -> [String: ClockDuration] {
     var best: [String: ClockDuration] = [scenario.start.value: .zero]
     for inject in scenario.injects {
-      if let target = inject.goto?.value, best[target].map({ inject.at < $0 }) ?? true {
-        best[target] = inject.at
+      for target in [inject.goto] + inject.outcomes.map(\.goto) {
+        if let target = target?.value, best[target].map({ inject.at < $0 }) ?? true {
+          best[target] = inject.at
+        }
       }
     }
     var done: Set<String> = []
@@ -125,7 +135,7 @@ public struct TimingBounds: Sendable {
       done.insert(current)
       guard let node = nodes[current] else { continue }
       var edges = node.choices.flatMap { choice in
-        choice.goto.targets.map { ($0.value, time + choice.takes) }
+        choice.targets.map { ($0.value, time + choice.takes) }
       }
       if let timeout = node.onTimeout, let target = timeout.goto {
         edges.append((target.value, time + timeout.takes))
@@ -157,7 +167,7 @@ public struct TimingBounds: Sendable {
       for choice in node.choices {
         // Waiting until a time of day can take up to a whole day more.
         let most = choice.takes + (choice.until == nil ? .zero : .hours(24))
-        for target in choice.goto.targets {
+        for target in choice.targets {
           result = max(result, most + longest(from: target.value))
         }
         if case .returnToDiverted = choice.goto { result = max(result, most) }

@@ -9,6 +9,9 @@
 /// ```
 public struct Engine: Sendable {
   public let scenario: Scenario
+  /// Grades typed statements as they are written: what a statement says can change
+  /// the story.
+  public let analyzer: StatementAnalyzer
   private let nodes: [String: ScenarioNode]
   /// Injects in the order they fire: by `at`, then by file order.
   private let injects: [Inject]
@@ -20,8 +23,9 @@ public struct Engine: Sendable {
   }
 
   /// Prepares to play a validated scenario.
-  public init(scenario: Scenario) {
+  public init(scenario: Scenario, analyzer: StatementAnalyzer = StatementAnalyzer()) {
     self.scenario = scenario
+    self.analyzer = analyzer
     self.nodes = Dictionary(
       scenario.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     self.injects = scenario.injects.enumerated().sorted {
@@ -39,9 +43,9 @@ public struct Engine: Sendable {
     }
     let state = SessionState(
       node: scenario.start.value, clock: .zero, variables: variables, visited: [], chosen: [],
-      tags: [], contacts: [:], promises: [], firedInjects: [], metDeadlines: [:],
-      missedDeadlines: [], returnStack: [], pendingWrite: nil, finished: false,
-      options: options, inputs: [])
+      tags: [], contacts: [:], updates: [:], shown: [], draws: 0, statements: [:],
+      promises: [], firedInjects: [], metDeadlines: [:], missedDeadlines: [], returnStack: [],
+      pendingWrite: nil, finished: false, options: options, inputs: [])
     var turn = Turn(engine: self, state: state)
     turn.events.append(.started(scenario: scenario.id, seed: options.seed))
     turn.advance(to: scenario.start.value, reentering: false)
@@ -55,15 +59,25 @@ public struct Engine: Sendable {
     nodes[state.node]
   }
 
-  /// The options offered now, in file order: those whose `when` holds, and a
+  /// The options offered now, in the order shown: those whose `when` holds, and a
   /// `goto: return` option only while there is somewhere to return to.
   public func offeredChoices(in state: SessionState) -> [Choice] {
     guard !state.finished, let node = nodes[state.node] else { return [] }
     let environment = SessionEnvironment(state: state)
-    return node.choices.filter { choice in
+    return arranged(node, in: state).filter { choice in
       if case .returnToDiverted = choice.goto, state.returnStack.isEmpty { return false }
       return choice.when.map { $0.expression.isTrue(in: environment) } ?? true
     }
+  }
+
+  /// The node's options in the order the state shows them (file order for a session
+  /// that does not shuffle, or before the node's order was drawn).
+  private func arranged(_ node: ScenarioNode, in state: SessionState) -> [Choice] {
+    guard state.shown.count == node.choices.count else { return node.choices }
+    var byID: [String: Choice] = [:]
+    for choice in node.choices { byID[choice.id] = choice }
+    let ordered = state.shown.compactMap { byID[$0] }
+    return ordered.count == node.choices.count ? ordered : node.choices
   }
 
   /// The option whose statement is awaited, if any.
@@ -108,7 +122,7 @@ public struct Engine: Sendable {
         .statementWritten(
           choice: choice.id, audience: write.audience.value, text: text, at: state.clock))
       turn.state.pendingWrite = nil
-      turn.apply(choice)
+      turn.apply(choice, statement: record(text, for: choice, task: write, at: state.clock))
     case .timeout:
       guard state.options.timed else { return .failure(.notTimed) }
       turn.timeOut()
@@ -131,6 +145,25 @@ public struct Engine: Sendable {
     return .success(Transition(state: turn.state, events: turn.events))
   }
 
+  /// What the engine keeps of a statement written for `choice` at `clock`.
+  func record(_ text: String, for choice: Choice, task: WriteTask, at clock: ClockDuration)
+    -> StatementRecord
+  {
+    let analysis = analyzer.analyze(
+      text, channel: task.channel, audience: task.audience.value, must: task.must,
+      avoid: task.avoid, limit: task.limit)
+    let says = analysis.isStatement
+    let nextUpdate =
+      says
+      ? NextUpdateParser.find(
+        in: text, sentAt: clock, startsAt: scenario.startsAt, startsOn: scenario.startsOn)?.due
+      : nil
+    return StatementRecord(
+      id: task.id, choice: choice.id, audience: task.audience.value, at: clock,
+      score: analysis.score, met: says ? analysis.metCriteria : [], isStatement: says,
+      nextUpdate: nextUpdate)
+  }
+
   /// A replay that stopped at an input the engine refused.
   public struct ReplayError: Error, Hashable, Sendable {
     /// The 0-based position of the refused input.
@@ -140,11 +173,26 @@ public struct Engine: Sendable {
   }
 
   /// Plays a whole input log from T+0: the same log always gives the same result.
-  public func replay(_ inputs: [SessionInput], options: SessionOptions) -> Result<
-    Transition, ReplayError
-  > {
+  ///
+  /// `choices`, aligned with `inputs`, are the option ids a log recorded beside the
+  /// numbers typed; a number that now stands for another option is refused.
+  public func replay(
+    _ inputs: [SessionInput], options: SessionOptions, choices: [String?] = []
+  ) -> Result<Transition, ReplayError> {
     var transition = start(options)
     for (index, input) in inputs.enumerated() {
+      if case .choose(let number) = input, index < choices.count, let recorded = choices[index] {
+        let offered = offeredChoices(in: transition.state)
+        if (1...max(offered.count, 1)).contains(number), number <= offered.count,
+          offered[number - 1].id != recorded
+        {
+          return .failure(
+            ReplayError(
+              index: index, input: input,
+              error: .optionMismatch(
+                number, recorded: recorded, offered: offered[number - 1].id)))
+        }
+      }
       switch step(transition.state, input) {
       case .success(let next):
         transition = Transition(state: next.state, events: transition.events + next.events)
@@ -192,26 +240,47 @@ public struct Engine: Sendable {
       events.append(.clockAdvanced(from: from, to: state.clock))
     }
 
-    /// Carries out a chosen option: its time, facts, contacts, promise and goto.
-    mutating func apply(_ choice: Choice) {
+    /// Carries out a chosen option: its time, facts, contacts, promise and goto; for a
+    /// statement, what follows from how good it was.
+    mutating func apply(_ choice: Choice, statement: StatementRecord? = nil) {
       moveClock(by: choice.takes)
       state.chosen.insert(choice.id)
-      state.tags.formUnion(choice.tags)
+      // A statement that says nothing reaches nobody and meets nothing: its option's
+      // tags and contacts count only when it says something.
+      let counts = statement?.isStatement ?? true
+      if counts { state.tags.formUnion(choice.tags) }
       apply(choice.effects)
-      var reached = choice.contacts.map(\.value)
-      if let audience = choice.write?.audience.value, !reached.contains(audience) {
-        reached.append(audience)
+      if counts {
+        for stakeholder in choice.contacts.map(\.value) {
+          contact(stakeholder, update: choice.isUpdate)
+        }
       }
-      for stakeholder in reached { contact(stakeholder) }
-      if let promise = choice.promise {
-        let record = PromiseRecord(
-          id: state.promises.count + 1, choice: choice.id, stakeholder: promise.to.value,
-          label: promise.label, madeAt: state.clock, due: state.clock + promise.within,
-          status: .open)
-        state.promises.append(record)
+      var goto = choice.goto
+      if let statement {
+        state.statements[statement.id] = statement
         events.append(
-          .promiseMade(
-            id: record.id, stakeholder: record.stakeholder, label: record.label, due: record.due))
+          .statementScored(
+            statement: statement.id, score: statement.score, isStatement: statement.isStatement,
+            nextUpdate: statement.nextUpdate))
+        if statement.isStatement {
+          contact(statement.audience, update: true)
+          if let due = statement.nextUpdate {
+            makePromise(
+              choice: choice.id, to: statement.audience,
+              label: "next update by \(CrisisClock.label(startsAt: scenario.startsAt, clock: due))",
+              due: due)
+          }
+        }
+        if let task = choice.write, let outcome = applyOutcome(of: task, statement: statement) {
+          goto = outcome
+        }
+      } else if let promise = choice.promise {
+        makePromise(
+          choice: choice.id, to: promise.to.value, label: promise.label,
+          due: state.clock + promise.within)
+      }
+      if !choice.outcomes.isEmpty, let target = draw(choice.outcomes, source: choice.id) {
+        goto = .node(target)
       }
       // A deadline this choice meets counts as met in its own conditional goto.
       settleDeadlines()
@@ -221,7 +290,11 @@ public struct Engine: Sendable {
         moveClock(by: Engine.wait(until: until, startsAt: startsAt, clock: state.clock))
         settleDeadlines()
       }
-      switch choice.goto {
+      follow(goto)
+    }
+
+    mutating func follow(_ goto: Goto) {
+      switch goto {
       case .node(let target):
         advance(to: target.value, reentering: false)
       case .branches(let branches):
@@ -238,6 +311,53 @@ public struct Engine: Sendable {
       }
     }
 
+    mutating func makePromise(choice: String, to stakeholder: String, label: String, due: ClockDuration)
+    {
+      let record = PromiseRecord(
+        id: state.promises.count + 1, choice: choice, stakeholder: stakeholder, label: label,
+        madeAt: state.clock, due: due, status: .open)
+      state.promises.append(record)
+      events.append(
+        .promiseMade(
+          id: record.id, stakeholder: record.stakeholder, label: record.label, due: record.due))
+    }
+
+    /// The first of a write task's outcomes that holds for `statement`: its effects,
+    /// tags and contacts are applied, and its goto (if any) returned.
+    mutating func applyOutcome(of task: WriteTask, statement: StatementRecord) -> Goto? {
+      let environment = SessionEnvironment(state: state)
+      for (index, outcome) in task.outcomes.enumerated() {
+        if let minimum = outcome.minimum, statement.score < minimum { continue }
+        if let below = outcome.below, statement.score >= below { continue }
+        if !outcome.met.allSatisfy({ statement.met.contains(task.criterionID($0.value)) }) {
+          continue
+        }
+        if outcome.unmet.contains(where: { statement.met.contains(task.criterionID($0.value)) }) {
+          continue
+        }
+        if let when = outcome.when, !when.expression.isTrue(in: environment) { continue }
+        events.append(.statementOutcome(statement: statement.id, index: index, text: outcome.text))
+        state.tags.formUnion(outcome.tags)
+        apply(outcome.effects)
+        for stakeholder in outcome.contacts.map(\.value) { contact(stakeholder, update: false) }
+        return outcome.goto
+      }
+      return nil
+    }
+
+    /// Draws one of `outcomes` with the session's seed and applies it; its goto, if any.
+    mutating func draw(_ outcomes: [ChanceOutcome], source: String) -> Located<String>? {
+      let index = OptionOrder.pick(
+        outcomes.map(\.chance), seed: state.options.seed, draw: state.draws)
+      state.draws += 1
+      let outcome = outcomes[index]
+      events.append(
+        .chanceDrawn(source: source, index: index, count: outcomes.count, text: outcome.text))
+      state.tags.formUnion(outcome.tags)
+      apply(outcome.effects)
+      return outcome.goto
+    }
+
     mutating func apply(_ effects: Effects) {
       for (variable, amount) in effects.add {
         if case .integer(let current) = state.variables[variable.value] {
@@ -249,9 +369,12 @@ public struct Engine: Sendable {
       }
     }
 
-    mutating func contact(_ stakeholder: String) {
+    /// A stakeholder hears from the trainee; a real `update` keeps open promises to them.
+    mutating func contact(_ stakeholder: String, update: Bool) {
       state.contacts[stakeholder, default: []].append(state.clock)
       events.append(.stakeholderContacted(stakeholder: stakeholder, at: state.clock))
+      guard update else { return }
+      state.updates[stakeholder, default: []].append(state.clock)
       for index in state.promises.indices
       where state.promises[index].stakeholder == stakeholder
         && state.promises[index].status == .open
@@ -298,7 +421,11 @@ public struct Engine: Sendable {
         events.append(.injectFired(inject: inject.id, at: state.clock))
         state.tags.formUnion(inject.tags)
         apply(inject.effects)
-        if let target = inject.goto?.value {
+        var goto = inject.goto
+        if !inject.outcomes.isEmpty, let drawn = draw(inject.outcomes, source: inject.id) {
+          goto = drawn
+        }
+        if let target = goto?.value, !(endingAhead && engine.nodes[target]?.isEnding != true) {
           state.returnStack.append(destination)
           events.append(.diverted(from: destination, to: target))
           destination = target
@@ -316,6 +443,18 @@ public struct Engine: Sendable {
       events.append(.nodeEntered(node: id, at: state.clock))
       settleDeadlines()
       guard let node = engine.nodes[id] else { return }
+      if !node.isEnding {
+        if state.options.shuffles {
+          state.shown = OptionOrder.arrange(
+            node.choices, seed: state.options.seed, draw: state.draws)
+          state.draws += 1
+        } else {
+          state.shown = node.choices.map(\.id)
+        }
+        events.append(.optionsShown(node: id, order: state.shown))
+      } else {
+        state.shown = []
+      }
       if node.isEnding {
         events.append(.endingReached(node: id, outcome: node.outcome ?? 0, at: state.clock))
         finish()
@@ -345,12 +484,19 @@ public struct Engine: Sendable {
       }
     }
 
-    /// Play is over: open promises are broken and unmet deadlines missed.
+    /// Play is over: open promises already due are broken (those not yet due are
+    /// neither kept nor broken), and unmet deadlines missed.
     mutating func finish() {
       state.finished = true
       for index in state.promises.indices where state.promises[index].status == .open {
-        state.promises[index].status = .broken
-        events.append(.promiseBroken(id: state.promises[index].id, due: state.promises[index].due))
+        let promise = state.promises[index]
+        if promise.due > state.clock {
+          state.promises[index].status = .notYetDue
+          events.append(.promiseNotYetDue(id: promise.id, due: promise.due))
+        } else {
+          state.promises[index].status = .broken
+          events.append(.promiseBroken(id: promise.id, due: promise.due))
+        }
       }
       for deadline in scenario.deadlines
       where state.metDeadlines[deadline.id] == nil

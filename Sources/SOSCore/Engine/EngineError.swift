@@ -14,6 +14,9 @@ public enum EngineError: Error, Hashable, Sendable {
   case nothingToUndo
   /// A timeout came from a session that is not timed.
   case notTimed
+  /// A log says option `number` was `recorded`, but in replay it is `offered`: the
+  /// log or the scenario was changed.
+  case optionMismatch(Int, recorded: String, offered: String)
 
   /// The refusal in words, for the prompt.
   public var message: String {
@@ -28,6 +31,9 @@ public enum EngineError: Error, Hashable, Sendable {
     case .undoNotAllowed: return "undo is only available in practice mode"
     case .nothingToUndo: return "there is nothing to undo yet"
     case .notTimed: return "this session is not timed"
+    case .optionMismatch(let number, let recorded, let offered):
+      return
+        "the log says option \(number) was '\(recorded)', but it replays as '\(offered)'"
     }
   }
 }

@@ -8,6 +8,8 @@ public struct PromiseRecord: Hashable, Sendable, Codable {
     case kept(at: ClockDuration)
     /// Play ended without the stakeholder hearing again.
     case broken
+    /// Play ended before the promise fell due.
+    case notYetDue
   }
 
   /// Sequence number within the session, from 1.

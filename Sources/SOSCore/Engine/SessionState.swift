@@ -14,6 +14,17 @@ public struct SessionState: Hashable, Sendable, Codable {
   public var tags: Set<String>
   /// Each stakeholder's contact times, in order.
   public var contacts: [String: [ClockDuration]]
+  /// Each stakeholder's real updates (a statement that says something, or an option
+  /// marked as an update), in order; only these keep promises.
+  public var updates: [String: [ClockDuration]]
+  /// The current decision's options by id, in the order they are shown (all of the
+  /// node's options; those whose `when` fails are left out when offered).
+  public var shown: [String]
+  /// How many random draws the session has made: each shuffle and each weighted
+  /// outcome takes the next, so replay draws the same.
+  public var draws: UInt64
+  /// Typed statements by their write task's id.
+  public var statements: [String: StatementRecord]
   /// Every promise made, open or settled.
   public var promises: [PromiseRecord]
   /// Injects that have fired.
@@ -66,4 +77,10 @@ struct SessionEnvironment: ExpressionEnvironment {
   func contacted(_ stakeholder: String) -> Bool { state.hasContacted(stakeholder) }
   func met(_ deadline: String) -> Bool { state.metDeadlines[deadline] != nil }
   var elapsed: ClockDuration { state.clock }
+  func statementScore(_ statement: String) -> Int? { state.statements[statement]?.score }
+  func statementMet(_ statement: String, criterion: String) -> Bool {
+    guard let record = state.statements[statement] else { return false }
+    if record.met.contains(criterion) { return true }
+    return record.met.contains("must:" + criterion)
+  }
 }

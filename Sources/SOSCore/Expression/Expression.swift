@@ -5,7 +5,8 @@
 /// such as `2h30m`, quoted texts), state variables, `elapsed` (the simulated clock),
 /// comparisons (`==`, `!=`, `<`, `<=`, `>`, `>=`), `and`, `or`, `not`, parentheses,
 /// and the functions `visited(node)`, `chose(choice)`, `tagged(tag)`,
-/// `contacted(stakeholder)` and `met(deadline)`. It never evaluates host code.
+/// `contacted(stakeholder)`, `met(deadline)`, `statement(id)` (a typed statement's
+/// score, 0–100) and `statement(id).met(criterion)`. It never evaluates host code.
 ///
 /// ```swift
 /// let parsed = try Expression.parse("contacted(regulator) and elapsed <= 72h").get()
@@ -37,6 +38,9 @@ public struct Expression: Hashable, Sendable {
     case elapsed
     /// A question about the session, such as `visited(first-hour)`.
     case call(ExpressionFunction, argument: String, argumentOffset: Int)
+    /// Whether a typed statement met a criterion: `statement(first-post).met(next-update)`.
+    case statementMet(
+      statement: String, statementOffset: Int, criterion: String, criterionOffset: Int)
     /// Logical negation.
     case not(Expression)
     /// Both hold.
@@ -66,6 +70,8 @@ public enum ExpressionFunction: String, Hashable, Sendable, CaseIterable {
   case contacted
   /// Whether the deadline has been met.
   case met
+  /// The score (0–100) of a typed statement; no value until it is written.
+  case statement
 
   /// What the argument names, in words ("a node", "a stakeholder").
   public var argumentPhrase: String {
@@ -75,6 +81,7 @@ public enum ExpressionFunction: String, Hashable, Sendable, CaseIterable {
     case .tagged: return "tag"
     case .contacted: return "stakeholder"
     case .met: return "deadline"
+    case .statement: return "statement"
     }
   }
 }

@@ -53,7 +53,29 @@ struct ExpressionChecker {
         if function == .tagged, names.isEmpty {
           notes.append("no choice or inject in this scenario sets a tag")
         }
+        if function == .statement, names.isEmpty {
+          notes.append("no option in this scenario asks for a typed statement ('write')")
+        }
         problem(.unknownName, message, at: argumentOffset, notes: notes)
+      }
+      return function == .statement ? .integer : .boolean
+    case .statementMet(let statement, let statementOffset, let criterion, let criterionOffset):
+      guard let criteria = context.statements[statement] else {
+        var message = "unknown statement '\(statement)' in statement()"
+        if let guess = suggestion(for: statement, among: context.statements.keys) {
+          message += "; did you mean '\(guess)'?"
+        }
+        problem(.unknownName, message, at: statementOffset)
+        return .boolean
+      }
+      if !criteria.contains(criterion) {
+        var message = "statement '\(statement)' has no criterion '\(criterion)'"
+        if let guess = suggestion(for: criterion, among: criteria) {
+          message += "; did you mean '\(guess)'?"
+        }
+        problem(
+          .unknownName, message, at: criterionOffset,
+          notes: ["its criteria are " + criteria.sorted().joined(separator: ", ")])
       }
       return .boolean
     case .not(let operand):

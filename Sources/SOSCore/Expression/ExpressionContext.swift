@@ -7,13 +7,16 @@ public struct ExpressionContext: Hashable, Sendable {
   public var deadlines: Set<String>
   /// State variables and their types.
   public var variables: [String: ValueType]
+  /// Typed statements by id, each with the criteria a condition may name.
+  public var statements: [String: Set<String>]
 
   /// Creates a context.
   public init(
     nodes: Set<String> = [], choices: Set<String> = [], tags: Set<String> = [],
     stakeholders: Set<String> = [], deadlines: Set<String> = [],
-    variables: [String: ValueType] = [:]
+    variables: [String: ValueType] = [:], statements: [String: Set<String>] = [:]
   ) {
+    self.statements = statements
     self.nodes = nodes
     self.choices = choices
     self.tags = tags
@@ -30,6 +33,7 @@ public struct ExpressionContext: Hashable, Sendable {
     case .tagged: return tags
     case .contacted: return stakeholders
     case .met: return deadlines
+    case .statement: return Set(statements.keys)
     }
   }
 }

@@ -10,6 +10,18 @@ public protocol ExpressionEnvironment {
   func met(_ deadline: String) -> Bool
   /// The simulated clock.
   var elapsed: ClockDuration { get }
+  /// The score of a typed statement, once written.
+  func statementScore(_ statement: String) -> Int?
+  /// Whether a typed statement met a criterion (`next-update`, a `must` fact's id,
+  /// `avoid:ID`).
+  func statementMet(_ statement: String, criterion: String) -> Bool
+}
+
+extension ExpressionEnvironment {
+  /// No statements: tools exploring a scenario without play know none.
+  public func statementScore(_ statement: String) -> Int? { nil }
+  /// No statements: tools exploring a scenario without play know none.
+  public func statementMet(_ statement: String, criterion: String) -> Bool { false }
 }
 
 extension Expression {
@@ -36,7 +48,10 @@ extension Expression {
       case .tagged: return .boolean(environment.tagged(argument))
       case .contacted: return .boolean(environment.contacted(argument))
       case .met: return .boolean(environment.met(argument))
+      case .statement: return environment.statementScore(argument).map(Value.integer)
       }
+    case .statementMet(let statement, _, let criterion, _):
+      return .boolean(environment.statementMet(statement, criterion: criterion))
     case .not(let operand):
       guard case .boolean(let flag) = operand.evaluate(in: environment) else { return nil }
       return .boolean(!flag)

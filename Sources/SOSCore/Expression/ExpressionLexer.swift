@@ -138,6 +138,28 @@ struct ExpressionLexer {
     return (String(String.UnicodeScalarView(scalars[start..<offset])), start)
   }
 
+  /// Reads `.name` right after a call, as in `statement(post).met(…)`: the member's
+  /// name and offset, or `nil` (consuming nothing) when no `.` follows.
+  mutating func member() -> (name: String, offset: Int)? {
+    guard offset < scalars.count, scalars[offset] == "." else { return nil }
+    var end = offset + 1
+    while end < scalars.count, Self.isNameCharacter(scalars[end]) { end += 1 }
+    let name = String(String.UnicodeScalarView(scalars[(offset + 1)..<end]))
+    defer { offset = end }
+    return (name, offset + 1)
+  }
+
+  /// A criterion's id inside `met(…)`: an id, optionally `must:` or `avoid:` first.
+  mutating func criterionArgument() -> (text: String, offset: Int)? {
+    skipSpace()
+    let start = offset
+    while offset < scalars.count, Self.isIDCharacter(scalars[offset]) || scalars[offset] == ":" {
+      offset += 1
+    }
+    guard offset > start else { return nil }
+    return (String(String.UnicodeScalarView(scalars[start..<offset])), start)
+  }
+
   /// What comes next, in words, without consuming it.
   func peekPhrase() throws -> String {
     var copy = self

@@ -6,7 +6,8 @@
 /// and        := not ("and" not)*
 /// not        := "not" not | comparison
 /// comparison := primary (("==" | "!=" | "<" | "<=" | ">" | ">=") primary)?
-/// primary    := literal | "elapsed" | name | name "(" argument ")" | "(" or ")"
+/// primary    := literal | "elapsed" | name | name "(" argument ")"
+///             | "statement" "(" argument ")" "." "met" "(" criterion ")" | "(" or ")"
 /// ```
 struct ExpressionParser {
   /// The longest expression accepted, in Unicode scalars. Real conditions are a line
@@ -189,11 +190,55 @@ struct ExpressionParser {
         "expected ')' after the argument of \(word)(), found \(current.kind.phrase); a function takes exactly one id",
         at: current.offset)
     }
+    if function == .statement, let member = lexer.member() {
+      return try parseStatementMember(
+        member, statement: argument, start: token.offset)
+    }
     let end = current.offset + current.length
     try advance()
     return Expression(
       .call(function, argument: argument.text, argumentOffset: argument.offset),
       offset: token.offset, length: end - token.offset)
+  }
+
+  /// `.met(criterion)` after `statement(id)`.
+  private mutating func parseStatementMember(
+    _ member: (name: String, offset: Int), statement: (text: String, offset: Int), start: Int
+  ) throws -> Expression {
+    guard member.name == "met" else {
+      var message = "a statement has no '\(member.name)'"
+      if member.name.isEmpty {
+        message = "expected 'met' after 'statement(\(statement.text)).'"
+      } else if let guess = suggestion(for: member.name, among: ["met"]) {
+        message += "; did you mean '\(guess)'?"
+      }
+      throw syntax(
+        message, at: member.offset,
+        notes: ["write statement(\(statement.text)) >= 70 or statement(\(statement.text)).met(next-update)"])
+    }
+    try advance()
+    guard case .openParenthesis = current.kind else {
+      throw syntax(
+        "expected '(' after 'met', found \(current.kind.phrase)", at: current.offset)
+    }
+    guard let criterion = lexer.criterionArgument() else {
+      let found = try lexer.peekPhrase()
+      throw syntax(
+        "met() needs the id of a criterion inside the parentheses, found \(found)",
+        at: lexer.offset)
+    }
+    try advance()
+    guard case .closeParenthesis = current.kind else {
+      throw syntax(
+        "expected ')' after the criterion, found \(current.kind.phrase)", at: current.offset)
+    }
+    let end = current.offset + current.length
+    try advance()
+    return Expression(
+      .statementMet(
+        statement: statement.text, statementOffset: statement.offset,
+        criterion: criterion.text, criterionOffset: criterion.offset),
+      offset: start, length: end - start)
   }
 
   private mutating func enterNesting(at offset: Int) throws {

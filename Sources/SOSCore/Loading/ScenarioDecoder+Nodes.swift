@@ -104,14 +104,89 @@ extension ScenarioDecoder {
     let feedback = fields["feedback"].flatMap { string($0, field: "feedback") }
     let hint = fields["hint"].flatMap { string($0, field: "hint") }
     let promise = fields["promise"].flatMap { promiseTerms($0) }
-    let write = fields["write"].flatMap { writeTask($0) }
-    let goto = required("goto", in: fields).flatMap { gotoTarget($0) }
+    let isUpdate = fields["update"].flatMap { boolean($0, field: "update") } ?? false
+    var write = fields["write"].flatMap { writeTask($0) }
+    if let task = write, task.id.isEmpty { write?.id = id }
+    let pin = fields["pin"].flatMap { enumeration($0, field: "pin", as: ChoicePin.self) }
+    let outcomes = fields["outcomes"].map { chanceOutcomes($0) } ?? []
+    // An option whose every chance outcome says where play goes needs no goto of its
+    // own; the first outcome's stands in for it.
+    let goto: Goto?
+    if fields["goto"] == nil, !outcomes.isEmpty, let first = outcomes.first?.goto,
+      outcomes.allSatisfy({ $0.goto != nil })
+    {
+      goto = .node(first)
+    } else {
+      goto = required("goto", in: fields).flatMap { gotoTarget($0) }
+    }
     guard let text, let goto else { return nil }
     return Choice(
       id: id, text: text, takes: takes, when: when, effects: effects, contacts: contacts,
       tags: tags, quality: quality, posture: posture, plan: plan, feedback: feedback,
-      hint: hint, promise: promise, write: write, goto: goto, until: until,
+      hint: hint, promise: promise, write: write, goto: goto, until: until, pin: pin,
+      isUpdate: isUpdate, outcomes: outcomes,
       position: fields.keyPosition("id") ?? fields.position)
+  }
+
+  /// `outcomes: [{chance: 30, goto: story-runs}, {chance: 70}]` of an option or inject.
+  mutating func chanceOutcomes(_ node: Node) -> [ChanceOutcome] {
+    guard let items = list(node, field: "outcomes") else { return [] }
+    if items.count == 1 {
+      error(
+        .invalidValue, "'outcomes' needs at least two outcomes to draw between",
+        at: Self.position(of: node))
+    }
+    return items.compactMap { item in
+      guard let fields = fields(of: item, as: .chanceOutcome) else { return nil }
+      let chance = required("chance", in: fields).flatMap {
+        integer($0, field: "chance", in: 1...1_000_000)
+      }
+      let text = fields["text"].flatMap { string($0, field: "text") }
+      let effects = fields["effects"].map { effectList($0) } ?? Effects()
+      let tags = fields["tags"].map { tagList($0) } ?? []
+      let goto = fields["goto"].flatMap { reference($0, field: "goto") }
+      guard let chance else { return nil }
+      return ChanceOutcome(
+        chance: chance, text: text, effects: effects, tags: tags, goto: goto,
+        position: fields.keyPosition("chance") ?? fields.position)
+    }
+  }
+
+  /// The outcomes of a write task, by the statement's quality.
+  mutating func statementOutcomes(_ node: Node) -> [StatementOutcome] {
+    guard let items = list(node, field: "outcomes") else { return [] }
+    var outcomes: [StatementOutcome] = []
+    for (index, item) in items.enumerated() {
+      guard let fields = fields(of: item, as: .statementOutcome) else { continue }
+      let minimum = fields["min"].flatMap { integer($0, field: "min", in: 0...100) }
+      let below = fields["below"].flatMap { integer($0, field: "below", in: 0...101) }
+      let met = fields["met"].map { references($0, field: "met") } ?? []
+      let unmet = fields["unmet"].map { references($0, field: "unmet") } ?? []
+      let when = fields["when"].flatMap { expression($0, field: "when") }
+      let text = fields["text"].flatMap { string($0, field: "text") }
+      let effects = fields["effects"].map { effectList($0) } ?? Effects()
+      let tags = fields["tags"].map { tagList($0) } ?? []
+      let contacts = fields["contacts"].map { references($0, field: "contacts") } ?? []
+      let goto = fields["goto"].flatMap { gotoTarget($0) }
+      let outcome = StatementOutcome(
+        minimum: minimum, below: below, met: met, unmet: unmet, when: when, text: text,
+        effects: effects, tags: tags, contacts: contacts, goto: goto,
+        position: fields.position)
+      if outcome.isFallback, index < items.count - 1 {
+        error(
+          .invalidValue,
+          "only the last statement outcome may have no condition ('min', 'below', 'met', 'unmet' or 'when'); the ones after it can never apply",
+          at: fields.position)
+      }
+      if let minimum, let below, below <= minimum {
+        error(
+          .invalidValue,
+          "'below: \(below)' with 'min: \(minimum)' can never hold: no score is both",
+          at: fields.keyPosition("below") ?? fields.position)
+      }
+      outcomes.append(outcome)
+    }
+    return outcomes
   }
 
   mutating func qualityPoints(_ node: Node) -> [QualityDimension: Int] {
@@ -147,10 +222,12 @@ extension ScenarioDecoder {
     let must = fields["must"].map { phraseList($0, field: "must") } ?? []
     let avoid = fields["avoid"].map { phraseList($0, field: "avoid") } ?? []
     let limit = fields["limit"].flatMap { integer($0, field: "limit", in: 1...100_000) }
+    let id = fields["id"].flatMap { identifier($0, field: "id") } ?? ""
+    let outcomes = fields["outcomes"].map { statementOutcomes($0) } ?? []
     guard let channel, let audience, let prompt else { return nil }
     return WriteTask(
-      channel: channel, audience: audience, prompt: prompt, must: must, avoid: avoid,
-      limit: limit, position: fields.position)
+      id: id, channel: channel, audience: audience, prompt: prompt, must: must, avoid: avoid,
+      limit: limit, outcomes: outcomes, position: fields.position)
   }
 
   mutating func phraseList(_ node: Node, field: String) -> [Phrase] {

@@ -48,6 +48,9 @@ extension ScenarioDecoder {
     let role = required("role", in: fields).flatMap { string($0, field: "role") }
     let briefing = required("briefing", in: fields).flatMap { string($0, field: "briefing") }
     let startsAt = fields["starts_at"].flatMap { clockTime($0) }
+    let startsOn = fields["starts_on"].flatMap {
+      enumeration($0, field: "starts_on", as: Weekday.self)
+    }
     let timeLimit = fields["time_limit"].flatMap { positiveDuration($0, field: "time_limit") }
     let stakeholders = required("stakeholders", in: fields).map { stakeholderList($0) } ?? []
     let variables = fields["state"].map { stateVariables($0) } ?? []
@@ -65,7 +68,7 @@ extension ScenarioDecoder {
     return Scenario(
       format: format, id: id, title: title, kind: kind, cluster: cluster,
       difficulty: difficulty, minutes: minutes, role: role, briefing: briefing,
-      startsAt: startsAt, timeLimit: timeLimit ?? Scenario.defaultTimeLimit,
+      startsAt: startsAt, startsOn: startsOn, timeLimit: timeLimit ?? Scenario.defaultTimeLimit,
       stakeholders: stakeholders, variables: variables, deadlines: deadlines,
       cadence: cadence, injects: injects, start: start, nodes: nodes, reflection: reflection,
       scoring: scoring, position: Self.position(of: root))
@@ -246,10 +249,11 @@ extension ScenarioDecoder {
       let effects = fields["effects"].map { effectList($0) } ?? Effects()
       let tags = fields["tags"].map { tagList($0) } ?? []
       let goto = fields["goto"].flatMap { reference($0, field: "goto") }
+      let outcomes = fields["outcomes"].map { chanceOutcomes($0) } ?? []
       guard let id, let at, let text else { return nil }
       return Inject(
         id: id, at: at, when: when, unless: unless, text: text, effects: effects, tags: tags,
-        goto: goto, position: fields.keyPosition("id") ?? fields.position)
+        goto: goto, outcomes: outcomes, position: fields.keyPosition("id") ?? fields.position)
     }
     reportDuplicates(injects.map { ($0.id, $0.position) }, what: "inject")
     return injects
@@ -295,6 +299,11 @@ extension ScenarioDecoder {
     }
     if let pass = fields["pass"].flatMap({ integer($0, field: "pass", in: 0...100) }) {
       settings.pass = pass
+    }
+    if let share = fields["statement_share"].flatMap({
+      integer($0, field: "statement_share", in: 0...100)
+    }) {
+      settings.statementShare = share
     }
     if let bandsNode = fields["bands"], let items = list(bandsNode, field: "bands") {
       for item in items {

@@ -20,6 +20,8 @@ public enum ScenarioSchema {
     case scoring = "Scoring"
     case weights = "Weights"
     case band = "Band"
+    case chanceOutcome = "ChanceOutcome"
+    case statementOutcome = "StatementOutcome"
 
     /// How the object is named in messages.
     var phrase: String {
@@ -40,6 +42,8 @@ public enum ScenarioSchema {
       case .scoring: return "scoring"
       case .weights: return "scoring weights"
       case .band: return "a grade band"
+      case .chanceOutcome: return "a chance outcome"
+      case .statementOutcome: return "a statement outcome"
       }
     }
   }
@@ -48,28 +52,31 @@ public enum ScenarioSchema {
   public static let fields: [Object: [String]] = [
     .scenario: [
       "format", "id", "title", "kind", "cluster", "difficulty", "minutes", "role", "briefing",
-      "starts_at", "time_limit", "stakeholders", "state", "deadlines", "cadence", "injects",
+      "starts_at", "starts_on", "time_limit", "stakeholders", "state", "deadlines", "cadence", "injects",
       "start", "nodes", "reflection", "scoring",
     ],
     .stakeholder: ["label", "required", "description"],
     .deadline: ["id", "label", "by", "grace", "weight", "met"],
     .cadence: ["stakeholder", "every", "weight", "label"],
-    .inject: ["id", "at", "when", "unless", "text", "effects", "tags", "goto"],
+    .inject: ["id", "at", "when", "unless", "text", "effects", "tags", "goto", "outcomes"],
     .node: ["title", "text", "choices", "ending", "outcome", "time_limit", "on_timeout"],
     .timeout: ["takes", "text", "goto"],
     .choice: [
       "id", "text", "takes", "until", "when", "effects", "contacts", "tags", "quality", "posture",
-      "plan",
-      "feedback", "hint", "promise", "write", "goto",
+      "plan", "feedback", "hint", "promise", "update", "write", "goto", "outcomes", "pin",
     ],
     .effects: ["add", "set"],
     .promise: ["to", "within", "label"],
-    .write: ["channel", "audience", "prompt", "must", "avoid", "limit"],
+    .write: ["id", "channel", "audience", "prompt", "must", "avoid", "limit", "outcomes"],
     .phrase: ["id", "any", "label"],
     .gotoBranch: ["when", "to"],
-    .scoring: ["weights", "pass", "bands"],
+    .scoring: ["weights", "pass", "bands", "statement_share"],
     .weights: ["timeliness", "communication", "outcome"],
     .band: ["from", "name"],
+    .chanceOutcome: ["chance", "text", "effects", "tags", "goto"],
+    .statementOutcome: [
+      "min", "below", "met", "unmet", "when", "text", "effects", "tags", "contacts", "goto",
+    ],
   ]
 
   /// The only format version this build reads.

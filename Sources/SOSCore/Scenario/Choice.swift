@@ -23,6 +23,14 @@ public struct Choice: Hashable, Sendable {
   public var promise: PromiseTerms?
   public var write: WriteTask?
   public var goto: Goto
+  /// Where the option stays when the options are shuffled; `nil` to shuffle it.
+  public var pin: ChoicePin?
+  /// Whether the option is a real update to the stakeholders it contacts (it keeps a
+  /// promise of an update), not just a contact. A typed statement that says
+  /// something is always one.
+  public var isUpdate: Bool
+  /// Weighted outcomes, one drawn from the session's seed when the option is taken.
+  public var outcomes: [ChanceOutcome]
   public var position: SourcePosition
 
   /// Creates a choice.
@@ -32,9 +40,12 @@ public struct Choice: Hashable, Sendable {
     contacts: [Located<String>] = [], tags: [String] = [],
     quality: [QualityDimension: Int] = [:], posture: Posture? = nil, plan: [PlanPart] = [],
     feedback: String? = nil, hint: String? = nil, promise: PromiseTerms? = nil,
-    write: WriteTask? = nil, goto: Goto, until: Located<Int>? = nil,
-    position: SourcePosition = .start
+    write: WriteTask? = nil, goto: Goto, until: Located<Int>? = nil, pin: ChoicePin? = nil,
+    isUpdate: Bool = false, outcomes: [ChanceOutcome] = [], position: SourcePosition = .start
   ) {
+    self.pin = pin
+    self.isUpdate = isUpdate
+    self.outcomes = outcomes
     self.until = until
     self.id = id
     self.text = text
@@ -56,4 +67,11 @@ public struct Choice: Hashable, Sendable {
 
   /// The sum of quality points over all dimensions.
   public var totalQuality: Int { quality.values.reduce(0, +) }
+
+  /// Every node this option can lead to: its goto, its chance outcomes' and its
+  /// statement outcomes'.
+  public var targets: [Located<String>] {
+    goto.targets + outcomes.compactMap(\.goto)
+      + (write?.outcomes.flatMap { $0.goto?.targets ?? [] } ?? [])
+  }
 }

@@ -12,14 +12,18 @@ public struct Inject: Hashable, Sendable {
   public var tags: [String]
   /// The node play is diverted to, if any.
   public var goto: Located<String>?
+  /// Weighted outcomes, one drawn from the session's seed when the inject fires.
+  public var outcomes: [ChanceOutcome]
   public var position: SourcePosition
 
   /// Creates an inject.
   public init(
     id: String, at: ClockDuration, when: ScenarioExpression? = nil,
     unless: ScenarioExpression? = nil, text: String, effects: Effects = Effects(),
-    tags: [String] = [], goto: Located<String>? = nil, position: SourcePosition = .start
+    tags: [String] = [], goto: Located<String>? = nil, outcomes: [ChanceOutcome] = [],
+    position: SourcePosition = .start
   ) {
+    self.outcomes = outcomes
     self.id = id
     self.at = at
     self.when = when

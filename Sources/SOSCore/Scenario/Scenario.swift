@@ -18,6 +18,9 @@ public struct Scenario: Hashable, Sendable {
   public var briefing: String
   /// Minutes after midnight at T+0, if the scenario pins the clock to a time of day.
   public var startsAt: Int?
+  /// The day of the week at T+0, if the scenario names it (`starts_on`), so that a
+  /// statement's "on Monday at 9" can be placed on the clock.
+  public var startsOn: Weekday?
   /// Real-time limit per decision in timed play.
   public var timeLimit: ClockDuration
   /// Stakeholders in the order the file declares them.
@@ -43,7 +46,8 @@ public struct Scenario: Hashable, Sendable {
   public init(
     format: Int = 1, id: String, title: String, kind: CrisisKind, cluster: CrisisCluster,
     difficulty: Difficulty, minutes: Int, role: String, briefing: String,
-    startsAt: Int? = nil, timeLimit: ClockDuration = Scenario.defaultTimeLimit,
+    startsAt: Int? = nil, startsOn: Weekday? = nil,
+    timeLimit: ClockDuration = Scenario.defaultTimeLimit,
     stakeholders: [Stakeholder], variables: [StateVariable] = [],
     deadlines: [Deadline] = [], cadence: [Cadence] = [], injects: [Inject] = [],
     start: Located<String>, nodes: [ScenarioNode], reflection: [String] = [],
@@ -59,6 +63,7 @@ public struct Scenario: Hashable, Sendable {
     self.role = role
     self.briefing = briefing
     self.startsAt = startsAt
+    self.startsOn = startsOn
     self.timeLimit = timeLimit
     self.stakeholders = stakeholders
     self.variables = variables
@@ -91,7 +96,20 @@ public struct Scenario: Hashable, Sendable {
 
   /// Every tag some choice or inject can set.
   public var tags: Set<String> {
-    Set(allChoices.flatMap(\.tags) + injects.flatMap(\.tags))
+    var tags = Set(allChoices.flatMap(\.tags) + injects.flatMap(\.tags))
+    for choice in allChoices {
+      tags.formUnion(choice.outcomes.flatMap(\.tags))
+      tags.formUnion(choice.write?.outcomes.flatMap(\.tags) ?? [])
+    }
+    tags.formUnion(injects.flatMap { $0.outcomes.flatMap(\.tags) })
+    return tags
+  }
+
+  /// Every statement task by its id (the first, if an id is used twice).
+  public var writeTasks: [String: WriteTask] {
+    Dictionary(
+      allChoices.compactMap { choice in choice.write.map { ($0.id, $0) } },
+      uniquingKeysWith: { first, _ in first })
   }
 
   /// The names the expression language may refer to in this scenario.
@@ -103,7 +121,8 @@ public struct Scenario: Hashable, Sendable {
       stakeholders: Set(stakeholders.map(\.id)),
       deadlines: Set(deadlines.map(\.id)),
       variables: Dictionary(
-        variables.map { ($0.name, $0.initial.type) }, uniquingKeysWith: { first, _ in first })
+        variables.map { ($0.name, $0.initial.type) }, uniquingKeysWith: { first, _ in first }),
+      statements: writeTasks.mapValues(\.criterionNames)
     )
   }
 }

@@ -7,6 +7,9 @@ public struct ScoringSettings: Hashable, Sendable {
   public var pass: Int
   /// Named grade bands; empty for ``ScoringDefaults/bands``.
   public var bands: [GradeBand]
+  /// The share of the communication score (0–100) that the typed statements carry
+  /// when the scenario asks for any.
+  public var statementShare: Int
 
   /// The defaults of ``ScoringDefaults``: timeliness 40, communication 45, outcome
   /// 15; pass at 60; the default bands.
@@ -14,8 +17,10 @@ public struct ScoringSettings: Hashable, Sendable {
     timelinessWeight: Int = ScoringDefaults.weights.timeliness,
     communicationWeight: Int = ScoringDefaults.weights.communication,
     outcomeWeight: Int = ScoringDefaults.weights.outcome,
-    pass: Int = ScoringDefaults.passMark, bands: [GradeBand] = []
+    pass: Int = ScoringDefaults.passMark, bands: [GradeBand] = [],
+    statementShare: Int = ScoringDefaults.statementSharePercent
   ) {
+    self.statementShare = statementShare
     self.timelinessWeight = timelinessWeight
     self.communicationWeight = communicationWeight
     self.outcomeWeight = outcomeWeight

@@ -1,5 +1,8 @@
 /// A free-text statement the trainee types, such as the first public post.
 public struct WriteTask: Hashable, Sendable {
+  /// The statement's id, as conditions name it (`statement(first-post) >= 70`);
+  /// defaults to the option's id.
+  public var id: String
   public var channel: Channel
   public var audience: Located<String>
   public var prompt: String
@@ -9,13 +12,18 @@ public struct WriteTask: Hashable, Sendable {
   public var avoid: [Phrase]
   /// A character limit overriding the channel's.
   public var limit: Int?
+  /// What follows from the statement, by how good it was; the first that holds.
+  public var outcomes: [StatementOutcome]
   public var position: SourcePosition
 
   /// Creates a statement task.
   public init(
-    channel: Channel, audience: Located<String>, prompt: String, must: [Phrase] = [],
-    avoid: [Phrase] = [], limit: Int? = nil, position: SourcePosition = .start
+    id: String = "", channel: Channel, audience: Located<String>, prompt: String,
+    must: [Phrase] = [], avoid: [Phrase] = [], limit: Int? = nil,
+    outcomes: [StatementOutcome] = [], position: SourcePosition = .start
   ) {
+    self.id = id
+    self.outcomes = outcomes
     self.channel = channel
     self.audience = audience
     self.prompt = prompt
@@ -23,6 +31,26 @@ public struct WriteTask: Hashable, Sendable {
     self.avoid = avoid
     self.limit = limit
     self.position = position
+  }
+
+  /// The criteria a condition may name for this statement: the analyser's own
+  /// (`apology`, `next-update`, …), each `must` fact (bare or as `must:ID`) and each
+  /// `avoid` phrasing as `avoid:ID`.
+  public var criterionNames: Set<String> {
+    var names = Set(StatementRubric.rows.map(\.id))
+    for phrase in must {
+      names.insert(phrase.id)
+      names.insert("must:" + phrase.id)
+    }
+    for phrase in avoid { names.insert("avoid:" + phrase.id) }
+    return names
+  }
+
+  /// The id of the analyser's criterion that `name` refers to: `must:ID` for a bare
+  /// `must` fact's id, `name` itself otherwise.
+  public func criterionID(_ name: String) -> String {
+    must.contains { $0.id == name } && !StatementRubric.rows.contains { $0.id == name }
+      ? "must:" + name : name
   }
 
   /// The character limit in force: the task's own, else the channel's.

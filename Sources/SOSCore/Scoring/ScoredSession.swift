@@ -26,11 +26,11 @@ public struct ScoredSession: Hashable, Sendable {
   /// Fails with the first input the scenario refuses, by its position in the log.
   public static func replay(
     _ scenario: Scenario, inputs: [SessionInput], options: SessionOptions,
-    latencies: [Int?] = []
+    latencies: [Int?] = [], choices: [String?] = []
   ) -> Result<ScoredSession, Engine.ReplayError> {
     let engine = Engine(scenario: scenario)
     let transition: Engine.Transition
-    switch engine.replay(inputs, options: options) {
+    switch engine.replay(inputs, options: options, choices: choices) {
     case .success(let value): transition = value
     case .failure(let error): return .failure(error)
     }

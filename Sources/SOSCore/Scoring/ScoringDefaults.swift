@@ -33,14 +33,21 @@ public enum ScoringDefaults {
 
   // MARK: - Communication: shares of the 100 points
 
-  /// Share of the quality of the options taken at each decision.
+  /// Share (percent) of the communication score carried by the typed statements'
+  /// analysis, when a scenario asks for statements and sets no `statement_share`:
+  /// writing is what a real crisis weighs most, so the best options with nonsense
+  /// statements cannot pass.
+  public static let statementSharePercent = 40
+  /// Relative share of the quality of the options taken at each decision; with the
+  /// coverage and posture shares it divides what the statements leave.
   public static let choiceShare = 60.0
-  /// Share of the typed statements' analysis.
-  public static let statementShare = 20.0
-  /// Share of the coverage of required stakeholders.
+  /// Relative share of the coverage of required stakeholders.
   public static let coverageShare = 10.0
-  /// Share of the fit of response postures to the crisis cluster.
+  /// Relative share of the fit of response postures to the crisis cluster.
   public static let postureShare = 10.0
+  /// A statement counts as saying something (it can meet a deadline, keep or make a
+  /// promise, contact its audience) only with at least this many words.
+  public static let statementMinimumWords = 5
   /// A required stakeholder who first hears within this share of the session's
   /// length gets full coverage credit; later, credit falls linearly to half at the end.
   public static let earlyContactShare = 0.25

@@ -146,6 +146,9 @@ struct ScoringRules {
       item.reason = "\(what): still open — play stopped at \(label(state.clock))"
     case .broken:
       item.reason = "\(what): broken — \(name) did not hear from you again"
+    case .notYetDue:
+      item.worth = 0
+      item.reason = "\(what): not yet due when play ended at \(label(state.clock)), so neither kept nor broken"
     }
     return item
   }
@@ -175,12 +178,15 @@ struct ScoringRules {
     var parts: [(share: Double, items: [Item])] = []
     let choiceItems = decisions.filter { $0.offered.count > 1 }.compactMap(choiceItem)
     if !choiceItems.isEmpty { parts.append((ScoringDefaults.choiceShare, choiceItems)) }
-    let statementItems = statements.map(statementItem)
-    if !statementItems.isEmpty { parts.append((ScoringDefaults.statementShare, statementItems)) }
     let coverageItems = scenario.stakeholders.filter(\.required).map(coverageItem)
     if !coverageItems.isEmpty { parts.append((ScoringDefaults.coverageShare, coverageItems)) }
     let postureItems = takenChoices(decisions).compactMap(postureItem)
     if !postureItems.isEmpty { parts.append((ScoringDefaults.postureShare, postureItems)) }
+    let statementItems = statements.map(statementItem)
+    if !statementItems.isEmpty {
+      let others = parts.reduce(0) { $0 + $1.share }
+      parts.append((statementWeight(besides: others), statementItems))
+    }
 
     let shares = parts.reduce(0) { $0 + $1.share }
     var entries = parts.flatMap { part in
@@ -201,6 +207,15 @@ struct ScoringRules {
           reason: "a score cannot go below 0"))
     }
     return entries
+  }
+
+  /// The relative weight that gives the statements the scenario's share of the
+  /// communication score beside parts weighing `others` in all.
+  func statementWeight(besides others: Double) -> Double {
+    let share = Double(min(max(scenario.scoring.statementShare, 0), 100))
+    guard others > 0 else { return 1 }
+    guard share < 100 else { return others * 1_000_000 }
+    return others * share / (100 - share)
   }
 
   func takenChoices(_ decisions: [ScoreReport.DecisionReview]) -> [Choice] {
@@ -243,6 +258,14 @@ struct ScoringRules {
       ?? statement.audience
     let analysis = statement.analysis
     let passed = analysis.criteria.filter { $0.result == .pass }.count
+    guard analysis.isStatement else {
+      return Item(
+        rule: .statement, subject: statement.choice, at: statement.at, worth: 1, credit: 0,
+        reason:
+          "Statement to \(name) (\(statement.channel.rawValue)): says nothing yet"
+          + " (fewer than \(ScoringDefaults.statementMinimumWords) words), so it earns nothing"
+          + " and reaches nobody")
+    }
     return Item(
       rule: .statement, subject: statement.choice, at: statement.at, worth: 1,
       credit: Double(analysis.score) / 100,
@@ -355,12 +378,18 @@ struct ScoringRules {
       add(dimension, ScoringDefaults.choiceShare, earned, maximum)
       var statementEarned = 0.0
       var statementMaximum = 0.0
-      for criterion in statements.flatMap(\.analysis.criteria)
-      where criterion.dimension == dimension {
-        statementEarned += Double(criterion.points)
-        statementMaximum += Double(criterion.max)
+      for statement in statements {
+        for criterion in statement.analysis.criteria where criterion.dimension == dimension {
+          // A text that says nothing earns nothing, whatever its criteria found.
+          statementEarned += statement.analysis.isStatement ? Double(criterion.points) : 0
+          statementMaximum += Double(criterion.max)
+        }
       }
-      add(dimension, ScoringDefaults.statementShare, statementEarned, statementMaximum)
+      add(
+        dimension,
+        statementWeight(
+          besides: ScoringDefaults.choiceShare + ScoringDefaults.coverageShare
+            + ScoringDefaults.postureShare), statementEarned, statementMaximum)
     }
     let required = scenario.stakeholders.filter(\.required)
     let coverage = required.map { coverageItem($0).credit }

@@ -43,7 +43,9 @@ struct ScenarioValidator {
       if let unless = inject.unless { check(unless, field: "unless", context: context) }
       check(inject.effects)
       if let goto = inject.goto { checkNode(goto, among: nodeIDs, field: "goto") }
+      check(inject.outcomes, nodes: nodeIDs)
     }
+    var writeIDs: [String: SourcePosition] = [:]
     for node in scenario.nodes {
       if let goto = node.onTimeout?.goto { checkNode(goto, among: nodeIDs, field: "goto") }
       for choice in node.choices {
@@ -57,7 +59,21 @@ struct ScenarioValidator {
         }
         for contact in choice.contacts { checkStakeholder(contact, among: stakeholderIDs) }
         if let promise = choice.promise { checkStakeholder(promise.to, among: stakeholderIDs) }
-        if let write = choice.write { checkStakeholder(write.audience, among: stakeholderIDs) }
+        if let write = choice.write {
+          checkStakeholder(write.audience, among: stakeholderIDs)
+          if let first = writeIDs[write.id] {
+            error(
+              .duplicateID, "duplicate statement id '\(write.id)'", at: write.position,
+              notes: [
+                "'\(write.id)' is first used at line \(first.line), column \(first.column);"
+                  + " give each write task its own 'id'"
+              ])
+          } else {
+            writeIDs[write.id] = write.position
+          }
+          check(write, context: context)
+        }
+        check(choice.outcomes, nodes: nodeIDs)
         switch choice.goto {
         case .node(let target):
           checkNode(target, among: nodeIDs, field: "goto")
@@ -72,6 +88,44 @@ struct ScenarioValidator {
       }
     }
     if found.isEmpty { checkReachableEnding() }
+  }
+
+  // MARK: - Outcomes
+
+  private mutating func check(_ outcomes: [ChanceOutcome], nodes: Set<String>) {
+    for outcome in outcomes {
+      check(outcome.effects)
+      if let goto = outcome.goto { checkNode(goto, among: nodes, field: "goto") }
+    }
+  }
+
+  private mutating func check(_ task: WriteTask, context: ExpressionContext) {
+    let criteria = task.criterionNames
+    for outcome in task.outcomes {
+      for criterion in outcome.met + outcome.unmet where !criteria.contains(criterion.value) {
+        var message = "statement '\(task.id)' has no criterion '\(criterion.value)'"
+        if let guess = suggestion(for: criterion.value, among: criteria) {
+          message += "; did you mean '\(guess)'?"
+        }
+        error(
+          .unknownName, message, at: criterion.position,
+          notes: ["its criteria are " + criteria.sorted().joined(separator: ", ")])
+      }
+      if let when = outcome.when { check(when, field: "when", context: context) }
+      check(outcome.effects)
+      for contact in outcome.contacts { checkStakeholder(contact, among: context.stakeholders) }
+      switch outcome.goto {
+      case .node(let target):
+        checkNode(target, among: context.nodes, field: "goto")
+      case .branches(let branches):
+        for branch in branches {
+          if let when = branch.when { check(when, field: "when", context: context) }
+          checkNode(branch.to, among: context.nodes, field: "to")
+        }
+      case .returnToDiverted, nil:
+        break
+      }
+    }
   }
 
   // MARK: - References

@@ -12,6 +12,8 @@ struct SessionInputRow: Codable, FetchableRecord, PersistableRecord {
   var value: String?
   var at: String
   var latencyMilliseconds: Int?
+  /// The id of the option chosen (`choose`), beside the number typed.
+  var choice: String?
 
   enum CodingKeys: String, CodingKey {
     case sessionID = "session_id"
@@ -20,6 +22,7 @@ struct SessionInputRow: Codable, FetchableRecord, PersistableRecord {
     case value
     case at
     case latencyMilliseconds = "latency_ms"
+    case choice
   }
 
   enum Columns {

@@ -17,6 +17,7 @@ struct SessionRow: Codable, FetchableRecord, PersistableRecord {
   var seed: Int64
   var mode: String
   var timed: Bool
+  var shuffled: Bool
   var started: String
   var finished: String?
   var status: String
@@ -30,6 +31,7 @@ struct SessionRow: Codable, FetchableRecord, PersistableRecord {
     case seed
     case mode
     case timed
+    case shuffled
     case started
     case finished
     case status

@@ -5,8 +5,9 @@ import SOSCore
 /// after every accepted input and before the next prompt appears, so a killed
 /// process loses nothing.
 public protocol SessionJournal {
-  /// Saves one accepted input with its wall-clock latency.
-  func record(_ input: SessionInput, latencyMilliseconds: Int?) throws
+  /// Saves one accepted input with its wall-clock latency and, for a choice, the id of
+  /// the option its number stood for.
+  func record(_ input: SessionInput, choice: String?, latencyMilliseconds: Int?) throws
   /// Marks the session finished.
   func finish() throws
 }
@@ -251,7 +252,11 @@ public final class PlayLoop {
       show(error.message.prefix(1).uppercased() + error.message.dropFirst() + ".\n")
     case .success(let transition):
       do {
-        try journal.record(input, latencyMilliseconds: latency)
+        let chosen = transition.events.lazy.compactMap { event -> String? in
+          if case .choiceMade(_, let choice, _, _) = event { return choice }
+          return nil
+        }.first
+        try journal.record(input, choice: chosen, latencyMilliseconds: latency)
       } catch {
         throw JournalFailure(underlying: error)
       }

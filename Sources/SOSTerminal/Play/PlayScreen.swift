@@ -194,6 +194,33 @@ public struct PlayScreen: Sendable {
             lines.append(palette.feedback(prose(feedback, indent: 2)))
           }
         }
+      case .statementScored(_, _, let isStatement, let nextUpdate):
+        if !isStatement {
+          lines.append(
+            palette.warning(
+              wrapped(
+                "That says nothing your readers can use: it reaches nobody as an update.",
+                indent: 2)))
+        } else if practice, nextUpdate == nil {
+          lines.append(
+            palette.dim(
+              wrapped(
+                "Your statement names no time for the next update, so it makes no promise.",
+                indent: 2)))
+        }
+      case .statementOutcome(_, _, let text), .chanceDrawn(_, _, _, let text):
+        if let text {
+          lines.append("")
+          lines.append(prose(text))
+        }
+      case .promiseNotYetDue(let id, _):
+        if let promise = state.promises.first(where: { $0.id == id }) {
+          lines.append(
+            palette.dim(
+              wrapped(
+                "Promise to \(stakeholderName(promise.stakeholder))"
+                  + " (\(Sanitizer.singleLine(promise.label))) was not yet due when play ended.")))
+        }
       case .injectFired(let id, let at):
         if let inject = scenario.injects.first(where: { $0.id == id }) {
           lines.append("")
@@ -257,7 +284,8 @@ public struct PlayScreen: Sendable {
             wrapped(
               "No option can be taken at '\(node)': the scenario file has a dead end here."
                 + " Play ends.")))
-      case .started, .nodeEntered, .clockAdvanced, .stakeholderContacted, .diverted, .returned:
+      case .started, .nodeEntered, .clockAdvanced, .stakeholderContacted, .diverted, .returned,
+        .optionsShown:
         break
       }
     }

@@ -33,6 +33,17 @@ public struct StatementAnalysis: Hashable, Sendable, Codable {
     self.criteria = criteria
   }
 
+  /// Whether the text says something at all: a statement that can meet a deadline,
+  /// make or keep a promise and reach its audience. An empty or one-word text never is.
+  public var isStatement: Bool {
+    readability.words >= ScoringDefaults.statementMinimumWords
+  }
+
+  /// The ids of the criteria passed in full.
+  public var metCriteria: Set<String> {
+    Set(criteria.filter { $0.result == .pass }.map(\.id))
+  }
+
   /// The criterion with this id, if the analysis has it.
   public func criterion(_ id: String) -> StatementCriterion? {
     criteria.first { $0.id == id }
