@@ -29,7 +29,9 @@ public struct DebriefReport: Sendable {
     CrisisClock.label(startsAt: startsAt, clock: time)
   }
 
-  static func number(_ value: Double) -> String { ReportNumber.whole(value) }
+  /// A score as every command shows it (``ScoreFormat/points(_:)``): rounded once, to a
+  /// tenth, so the debrief, `sos sessions`, `sos score` and the reports agree.
+  static func number(_ value: Double) -> String { ScoreFormat.points(value) }
 
   /// Untrusted text without control characters, its paragraphs' lines joined so
   /// that the terminal can wrap them.

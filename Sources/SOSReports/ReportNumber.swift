@@ -1,3 +1,5 @@
+import SOSCore
+
 /// Numbers as reports print them, the same on every machine (no locale).
 enum ReportNumber {
   /// `value` with `digits` decimals: `72.3`, `0.67`, `-0.50`; never `-0.0`.
@@ -18,9 +20,10 @@ enum ReportNumber {
   /// A score rounded to a whole number: `87`.
   static func whole(_ value: Double) -> String { fixed(value, digits: 0) }
 
-  /// A score with one decimal, or empty for none: `87.5`.
+  /// A score with one decimal, or empty for none: `87.5`, rounded once to a tenth as
+  /// ``ScoreFormat/tenths(_:)`` does for every command.
   static func score(_ value: Double?) -> String {
-    value.map { fixed($0, digits: 1) } ?? ""
+    value.map { fixed(ScoreFormat.tenths($0), digits: 1) } ?? ""
   }
 
   /// A discrimination index with its sign: `+0.67`, `-0.33`, `0.00`.

@@ -47,6 +47,12 @@ struct AnalyzeCommand: ParsableCommand {
         + (bounds.exhaustive
           ? " (every path)" : " (not every path: raise --budget for exact bounds)")
     ]
+    if bounds.loopingPaths > 0 {
+      lines.append(
+        "loops: \(bounds.loopingPaths) path\(bounds.loopingPaths == 1 ? " goes" : "s go") round a"
+          + " loop and \(bounds.loopingPaths == 1 ? "was" : "were") given up after"
+          + " \(ScoreBounds.maximumDepth) decisions; the bounds cover the paths that end sooner")
+    }
     for (name, range) in [
       ("overall", bounds.overall), ("timeliness", bounds.timeliness),
       ("communication", bounds.communication), ("outcome", bounds.outcome),

@@ -72,7 +72,7 @@ struct CohortImportCommand: ParsableCommand {
           "imported \(path): session \(record.shortID), \(Self.oneLine(record.trainee)),"
           + " \(record.scenarioID), \(record.status.rawValue)"
         if record.status == .finished, let report = replayed.scored?.report {
-          line += ", overall \(Int(report.overall.rounded())) \(report.grade)"
+          line += ", overall \(ScoreFormat.points(report.overall)) \(report.grade)"
         }
         Output.out(line + "\n")
       case .alreadyPresent:

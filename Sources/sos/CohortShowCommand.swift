@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SOSCore
 import SOSStore
 import SOSTerminal
 
@@ -59,7 +60,7 @@ struct CohortShowCommand: ParsableCommand {
         [
           Sanitizer.singleLine(session.trainee), String(session.id.prefix(8)), session.scenario,
           session.status, String(session.decisions),
-          session.scores.map { "\(Int($0.overall.rounded())) \($0.grade)" } ?? "-",
+          session.scores.map { "\(ScoreFormat.points($0.overall)) \($0.grade)" } ?? "-",
           String(session.started.prefix(16)).replacingOccurrences(of: "T", with: " "),
         ]
       }

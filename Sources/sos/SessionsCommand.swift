@@ -96,7 +96,7 @@ struct SessionSummary: Encodable {
       [
         String(session.id.prefix(8)), Sanitizer.singleLine(session.trainee), session.scenario,
         session.status, String(session.decisions),
-        session.scores.map { "\(Int($0.overall.rounded())) \($0.grade)" } ?? "-",
+        session.scores.map { "\(ScoreFormat.points($0.overall)) \($0.grade)" } ?? "-",
         String(session.started.prefix(16)).replacingOccurrences(of: "T", with: " "),
       ]
     }

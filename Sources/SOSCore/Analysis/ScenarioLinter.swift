@@ -118,6 +118,52 @@ public enum ScenarioLinter {
         }
       }
     }
+    for node in scenario.nodes {
+      for choice in node.choices where choice.write != nil {
+        if let promise = choice.promise {
+          warn(
+            .writePromise,
+            "choice '\(choice.id)' asks for a statement and also has a 'promise:'; the promise is"
+              + " ignored, because what the trainee types makes the promise",
+            at: promise.to.position,
+            notes: [
+              "a statement that names its next update (\"next update at 13:00\") promises it; remove 'promise:'"
+            ])
+        }
+      }
+    }
+    if let giveaway = lengthGiveaway(scenario) {
+      warn(
+        .longestIsStrongest,
+        "the strongest option is also the longest at \(giveaway.count) of \(giveaway.of) decisions,"
+          + " so a trainee can pick by length",
+        at: scenario.position,
+        notes: [
+          "decisions: " + giveaway.nodes.joined(separator: ", "),
+          "make the options at a decision similar in length and register",
+        ])
+    }
     return warnings.sorted { $0.location.line ?? 0 < $1.location.line ?? 0 }
+  }
+
+  /// The decisions (with two or more options and one strongest) where the strongest
+  /// option's text is also the longest, when they are more than half of them and the
+  /// scenario has at least four such decisions.
+  static func lengthGiveaway(_ scenario: Scenario) -> (count: Int, of: Int, nodes: [String])? {
+    var counted = 0
+    var nodes: [String] = []
+    for node in scenario.nodes where node.choices.count > 1 {
+      let totals = node.choices.map(\.totalQuality)
+      guard let best = totals.max(), totals.filter({ $0 == best }).count == 1,
+        let strongest = node.choices.first(where: { $0.totalQuality == best })
+      else { continue }
+      counted += 1
+      let longest = node.choices.map(\.text.count).max() ?? 0
+      let others = node.choices.filter { $0.id != strongest.id }.map(\.text.count).max() ?? 0
+      if strongest.text.count == longest, strongest.text.count > others { nodes.append(node.id) }
+    }
+    // Fewer decisions than this say too little about a habit of the author's.
+    guard counted >= 4, nodes.count * 2 > counted else { return nil }
+    return (nodes.count, counted, nodes)
   }
 }

@@ -29,8 +29,15 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
   public var outcome: Range
   /// Complete paths played.
   public var paths: Int
+
+  /// The most decisions a path is followed for before the search gives it up as a
+  /// loop ("ask again" without end).
+  public static let maximumDepth = 200
   /// Whether every path was played.
   public var exhaustive: Bool
+  /// Paths cut at ``maximumDepth`` decisions because they go round a loop; the bounds
+  /// cover the paths that end within it.
+  public var loopingPaths: Int = 0
 
   /// Searches the scenario's paths, playing at most `budget` of them.
   public static func analyze(_ engine: Engine, budget: Int = 20_000, seed: UInt64 = 1)
@@ -56,7 +63,7 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
     return ScoreBounds(
       scenario: engine.scenario.id, overall: overall, timeliness: timeliness,
       communication: communication, outcome: outcome, paths: search.paths,
-      exhaustive: exhaustive)
+      exhaustive: exhaustive, loopingPaths: search.deepPaths)
   }
 
   /// The depth-first search and the extremes found so far.
@@ -65,6 +72,8 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
     let scorer: Scorer
     var budget: Int
     var paths = 0
+    /// Paths cut at the depth limit: they go round a loop.
+    var deepPaths = 0
     var cutOff = false
     var overall: Range?
     var timeliness: Range?
@@ -77,17 +86,30 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
       self.budget = budget
     }
 
-    /// Every continuation of `state`, depth first; `path` names the options taken.
+    /// Every continuation of `state`, depth first with an explicit stack (a scenario
+    /// with a loop cannot exhaust the call stack); `path` names the options taken. A
+    /// path longer than ``ScoreBounds/maximumDepth`` is cut there and counted in
+    /// `deepPaths`: it goes round a loop.
     mutating func explore(_ state: SessionState, path: [String]) {
-      if cutOff { return }
-      if state.finished {
-        record(state, path: path)
-        return
-      }
-      for (input, name) in inputs(at: state) {
-        guard case .success(let next) = engine.step(state, input) else { continue }
-        explore(next.state, path: path + [name])
+      var stack: [(state: SessionState, path: [String])] = [(state, path)]
+      while let (current, path) = stack.popLast() {
         if cutOff { return }
+        if current.finished {
+          record(current, path: path)
+          continue
+        }
+        if path.count >= ScoreBounds.maximumDepth {
+          deepPaths += 1
+          paths += 1
+          if paths >= budget { cutOff = true }
+          continue
+        }
+        var children: [(state: SessionState, path: [String])] = []
+        for (input, name) in inputs(at: current) {
+          guard case .success(let next) = engine.step(current, input) else { continue }
+          children.append((next.state, path + [name]))
+        }
+        stack.append(contentsOf: children.reversed())
       }
     }
 
@@ -104,7 +126,7 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
     mutating func greedy(best: Bool) {
       var state = engine.start(SessionOptions()).state
       var path: [String] = []
-      while !state.finished {
+      while !state.finished, path.count < ScoreBounds.maximumDepth {
         let options = inputs(at: state)
         guard !options.isEmpty else { break }
         var pick = options[0]

@@ -83,4 +83,9 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
   case strayReturn = "SOS108"
   /// A decision where every option has a condition, so play may find none on offer.
   case mayStall = "SOS109"
+  /// Across the scenario, the strongest option is also the longest at more than half
+  /// of the decisions: length gives the answer away.
+  case longestIsStrongest = "SOS110"
+  /// A write option with its own `promise:`: the typed words make the promise.
+  case writePromise = "SOS111"
 }

@@ -105,7 +105,7 @@ public struct Debrief: Hashable, Sendable, Codable {
   ) {
     let bands = scenario.scoring.bands.isEmpty ? ScoringDefaults.bands : scenario.scoring.bands
     func grade(_ score: Double) -> Grade {
-      Grade(score: score, grade: GradeBand.band(for: score, in: bands).name)
+      Grade(score: score, grade: GradeBand.band(for: ScoreFormat.tenths(score), in: bands).name)
     }
     let choices = Dictionary(
       scenario.nodes.flatMap(\.choices).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }
@@ -124,7 +124,8 @@ public struct Debrief: Hashable, Sendable, Codable {
     dimensions = report.dimensions.compactMap { dimension in
       dimension.score.map {
         DimensionGrade(
-          dimension: dimension.dimension, score: $0, grade: GradeBand.band(for: $0, in: bands).name)
+          dimension: dimension.dimension, score: $0,
+          grade: GradeBand.band(for: ScoreFormat.tenths($0), in: bands).name)
       }
     }
     let earned = report.ledger.filter { $0.points > 0 && $0.maximum > 0 }

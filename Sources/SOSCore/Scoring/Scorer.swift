@@ -140,8 +140,10 @@ public struct Scorer: Sendable {
       timeliness: timelinessScore, communication: communicationScore, outcome: outcome,
       weights: weights,
       dimensions: rules.dimensions(decisions: decisions, statements: statements),
-      grade: GradeBand.band(for: overall, in: bands).name,
-      passMark: Double(settings.pass), passed: overall >= Double(settings.pass),
+      // The grade and the pass are read from the score as people see it (rounded once,
+      // to a tenth), so "60 — pass" and "59.96 — not yet" cannot disagree on screen.
+      grade: GradeBand.band(for: ScoreFormat.tenths(overall), in: bands).name,
+      passMark: Double(settings.pass), passed: ScoreFormat.tenths(overall) >= Double(settings.pass),
       ledger: timeliness + communication, decisions: decisions, statements: statements)
   }
 }
