@@ -25,7 +25,8 @@ extension ScenarioDecoder {
   mutating func scenarioNode(id: String, key: Node, value: Node) -> ScenarioNode? {
     guard let fields = fields(of: value, as: .node, field: id) else { return nil }
     let keyPosition = Self.position(of: key)
-    let text = required("text", in: fields).flatMap { string($0, field: "text") }
+    let worded = required("text", in: fields).flatMap { variantText($0, field: "text") }
+    let text = worded?.text
     let title = fields["title"].flatMap { string($0, field: "title") }
     let isEnding = fields["ending"].flatMap { boolean($0, field: "ending") } ?? false
     let outcome = fields["outcome"].flatMap { integer($0, field: "outcome", in: 0...100) }
@@ -64,10 +65,12 @@ extension ScenarioDecoder {
         at: outcomePosition)
     }
     guard let text else { return nil }
-    return ScenarioNode(
+    var scenarioNode = ScenarioNode(
       id: id, title: title, text: text, choices: choices, isEnding: isEnding,
       outcome: isEnding ? outcome : nil, timeLimit: timeLimit, onTimeout: onTimeout,
       position: keyPosition)
+    scenarioNode.textVariants = worded?.variants ?? []
+    return scenarioNode
   }
 
   mutating func timeoutRule(_ node: Node) -> TimeoutRule? {
@@ -84,7 +87,8 @@ extension ScenarioDecoder {
     let id =
       fields["id"].flatMap { identifier($0, field: "id", allowDots: true) }
       ?? "\(nodeID).\(index + 1)"
-    let text = required("text", in: fields).flatMap { string($0, field: "text") }
+    let worded = required("text", in: fields).flatMap { variantText($0, field: "text") }
+    let text = worded?.text
     let takes = fields["takes"].flatMap { duration($0, field: "takes") } ?? .zero
     let until = fields["until"].flatMap { node in
       clockTime(node, field: "until").map { Located($0, at: Self.position(of: node)) }
@@ -120,12 +124,58 @@ extension ScenarioDecoder {
       goto = required("goto", in: fields).flatMap { gotoTarget($0) }
     }
     guard let text, let goto else { return nil }
-    return Choice(
+    var choice = Choice(
       id: id, text: text, takes: takes, when: when, effects: effects, contacts: contacts,
       tags: tags, quality: quality, posture: posture, plan: plan, feedback: feedback,
       hint: hint, promise: promise, write: write, goto: goto, until: until, pin: pin,
       isUpdate: isUpdate, outcomes: outcomes,
       position: fields.keyPosition("id") ?? fields.position)
+    choice.textVariants = worded?.variants ?? []
+    return choice
+  }
+
+  /// A text, or a list of wordings `{when, text}` ending in one without `when` (the
+  /// default): the default text and the conditional variants.
+  mutating func variantText(_ node: Node, field: String) -> (
+    text: String, variants: [TextVariant]
+  )? {
+    guard case .sequence = node else {
+      return string(node, field: field).map { ($0, []) }
+    }
+    guard let items = list(node, field: field), !items.isEmpty else {
+      error(
+        .missingField, "'\(field)' needs at least one wording", at: Self.position(of: node))
+      return nil
+    }
+    var variants: [TextVariant] = []
+    var fallback: String?
+    for (index, item) in items.enumerated() {
+      guard let fields = fields(of: item, as: .textVariant) else { continue }
+      let text = required("text", in: fields).flatMap { string($0, field: "text") }
+      let isLast = index == items.count - 1
+      if isLast {
+        if fields["when"] != nil {
+          error(
+            .gotoWithoutFallback,
+            "the last wording of '\(field)' must have no 'when': it is the text shown when no other fits",
+            at: fields.keyPosition("when") ?? fields.position)
+        }
+        fallback = text
+      } else {
+        guard let whenNode = fields["when"] else {
+          error(
+            .invalidValue,
+            "only the last wording of '\(field)' may omit 'when'; the ones after it would never be shown",
+            at: fields.position)
+          continue
+        }
+        if let when = expression(whenNode, field: "when"), let text {
+          variants.append(TextVariant(when: when, text: text, position: fields.position))
+        }
+      }
+    }
+    guard let fallback else { return nil }
+    return (fallback, variants)
   }
 
   /// `outcomes: [{chance: 30, goto: story-runs}, {chance: 70}]` of an option or inject.

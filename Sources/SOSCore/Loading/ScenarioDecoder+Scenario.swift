@@ -245,15 +245,17 @@ extension ScenarioDecoder {
       let at = required("at", in: fields).flatMap { duration($0, field: "at") }
       let when = fields["when"].flatMap { expression($0, field: "when") }
       let unless = fields["unless"].flatMap { expression($0, field: "unless") }
-      let text = required("text", in: fields).flatMap { string($0, field: "text") }
+      let worded = required("text", in: fields).flatMap { variantText($0, field: "text") }
       let effects = fields["effects"].map { effectList($0) } ?? Effects()
       let tags = fields["tags"].map { tagList($0) } ?? []
       let goto = fields["goto"].flatMap { reference($0, field: "goto") }
       let outcomes = fields["outcomes"].map { chanceOutcomes($0) } ?? []
-      guard let id, let at, let text else { return nil }
-      return Inject(
+      guard let id, let at, let text = worded?.text else { return nil }
+      var inject = Inject(
         id: id, at: at, when: when, unless: unless, text: text, effects: effects, tags: tags,
         goto: goto, outcomes: outcomes, position: fields.keyPosition("id") ?? fields.position)
+      inject.textVariants = worded?.variants ?? []
+      return inject
     }
     reportDuplicates(injects.map { ($0.id, $0.position) }, what: "inject")
     return injects

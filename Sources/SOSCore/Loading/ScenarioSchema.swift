@@ -22,6 +22,7 @@ public enum ScenarioSchema {
     case band = "Band"
     case chanceOutcome = "ChanceOutcome"
     case statementOutcome = "StatementOutcome"
+    case textVariant = "TextVariant"
 
     /// How the object is named in messages.
     var phrase: String {
@@ -44,6 +45,7 @@ public enum ScenarioSchema {
       case .band: return "a grade band"
       case .chanceOutcome: return "a chance outcome"
       case .statementOutcome: return "a statement outcome"
+      case .textVariant: return "a wording"
       }
     }
   }
@@ -74,6 +76,7 @@ public enum ScenarioSchema {
     .weights: ["timeliness", "communication", "outcome"],
     .band: ["from", "name"],
     .chanceOutcome: ["chance", "text", "effects", "tags", "goto"],
+    .textVariant: ["when", "text"],
     .statementOutcome: [
       "min", "below", "met", "unmet", "when", "text", "effects", "tags", "contacts", "goto",
     ],

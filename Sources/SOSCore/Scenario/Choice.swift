@@ -3,6 +3,8 @@ public struct Choice: Hashable, Sendable {
   /// Unique across the scenario; defaults to `<node>.<n>`.
   public var id: String
   public var text: String
+  /// Wordings of ``text`` for particular paths; the first whose `when` holds is shown.
+  public var textVariants: [TextVariant] = []
   /// Simulated time the action costs.
   public var takes: ClockDuration
   /// After ``takes``, the clock runs on to the next time it reads this time of day

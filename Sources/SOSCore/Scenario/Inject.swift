@@ -8,6 +8,8 @@ public struct Inject: Hashable, Sendable {
   /// Fires only if this does not hold.
   public var unless: ScenarioExpression?
   public var text: String
+  /// Wordings of ``text`` for particular paths; the first whose `when` holds is shown.
+  public var textVariants: [TextVariant] = []
   public var effects: Effects
   public var tags: [String]
   /// The node play is diverted to, if any.

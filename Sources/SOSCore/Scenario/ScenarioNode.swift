@@ -3,6 +3,8 @@ public struct ScenarioNode: Hashable, Sendable {
   public var id: String
   public var title: String?
   public var text: String
+  /// Wordings of ``text`` for particular paths; the first whose `when` holds is shown.
+  public var textVariants: [TextVariant] = []
   public var choices: [Choice]
   public var isEnding: Bool
   /// How well the crisis ended, 0–100, for endings.
