@@ -119,6 +119,10 @@ import Testing
     Case(text: "We will update you at 10:00 tomorrow morning.", due: day + 60),
     Case(text: "We will update you by the end of the week.", due: 4 * day + 480),
     Case(text: "We will update you tonight.", clock: 660, due: 900),
+    Case(text: "We will update you tomorrow afternoon.", due: day + 360),
+    Case(text: "We will update you on Thursday morning.", due: 3 * day),
+    Case(text: "We will update you today.", clock: 540, due: 900),
+    Case(text: "We'll update you between 4 and 5pm.", due: 480),
   ]
 
   @Test(arguments: dayCases)
@@ -149,6 +153,8 @@ import Testing
     Case(text: "We will update you every two hours from now.", clock: 90, due: 210),
     Case(text: "Next update in 1.5 hours.", due: 90, startsAt: nil, startsOn: nil),
     Case(text: "We'll update you again in an hour's time.", due: 60),
+    Case(text: "We will update you 2 hours from now.", clock: 5, due: 125, startsAt: nil),
+    Case(text: "We will post updates every 30 minutes.", due: 30),
   ]
 
   @Test(arguments: spanCases)
@@ -198,6 +204,9 @@ import Testing
     Case(text: "Following today's outage, we will update you.", clock: 60),
     Case(text: "We'll update you after lunch."),
     Case(text: "Next update in 2 hours.", clock: Int.max / 60),
+    Case(text: "We will update you this afternoon.", clock: 600),
+    Case(text: "We will update you in the coming hours."),
+    Case(text: "We will update you shortly."),
   ]
 
   @Test(arguments: refusalCases)
