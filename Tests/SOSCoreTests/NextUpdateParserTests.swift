@@ -74,6 +74,10 @@ import Testing
     Case(text: "The next update, originally planned for 12:00, will now be at 13:00.", due: 240),
     Case(text: "Our 9am update was delayed; the next update is at 3pm.", due: 360),
     Case(text: "UPDATE AT 5PM", due: 480),
+    Case(text: "No one was hurt and we will update you at 5pm.", due: 480),
+    Case(text: "Do not worry we will update you at 5pm.", due: 480),
+    Case(text: "Don't worry, we'll update you at 5pm.", due: 480),
+    Case(text: "We have no further information but will update you by 5pm.", due: 480),
   ]
 
   @Test(arguments: timeOfDayCases)
@@ -155,6 +159,7 @@ import Testing
     Case(text: "We'll update you again in an hour's time.", due: 60),
     Case(text: "We will update you 2 hours from now.", clock: 5, due: 125, startsAt: nil),
     Case(text: "We will post updates every 30 minutes.", due: 30),
+    Case(text: "We will update you every hour from 9am until 5pm.", due: 60),
   ]
 
   @Test(arguments: spanCases)
@@ -207,6 +212,9 @@ import Testing
     Case(text: "We will update you this afternoon.", clock: 600),
     Case(text: "We will update you in the coming hours."),
     Case(text: "We will update you shortly."),
+    Case(text: "Call us on 0800 123 4567, 9am to 5pm, for more information."),
+    Case(text: "Call us 9am-5pm for more information."),
+    Case(text: "Train services will resume at 6am tomorrow and we will update you."),
   ]
 
   @Test(arguments: refusalCases)

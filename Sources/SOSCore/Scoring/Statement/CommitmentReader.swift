@@ -4,7 +4,8 @@
 ///
 /// - A **clause** ends at a comma, semicolon, colon, dash or bracket, before a
 ///   conjunction ("and", "but", "because", "when", "which", …) and before "we will" or
-///   "I will" in the middle of a run of words ("do not worry we will …").
+///   "I will" in the middle of a run of words ("do not worry we will …", but not "and we
+///   will …").
 /// - A **segment** is a larger part of a sentence: it ends only at a semicolon, colon,
 ///   dash or bracket, and before "but", "however", "although", "though" and "whereas".
 /// - A **negation** ("not", "no", "never", "cannot", …) covers the rest of its clause.
@@ -36,6 +37,8 @@ struct CommitmentReader {
   /// Clause and segment of each word.
   private var clause: [Int] = []
   private var segment: [Int] = []
+  /// The first word of each clause.
+  private var clauseStart: [Int] = []
   /// The cues that stand: not negated, hedged or conditional; in order.
   private(set) var cues: [Cue] = []
   /// Sentences that hold a cue that stands.
@@ -82,13 +85,17 @@ struct CommitmentReader {
         newSentence || (newToken && strongPunctuation(before: word.token))
         || Self.segmentWords.contains(word.folded)
       var newClause = strongBreak || word.startsClause || Self.conjunctions.contains(word.folded)
-      if !newClause, word.folded == "we" || word.folded == "i",
+      // "and we will …" stays one clause: the conjunction has just opened it.
+      if !newClause, word.folded == "we" || word.folded == "i", clauseStart.last != index - 1,
         let next = folded(index + 1, sameSentenceAs: index), Self.subjectVerbs.contains(next)
       {
         newClause = true
       }
       if strongBreak { segmentNumber += 1 }
-      if newClause || strongBreak { clauseNumber += 1 }
+      if newClause || strongBreak {
+        clauseNumber += 1
+        clauseStart.append(index)
+      }
       clause.append(clauseNumber)
       segment.append(segmentNumber)
     }
@@ -333,22 +340,46 @@ struct CommitmentReader {
     return low > 0 ? cues[low - 1] : nil
   }
 
-  /// The cue in the time's sentence nearest to it.
+  /// The cue in the time's sentence nearest to it, found by binary search.
   func nearestCue(to time: SpokenTime) -> Cue? {
     let sentence = words[time.body.lowerBound].sentence
-    var best: Cue?
-    var bestDistance = Int.max
-    for cue in cues where words[cue.words.lowerBound].sentence == sentence {
-      let distance =
-        cue.words.upperBound <= time.words.lowerBound
-        ? time.words.lowerBound - cue.words.upperBound
-        : max(0, cue.words.lowerBound - time.words.upperBound)
-      if distance < bestDistance {
-        best = cue
-        bestDistance = distance
-      }
+    var candidates: [(cue: Cue, distance: Int)] = []
+    if let before = lastCue(endingBy: time.words.lowerBound) {
+      candidates.append((before, time.words.lowerBound - before.words.upperBound))
     }
-    return best
+    if let after = firstCue(startingAfter: time.words.lowerBound) {
+      candidates.append((after, max(0, after.words.lowerBound - time.words.upperBound)))
+    }
+    return
+      candidates
+      .filter { words[$0.cue.words.lowerBound].sentence == sentence }
+      .min { $0.distance < $1.distance }?.cue
+  }
+
+  /// The first cue that ends after `index` (it may start before it, around the time).
+  private func firstCue(startingAfter index: Int) -> Cue? {
+    var low = 0
+    var high = cues.count
+    while low < high {
+      let middle = (low + high) / 2
+      if cues[middle].words.upperBound <= index { low = middle + 1 } else { high = middle }
+    }
+    return low < cues.count ? cues[low] : nil
+  }
+
+  /// "Train services will resume at 6am tomorrow and we will update you": a time in
+  /// another clause joined to the cue's by "and", "but", "so" and the like belongs to
+  /// that clause's own news, not to the update.
+  func isCoordinated(_ time: SpokenTime) -> Bool {
+    guard let cue = nearestCue(to: time) else { return true }
+    let timeClause = clause[time.body.lowerBound]
+    let cueClause = clause[cue.words.upperBound - 1]
+    guard timeClause != cueClause else { return false }
+    return opensWithCoordinator(timeClause) || opensWithCoordinator(cueClause)
+  }
+
+  private func opensWithCoordinator(_ clause: Int) -> Bool {
+    Self.coordinators.contains(words[clauseStart[clause]].folded)
   }
 
   // MARK: - Word lists
@@ -396,6 +427,9 @@ struct CommitmentReader {
   static let conjunctions: Set<String> = [
     "and", "but", "so", "because", "while", "when", "once", "although", "though", "whereas",
     "however", "what", "why", "how", "which", "who", "whom", "whose", "where", "whether",
+  ]
+  static let coordinators: Set<String> = [
+    "and", "but", "so", "or", "because", "although", "though", "whereas", "while", "however",
   ]
   static let listWords: Set<String> = ["and", "or", "then", "again", "also", "finally"]
   static let segmentWords: Set<String> = ["but", "however", "although", "though", "whereas"]

@@ -69,7 +69,13 @@ public enum NextUpdateParser {
         reader.hasCue(inClauseOf: time.body.lowerBound)
           || (time.body.lowerBound >= listStart && reader.isListItem(time))
       }
-      for time in withCue.isEmpty ? accepted : withCue {
+      // Without one, a time elsewhere in the sentence may still be the update's ("Next
+      // update: 16:00", "Tomorrow, we will publish an update"), unless it sits in a clause
+      // of its own joined by "and" or "but".
+      let kept =
+        withCue.isEmpty
+        ? accepted.filter { !reader.isCoordinated($0) || reader.isListItem($0) } : withCue
+      for time in kept {
         guard let due = time.due(sentAt: clock, startsAt: startsAt, startsOn: startsOn),
           due >= clock
         else { continue }

@@ -69,6 +69,8 @@ struct SpokenTime: Hashable, Sendable {
   var body: Range<Int>
   /// The prepositions before it, folded: "by", "at around", "no later than".
   var leads: [String] = []
+  /// The start of a range of hours: "9am" in "9am to 5pm".
+  var isRangeStart = false
 
   /// Only a day or a part of a day, no clock time: "tomorrow", "this afternoon".
   var isDayOnly: Bool { span == nil && readings.isEmpty }
@@ -76,10 +78,11 @@ struct SpokenTime: Hashable, Sendable {
   /// "until 5pm": a time that a negation does not cancel ("no update until 5pm").
   var isUntil: Bool { leads.contains { $0 == "until" || $0 == "till" || $0 == "til" } }
 
-  /// "since 9am", "from 9am", "after 5pm", "between 4 …", "to 5pm": a start of something
-  /// else or no deadline at all, never a time to update by.
+  /// "since 9am", "from 9am", "after 5pm", "between 4 …", "to 5pm", "9am to 5pm": a start
+  /// of something else, hours something runs, or no deadline at all; never a time to
+  /// update by.
   var isExcluded: Bool {
-    leads.contains { SpokenTime.excludingLeads.contains($0) }
+    isRangeStart || leads.contains { SpokenTime.excludingLeads.contains($0) }
   }
 
   static let excludingLeads: Set<String> = ["since", "from", "after", "between", "to", "than"]

@@ -27,19 +27,36 @@ struct SpokenTimeScanner {
     var index = bounds.lowerBound
     var floor = bounds.lowerBound
     while index < bounds.upperBound {
-      guard let time = read(at: index, floor: floor) else {
+      guard var time = read(at: index, floor: floor) else {
         index += 1
         continue
       }
       if let last = found.last, let merged = Self.merge(last, time) {
         found[found.count - 1] = merged
       } else {
+        if let last = found.last, isRange(from: last, to: time) {
+          found[found.count - 1].isRangeStart = true
+          time.leads.append("to")
+        }
         found.append(time)
       }
       index = time.body.upperBound
       floor = index
     }
     return found
+  }
+
+  /// "9am to 5pm", "9am until 5pm", "9am-5pm": hours something is open or runs, not a
+  /// deadline at either end.
+  private func isRange(from first: SpokenTime, to second: SpokenTime) -> Bool {
+    guard !first.readings.isEmpty, !second.readings.isEmpty,
+      first.words.upperBound == second.words.lowerBound
+    else { return false }
+    if second.leads.contains(where: { $0 == "to" || $0 == "until" || $0 == "till" }) {
+      return true
+    }
+    return second.leads.isEmpty
+      && document.tokens[words[second.body.lowerBound].token].joinedByHyphen
   }
 
   /// "tomorrow" + "at 9", "9am" + "on Monday": a clock time and a day side by side.
