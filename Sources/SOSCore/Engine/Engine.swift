@@ -225,10 +225,14 @@ public struct Engine: Sendable {
     let engine: Engine
     var state: SessionState
     var events: [SessionEvent] = []
+    /// The clock when the step began: an inject that fell due during a long action is
+    /// logged at its own time, not at the end of the action.
+    let startClock: ClockDuration
 
     init(engine: Engine, state: SessionState) {
       self.engine = engine
       self.state = state
+      self.startClock = state.clock
     }
 
     var scenario: Scenario { engine.scenario }
@@ -393,6 +397,8 @@ public struct Engine: Sendable {
       let rule = engine.nodes[state.node]?.onTimeout ?? .hesitate
       events.append(.timedOut(node: state.node, at: state.clock))
       moveClock(by: rule.takes)
+      state.tags.formUnion(rule.tags)
+      apply(rule.effects)
       if let target = rule.goto?.value {
         state.pendingWrite = nil
         advance(to: target, reentering: false)
@@ -418,7 +424,7 @@ public struct Engine: Sendable {
         let unlessHolds = inject.unless.map { $0.expression.isTrue(in: current) } ?? false
         guard whenHolds, !unlessHolds else { continue }
         state.firedInjects.insert(inject.id)
-        events.append(.injectFired(inject: inject.id, at: state.clock))
+        events.append(.injectFired(inject: inject.id, at: max(inject.at, startClock)))
         state.tags.formUnion(inject.tags)
         apply(inject.effects)
         var goto = inject.goto

@@ -79,7 +79,10 @@ extension ScenarioDecoder {
       fields["takes"].flatMap { duration($0, field: "takes") } ?? TimeoutRule.hesitate.takes
     let text = fields["text"].flatMap { string($0, field: "text") }
     let goto = fields["goto"].flatMap { reference($0, field: "goto") }
-    return TimeoutRule(takes: takes, text: text, goto: goto)
+    var rule = TimeoutRule(takes: takes, text: text, goto: goto)
+    rule.effects = fields["effects"].map { effectList($0) } ?? Effects()
+    rule.tags = fields["tags"].map { tagList($0) } ?? []
+    return rule
   }
 
   mutating func choice(_ node: Node, node nodeID: String, index: Int) -> Choice? {

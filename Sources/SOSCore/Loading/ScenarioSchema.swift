@@ -59,10 +59,10 @@ public enum ScenarioSchema {
     ],
     .stakeholder: ["label", "required", "description"],
     .deadline: ["id", "label", "by", "grace", "weight", "met"],
-    .cadence: ["stakeholder", "every", "weight", "label"],
+    .cadence: ["stakeholder", "every", "weight", "label", "quiet"],
     .inject: ["id", "at", "when", "unless", "text", "effects", "tags", "goto", "outcomes"],
     .node: ["title", "text", "choices", "ending", "outcome", "time_limit", "on_timeout"],
-    .timeout: ["takes", "text", "goto"],
+    .timeout: ["takes", "text", "effects", "tags", "goto"],
     .choice: [
       "id", "text", "takes", "until", "when", "effects", "contacts", "tags", "quality", "posture",
       "plan", "feedback", "hint", "promise", "update", "write", "goto", "outcomes", "pin",

@@ -97,6 +97,7 @@ public struct Scenario: Hashable, Sendable {
   /// Every tag some choice or inject can set.
   public var tags: Set<String> {
     var tags = Set(allChoices.flatMap(\.tags) + injects.flatMap(\.tags))
+    tags.formUnion(nodes.flatMap { $0.onTimeout?.tags ?? [] })
     for choice in allChoices {
       tags.formUnion(choice.outcomes.flatMap(\.tags))
       tags.formUnion(choice.write?.outcomes.flatMap(\.tags) ?? [])

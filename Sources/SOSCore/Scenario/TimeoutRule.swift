@@ -3,6 +3,10 @@ public struct TimeoutRule: Hashable, Sendable {
   /// Simulated time lost by hesitating.
   public var takes: ClockDuration
   public var text: String?
+  /// Changes to state variables, as an option's.
+  public var effects: Effects = Effects()
+  /// Tags set, as an option's.
+  public var tags: [String] = []
   /// Where play goes; `nil` asks the same decision again.
   public var goto: Located<String>?
 

@@ -48,6 +48,7 @@ struct ScenarioValidator {
     var writeIDs: [String: SourcePosition] = [:]
     for node in scenario.nodes {
       if let goto = node.onTimeout?.goto { checkNode(goto, among: nodeIDs, field: "goto") }
+      if let rule = node.onTimeout { check(rule.effects) }
       for choice in node.choices {
         if let when = choice.when { check(when, field: "when", context: context) }
         check(choice.effects)
@@ -87,7 +88,57 @@ struct ScenarioValidator {
         }
       }
     }
+    checkTexts(context: context)
     if found.isEmpty { checkReachableEnding() }
+  }
+
+  // MARK: - Texts
+
+  /// Every wording's `when` and every placeholder in a text the trainee reads.
+  private mutating func checkTexts(context: ExpressionContext) {
+    for node in scenario.nodes {
+      checkText(node.text, variants: node.textVariants, at: node.position, context: context)
+      if let text = node.onTimeout?.text { checkText(text, at: node.position, context: context) }
+      for choice in node.choices {
+        checkText(
+          choice.text, variants: choice.textVariants, at: choice.position, context: context)
+        for outcome in choice.outcomes {
+          if let text = outcome.text { checkText(text, at: outcome.position, context: context) }
+        }
+        for outcome in choice.write?.outcomes ?? [] {
+          if let text = outcome.text { checkText(text, at: outcome.position, context: context) }
+        }
+      }
+    }
+    for inject in scenario.injects {
+      checkText(
+        inject.text, variants: inject.textVariants, at: inject.position, context: context)
+      for outcome in inject.outcomes {
+        if let text = outcome.text { checkText(text, at: outcome.position, context: context) }
+      }
+    }
+  }
+
+  private mutating func checkText(
+    _ text: String, variants: [TextVariant] = [], at position: SourcePosition,
+    context: ExpressionContext
+  ) {
+    for variant in variants {
+      check(variant.when, field: "when", context: context)
+      checkPlaceholders(variant.text, at: variant.position)
+    }
+    checkPlaceholders(text, at: position)
+  }
+
+  private mutating func checkPlaceholders(_ text: String, at position: SourcePosition) {
+    for placeholder in TextTemplate.placeholders(in: text) {
+      guard let problem = PathText.problem(with: placeholder.name, in: scenario) else { continue }
+      error(
+        .unknownName, "in a text: \(problem)", at: position,
+        notes: [
+          "placeholders: {clock}, {time}, {day}, {VARIABLE}, {STAKEHOLDER.label}; '{{' writes a brace"
+        ])
+    }
   }
 
   // MARK: - Outcomes

@@ -126,7 +126,7 @@ public struct PlayScreen: Sendable {
       lines.append(palette.heading(wrapped(Sanitizer.singleLine(title))))
     }
     lines.append("")
-    lines.append(prose(node.text))
+    lines.append(prose(engine.text(of: node, in: state)))
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -137,7 +137,8 @@ public struct PlayScreen: Sendable {
     return offered.enumerated().map { index, choice in
       let number = String(index + 1)
       let label = String(repeating: " ", count: digits - number.count) + number + ". "
-      let body = TextWrapper(width: width - label.count).wrap(Sanitizer.singleLine(choice.text))
+      let body = TextWrapper(width: width - label.count).wrap(
+        Sanitizer.singleLine(engine.text(of: choice, in: state)))
       return body.split(separator: "\n", omittingEmptySubsequences: false)
         .enumerated().map { line, text in
           (line == 0 ? palette.emphasis(label) : String(repeating: " ", count: label.count))
@@ -176,7 +177,9 @@ public struct PlayScreen: Sendable {
       switch event {
       case .choiceMade(_, let choice, _, _):
         if let taken = choiceNamed(choice) {
-          lines.append(palette.dim(wrapped("→ " + Sanitizer.singleLine(taken.text), indent: 2)))
+          lines.append(
+            palette.dim(
+              wrapped("→ " + Sanitizer.singleLine(engine.text(of: taken, in: state)), indent: 2)))
           if practice, taken.write == nil, let feedback = taken.feedback {
             lines.append(palette.feedback(prose(feedback, indent: 2)))
           }
@@ -211,7 +214,7 @@ public struct PlayScreen: Sendable {
       case .statementOutcome(_, _, let text), .chanceDrawn(_, _, _, let text):
         if let text {
           lines.append("")
-          lines.append(prose(text))
+          lines.append(prose(engine.text(text, in: state)))
         }
       case .promiseNotYetDue(let id, _):
         if let promise = state.promises.first(where: { $0.id == id }) {
@@ -225,7 +228,7 @@ public struct PlayScreen: Sendable {
         if let inject = scenario.injects.first(where: { $0.id == id }) {
           lines.append("")
           lines.append(palette.warning("⚑ " + clock(at)))
-          lines.append(prose(inject.text))
+          lines.append(prose(engine.text(of: inject, in: state)))
         }
       case .promiseMade(_, let stakeholder, let label, let due):
         lines.append(
@@ -262,7 +265,7 @@ public struct PlayScreen: Sendable {
       case .timedOut(let node, _):
         lines.append(palette.warning("Time is up."))
         if let text = scenario.nodes.first(where: { $0.id == node })?.onTimeout?.text {
-          lines.append(prose(text))
+          lines.append(prose(engine.text(text, in: state)))
         } else {
           lines.append(prose("You hesitate, and the crisis does not wait: the clock moves on."))
         }
@@ -276,7 +279,7 @@ public struct PlayScreen: Sendable {
           lines.append(palette.clock(clock(at)))
           lines.append(palette.heading(wrapped(Sanitizer.singleLine(ending.title ?? "The end"))))
           lines.append("")
-          lines.append(prose(ending.text))
+          lines.append(prose(engine.text(of: ending, in: state)))
         }
       case .stalled(let node, _):
         lines.append(
