@@ -18,7 +18,9 @@
 /// | "tomorrow morning", "first thing tomorrow", "in the morning" | 09:00 |
 /// | "lunchtime" | 12:00 |
 /// | "this afternoon" | 15:00 (18:00 once 15:00 has passed) |
-/// | "end of the day", "close of business", "today", "by Friday", "tomorrow" | 17:00 |
+/// | "end of the day", "close of business", "today" | 17:00 (midnight once 17:00 has passed) |
+/// | "tomorrow", "by Friday", "on Monday" (a day with no time) | 17:00 that day |
+/// | "end of the week" | Friday 17:00 |
 /// | "this evening", "tonight", "tomorrow night" | 19:00 (midnight once 19:00 has passed) |
 ///
 /// A weekday that is today means today while its time is ahead, else the same day next
@@ -50,10 +52,10 @@ public enum NextUpdateParser {
     let reader = CommitmentReader(document)
     guard !reader.cueSentences.isEmpty else { return nil }
     var best: (due: ClockDuration, time: SpokenTime)?
-    for bounds in sentenceBounds(document)
-    where reader.cueSentences.contains(
-      document.words[bounds.lowerBound].sentence)
-    {
+    let cueSentences = sentenceBounds(document).filter {
+      reader.cueSentences.contains(document.words[$0.lowerBound].sentence)
+    }
+    for bounds in cueSentences {
       var accepted: [SpokenTime] = []
       for time in SpokenTimeScanner(document: document, bounds: bounds).times()
       where reader.accepts(time) {
