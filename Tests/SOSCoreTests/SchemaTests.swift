@@ -37,6 +37,7 @@ import Testing
     .band: ["from", "name"],
     .chanceOutcome: ["chance"],
     .statementOutcome: [],
+    .textVariant: ["text"],
   ]
 
   /// The decoder's integer ranges: (object, field, lowest, highest).

@@ -132,6 +132,44 @@ public enum ScenarioLinter {
         }
       }
     }
+    if let startsAt = scenario.startsAt {
+      let arrivals = ArrivalTimes(scenario)
+      for node in scenario.nodes {
+        for choice in node.choices {
+          guard let until = choice.until else { continue }
+          for arrival in arrivals.arrivals[node.id] ?? [] {
+            let end = arrival.clock + choice.takes
+            let wait = Engine.wait(until: until.value, startsAt: startsAt, clock: end)
+            // Longer than this is no night's wait: the path is already past the time.
+            guard wait > .hours(18) else { continue }
+            warn(
+              .untilPassed,
+              "choice '\(choice.id)' waits until \(ScoringRules.timeOfDay(until.value)), but on some"
+                + " paths it ends at \(timeOfDay(end, startsAt)), after that time: the clock then runs on"
+                + " \(CrisisClock.span(wait)) to \(ScoringRules.timeOfDay(until.value)) the next day",
+              at: until.position,
+              notes: ["for example the path " + describe(arrival.path + [choice.id])])
+            break
+          }
+        }
+        guard node.textVariants.isEmpty, let stated = openingTime(node.text) else { continue }
+        for arrival in arrivals.arrivals[node.id] ?? [] {
+          let minutes = (startsAt + arrival.clock.seconds / 60) % (24 * 60)
+          let difference = abs(minutes - stated)
+          guard min(difference, 24 * 60 - difference) > 15 else { continue }
+          warn(
+            .textTimeOfDay,
+            "node '\(node.id)' opens with \(ScoringRules.timeOfDay(stated)), but some paths reach it at"
+              + " \(timeOfDay(arrival.clock, startsAt))",
+            at: node.position,
+            notes: [
+              "for example the path " + describe(arrival.path),
+              "write {time} to show the clock's time, or give the text wordings for each path",
+            ])
+          break
+        }
+      }
+    }
     if let giveaway = lengthGiveaway(scenario) {
       warn(
         .longestIsStrongest,
@@ -144,6 +182,32 @@ public enum ScenarioLinter {
         ])
     }
     return warnings.sorted { $0.location.line ?? 0 < $1.location.line ?? 0 }
+  }
+
+  /// `13:05` (or `day 2 13:05`) for a clock time.
+  static func timeOfDay(_ clock: ClockDuration, _ startsAt: Int) -> String {
+    CrisisClock.timeOfDay(startsAt: startsAt, clock: clock) ?? CrisisClock.elapsed(clock)
+  }
+
+  /// A path of option ids as lint quotes it.
+  static func describe(_ path: [String]) -> String {
+    path.isEmpty ? "(the start)" : path.joined(separator: " → ")
+  }
+
+  /// The time of day a text opens with ("13:00." or "9:30 —"), as minutes after midnight.
+  static func openingTime(_ text: String) -> Int? {
+    let trimmed = text.drop { $0 == " " || $0 == "\n" }
+    let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+    guard (1...2).contains(digits.count) else { return nil }
+    let rest = trimmed.dropFirst(digits.count)
+    guard rest.first == ":" else { return nil }
+    let minuteDigits = rest.dropFirst().prefix { $0.isASCII && $0.isNumber }
+    guard minuteDigits.count == 2, let hours = Int(digits), let minutes = Int(minuteDigits),
+      hours < 24, minutes < 60
+    else { return nil }
+    let after = rest.dropFirst(3).first
+    if let after, after.isLetter { return nil }
+    return hours * 60 + minutes
   }
 
   /// The decisions (with two or more options and one strongest) where the strongest

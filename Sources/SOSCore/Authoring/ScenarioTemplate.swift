@@ -73,7 +73,6 @@ public enum ScenarioTemplate {
               posture: rebuild
               plan: [communications, timeline]
               quality: { transparency: 2, empathy: 1 }
-              promise: { to: customers, within: 4h, label: the next update }
               write:
                 channel: social          # social (280) | sms (160) | email | memo | regulator-notice
                 audience: customers

@@ -88,4 +88,9 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
   case longestIsStrongest = "SOS110"
   /// A write option with its own `promise:`: the typed words make the promise.
   case writePromise = "SOS111"
+  /// An `until` that some path reaches after the time it waits for, so the clock runs
+  /// on to that time the next day.
+  case untilPassed = "SOS112"
+  /// A text that opens with a time of day the clock does not show on some path.
+  case textTimeOfDay = "SOS113"
 }

@@ -230,11 +230,42 @@ extension ScenarioDecoder {
       let every = required("every", in: fields).flatMap { positiveDuration($0, field: "every") }
       let weight = fields["weight"].flatMap { integer($0, field: "weight", in: 1...10) } ?? 1
       let label = fields["label"].flatMap { string($0, field: "label") }
+      let quiet = fields["quiet"].flatMap { quietHours($0) }
       guard let stakeholder, let every else { return nil }
-      return Cadence(
+      var rule = Cadence(
         stakeholder: stakeholder, every: every, weight: weight, label: label,
         position: fields.position)
+      rule.quiet = quiet
+      return rule
     }
+  }
+
+  /// `quiet: "22:00-07:00"`: two times of day joined by a hyphen.
+  mutating func quietHours(_ node: Node) -> QuietHours? {
+    guard let text = string(node, field: "quiet") else { return nil }
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false).map {
+      String($0).filter { $0 != " " }
+    }
+    guard parts.count == 2, let from = Self.minutesOfDay(parts[0]),
+      let to = Self.minutesOfDay(parts[1]), from != to
+    else {
+      error(
+        .invalidValue,
+        "'\(text)' is not a span of quiet hours; write two times of day, as in \"22:00-07:00\"",
+        at: Self.position(of: node))
+      return nil
+    }
+    return QuietHours(from: from, to: to)
+  }
+
+  /// `07:30` as minutes after midnight.
+  static func minutesOfDay(_ text: String) -> Int? {
+    let parts = text.split(separator: ":")
+    guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
+      let hours = Int(parts[0]), let minutes = Int(parts[1]), (0..<24).contains(hours),
+      (0..<60).contains(minutes)
+    else { return nil }
+    return hours * 60 + minutes
   }
 
   mutating func injectList(_ node: Node) -> [Inject] {

@@ -4,6 +4,10 @@ public struct Cadence: Hashable, Sendable {
   public var every: ClockDuration
   public var weight: Int
   public var label: String?
+  /// Hours of the night when nobody expects an update (`quiet: "22:00-07:00"`), as
+  /// minutes after midnight; time inside them does not count towards a gap. Needs the
+  /// scenario's `starts_at`.
+  public var quiet: QuietHours?
   public var position: SourcePosition
 
   /// Creates a cadence rule.

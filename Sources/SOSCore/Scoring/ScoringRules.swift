@@ -39,6 +39,12 @@ struct ScoringRules {
     String(CrisisClock.elapsed(duration).dropFirst(2))
   }
 
+  /// `07:30` for minutes after midnight.
+  static func timeOfDay(_ minutes: Int) -> String {
+    (minutes / 60 < 10 ? "0" : "") + "\(minutes / 60):" + (minutes % 60 < 10 ? "0" : "")
+      + "\(minutes % 60)"
+  }
+
   static func percent(_ credit: Double) -> String {
     "\(Int((min(max(credit, 0), 1) * 100).rounded()))%"
   }
@@ -106,13 +112,17 @@ struct ScoringRules {
     var overshoot = 0
     var longGaps: [String] = []
     for (from, to) in zip(marks, marks.dropFirst()) {
-      let gap = to - from
+      var gap = to - from
+      if let quiet = rule.quiet, let startsAt = scenario.startsAt {
+        gap = gap - ClockDuration(seconds: quiet.overlap(from: from, to: to, startsAt: startsAt))
+      }
       if gap > rule.every {
         overshoot += (gap - rule.every).seconds
         longGaps.append("\(label(from))–\(label(to))")
       }
     }
     item.credit = 1 - Double(overshoot) / Double(max(rule.every.seconds, 1))
+
     if longGaps.isEmpty {
       item.reason =
         "\(what): no gap longer than \(Self.hours(rule.every)) (\(times.count) update\(times.count == 1 ? "" : "s"))"
@@ -120,6 +130,10 @@ struct ScoringRules {
       item.reason =
         "\(what): gaps longer than \(Self.hours(rule.every)) at \(longGaps.joined(separator: ", ")),"
         + " \(Self.hours(ClockDuration(seconds: overshoot))) over in all: \(Self.percent(item.credit))"
+    }
+    if let quiet = rule.quiet, scenario.startsAt != nil {
+      item.reason +=
+        " (quiet hours \(Self.timeOfDay(quiet.from))–\(Self.timeOfDay(quiet.to)) not counted)"
     }
     return item
   }

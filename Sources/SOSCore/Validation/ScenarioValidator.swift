@@ -37,6 +37,12 @@ struct ScenarioValidator {
     }
     for rule in scenario.cadence {
       checkStakeholder(rule.stakeholder, among: stakeholderIDs)
+      if rule.quiet != nil, scenario.startsAt == nil {
+        error(
+          .invalidValue,
+          "'quiet' hours need the scenario's 'starts_at', so that the clock has a time of day",
+          at: rule.position)
+      }
     }
     for inject in scenario.injects {
       if let when = inject.when { check(when, field: "when", context: context) }
