@@ -153,6 +153,13 @@ public struct Engine: Sendable {
       text, channel: task.channel, audience: task.audience.value, must: task.must,
       avoid: task.avoid, limit: task.limit)
     let says = analysis.isStatement
+    // A `must` fact is named by its bare id too; where the analyser has a criterion of
+    // the same name, the author's fact is what the name means in this task.
+    var met = says ? analysis.metCriteria : []
+    for phrase in task.must {
+      met.remove(phrase.id)
+      if met.contains("must:" + phrase.id) { met.insert(phrase.id) }
+    }
     let nextUpdate =
       says
       ? NextUpdateParser.find(
@@ -160,7 +167,7 @@ public struct Engine: Sendable {
       : nil
     return StatementRecord(
       id: task.id, choice: choice.id, audience: task.audience.value, at: clock,
-      score: analysis.score, met: says ? analysis.metCriteria : [], isStatement: says,
+      score: analysis.score, met: met, isStatement: says,
       nextUpdate: nextUpdate)
   }
 
@@ -333,12 +340,8 @@ public struct Engine: Sendable {
       for (index, outcome) in task.outcomes.enumerated() {
         if let minimum = outcome.minimum, statement.score < minimum { continue }
         if let below = outcome.below, statement.score >= below { continue }
-        if !outcome.met.allSatisfy({ statement.met.contains(task.criterionID($0.value)) }) {
-          continue
-        }
-        if outcome.unmet.contains(where: { statement.met.contains(task.criterionID($0.value)) }) {
-          continue
-        }
+        if !outcome.met.allSatisfy({ statement.met.contains($0.value) }) { continue }
+        if outcome.unmet.contains(where: { statement.met.contains($0.value) }) { continue }
         if let when = outcome.when, !when.expression.isTrue(in: environment) { continue }
         events.append(.statementOutcome(statement: statement.id, index: index, text: outcome.text))
         state.tags.formUnion(outcome.tags)

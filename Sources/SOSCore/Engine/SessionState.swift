@@ -79,8 +79,6 @@ struct SessionEnvironment: ExpressionEnvironment {
   var elapsed: ClockDuration { state.clock }
   func statementScore(_ statement: String) -> Int? { state.statements[statement]?.score }
   func statementMet(_ statement: String, criterion: String) -> Bool {
-    guard let record = state.statements[statement] else { return false }
-    if record.met.contains(criterion) { return true }
-    return record.met.contains("must:" + criterion)
+    state.statements[statement]?.met.contains(criterion) ?? false
   }
 }

@@ -12,7 +12,8 @@ public struct StatementRecord: Hashable, Sendable, Codable {
   /// The analyser's score, 0–100.
   public var score: Int
   /// The criteria it met in full, by the analyser's ids (`next-update`,
-  /// `must:what-happened`, `avoid:minimising`).
+  /// `must:what-happened`, `avoid:minimising`), and each `must` fact met by its bare id
+  /// as well (which then means the fact, not an analyser criterion of the same name).
   public var met: Set<String>
   /// Whether it says anything at all; nonsense reaches nobody and meets nothing.
   public var isStatement: Bool

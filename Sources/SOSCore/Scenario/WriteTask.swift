@@ -46,13 +46,6 @@ public struct WriteTask: Hashable, Sendable {
     return names
   }
 
-  /// The id of the analyser's criterion that `name` refers to: `must:ID` for a bare
-  /// `must` fact's id, `name` itself otherwise.
-  public func criterionID(_ name: String) -> String {
-    must.contains { $0.id == name } && !StatementRubric.rows.contains { $0.id == name }
-      ? "must:" + name : name
-  }
-
   /// The character limit in force: the task's own, else the channel's.
   public var characterLimit: Int? { limit ?? channel.characterLimit }
 }
