@@ -9,6 +9,9 @@ public struct PlayScreen: Sendable {
   public var palette: Palette
   /// The width to wrap to.
   public var width: Int
+  /// How `help` tells the trainee to continue later: `sos resume` on the command
+  /// line, `resume` inside the shell.
+  public var resumeCommand = "sos resume"
 
   /// Creates a screen for one scenario.
   public init(engine: Engine, palette: Palette, width: Int) {
@@ -165,6 +168,33 @@ public struct PlayScreen: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// On a terminal, below the statement task: how to send, leave, and use a command
+  /// word, dimmed and wrapped like the rest; with `draftKept`, that the draft typed
+  /// before a timeout is still there.
+  public func statementHelp(draftKept: Bool) -> String {
+    var text =
+      "Type your statement; press Enter on an empty line to send it, or Ctrl-D to save"
+      + " and leave without sending it. 'quit' or 'help' alone on the first line is a"
+      + " command; type \\quit to write the word itself."
+    if draftKept {
+      text +=
+        " Your draft is kept below: go on typing, then press Enter on an empty line to send it."
+    }
+    return palette.dim(wrapped(text)) + "\n"
+  }
+
+  /// A statement draft that was not sent, for the trainee to copy: it is not saved.
+  public func unsentDraft(_ draft: StatementDraft) -> String {
+    var lines = [
+      palette.warning(wrapped("Your statement was not sent, and drafts are not saved; here it is:"))
+    ]
+    for line in draft.text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lines.append(
+        TextWrapper(width: width, indent: "  ").wrap("  " + Sanitizer.singleLine(String(line))))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
   // MARK: - After an answer
 
   /// What happened after an answer: the option taken, feedback in practice mode,
@@ -241,7 +271,9 @@ public struct PlayScreen: Sendable {
         }
       case .undone(let decisions):
         lines.append(
-          palette.dim("Undone. \(decisions) decision\(decisions == 1 ? "" : "s") stand."))
+          palette.dim(
+            decisions == 1 ? "Undone. 1 decision stands." : "Undone. \(decisions) decisions stand.")
+        )
       case .endingReached(let node, _, let at):
         if let ending = scenario.nodes.first(where: { $0.id == node }) {
           lines.append("")
@@ -439,7 +471,7 @@ public struct PlayScreen: Sendable {
       lines.append("  hint          a hint for this decision")
       lines.append("  undo          take back your last decision")
     }
-    lines.append("  quit          save and leave (continue later with: sos resume)")
+    lines.append("  quit          save and leave (continue later with: \(resumeCommand))")
     return lines.map { wrapped($0, indent: 16) }.joined(separator: "\n") + "\n"
   }
 }
