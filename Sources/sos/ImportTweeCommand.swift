@@ -8,8 +8,8 @@ struct ImportTweeCommand: ParsableCommand {
     commandName: "import-twee",
     abstract: "Turn a Twine story (Twee 3) into the skeleton of a scenario.",
     discussion: """
-      Every passage becomes a node, every link a choice, and a passage without links \\
-      an ending. The crisis clock, stakeholders, deadlines and quality points are left \\
+      Every passage becomes a node, every link a choice, and a passage without links \
+      an ending. The crisis clock, stakeholders, deadlines and quality points are left \
       for you: the file says where, and 'sos lint' lists what is still missing.
       """
   )

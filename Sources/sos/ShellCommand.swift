@@ -56,6 +56,8 @@ final class ShellWiring: ShellActions {
   var trainee: String?
   var cohort: String?
   var store: WorkshopDatabase?
+  /// Messages name the shell's commands as typed at its prompt.
+  let hints = CommandHints.shell
 
   init(
     library: ScenarioLibrary, database: DatabaseOptions, terminal: TerminalSetup,
@@ -77,7 +79,7 @@ final class ShellWiring: ShellActions {
   /// Runs a command body; a failure has already been reported on standard error.
   func attempt(_ body: () throws -> Void) {
     do {
-      try Failure.catching(body)
+      try Failure.catching(hints: hints, body)
     } catch {
       if !(error is ExitCode) { Output.error("error: \(error)\n") }
     }
@@ -87,7 +89,8 @@ final class ShellWiring: ShellActions {
     let summaries = library.loadAll().compactMap { result in
       result.scenario.map { ScenarioSummary($0, file: result.file) }
     }
-    return CatalogueTable.render(summaries, folder: library.directory)
+    return CatalogueTable.render(
+      summaries, folder: library.directory, playCommand: hints.command("play ID"))
   }
 
   func scenarioIDs() -> [String] { library.ids() }
@@ -100,14 +103,16 @@ final class ShellWiring: ShellActions {
   func sessions() -> String {
     var text = ""
     attempt {
-      text = SessionSummary.table(try SessionSummary.all(in: try openStore(), cohort: nil))
+      text = SessionSummary.table(
+        try SessionSummary.all(in: try openStore(), cohort: nil), hints: hints)
     }
     return text
   }
 
   func play(_ scenario: String, mode: SessionOptions.Mode, timed: Bool) {
     attempt {
-      let (loaded, text) = try ScenarioChoice.load(scenario, from: library, global: global)
+      let (loaded, text) = try ScenarioChoice.load(
+        scenario, from: library, global: global, hints: hints)
       if trainee == nil { trainee = TraineeName.ask(terminal) }
       guard let name = trainee else { return }
       let store = try openStore()
@@ -116,7 +121,7 @@ final class ShellWiring: ShellActions {
           trainee: name, cohort: cohort, scenarioID: loaded.id, scenarioText: text,
           options: SessionOptions(mode: mode, timed: timed, seed: .random(in: 0...UInt64.max)),
           started: Date()))
-      try SessionPlayer(database: store, terminal: terminal).play(
+      try SessionPlayer(database: store, terminal: terminal, hints: hints).play(
         record, scenario: loaded, resumed: false)
     }
   }
@@ -124,7 +129,8 @@ final class ShellWiring: ShellActions {
   func resume(_ session: String?) {
     attempt {
       let store = try openStore()
-      try ResumeCommand.resume(session, trainee: nil, store: store, terminal: terminal)
+      try ResumeCommand.resume(
+        session, trainee: nil, store: store, terminal: terminal, hints: hints)
     }
   }
 }

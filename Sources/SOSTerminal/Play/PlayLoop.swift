@@ -95,7 +95,7 @@ public final class PlayLoop {
       switch ask() {
       case .leave:
         showUnsentDraft()
-        say("Saved. Resume with: \(resumeCommand)")
+        showGoodbye()
         return .saved
       case .input(let input, let latency):
         try apply(input, latency: latency)
@@ -119,6 +119,18 @@ public final class PlayLoop {
     guard let width = currentWidth?(), max(width, 20) != screen.width else { return false }
     showDecision()
     return true
+  }
+
+  /// "Saved. Resume with: …". The command is never broken across lines, so that it
+  /// can be copied and pasted: when it does not fit after the words, it stands on a
+  /// line of its own.
+  func showGoodbye() {
+    let line = "Saved. Resume with: \(resumeCommand)"
+    if DisplayWidth.of(line) <= screen.width {
+      show(line + "\n")
+    } else {
+      show("Saved. Resume with:\n  \(resumeCommand)\n")
+    }
   }
 
   /// A draft that can no longer be sent (the trainee left, or play moved on), shown
