@@ -68,8 +68,11 @@ struct ImportTweeCommand: ParsableCommand {
       throw Failure.report(
         "cannot write \(out): \(error.localizedDescription)", ExitStatus.ioFailure)
     }
+    func count(_ number: Int, _ noun: String) -> String {
+      "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
     Output.out(
-      "Wrote \(out): \(converted.nodes) nodes, \(converted.choices) choices,"
-        + " \(converted.endings) endings. Next: sos lint \(out)\n")
+      "Wrote \(out): \(count(converted.nodes, "node")), \(count(converted.choices, "choice")),"
+        + " \(count(converted.endings, "ending")). Next: sos lint \(out)\n")
   }
 }

@@ -113,3 +113,19 @@ import Testing
     }
   }
 }
+
+/// Counts in the commands' messages agree in number.
+@Suite struct CountWordingTests {
+  @Test func importTweeCountsOneOfEachInTheSingular() throws {
+    let workshop = try Workshop()
+    defer { workshop.remove() }
+    let twee = workshop.folder.appendingPathComponent("story.twee")
+    try ":: Start\nWhat now?\n[[Go->End]]\n:: End\nOver.\n".write(
+      to: twee, atomically: true, encoding: .utf8)
+    let out = workshop.folder.appendingPathComponent("story.yaml").path
+    let outcome = try SOSProcess.run(
+      ["import-twee", twee.path, "--out", out], environment: workshop.environment)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.contains(": 2 nodes, 1 choice, 1 ending. Next: sos lint"))
+  }
+}

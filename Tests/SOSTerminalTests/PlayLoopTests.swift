@@ -189,6 +189,17 @@ import Testing
       screen.outcome(of: [.undone(decisions: 2)], state: state) == "Undone. 2 decisions stand.\n")
   }
 
+  @Test func theBriefingAndTaskCountAgreeInNumber() throws {
+    let text = Self.text.replacingOccurrences(of: "minutes: 10", with: "minutes: 1")
+      .replacingOccurrences(of: "prompt: Tell", with: "limit: 1\n          prompt: Tell")
+    let scenario = try #require(ScenarioLoader.load(text: text, file: "loop.yaml").scenario)
+    let engine = Engine(scenario: scenario)
+    let screen = PlayScreen(engine: engine, palette: Palette(colour: false), width: 80)
+    #expect(screen.briefing(options: SessionOptions()).contains("about 1 minute ·"))
+    let choice = try #require(scenario.nodes.first?.choices.first)
+    #expect(screen.writeTask(choice).contains("(sms, at most 1 character)"))
+  }
+
   @Test func theGoodbyeNamesTheResumeCommandItWasGiven() throws {
     let play = try Self.play([.event(.endOfInput)])
     #expect(play.output.hasSuffix("Saved. Resume with: sos resume 1234abcd\n"))

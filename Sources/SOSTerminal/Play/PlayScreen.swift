@@ -62,7 +62,8 @@ public struct PlayScreen: Sendable {
       palette.dim(
         wrapped(
           "\(scenario.kind.rawValue) · \(scenario.difficulty.rawValue) · about"
-            + " \(scenario.minutes) minutes · \(mode)" + (options.timed ? " · timed" : ""))))
+            + " \(scenario.minutes) minute\(scenario.minutes == 1 ? "" : "s") · \(mode)"
+            + (options.timed ? " · timed" : ""))))
     lines.append("")
     lines.append(prose("You are: " + scenario.role))
     lines.append("")
@@ -159,7 +160,7 @@ public struct PlayScreen: Sendable {
   public func writeTask(_ choice: Choice) -> String {
     guard let task = choice.write else { return "" }
     var lines = [""]
-    let limit = task.characterLimit.map { ", at most \($0) characters" } ?? ""
+    let limit = task.characterLimit.map { ", at most \($0) character\($0 == 1 ? "" : "s")" } ?? ""
     lines.append(
       palette.heading(
         wrapped(
