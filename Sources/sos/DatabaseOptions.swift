@@ -6,7 +6,8 @@ import SOSStore
 struct DatabaseOptions: ParsableArguments {
   @Option(
     name: .long,
-    help: "The workshop database (default: $SOS_DB, else $XDG_DATA_HOME/sos/sos.sqlite).")
+    help: "The workshop database (default: $SOS_DB, else $XDG_DATA_HOME/sos/sos.sqlite).",
+    completion: .file())
   var db: String?
 
   /// The database path in force.

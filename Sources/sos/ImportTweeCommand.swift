@@ -14,10 +14,14 @@ struct ImportTweeCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The Twee 3 file (in Twine: Build → Export as Twee).")
+  @Argument(
+    help: "The Twee 3 file (in Twine: Build → Export as Twee).",
+    completion: .file(extensions: ["twee", "tw"]))
   var twee: String
 
-  @Option(name: .shortAndLong, help: "The scenario file to write (default: standard output).")
+  @Option(
+    name: .shortAndLong, help: "The scenario file to write (default: standard output).",
+    completion: .file(extensions: ["yaml"]))
   var out: String?
 
   @Option(help: "The scenario's id (default: from the output file's name, else 'imported').")

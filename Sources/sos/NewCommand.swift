@@ -17,7 +17,9 @@ struct NewCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The file to write, such as scenarios/my-crisis.yaml.")
+  @Argument(
+    help: "The file to write, such as scenarios/my-crisis.yaml.",
+    completion: .file(extensions: ["yaml"]))
   var file: String
 
   @Option(help: "The scenario's id (default: the file name without .yaml).")

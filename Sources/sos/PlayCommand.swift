@@ -18,13 +18,17 @@ struct PlayCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "A scenario id (see 'sos list') or a scenario file.")
+  @Argument(
+    help: "A scenario id (see 'sos list') or a scenario file.",
+    completion: .custom(CompletionCandidates.scenarioIDsAndFiles))
   var scenario: String
 
   @Option(name: .customLong("as"), help: "Your name, as your facilitator will see it.")
   var trainee: String?
 
-  @Option(help: "File the session under this cohort (see 'sos cohort list').")
+  @Option(
+    help: "File the session under this cohort (see 'sos cohort list').",
+    completion: .custom(CompletionCandidates.cohortNames))
   var cohort: String?
 
   @Option(help: "practice (hints, feedback, undo) or assessment.")

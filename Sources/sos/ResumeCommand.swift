@@ -14,7 +14,9 @@ struct ResumeCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The session's id, or its first characters.")
+  @Argument(
+    help: "The session's id, or its first characters.",
+    completion: .custom(CompletionCandidates.activeSessionIDs))
   var session: String?
 
   @Option(name: .customLong("as"), help: "Only this trainee's sessions.")

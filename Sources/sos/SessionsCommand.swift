@@ -10,7 +10,8 @@ struct SessionsCommand: ParsableCommand {
     abstract: "List the sessions in the workshop database."
   )
 
-  @Option(help: "Only this cohort's sessions.")
+  @Option(
+    help: "Only this cohort's sessions.", completion: .custom(CompletionCandidates.cohortNames))
   var cohort: String?
 
   @Flag(help: "Print a JSON array.")

@@ -18,7 +18,9 @@ struct ShellCommand: ParsableCommand {
   @Option(name: .customLong("as"), help: "Your name, as your facilitator will see it.")
   var trainee: String?
 
-  @Option(help: "File every session played in the shell under this cohort.")
+  @Option(
+    help: "File every session played in the shell under this cohort.",
+    completion: .custom(CompletionCandidates.cohortNames))
   var cohort: String?
 
   @OptionGroup var global: GlobalOptions
