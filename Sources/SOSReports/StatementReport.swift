@@ -16,17 +16,26 @@ import SOSCore
 ///       → Give the next update a time: "by 5pm today", "within 24 hours".
 /// ```
 public enum StatementReport {
+  /// "1 word", "2 words".
+  static func count(_ number: Int, _ noun: String) -> String {
+    "\(number) \(noun)\(number == 1 ? "" : "s")"
+  }
+
   /// The analysis as text; `colour` adds ANSI colour to the PASS/PART/FAIL marks.
   public static func render(_ analysis: StatementAnalysis, colour: Bool = false) -> String {
     var lines: [String] = []
     lines.append("Score \(analysis.score)/100 (\(heading(analysis)))")
     let limit = analysis.limit.map { "/\($0)" } ?? ""
-    lines.append("Length \(analysis.length)\(limit) \(analysis.lengthUnit)")
+    // The unit is named in the plural ("characters", "words").
+    let unit =
+      analysis.length == 1 && analysis.lengthUnit.hasSuffix("s")
+      ? String(analysis.lengthUnit.dropLast()) : analysis.lengthUnit
+    lines.append("Length \(analysis.length)\(limit) \(unit)")
     let readability = analysis.readability
     lines.append(
       "Readability: reading ease \(decimal(readability.fre)), grade \(decimal(readability.fkgl)) "
-        + "(\(readability.words) words, \(readability.sentences) sentences, "
-        + "\(readability.syllables) syllables)")
+        + "(\(count(readability.words, "word")), \(count(readability.sentences, "sentence")), "
+        + "\(count(readability.syllables, "syllable")))")
     lines.append("")
     let labelWidth = min(32, analysis.criteria.map(\.label.count).max() ?? 0)
     for criterion in analysis.criteria {

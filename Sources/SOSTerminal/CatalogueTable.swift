@@ -2,8 +2,11 @@ import SOSCore
 
 /// The scenario catalogue as an aligned text table.
 public enum CatalogueTable {
-  /// One row per scenario: id, title, kind, difficulty, minutes.
-  public static func render(_ summaries: [ScenarioSummary], folder: String) -> String {
+  /// One row per scenario: id, title, kind, difficulty, minutes; then how many, and
+  /// `playCommand` (inside the shell: `play ID`).
+  public static func render(
+    _ summaries: [ScenarioSummary], folder: String, playCommand: String = "sos play ID"
+  ) -> String {
     guard !summaries.isEmpty else { return "No scenarios in \(folder).\n" }
     let header = ["ID", "TITLE", "KIND", "DIFFICULTY", "MINUTES"]
     let rows = summaries.map {
@@ -14,7 +17,7 @@ public enum CatalogueTable {
     }
     let count = summaries.count
     return TextTable.render(header: header, rows: rows)
-      + "\n\(count) scenario\(count == 1 ? "" : "s") in \(folder). Play one with: sos play ID\n"
+      + "\n\(count) scenario\(count == 1 ? "" : "s") in \(folder). Play one with: \(playCommand)\n"
   }
 }
 

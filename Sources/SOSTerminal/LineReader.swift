@@ -27,11 +27,35 @@ public protocol LineReader: AnyObject {
   ///
   /// Plain readers read one line after the prompt as given. On a terminal the
   /// statement may span several lines and ends with an empty line; the continuation
-  /// prompt shows the characters typed so far against the `limit` (`  …  143/280 > `).
-  /// The lines come back joined with `"\n"`. Ctrl-D on the first, empty line is
-  /// ``LineEvent/endOfInput``; later it ends the statement like an empty line.
-  func readStatement(prompt: String, limit: Int?, deadline: ContinuousClock.Instant?)
-    -> LineEvent
+  /// prompt shows the characters typed so far against the `limit` (`  …  143/280 > `),
+  /// and the lines come back joined with `"\n"`.
+  ///
+  /// The `draft` is where the statement is kept while it is written. A reader starts
+  /// from it (showing its lines again, the unfinished one ready to edit) and leaves in
+  /// it what was typed when reading stops without sending: at the deadline
+  /// (``LineEvent/timedOut``) and at Ctrl-D on an empty line
+  /// (``LineEvent/endOfInput``, on the first line or a later one). Ctrl-C discards
+  /// only the line being typed. A sent statement empties the draft.
+  ///
+  /// A first line that `isCommand` accepts (`quit`, `help`, …) comes back at once as
+  /// the line, so a command works at a statement prompt without an empty line after
+  /// it.
+  func readStatement(
+    prompt: String, limit: Int?, deadline: ContinuousClock.Instant?,
+    draft: inout StatementDraft, isCommand: (String) -> Bool
+  ) -> LineEvent
+
+  /// Called on a terminal when the window was resized while the person is typing
+  /// (once the resizing has settled): the caller shows again what it wants rewrapped
+  /// at the new width and returns `true` if it wrote anything, and the reader then
+  /// draws the prompt and the text typed so far below it. Plain readers never call
+  /// it.
+  var onResize: (() -> Bool)? { get set }
+
+  /// Where ``addHistory(_:)`` puts lines: in the history file (``HistoryScope/commands``,
+  /// the default) or only in memory for one play (``HistoryScope/play``). Changing it
+  /// starts the recalled history afresh for that scope.
+  var historyScope: HistoryScope { get set }
 
   /// Records a line in the history (on a terminal, also in the history file). Empty
   /// lines, lines with line breaks and repeats of the latest entry are skipped. The
@@ -48,5 +72,14 @@ extension LineReader {
   /// Reads a statement with no deadline.
   public func readStatement(prompt: String, limit: Int?) -> LineEvent {
     readStatement(prompt: prompt, limit: limit, deadline: nil)
+  }
+
+  /// Reads a statement from scratch, with no commands: a draft left unsent is dropped.
+  public func readStatement(prompt: String, limit: Int?, deadline: ContinuousClock.Instant?)
+    -> LineEvent
+  {
+    var draft = StatementDraft()
+    return readStatement(
+      prompt: prompt, limit: limit, deadline: deadline, draft: &draft, isCommand: { _ in false })
   }
 }

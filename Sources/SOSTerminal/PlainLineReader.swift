@@ -24,6 +24,10 @@
 public final class PlainLineReader: LineReader {
   public var isTerminal: Bool { false }
   public var completer: LineCompleter?
+  /// Never called: plain output is not redrawn.
+  public var onResize: (() -> Bool)?
+  /// Ignored: plain readers keep no history.
+  public var historyScope = HistoryScope.commands
 
   private let input: Int32
   private let output: TerminalOutput
@@ -53,11 +57,15 @@ public final class PlainLineReader: LineReader {
     return nextLine(deadline: deadline)
   }
 
-  /// Reads exactly one line: a statement in a script is one line.
-  public func readStatement(prompt: String, limit: Int?, deadline: ContinuousClock.Instant?)
-    -> LineEvent
-  {
-    readLine(prompt: prompt, deadline: deadline)
+  /// Reads exactly one line: a statement in a script is one line, so there is never
+  /// a draft to keep, and a command is a line like any other.
+  public func readStatement(
+    prompt: String, limit: Int?, deadline: ContinuousClock.Instant?,
+    draft: inout StatementDraft, isCommand: (String) -> Bool
+  ) -> LineEvent {
+    let event = readLine(prompt: prompt, deadline: deadline)
+    if case .line = event { draft = StatementDraft() }
+    return event
   }
 
   public func addHistory(_ line: String) {}

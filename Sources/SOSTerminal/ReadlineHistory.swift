@@ -10,22 +10,32 @@
 /// the file's folder created (mode 0700) if missing, and the file (0600) appended to
 /// after each new entry. Failing to read or write the file is never an error: the
 /// history then lasts as long as the process.
+///
+/// While it does not persist (during play, see ``HistoryScope``), entries are kept in
+/// memory only, and the file's history comes back when it persists again.
 struct ReadlineHistory {
   /// The most entries kept, in memory and in the file.
   static let limit: Int32 = 1000
 
   /// The history file, if any.
   let path: String?
+  /// Whether new entries go to the file, and the file's entries are the ones recalled.
+  private(set) var persists = true
 
   /// Starts the history afresh and loads the file.
   init(path: String?) {
     self.path = path.flatMap { $0.isEmpty ? nil : $0 }
+    if let path = self.path { Self.createFolder(of: path) }
+    restart(persisting: true)
+  }
+
+  /// Starts the in-memory history afresh: from the file when persisting, empty
+  /// otherwise.
+  mutating func restart(persisting: Bool) {
+    persists = persisting
     clear_history()
     using_history()
-    if let path = self.path {
-      Self.createFolder(of: path)
-      _ = read_history(path)
-    }
+    if persisting, let path { _ = read_history(path) }
     stifle_history(Self.limit)
   }
 
@@ -43,7 +53,7 @@ struct ReadlineHistory {
       line != latest
     else { return }
     add_history(line)
-    guard let path else { return }
+    guard persists, let path else { return }
     // append_history() does not create a missing file.
     let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { return }

@@ -19,7 +19,12 @@
 ///   second without disturbing what the person typed; when it reaches zero the line
 ///   is abandoned and the result is ``LineEvent/timedOut``.
 /// - **Statements** span lines until an empty line, with the running character count
-///   in the continuation prompt; Ctrl-C there starts the statement afresh.
+///   in the continuation prompt. Ctrl-C there discards only the line being typed;
+///   Ctrl-D on an empty line leaves without sending, and a deadline stops reading,
+///   both keeping the draft (see ``StatementDraft``).
+/// - **Resizing** the window rewraps the line at once (`rl_resize_terminal`); once the
+///   resizing settles, ``onResize`` lets the caller show its text again at the new
+///   width, and the prompt and the typed text are drawn again below it.
 ///
 /// Escape sequences in prompts (colour) are marked for readline automatically. The
 /// person's `~/.inputrc` applies (`$if sos` selects this program); readline's
@@ -36,10 +41,24 @@ public final class ReadlineLineReader: LineReader {
     didSet { ReadlineCallbacks.completer = completer }
   }
 
+  public var onResize: (() -> Bool)?
+
+  public var historyScope: HistoryScope {
+    get { history.persists ? .commands : .play }
+    set {
+      let persists = newValue == .commands
+      if persists != history.persists { history.restart(persisting: persists) }
+    }
+  }
+
+  /// How long the window must keep its size before ``onResize`` is called: a window
+  /// dragged to a new size sends many SIGWINCH, and the text is redrawn once.
+  static let resizeSettling = Duration.milliseconds(150)
+
   /// The colours of the countdown and the character count.
   public let palette: Palette
 
-  private let history: ReadlineHistory
+  private var history: ReadlineHistory
   private let input: UnsafeMutablePointer<FILE>
   private let output: UnsafeMutablePointer<FILE>
   private let ownsStreams: Bool
@@ -116,7 +135,7 @@ public final class ReadlineLineReader: LineReader {
 
   public func readLine(prompt: String, deadline: ContinuousClock.Instant?) -> LineEvent {
     while true {
-      switch edit(prompt: prompt, deadline: deadline) {
+      switch edit(prompt: prompt, deadline: deadline, resized: onResize) {
       case .line(let line):
         // A pasted block may hold line breaks; a single line never does.
         return .line(String(line.map { $0.isNewline ? " " : $0 }))
@@ -127,26 +146,63 @@ public final class ReadlineLineReader: LineReader {
     }
   }
 
-  public func readStatement(prompt: String, limit: Int?, deadline: ContinuousClock.Instant?)
-    -> LineEvent
-  {
-    var lines: [String] = []
-    while true {
-      let shown =
-        lines.isEmpty
+  public func readStatement(
+    prompt: String, limit: Int?, deadline: ContinuousClock.Instant?,
+    draft: inout StatementDraft, isCommand: (String) -> Bool
+  ) -> LineEvent {
+    var lines = draft.lines
+    var partial = draft.partial
+    /// The prompt of line `index`: the caller's for the first, the running count after.
+    func promptOfLine(_ index: Int) -> String {
+      index == 0
         ? prompt
         : StatementPrompt.continuation(
-          count: StatementPrompt.count(lines), limit: limit, palette: palette)
-      switch edit(prompt: shown, deadline: deadline) {
+          count: StatementPrompt.count(Array(lines[..<index])), limit: limit, palette: palette)
+    }
+    /// Shows the kept lines again, each after the prompt it was typed at, so a draft
+    /// reads as one statement below whatever the caller printed.
+    func showLines() {
+      for index in lines.indices {
+        fputs(ReadlinePrompt.visible(promptOfLine(index)) + lines[index] + "\n", output)
+      }
+      fflush(output)
+    }
+    showLines()
+    let resized = onResize.map { redraw in
+      {
+        let drew = redraw()
+        if drew { showLines() }
+        return drew
+      }
+    }
+    while true {
+      let outcome = edit(
+        prompt: promptOfLine(lines.count), deadline: deadline, text: partial, resized: resized)
+      partial = ""
+      switch outcome {
       case .line(let line):
-        if line.allSatisfy(\.isWhitespace) { return .line(lines.joined(separator: "\n")) }
+        if line.allSatisfy(\.isWhitespace) {
+          draft = StatementDraft()
+          return .line(lines.joined(separator: "\n"))
+        }
+        if lines.isEmpty, isCommand(line) {
+          draft = StatementDraft()
+          return .line(line)
+        }
         lines.append(line)
       case .endOfInput:
-        return lines.isEmpty ? .endOfInput : .line(lines.joined(separator: "\n"))
-      case .timedOut:
+        draft = StatementDraft(lines: lines)
+        return .endOfInput
+      case .timedOut(let typed):
+        draft = StatementDraft(lines: lines, partial: typed)
         return .timedOut
       case .cancelled:
-        lines.removeAll()
+        // Only the line being typed goes; the lines already finished are the
+        // trainee's work, and losing them to a stray Ctrl-C would hurt.
+        if !lines.isEmpty {
+          fputs(palette.dim("(line discarded; the rest of your statement is kept)") + "\n", output)
+          fflush(output)
+        }
       }
     }
   }
@@ -161,14 +217,19 @@ public final class ReadlineLineReader: LineReader {
   private enum Outcome {
     case line(String)
     case endOfInput
-    case timedOut
+    /// The deadline passed; what had been typed on the line.
+    case timedOut(String)
     /// Ctrl-C: the line was cleared.
     case cancelled
   }
 
-  /// Shows the prompt and feeds readline until it has a line, Ctrl-C arrives, or the
-  /// deadline passes.
-  private func edit(prompt: String, deadline: ContinuousClock.Instant?) -> Outcome {
+  /// Shows the prompt, with `text` already typed after it, and feeds readline until it
+  /// has a line, Ctrl-C arrives, or the deadline passes. `resized` is called once a
+  /// resizing of the window has settled.
+  private func edit(
+    prompt: String, deadline: ContinuousClock.Instant?, text: String = "",
+    resized: (() -> Bool)?
+  ) -> Outcome {
     fflush(stdout)
     // Ctrl-C pressed while the program was busy is no reason to clear a fresh line,
     // and the screen size is read afresh anyway.
@@ -184,15 +245,21 @@ public final class ReadlineLineReader: LineReader {
     ReadlineCallbacks.finished = false
     ReadlineCallbacks.line = nil
     rl_callback_handler_install(ReadlinePrompt.protect(current), readlineLineHandler)
+    if !text.isEmpty {
+      rl_insert_text(text)
+      rl_redisplay()
+    }
 
     var hangups = 0
+    var resizedAt: ContinuousClock.Instant?
     while !ReadlineCallbacks.finished {
       var timeout: Int32 = -1
       if let deadline {
         let left = ContinuousClock.now.duration(to: deadline)
         if left <= .zero {
+          let typed = rl_line_buffer.map { String(cString: $0) } ?? ""
           abandonLine(mark: "")
-          return .timedOut
+          return .timedOut(typed)
         }
         timeout = PollTimeout.milliseconds(min(left, Countdown.untilNextTick(left)))
         let next = shown(left)
@@ -201,6 +268,11 @@ public final class ReadlineLineReader: LineReader {
           rl_set_prompt(ReadlinePrompt.protect(current))
           rl_redisplay()
         }
+      }
+      if let resizedAt {
+        let settling = PollTimeout.milliseconds(
+          ContinuousClock.now.duration(to: resizedAt + Self.resizeSettling))
+        timeout = timeout < 0 ? settling : min(timeout, settling)
       }
       var descriptors = [
         pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0),
@@ -223,10 +295,15 @@ public final class ReadlineLineReader: LineReader {
         rl_forced_update_display()
       } else if signals.resize {
         rl_resize_terminal()
+        resizedAt = .now
       }
       if signals.interrupt {
         abandonLine(mark: "^C")
         return .cancelled
+      }
+      if let at = resizedAt, ContinuousClock.now >= at + Self.resizeSettling {
+        resizedAt = nil
+        if let resized { redraw(after: resized) }
       }
       guard ready > 0 else { continue }
       let events = descriptors[0].revents
@@ -250,6 +327,17 @@ public final class ReadlineLineReader: LineReader {
     fputs("\n", output)
     fflush(output)
     return .endOfInput
+  }
+
+  /// Lets the caller show its text again after a resize: the prompt and line are
+  /// taken off the screen, the caller writes, and readline draws them again below
+  /// (or in place, if the caller wrote nothing), keeping what was typed.
+  private func redraw(after resized: () -> Bool) {
+    guard canRedrawPrompt else { return }
+    rl_clear_visible_line()
+    fflush(output)
+    if resized() { rl_on_new_line() }
+    rl_forced_update_display()
   }
 
   /// Whether readline shows its own prompt now (searching the history, reading a

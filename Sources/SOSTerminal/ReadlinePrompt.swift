@@ -22,6 +22,12 @@ enum ReadlinePrompt {
     return String(output)
   }
 
+  /// The prompt as printed outside readline: without the markers readline needs.
+  static func visible(_ prompt: String) -> String {
+    String(
+      String.UnicodeScalarView(prompt.unicodeScalars.filter { $0 != "\u{01}" && $0 != "\u{02}" }))
+  }
+
   /// The prompt with a prefix before its last line: readline redraws only the last
   /// line of a prompt, so a ticking countdown must stand there.
   static func prefixing(_ prompt: String, with prefix: String) -> String {

@@ -1,5 +1,6 @@
 /// The continuation prompt of a multi-line statement on a terminal, showing the
-/// characters typed so far: `  …  143/280 > `, or `  …  143 chars > ` without a limit.
+/// characters typed so far: `  …  143/280 > `, or `  …  143 chars > ` without a limit
+/// (`  …  1 char > ` for one).
 enum StatementPrompt {
   /// Characters as a person counts them: grapheme clusters of the lines joined with
   /// `"\n"`.
@@ -9,7 +10,7 @@ enum StatementPrompt {
 
   /// The prompt for the next line; the count turns red once it is over the limit.
   static func continuation(count: Int, limit: Int?, palette: Palette) -> String {
-    guard let limit else { return "  …  \(count) chars > " }
+    guard let limit else { return "  …  \(count) char\(count == 1 ? "" : "s") > " }
     let counted = count > limit ? palette.danger("\(count)") : "\(count)"
     return "  …  \(counted)/\(limit) > "
   }

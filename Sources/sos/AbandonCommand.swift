@@ -12,7 +12,9 @@ struct AbandonCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The session's id, or its first characters.")
+  @Argument(
+    help: "The session's id, or its first characters.",
+    completion: .custom(CompletionCandidates.activeSessionIDs))
   var session: String
 
   @OptionGroup var global: GlobalOptions

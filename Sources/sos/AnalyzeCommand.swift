@@ -15,7 +15,9 @@ struct AnalyzeCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "A scenario id (see 'sos list') or a scenario file.")
+  @Argument(
+    help: "A scenario id (see 'sos list') or a scenario file.",
+    completion: .custom(CompletionCandidates.scenarioIDsAndFiles))
   var scenario: String
 
   @Option(help: "The most paths to play (the search stops there).")

@@ -22,16 +22,18 @@ struct CohortExportCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The cohort's name.")
+  @Argument(help: "The cohort's name.", completion: .custom(CompletionCandidates.cohortNames))
   var name: String
 
   @Option(help: "xapi or sessions.")
   var format: Format
 
-  @Option(help: "The file (xapi) or folder (sessions) to write.")
+  @Option(help: "The file (xapi) or folder (sessions) to write.", completion: .file())
   var out: String
 
-  @Option(help: "Only this scenario's sessions (by id).")
+  @Option(
+    help: "Only this scenario's sessions (by id).",
+    completion: .custom(CompletionCandidates.scenarioIDs))
   var scenario: String?
 
   @Flag(

@@ -17,10 +17,11 @@ struct CohortImportCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The cohort's name.")
+  @Argument(help: "The cohort's name.", completion: .custom(CompletionCandidates.cohortNames))
   var name: String
 
-  @Argument(help: "Session files (or folders of them).")
+  @Argument(
+    help: "Session files (or folders of them).", completion: .file(extensions: ["json"]))
   var files: [String]
 
   @OptionGroup var database: DatabaseOptions

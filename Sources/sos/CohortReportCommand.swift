@@ -15,16 +15,19 @@ struct CohortReportCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The cohort's name.")
+  @Argument(help: "The cohort's name.", completion: .custom(CompletionCandidates.cohortNames))
   var name: String
 
   @Option(help: "text, md, html, csv or json.")
   var format: ReportFormat = .text
 
-  @Option(help: "Write the report to this file instead of standard output.")
+  @Option(
+    help: "Write the report to this file instead of standard output.", completion: .file())
   var out: String?
 
-  @Option(help: "Only this scenario's sessions (by id).")
+  @Option(
+    help: "Only this scenario's sessions (by id).",
+    completion: .custom(CompletionCandidates.scenarioIDs))
   var scenario: String?
 
   @Flag(

@@ -11,7 +11,7 @@ struct CohortShowCommand: ParsableCommand {
     discussion: "Scores are those of finished sessions, replayed and re-scored now."
   )
 
-  @Argument(help: "The cohort's name.")
+  @Argument(help: "The cohort's name.", completion: .custom(CompletionCandidates.cohortNames))
   var name: String
 
   @Flag(help: "Print the cohort as JSON.")

@@ -6,7 +6,8 @@ import SOSStore
 struct DatabaseOptions: ParsableArguments {
   @Option(
     name: .long,
-    help: "The workshop database (default: $SOS_DB, else $XDG_DATA_HOME/sos/sos.sqlite).")
+    help: "The workshop database (default: $SOS_DB, else $XDG_DATA_HOME/sos/sos.sqlite).",
+    completion: .file())
   var db: String?
 
   /// The database path in force.
@@ -33,8 +34,11 @@ enum Failure {
     return code
   }
 
-  /// A database error in words, with the exit code that fits it.
-  static func database(_ error: WorkshopDatabaseError) -> ExitCode {
+  /// A database error in words, with the exit code that fits it; `hints` names the
+  /// commands it suggests as the shell takes them.
+  static func database(_ error: WorkshopDatabaseError, hints: CommandHints? = nil)
+    -> ExitCode
+  {
     let code: ExitCode
     switch error {
     case .unknownCohort, .sessionNotFound, .noSessionMatching:
@@ -48,17 +52,17 @@ enum Failure {
     case .cannotCreateDirectory, .cannotOpen, .permissionDenied, .busy, .diskFull, .database:
       code = ExitStatus.ioFailure
     }
-    return report(error.message, code)
+    return report(hints?.adapt(error.message) ?? error.message, code)
   }
 }
 
 extension Failure {
   /// Runs `body`, turning a database error into its message and exit code.
-  static func catching(_ body: () throws -> Void) throws {
+  static func catching(hints: CommandHints? = nil, _ body: () throws -> Void) throws {
     do {
       try body()
     } catch let error as WorkshopDatabaseError {
-      throw database(error)
+      throw database(error, hints: hints)
     }
   }
 }

@@ -21,7 +21,9 @@ struct DebriefCommand: ParsableCommand {
     case json
   }
 
-  @Argument(help: "A session file, or a session id.")
+  @Argument(
+    help: "A session file, or a session id.",
+    completion: .custom(CompletionCandidates.sessionIDsAndFiles))
   var session: String
 
   @Option(help: "text, md or json.")

@@ -14,10 +14,13 @@ struct ExportCommand: ParsableCommand {
   )
 
   @Argument(
-    help: "The session's id, or its first characters (default: the latest in the database).")
+    help: "The session's id, or its first characters (default: the latest in the database).",
+    completion: .custom(CompletionCandidates.sessionIDs))
   var session: String?
 
-  @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")
+  @Option(
+    name: .shortAndLong, help: "Write to this file (default: standard output).",
+    completion: .file(extensions: ["json"]))
   var out: String?
 
   @OptionGroup var global: GlobalOptions

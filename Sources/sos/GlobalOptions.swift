@@ -5,7 +5,8 @@ import SOSTerminal
 /// Options every command understands.
 struct GlobalOptions: ParsableArguments {
   @Option(
-    name: .long, help: "Folder of scenario files (default: $SOS_SCENARIOS, else ./scenarios).")
+    name: .long, help: "Folder of scenario files (default: $SOS_SCENARIOS, else ./scenarios).",
+    completion: .directory)
   var scenarios: String?
 
   @Flag(name: .customLong("no-color"), help: "Never use colour (also set by NO_COLOR).")

@@ -8,16 +8,20 @@ struct ImportTweeCommand: ParsableCommand {
     commandName: "import-twee",
     abstract: "Turn a Twine story (Twee 3) into the skeleton of a scenario.",
     discussion: """
-      Every passage becomes a node, every link a choice, and a passage without links \\
-      an ending. The crisis clock, stakeholders, deadlines and quality points are left \\
+      Every passage becomes a node, every link a choice, and a passage without links \
+      an ending. The crisis clock, stakeholders, deadlines and quality points are left \
       for you: the file says where, and 'sos lint' lists what is still missing.
       """
   )
 
-  @Argument(help: "The Twee 3 file (in Twine: Build → Export as Twee).")
+  @Argument(
+    help: "The Twee 3 file (in Twine: Build → Export as Twee).",
+    completion: .file(extensions: ["twee", "tw"]))
   var twee: String
 
-  @Option(name: .shortAndLong, help: "The scenario file to write (default: standard output).")
+  @Option(
+    name: .shortAndLong, help: "The scenario file to write (default: standard output).",
+    completion: .file(extensions: ["yaml"]))
   var out: String?
 
   @Option(help: "The scenario's id (default: from the output file's name, else 'imported').")
@@ -68,8 +72,11 @@ struct ImportTweeCommand: ParsableCommand {
       throw Failure.report(
         "cannot write \(out): \(error.localizedDescription)", ExitStatus.ioFailure)
     }
+    func count(_ number: Int, _ noun: String) -> String {
+      "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
     Output.out(
-      "Wrote \(out): \(converted.nodes) nodes, \(converted.choices) choices,"
-        + " \(converted.endings) endings. Next: sos lint \(out)\n")
+      "Wrote \(out): \(count(converted.nodes, "node")), \(count(converted.choices, "choice")),"
+        + " \(count(converted.endings, "ending")). Next: sos lint \(out)\n")
   }
 }

@@ -13,7 +13,7 @@ struct LintCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "Scenario files or folders.")
+  @Argument(help: "Scenario files or folders.", completion: .file(extensions: ["yaml", "yml"]))
   var files: [String]
 
   @Flag(help: "Fail on warnings too.")

@@ -12,6 +12,9 @@ struct ListCommand: ParsableCommand {
   var json = false
 
   @OptionGroup var global: GlobalOptions
+  /// Not used: accepted like every other command's, so a habit or a script that
+  /// passes `--db` everywhere works here too.
+  @OptionGroup var database: DatabaseOptions
 
   func run() throws {
     let library = ScenarioLibrary(directory: global.scenarioDirectory)

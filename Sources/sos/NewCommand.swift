@@ -10,14 +10,16 @@ struct NewCommand: ParsableCommand {
     commandName: "new",
     abstract: "Write a starter scenario file to edit.",
     discussion: """
-      The starter is small and complete — stakeholders, a deadline, a cadence, an \\
-      inject that punishes silence, a typed statement, a conditional goto and three \\
-      endings — and passes 'sos validate' and 'sos lint' as it is. Every field is \\
+      The starter is small and complete — stakeholders, a deadline, a cadence, an \
+      inject that punishes silence, a typed statement, a conditional goto and three \
+      endings — and passes 'sos validate' and 'sos lint' as it is. Every field is \
       explained in facilitator-guide/authoring.md.
       """
   )
 
-  @Argument(help: "The file to write, such as scenarios/my-crisis.yaml.")
+  @Argument(
+    help: "The file to write, such as scenarios/my-crisis.yaml.",
+    completion: .file(extensions: ["yaml"]))
   var file: String
 
   @Option(help: "The scenario's id (default: the file name without .yaml).")

@@ -18,13 +18,17 @@ struct PlayCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "A scenario id (see 'sos list') or a scenario file.")
+  @Argument(
+    help: "A scenario id (see 'sos list') or a scenario file.",
+    completion: .custom(CompletionCandidates.scenarioIDsAndFiles))
   var scenario: String
 
   @Option(name: .customLong("as"), help: "Your name, as your facilitator will see it.")
   var trainee: String?
 
-  @Option(help: "File the session under this cohort (see 'sos cohort list').")
+  @Option(
+    help: "File the session under this cohort (see 'sos cohort list').",
+    completion: .custom(CompletionCandidates.cohortNames))
   var cohort: String?
 
   @Option(help: "practice (hints, feedback, undo) or assessment.")
@@ -47,7 +51,9 @@ struct PlayCommand: ParsableCommand {
 
   func run() throws {
     let library = ScenarioLibrary(directory: global.scenarioDirectory)
-    let (scenario, text) = try ScenarioChoice.load(self.scenario, from: library, global: global)
+    let hints = CommandHints.commandLine(database)
+    let (scenario, text) = try ScenarioChoice.load(
+      self.scenario, from: library, global: global, hints: hints)
     let terminal = TerminalSetup(noColor: global.noColor)
     guard let name = trainee ?? TraineeName.ask(terminal) else { return }
     let store = try database.open()
@@ -58,7 +64,7 @@ struct PlayCommand: ParsableCommand {
           options: SessionOptions(
             mode: mode, timed: timed, seed: seed ?? .random(in: 0...UInt64.max)),
           started: Date()))
-      try SessionPlayer(database: store, terminal: terminal).play(
+      try SessionPlayer(database: store, terminal: terminal, hints: hints).play(
         record, scenario: scenario, resumed: false)
     }
   }
@@ -66,9 +72,10 @@ struct PlayCommand: ParsableCommand {
 
 /// Loading the scenario named on the command line, with the exit codes of DESIGN §7.
 enum ScenarioChoice {
-  static func load(_ name: String, from library: ScenarioLibrary, global: GlobalOptions) throws
-    -> (Scenario, String)
-  {
+  static func load(
+    _ name: String, from library: ScenarioLibrary, global: GlobalOptions,
+    hints: CommandHints = CommandHints(inShell: false)
+  ) throws -> (Scenario, String) {
     switch library.lookup(name) {
     case .found(let scenario, let text, _):
       return (scenario, text)
@@ -81,7 +88,8 @@ enum ScenarioChoice {
         ExitStatus.badData)
     case .notFound(let name):
       throw Failure.report(
-        "no scenario '\(name)' in \(library.directory) (see: sos list)", ExitStatus.missingInput)
+        "no scenario '\(name)' in \(library.directory) (see: \(hints.command("list")))",
+        ExitStatus.missingInput)
     }
   }
 }

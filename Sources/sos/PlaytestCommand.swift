@@ -16,7 +16,9 @@ struct PlaytestCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "A scenario id (see 'sos list') or a scenario file.")
+  @Argument(
+    help: "A scenario id (see 'sos list') or a scenario file.",
+    completion: .custom(CompletionCandidates.scenarioIDsAndFiles))
   var scenario: String
 
   @Option(help: "How many runs.")

@@ -14,7 +14,9 @@ struct ResumeCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The session's id, or its first characters.")
+  @Argument(
+    help: "The session's id, or its first characters.",
+    completion: .custom(CompletionCandidates.activeSessionIDs))
   var session: String?
 
   @Option(name: .customLong("as"), help: "Only this trainee's sessions.")
@@ -25,16 +27,18 @@ struct ResumeCommand: ParsableCommand {
 
   func run() throws {
     let store = try database.open()
-    try Failure.catching {
+    let hints = CommandHints.commandLine(database)
+    try Failure.catching(hints: hints) {
       try Self.resume(
         session, trainee: trainee, store: store,
-        terminal: TerminalSetup(noColor: global.noColor))
+        terminal: TerminalSetup(noColor: global.noColor), hints: hints)
     }
   }
 
   /// Resumes the named session, or the latest unfinished one.
   static func resume(
-    _ session: String?, trainee: String?, store: WorkshopDatabase, terminal: TerminalSetup
+    _ session: String?, trainee: String?, store: WorkshopDatabase, terminal: TerminalSetup,
+    hints: CommandHints
   ) throws {
     let record: SessionRecord
     if let session {
@@ -43,7 +47,8 @@ struct ResumeCommand: ParsableCommand {
       record = latest
     } else {
       throw Failure.report(
-        "no unfinished session to resume (see: sos sessions)", ExitStatus.missingInput)
+        "no unfinished session to resume (see: \(hints.command("sessions")))",
+        ExitStatus.missingInput)
     }
     guard record.status == .active else {
       throw Failure.report(
@@ -51,7 +56,7 @@ struct ResumeCommand: ParsableCommand {
           + " sos debrief \(record.shortID)", ExitStatus.usage)
     }
     let scenario = try StoredScenario.load(record, from: store)
-    try SessionPlayer(database: store, terminal: terminal).play(
+    try SessionPlayer(database: store, terminal: terminal, hints: hints).play(
       record, scenario: scenario, resumed: true)
   }
 }

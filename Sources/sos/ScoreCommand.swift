@@ -15,7 +15,9 @@ struct ScoreCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "A session file, or a session id.")
+  @Argument(
+    help: "A session file, or a session id.",
+    completion: .custom(CompletionCandidates.sessionIDsAndFiles))
   var session: String
 
   @Flag(help: "Print the scores and the ledger as JSON.")

@@ -10,6 +10,8 @@ import SOSTerminal
 struct SessionPlayer {
   let database: WorkshopDatabase
   let terminal: TerminalSetup
+  /// How the goodbye and failure messages name `resume`.
+  let hints: CommandHints
 
   /// Plays `record` from where its stored inputs leave it.
   func play(_ record: SessionRecord, scenario: Scenario, resumed: Bool) throws {
@@ -27,11 +29,18 @@ struct SessionPlayer {
           + " (\(InputText.describe(error.input))) is refused: \(error.error.message)",
         ExitStatus.badData)
     }
+    var screen = terminal.screen(for: engine)
+    screen.resumeCommand = hints.command("resume")
     let loop = PlayLoop(
-      engine: engine, screen: terminal.screen(for: engine), reader: terminal.reader,
+      engine: engine, screen: screen, reader: terminal.reader,
       output: terminal.output, journal: DatabaseJournal(database: database, sessionID: record.id),
-      resumeCommand: "sos resume \(record.shortID)", state: transition.state,
+      resumeCommand: hints.resume(record.shortID), state: transition.state,
       events: transition.events)
+    // Answers typed during play are recalled while it lasts but kept out of the
+    // history file, which holds the shell's commands.
+    let scope = terminal.reader.historyScope
+    terminal.reader.historyScope = .play
+    defer { terminal.reader.historyScope = scope }
     if terminal.isInteractive {
       let environment = ProcessInfo.processInfo.environment
       loop.currentWidth = { TerminalWidth.columns(environment: environment) }
@@ -43,7 +52,7 @@ struct SessionPlayer {
       let reason = (error.underlying as? WorkshopDatabaseError)?.message ?? "\(error.underlying)"
       throw Failure.report(
         "could not save your last answer: \(reason). Your earlier answers are saved;"
-          + " resume with: sos resume \(record.shortID)", ExitStatus.ioFailure)
+          + " resume with: \(hints.resume(record.shortID))", ExitStatus.ioFailure)
     }
     guard exit == .finished else { return }
     let inputs = try database.inputs(sessionID: record.id)

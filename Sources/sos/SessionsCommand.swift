@@ -10,7 +10,8 @@ struct SessionsCommand: ParsableCommand {
     abstract: "List the sessions in the workshop database."
   )
 
-  @Option(help: "Only this cohort's sessions.")
+  @Option(
+    help: "Only this cohort's sessions.", completion: .custom(CompletionCandidates.cohortNames))
   var cohort: String?
 
   @Flag(help: "Print a JSON array.")
@@ -26,7 +27,7 @@ struct SessionsCommand: ParsableCommand {
       if json {
         Output.out(Output.json(summaries))
       } else {
-        Output.out(SessionSummary.table(summaries))
+        Output.out(SessionSummary.table(summaries, hints: CommandHints.commandLine(database)))
       }
     }
   }
@@ -89,8 +90,11 @@ struct SessionSummary: Encodable {
     }
   }
 
-  static func table(_ sessions: [SessionSummary]) -> String {
-    guard !sessions.isEmpty else { return "No sessions yet. Start one with: sos play ID\n" }
+  /// The sessions as a table, with what to type next as `hints` name it.
+  static func table(_ sessions: [SessionSummary], hints: CommandHints) -> String {
+    guard !sessions.isEmpty else {
+      return "No sessions yet. Start one with: \(hints.command("play ID"))\n"
+    }
     let header = ["SESSION", "TRAINEE", "SCENARIO", "STATUS", "DECISIONS", "OVERALL", "STARTED"]
     let rows = sessions.map { session in
       [
@@ -101,6 +105,7 @@ struct SessionSummary: Encodable {
       ]
     }
     return TextTable.render(header: header, rows: rows)
-      + "\n\(sessions.count) session\(sessions.count == 1 ? "" : "s"). Continue one with: sos resume ID\n"
+      + "\n\(sessions.count) session\(sessions.count == 1 ? "" : "s")."
+      + " Continue one with: \(hints.resume("ID"))\n"
   }
 }

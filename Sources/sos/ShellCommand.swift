@@ -18,7 +18,9 @@ struct ShellCommand: ParsableCommand {
   @Option(name: .customLong("as"), help: "Your name, as your facilitator will see it.")
   var trainee: String?
 
-  @Option(help: "File every session played in the shell under this cohort.")
+  @Option(
+    help: "File every session played in the shell under this cohort.",
+    completion: .custom(CompletionCandidates.cohortNames))
   var cohort: String?
 
   @Option(
@@ -64,6 +66,8 @@ final class ShellWiring: ShellActions {
   /// The seed of the next session, when the shell was given one.
   var nextSeed: UInt64?
   var store: WorkshopDatabase?
+  /// Messages name the shell's commands as typed at its prompt.
+  let hints = CommandHints.shell
 
   init(
     library: ScenarioLibrary, database: DatabaseOptions, terminal: TerminalSetup,
@@ -85,7 +89,7 @@ final class ShellWiring: ShellActions {
   /// Runs a command body; a failure has already been reported on standard error.
   func attempt(_ body: () throws -> Void) {
     do {
-      try Failure.catching(body)
+      try Failure.catching(hints: hints, body)
     } catch {
       if !(error is ExitCode) { Output.error("error: \(error)\n") }
     }
@@ -95,7 +99,8 @@ final class ShellWiring: ShellActions {
     let summaries = library.loadAll().compactMap { result in
       result.scenario.map { ScenarioSummary($0, file: result.file) }
     }
-    return CatalogueTable.render(summaries, folder: library.directory)
+    return CatalogueTable.render(
+      summaries, folder: library.directory, playCommand: hints.command("play ID"))
   }
 
   func scenarioIDs() -> [String] { library.ids() }
@@ -108,14 +113,16 @@ final class ShellWiring: ShellActions {
   func sessions() -> String {
     var text = ""
     attempt {
-      text = SessionSummary.table(try SessionSummary.all(in: try openStore(), cohort: nil))
+      text = SessionSummary.table(
+        try SessionSummary.all(in: try openStore(), cohort: nil), hints: hints)
     }
     return text
   }
 
   func play(_ scenario: String, mode: SessionOptions.Mode, timed: Bool) {
     attempt {
-      let (loaded, text) = try ScenarioChoice.load(scenario, from: library, global: global)
+      let (loaded, text) = try ScenarioChoice.load(
+        scenario, from: library, global: global, hints: hints)
       if trainee == nil { trainee = TraineeName.ask(terminal) }
       guard let name = trainee else { return }
       let store = try openStore()
@@ -124,7 +131,7 @@ final class ShellWiring: ShellActions {
           trainee: name, cohort: cohort, scenarioID: loaded.id, scenarioText: text,
           options: SessionOptions(mode: mode, timed: timed, seed: takeSeed()),
           started: Date()))
-      try SessionPlayer(database: store, terminal: terminal).play(
+      try SessionPlayer(database: store, terminal: terminal, hints: hints).play(
         record, scenario: loaded, resumed: false)
     }
   }
@@ -139,7 +146,8 @@ final class ShellWiring: ShellActions {
   func resume(_ session: String?) {
     attempt {
       let store = try openStore()
-      try ResumeCommand.resume(session, trainee: nil, store: store, terminal: terminal)
+      try ResumeCommand.resume(
+        session, trainee: nil, store: store, terminal: terminal, hints: hints)
     }
   }
 }

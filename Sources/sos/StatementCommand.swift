@@ -16,7 +16,9 @@ struct StatementCommand: ParsableCommand {
       """
   )
 
-  @Option(help: "The channel: social, sms, email, memo or regulator-notice.")
+  @Option(
+    help: "The channel: social, sms, email, memo or regulator-notice.",
+    completion: .list(Channel.allCases.map(\.rawValue)))
   var channel = Channel.social.rawValue
 
   @Option(help: "Who reads it, e.g. customers, front-line agents, data protection authority.")

@@ -12,7 +12,7 @@ struct ValidateCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "Scenario files or folders.")
+  @Argument(help: "Scenario files or folders.", completion: .file(extensions: ["yaml", "yml"]))
   var files: [String]
 
   @Flag(help: "Print the result as JSON on standard output.")

@@ -69,6 +69,7 @@ import Testing
     let session = try workshop.onlySession()
     #expect(session["status"] as? String == "active")
     #expect(session["decisions"] as? Int == 1)
-    #expect(outcome.stdout.contains("Saved. Resume with: sos resume "))
+    // With --db the command is long, and stands whole on the next line.
+    #expect(outcome.stdout.contains(#/Saved\. Resume with:\s+sos resume [0-9a-f]{8} --db /#))
   }
 }

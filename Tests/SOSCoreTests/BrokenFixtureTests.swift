@@ -4,7 +4,8 @@ import Testing
 @testable import SOSCore
 
 /// Every file in Fixtures/broken ends with `# expect: LINE:COL CODE MESSAGE`: the first
-/// error the loader reports must be exactly that.
+/// error the loader reports must be exactly that. Each `# note: TEXT` line after it
+/// must be one of that error's notes.
 @Suite struct BrokenFixtureTests {
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Fixtures/broken")
@@ -36,5 +37,9 @@ import Testing
     #expect(position == parts[0], "\(name): \(first.headline)")
     #expect(first.code.rawValue == parts[1], "\(name): \(first.headline)")
     #expect(first.message == parts[2], "\(name): \(first.headline)")
+    for note in text.split(separator: "\n") where note.hasPrefix("# note: ") {
+      #expect(
+        first.notes.contains(String(note.dropFirst("# note: ".count))), "\(name): \(first.notes)")
+    }
   }
 }

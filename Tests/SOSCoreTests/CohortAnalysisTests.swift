@@ -296,4 +296,15 @@ import Testing
     #expect(error.index == 1)
     #expect(error.error == .noSuchOption(9, offered: 4))
   }
+
+  @Test func thePromisePriorityAgreesInNumber() {
+    func text(_ broken: Int, of made: Int) -> String? {
+      CohortAnalysis.priorities(
+        scenarios: [], wrongTurn: nil, promises: Proportion(count: broken, total: made)
+      ).first { $0.kind == .promise }?.text
+    }
+    #expect(text(1, of: 1)?.hasPrefix("1 of 1 promise made during play was broken") == true)
+    #expect(text(1, of: 3)?.hasPrefix("1 of 3 promises made during play was broken") == true)
+    #expect(text(2, of: 3)?.hasPrefix("2 of 3 promises made during play were broken") == true)
+  }
 }

@@ -38,6 +38,15 @@ import Testing
         """)
   }
 
+  @Test func countsAgreeInNumber() {
+    var one = Self.analysis
+    one.length = 1
+    one.readability = Readability(words: 1, sentences: 1, syllables: 1)
+    let text = StatementReport.render(one)
+    #expect(text.contains("Length 1/280 character\n"))
+    #expect(text.contains("(1 word, 1 sentence, 1 syllable)"))
+  }
+
   @Test func colourMarksOnlyTheResults() {
     let coloured = StatementReport.render(Self.analysis, colour: true)
     #expect(coloured.contains("\u{1B}[32mPASS\u{1B}[0m"))

@@ -181,7 +181,7 @@ import Testing
     #expect(event == .line("Hello\nwörld ☕"), "\(terminal.output.debugDescription)")
   }
 
-  @Test func ctrlCStartsTheStatementAfresh() throws {
+  @Test func ctrlCDiscardsOnlyTheLineBeingTyped() throws {
     let terminal = try PseudoTerminal()
     defer { terminal.close() }
     let reader = makeReader(terminal)
@@ -192,14 +192,107 @@ import Testing
       terminal.type("abc")
       terminal.waitFor("abc")
       deliver(SIGINT)
-      terminal.waitFor("statement> ", after: "^C")
-      terminal.type("fresh\r")
-      terminal.waitFor("  …  5 chars > ", after: "^C")
-      terminal.type("\u{04}")
+      terminal.waitFor(
+        "  …  5 chars > ", after: "(line discarded; the rest of your statement is kept)")
+      terminal.type("second\r")
+      terminal.waitFor("  …  12 chars > ")
+      terminal.type("\r")
     }
     let event = reader.readStatement(
       prompt: "statement> ", limit: nil, deadline: .now + Self.watchdog)
-    #expect(event == .line("fresh"), "\(terminal.output.debugDescription)")
+    #expect(event == .line("first\nsecond"), "\(terminal.output.debugDescription)")
+  }
+
+  @Test func ctrlCOnTheFirstLineOfAStatementJustClearsIt() throws {
+    let terminal = try PseudoTerminal()
+    defer { terminal.close() }
+    let reader = makeReader(terminal)
+    later(0) {
+      terminal.waitFor("statement> ")
+      terminal.type("abc")
+      terminal.waitFor("abc")
+      deliver(SIGINT)
+      terminal.waitFor("statement> ", after: "^C")
+      terminal.type("x\r")
+      terminal.waitFor("  …  1 char > ")
+      terminal.type("\r")
+    }
+    let event = reader.readStatement(
+      prompt: "statement> ", limit: nil, deadline: .now + Self.watchdog)
+    #expect(event == .line("x"), "\(terminal.output.debugDescription)")
+    #expect(!terminal.output.contains("line discarded"))
+  }
+
+  @Test func ctrlDOnAContinuationLineLeavesAndKeepsTheDraft() throws {
+    let terminal = try PseudoTerminal()
+    defer { terminal.close() }
+    let reader = makeReader(terminal)
+    later(0) {
+      terminal.waitFor("statement> ")
+      terminal.type("We are sorry.\r")
+      terminal.waitFor("  …  13/160 > ")
+      terminal.type("\u{04}")
+    }
+    var draft = StatementDraft()
+    let event = reader.readStatement(
+      prompt: "statement> ", limit: 160, deadline: .now + Self.watchdog, draft: &draft,
+      isCommand: { _ in false })
+    #expect(event == .endOfInput, "\(terminal.output.debugDescription)")
+    #expect(draft == StatementDraft(lines: ["We are sorry."]))
+  }
+
+  @Test func aCommandOnTheFirstLineOfAStatementComesBackAtOnce() throws {
+    let terminal = try PseudoTerminal()
+    defer { terminal.close() }
+    let reader = makeReader(terminal)
+    later(0) {
+      terminal.waitFor("statement> ")
+      terminal.type("quit\r")
+    }
+    var draft = StatementDraft()
+    let event = reader.readStatement(
+      prompt: "statement> ", limit: nil, deadline: .now + Self.watchdog, draft: &draft,
+      isCommand: { $0 == "quit" })
+    #expect(event == .line("quit"), "\(terminal.output.debugDescription)")
+    // Later lines are text, whatever they say.
+    later(0) {
+      terminal.waitFor("again> ")
+      terminal.type("Dear all,\r")
+      terminal.waitFor("  …  9 chars > ")
+      terminal.type("quit\r\r")
+    }
+    let second = reader.readStatement(
+      prompt: "again> ", limit: nil, deadline: .now + Self.watchdog, draft: &draft,
+      isCommand: { $0 == "quit" })
+    #expect(second == .line("Dear all,\nquit"), "\(terminal.output.debugDescription)")
+  }
+
+  @Test func aTimeoutKeepsTheDraftAndTheNextReadContinuesIt() throws {
+    let terminal = try PseudoTerminal()
+    defer { terminal.close() }
+    let reader = makeReader(terminal)
+    later(0) {
+      terminal.waitFor("statement> ")
+      terminal.type("We are sorry.\r")
+      terminal.waitFor("  …  13 chars > ")
+      terminal.type("Back at 1")
+    }
+    var draft = StatementDraft()
+    let event = reader.readStatement(
+      prompt: "statement> ", limit: nil, deadline: .now + .milliseconds(800), draft: &draft,
+      isCommand: { _ in false })
+    #expect(event == .timedOut, "\(terminal.output.debugDescription)")
+    #expect(draft == StatementDraft(lines: ["We are sorry."], partial: "Back at 1"))
+    // The next read shows the kept lines and puts the unfinished one back to edit.
+    later(0) {
+      terminal.waitFor("Back at 1", after: "statement> We are sorry.\r\n  …  13 chars > ")
+      terminal.type("pm.\r\r")
+    }
+    let second = reader.readStatement(
+      prompt: "statement> ", limit: nil, deadline: .now + Self.watchdog, draft: &draft,
+      isCommand: { _ in false })
+    #expect(second == .line("We are sorry.\nBack at 1pm."), "\(terminal.output.debugDescription)")
+    #expect(draft == StatementDraft())
   }
 
   @Test func resizingKeepsTheLine() throws {
@@ -217,6 +310,64 @@ import Testing
       terminal.type("r\r")
     }
     #expect(reader.readLine(prompt: "sos> ", deadline: .now + Self.watchdog) == .line("wider"))
+  }
+
+  @Test func aSettledResizeLetsTheCallerRedrawAboveTheLine() throws {
+    let terminal = try PseudoTerminal()
+    defer { terminal.close() }
+    let reader = makeReader(terminal)
+    let calls = Counter()
+    reader.onResize = {
+      calls.increment()
+      _ = write(terminal.slave, "REDRAWN\n", 8)
+      return true
+    }
+    later(0) {
+      terminal.waitFor("sos> ")
+      terminal.type("wide")
+      terminal.waitFor("wide")
+      // Dragging a window sends several signals; the caller redraws once.
+      for columns in [100, 110, 120] {
+        var size = winsize(ws_row: 30, ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(terminal.master, UInt(TIOCSWINSZ), &size)
+        deliver(SIGWINCH)
+        usleep(20_000)
+      }
+      terminal.waitFor("sos> wide", after: "REDRAWN")
+      terminal.type("r\r")
+    }
+    #expect(reader.readLine(prompt: "sos> ", deadline: .now + Self.watchdog) == .line("wider"))
+    #expect(calls.value == 1)
+    reader.onResize = nil
+  }
+
+  @Test func answersDuringPlayStayOutOfTheHistoryFile() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("sos-history-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/history"
+    let terminal = try PseudoTerminal()
+    defer { terminal.close() }
+    let reader = makeReader(terminal, historyPath: path)
+    reader.addHistory("play data-breach")
+    reader.historyScope = .play
+    reader.addHistory("2")
+    reader.addHistory("status")
+    // During play, the up arrow recalls this play's answers only.
+    later(0) {
+      terminal.waitFor("choice> ")
+      terminal.type("\u{1B}[A\u{1B}[A\u{1B}[A\r")
+    }
+    #expect(reader.readLine(prompt: "choice> ", deadline: .now + Self.watchdog) == .line("2"))
+    reader.historyScope = .commands
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "play data-breach\n")
+    // Back in the shell, its own commands come back.
+    later(0) {
+      terminal.waitFor("sos> ")
+      terminal.type("\u{1B}[A\r")
+    }
+    #expect(
+      reader.readLine(prompt: "sos> ", deadline: .now + Self.watchdog) == .line("play data-breach"))
   }
 
   @Test func plainReaderReportsCtrlC() throws {

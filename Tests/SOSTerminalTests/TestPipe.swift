@@ -78,3 +78,15 @@ func deliver(_ signal: Int32) {
   pthread_sigmask(SIG_UNBLOCK, &set, nil)
   raise(signal)
 }
+
+/// A count shared with a callback, for tests.
+final class Counter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var count = 0
+
+  var value: Int { lock.withLock { count } }
+
+  func increment() {
+    lock.withLock { count += 1 }
+  }
+}

@@ -279,7 +279,8 @@ public struct CohortAnalysis: Hashable, Sendable, Codable {
         Priority(
           kind: .promise, scenario: nil,
           text:
-            "\(promises.count) of \(promises.total) promises made during play were broken"
+            "\(promises.count) of \(promises.total) promise\(promises.total == 1 ? "" : "s")"
+            + " made during play \(promises.count == 1 ? "was" : "were") broken"
             + " (\(promises.percent)): talk about promising only what you will keep."))
     }
 

@@ -95,7 +95,9 @@ struct ScenarioDecoder {
     let known = ScenarioSchema.fields[object] ?? []
     var entries: [String: (key: Node, value: Node)] = [:]
     var suggested: Set<String> = []
+    var previous: (key: Node, value: Node)?
     for (key, value) in mapping {
+      defer { previous = (key, value) }
       guard case .scalar(let scalar) = key else {
         error(
           .wrongType, "a field name must be a text, found \(Self.describe(key))",
@@ -107,15 +109,47 @@ struct ScenarioDecoder {
         let guess = suggestion(for: fieldName, among: known)
         if let guess { suggested.insert(guess) }
         let hint = guess.map { "; did you mean '\($0)'?" } ?? ""
+        // A misspelt field is likelier than a stray comma when there is a guess.
+        let notes =
+          guess == nil
+          ? Self.commaNote(key: key, value: value, after: previous).map { [$0] } ?? [] : []
         error(
           .unknownField, "unknown field '\(fieldName)' in \(object.phrase)\(hint)",
-          at: Self.position(of: key))
+          at: Self.position(of: key), notes: notes)
         continue
       }
       entries[fieldName] = (key, value)
     }
     return Fields(
       object: object, position: Self.position(of: node), entries: entries, suggested: suggested)
+  }
+
+  /// In a flow mapping (`{ text: Sorry, we are late }`) a comma ends an unquoted
+  /// value, and the words after it become a field of their own: when an unknown field
+  /// follows an unquoted value on the same line, a note says so and shows the value
+  /// quoted. (Only a flow mapping has a key on the line of the value before it; Yams
+  /// does not keep a mapping's style.)
+  static func commaNote(key: Node, value: Node, after previous: (key: Node, value: Node)?)
+    -> String?
+  {
+    guard let previous, case .scalar(let previousKey) = previous.key,
+      case .scalar(let previousValue) = previous.value, previousValue.style == .plain,
+      !isNull(previous.value), case .scalar(let unknown) = key, unknown.style == .plain,
+      position(of: key).line == position(of: previous.value).line
+    else { return nil }
+    // Words after a comma read as a field without a value, or (with a colon in the
+    // text) as a field whose name has a space in it.
+    var rest = unknown.string
+    if case .scalar(let value) = value, !isNull(.scalar(value)) {
+      guard rest.contains(" ") else { return nil }
+      rest += ": " + value.string
+    }
+    let quoted = (previousValue.string + ", " + rest)
+      .replacingOccurrences(of: "\\", with: "\\\\")
+      .replacingOccurrences(of: "\"", with: "\\\"")
+    return "a comma inside { … } ends a value, so '\(previousKey.string)' is only"
+      + " '\(previousValue.string)'; if the comma belongs to the text, put the value in quotes:"
+      + " \(previousKey.string): \"\(quoted)\""
   }
 
   /// The known fields of one mapping, looked up by name.

@@ -42,6 +42,13 @@ public final class PlayLoop {
   public private(set) var state: SessionState
   /// Every event since T+0, for the timeline.
   public private(set) var events: [SessionEvent]
+  /// The statement being written but not sent: kept across a timeout, shown when it
+  /// can no longer be sent.
+  public private(set) var draft = StatementDraft()
+
+  /// In timed play a statement gets this many times the decision's limit: writing
+  /// takes longer than picking an option.
+  public static let statementTimeFactor = 3
 
   /// Prepares play from a state (new, or rebuilt by replay for a resumed session).
   public init(
@@ -82,11 +89,14 @@ public final class PlayLoop {
       show(screen.briefing(options: state.options))
     }
     if state.finished { return .finished }
+    // The reader outlives play (the shell goes on with it).
+    defer { reader.onResize = nil }
     showDecision()
     while !state.finished {
       switch ask() {
       case .leave:
-        say("Saved. Resume with: \(resumeCommand)")
+        showUnsentDraft()
+        showGoodbye()
         return .saved
       case .input(let input, let latency):
         try apply(input, latency: latency)
@@ -104,14 +114,40 @@ public final class PlayLoop {
     showPending()
   }
 
+  /// After a resize, the decision again at the new width; `false` when the width did
+  /// not change (the height did), so nothing is shown twice.
+  func rewrap() -> Bool {
+    guard let width = currentWidth?(), max(width, 20) != screen.width else { return false }
+    showDecision()
+    return true
+  }
+
+  /// "Saved. Resume with: …". The command is never broken across lines, so that it
+  /// can be copied and pasted: when it does not fit after the words, it stands on a
+  /// line of its own.
+  func showGoodbye() {
+    let line = "Saved. Resume with: \(resumeCommand)"
+    if DisplayWidth.of(line) <= screen.width {
+      show(line + "\n")
+    } else {
+      show("Saved. Resume with:\n  \(resumeCommand)\n")
+    }
+  }
+
+  /// A draft that can no longer be sent (the trainee left, or play moved on), shown
+  /// so that the words are not lost from the screen; then forgotten.
+  func showUnsentDraft() {
+    guard !draft.isEmpty else { return }
+    show(screen.unsentDraft(draft))
+    draft = StatementDraft()
+  }
+
   /// The options, or the statement task when one is awaited.
   func showPending() {
     if let choice = engine.pendingWrite(in: state) {
       show(screen.writeTask(choice))
       if reader.isTerminal {
-        show(
-          screen.palette.dim("Type your statement; press Enter on an empty line to send it.") + "\n"
-        )
+        show(screen.statementHelp(draftKept: !draft.isEmpty))
       }
     } else {
       show("\n" + screen.options(state))
@@ -130,20 +166,27 @@ public final class PlayLoop {
   /// first prompt of the decision.
   func ask() -> Answer {
     let started = ContinuousClock.now
+    let factor = engine.pendingWrite(in: state) == nil ? 1 : Self.statementTimeFactor
     let deadline: ContinuousClock.Instant? =
-      state.options.timed ? started + .seconds(engine.timeLimit(in: state).seconds) : nil
+      state.options.timed
+      ? started + .seconds(engine.timeLimit(in: state).seconds * factor) : nil
     func latency() -> Int {
       let elapsed = ContinuousClock.now - started
       return Int(elapsed.components.seconds) * 1000
         + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
     }
     installCompletion()
+    reader.onResize = { [weak self] in self?.rewrap() ?? false }
     while true {
       let pending = engine.pendingWrite(in: state)
       let event: LineEvent
       if let choice = pending {
+        // A copy: the reader may call back into the loop (a resize) while it holds it.
+        var working = draft
         event = reader.readStatement(
-          prompt: "statement> ", limit: choice.write?.characterLimit, deadline: deadline)
+          prompt: "statement> ", limit: choice.write?.characterLimit, deadline: deadline,
+          draft: &working, isCommand: Self.isStatementCommand)
+        draft = working
       } else {
         event = reader.readLine(prompt: screen.choicePrompt(state), deadline: deadline)
       }
@@ -163,19 +206,30 @@ public final class PlayLoop {
     }
   }
 
-  /// A line typed at a statement prompt: the statement, or a command word alone.
+  /// Whether a line at a statement prompt is a command word (`quit`, `help`, …)
+  /// rather than the start of a statement.
+  static func isStatementCommand(_ line: String) -> Bool {
+    switch PromptCommand(parsing: line) {
+    case .quit, .status, .timeline, .stakeholders, .help, .hint, .undo: return true
+    case .choose, .empty, .unknown: return false
+    }
+  }
+
+  /// A line typed at a statement prompt: the statement, or a command word alone. A
+  /// backslash before a command word (`\quit`) writes the word itself.
   func statement(_ line: String, latency: Int) -> Answer? {
-    let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+    var trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
     if trimmed.isEmpty {
       show("A statement cannot be empty. Type it, then press Enter.\n")
       return nil
     }
-    switch PromptCommand(parsing: trimmed) {
-    case .quit, .status, .timeline, .stakeholders, .help, .hint, .undo:
-      return command(trimmed, latency: latency)
-    case .choose, .empty, .unknown:
-      return .input(.write(trimmed), latencyMilliseconds: latency)
+    if Self.isStatementCommand(trimmed) { return command(trimmed, latency: latency) }
+    if trimmed.hasPrefix("\\"),
+      Self.isStatementCommand(String(trimmed.dropFirst().prefix { !$0.isNewline }))
+    {
+      trimmed.removeFirst()
     }
+    return .input(.write(trimmed), latencyMilliseconds: latency)
   }
 
   /// A line typed at a choice prompt: an option, or a command answered in place.
@@ -263,6 +317,7 @@ public final class PlayLoop {
       state = transition.state
       events = input == .undo ? rebuiltEvents() : events + transition.events
       show(screen.outcome(of: transition.events, state: state))
+      if state.finished || state.pendingWrite != before.pendingWrite { showUnsentDraft() }
       if state.finished { return }
       let entered = transition.events.contains {
         if case .nodeEntered = $0 { return true }

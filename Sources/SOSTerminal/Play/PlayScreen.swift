@@ -9,6 +9,9 @@ public struct PlayScreen: Sendable {
   public var palette: Palette
   /// The width to wrap to.
   public var width: Int
+  /// How `help` tells the trainee to continue later: `sos resume` on the command
+  /// line, `resume` inside the shell.
+  public var resumeCommand = "sos resume"
 
   /// Creates a screen for one scenario.
   public init(engine: Engine, palette: Palette, width: Int) {
@@ -59,7 +62,8 @@ public struct PlayScreen: Sendable {
       palette.dim(
         wrapped(
           "\(scenario.kind.rawValue) · \(scenario.difficulty.rawValue) · about"
-            + " \(scenario.minutes) minutes · \(mode)" + (options.timed ? " · timed" : ""))))
+            + " \(scenario.minutes) minute\(scenario.minutes == 1 ? "" : "s") · \(mode)"
+            + (options.timed ? " · timed" : ""))))
     lines.append("")
     lines.append(prose("You are: " + scenario.role))
     lines.append("")
@@ -157,12 +161,39 @@ public struct PlayScreen: Sendable {
   public func writeTask(_ choice: Choice) -> String {
     guard let task = choice.write else { return "" }
     var lines = [""]
-    let limit = task.characterLimit.map { ", at most \($0) characters" } ?? ""
+    let limit = task.characterLimit.map { ", at most \($0) character\($0 == 1 ? "" : "s")" } ?? ""
     lines.append(
       palette.heading(
         wrapped(
           "Write to \(stakeholderName(task.audience.value)) (\(task.channel.rawValue)\(limit))")))
     lines.append(prose(task.prompt))
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// On a terminal, below the statement task: how to send, leave, and use a command
+  /// word, dimmed and wrapped like the rest; with `draftKept`, that the draft typed
+  /// before a timeout is still there.
+  public func statementHelp(draftKept: Bool) -> String {
+    var text =
+      "Type your statement; press Enter on an empty line to send it, or Ctrl-D to save"
+      + " and leave without sending it. 'quit' or 'help' alone on the first line is a"
+      + " command; type \\quit to write the word itself."
+    if draftKept {
+      text +=
+        " Your draft is kept below: go on typing, then press Enter on an empty line to send it."
+    }
+    return palette.dim(wrapped(text)) + "\n"
+  }
+
+  /// A statement draft that was not sent, for the trainee to copy: it is not saved.
+  public func unsentDraft(_ draft: StatementDraft) -> String {
+    var lines = [
+      palette.warning(wrapped("Your statement was not sent, and drafts are not saved; here it is:"))
+    ]
+    for line in draft.text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lines.append(
+        TextWrapper(width: width, indent: "  ").wrap("  " + Sanitizer.singleLine(String(line))))
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -271,7 +302,9 @@ public struct PlayScreen: Sendable {
         }
       case .undone(let decisions):
         lines.append(
-          palette.dim("Undone. \(decisions) decision\(decisions == 1 ? "" : "s") stand."))
+          palette.dim(
+            decisions == 1 ? "Undone. 1 decision stands." : "Undone. \(decisions) decisions stand.")
+        )
       case .endingReached(let node, _, let at):
         if let ending = scenario.nodes.first(where: { $0.id == node }) {
           lines.append("")
@@ -470,7 +503,7 @@ public struct PlayScreen: Sendable {
       lines.append("  hint          a hint for this decision")
       lines.append("  undo          take back your last decision")
     }
-    lines.append("  quit          save and leave (continue later with: sos resume)")
+    lines.append("  quit          save and leave (continue later with: \(resumeCommand))")
     return lines.map { wrapped($0, indent: 16) }.joined(separator: "\n") + "\n"
   }
 }

@@ -131,19 +131,36 @@ public final class Shell {
     let scenarios = actions.scenarioIDs()
     let sessions = actions.sessionIDs()
     reader.completer = { line, word in
-      let words = line.split(whereSeparator: \.isWhitespace)
-      let first = words.first.map(String.init)?.lowercased()
-      let atFirstWord = words.isEmpty || (words.count == 1 && !line.hasSuffix(" "))
-      if atFirstWord { return Self.commands.filter { $0.hasPrefix(word) } }
-      switch first {
-      case "play":
-        let atSecond = words.count == 1 || (words.count == 2 && !line.hasSuffix(" "))
-        let options = atSecond ? scenarios : ["practice", "timed"]
-        return options.filter { $0.hasPrefix(word) }
-      case "resume": return sessions.filter { $0.hasPrefix(word) }
-      default: return []
-      }
+      Self.completions(line: line, word: word, scenarios: scenarios, sessions: sessions)
     }
+  }
+
+  /// What Tab offers for `word`, the last word of `line` (the text up to the
+  /// cursor): a command first, then a scenario id after `play` and the play options
+  /// not yet given, and one session id after `resume`. Nothing is offered where the
+  /// command takes no more words, so Tab never repeats what is already typed.
+  static func completions(
+    line: String, word: String, scenarios: [String], sessions: [String]
+  ) -> [String] {
+    let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
+    // The position of the word being completed: a trailing space starts a new one.
+    let position = line.last.map(\.isWhitespace) ?? true ? words.count : words.count - 1
+    let typed = words.prefix(position).map { $0.lowercased() }
+    let offered: [String]
+    switch (typed.first, position) {
+    case (_, 0): offered = commands
+    case ("play", 1): offered = scenarios
+    case ("play", _):
+      let given = Set(typed.dropFirst(2))
+      // Practice and assessment are one choice: once either is given, neither again.
+      let modeGiven = !given.isDisjoint(with: ["practice", "assessment"])
+      offered = ["practice", "timed"].filter {
+        !given.contains($0) && !($0 == "practice" && modeGiven)
+      }
+    case ("resume", 1): offered = sessions
+    default: offered = []
+    }
+    return offered.filter { $0.hasPrefix(word) }
   }
 
   static let help = """
