@@ -44,8 +44,12 @@ import Testing
   /// Journals inputs in memory.
   final class Journal: SessionJournal {
     var inputs: [SessionInput] = []
+    var choices: [String?] = []
     var finished = false
-    func record(_ input: SessionInput, latencyMilliseconds: Int?) throws { inputs.append(input) }
+    func record(_ input: SessionInput, choice: String?, latencyMilliseconds: Int?) throws {
+      inputs.append(input)
+      choices.append(choice)
+    }
     func finish() throws { finished = true }
   }
 
@@ -64,7 +68,8 @@ import Testing
   ) throws -> Play {
     let scenario = try #require(ScenarioLoader.load(text: text, file: "loop.yaml").scenario)
     let engine = Engine(scenario: scenario)
-    let options = SessionOptions(mode: mode, timed: timed, seed: 1)
+    // File order: these tests are about the prompt, not the order of the options.
+    let options = SessionOptions(mode: mode, timed: timed, seed: 1, shuffles: false)
     let start = engine.start(options)
     let pipe = try TestPipe()
     defer { pipe.close() }
@@ -182,7 +187,7 @@ import Testing
     let scenario = try #require(ScenarioLoader.load(text: Self.text, file: "loop.yaml").scenario)
     let engine = Engine(scenario: scenario)
     let screen = PlayScreen(engine: engine, palette: Palette(colour: false), width: 80)
-    let state = engine.start(SessionOptions(mode: .practice)).state
+    let state = engine.start(SessionOptions(mode: .practice, shuffles: false)).state
     #expect(
       screen.outcome(of: [.undone(decisions: 1)], state: state) == "Undone. 1 decision stands.\n")
     #expect(
