@@ -100,7 +100,9 @@ public struct GraphRenderer: Sendable {
     var parts: [String] = []
     if let minimum = outcome.minimum { parts.append("score >= \(minimum)") }
     if let below = outcome.below { parts.append("score < \(below)") }
-    if !outcome.met.isEmpty { parts.append("met " + outcome.met.map(\.value).joined(separator: ", ")) }
+    if !outcome.met.isEmpty {
+      parts.append("met " + outcome.met.map(\.value).joined(separator: ", "))
+    }
     if !outcome.unmet.isEmpty {
       parts.append("not " + outcome.unmet.map(\.value).joined(separator: ", "))
     }

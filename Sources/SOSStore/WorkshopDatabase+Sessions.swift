@@ -235,7 +235,8 @@ extension WorkshopDatabase {
       id: record.idText, trainee: record.trainee, cohortID: cohortID,
       scenarioID: record.scenarioID, scenarioHash: record.scenarioHash,
       seed: Int64(bitPattern: record.seed), mode: record.mode.rawValue, timed: record.timed,
-      shuffled: record.shuffles, started: Timestamp.string(record.started), finished: record.finished.map(Timestamp.string),
+      shuffled: record.shuffles, started: Timestamp.string(record.started),
+      finished: record.finished.map(Timestamp.string),
       status: record.status.rawValue)
   }
 

@@ -24,7 +24,8 @@ struct ShellCommand: ParsableCommand {
   var cohort: String?
 
   @Option(
-    help: "The seed of the first session played in the shell (later ones add 1 each; default: random)."
+    help:
+      "The seed of the first session played in the shell (later ones add 1 each; default: random)."
   )
   var seed: UInt64?
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SOSCore
+import Testing
 import Yams
 
 /// A shipped scenario with its scripted paths (scenarios/playthroughs/<id>.yaml),

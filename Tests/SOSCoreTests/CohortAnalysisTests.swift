@@ -184,8 +184,10 @@ import Testing
     _ trainee: String, _ inputs: [SessionInput], hour: Int, status: CohortAttempt.Status = .finished
   ) throws -> CohortAttempt {
     let scenario = try scenario()
-    let scored = try ScoredSession.replay(scenario, inputs: inputs, options: SessionOptions(shuffles: false))
-      .get()
+    let scored = try ScoredSession.replay(
+      scenario, inputs: inputs, options: SessionOptions(shuffles: false)
+    )
+    .get()
     return CohortAttempt(
       session: "0000000\(hour)-0000-4000-8000-000000000000", trainee: trainee,
       scenarioID: scenario.id, scenarioHash: "h", scenario: scenario, status: status,

@@ -101,7 +101,8 @@ import Testing
     }
   }
 
-  func play(_ inputs: [SessionInput], options: SessionOptions = SessionOptions(shuffles: false)) throws
+  func play(_ inputs: [SessionInput], options: SessionOptions = SessionOptions(shuffles: false))
+    throws
     -> Engine.Transition
   {
     try engine.replay(inputs, options: options).get()
@@ -279,7 +280,8 @@ import Testing
   @Test func replayNamesTheFirstBadInput() throws {
     let engine = try self.engine
     guard
-      case .failure(let error) = engine.replay([.choose(1), .choose(9)], options: SessionOptions(shuffles: false))
+      case .failure(let error) = engine.replay(
+        [.choose(1), .choose(9)], options: SessionOptions(shuffles: false))
     else {
       Issue.record("replay should fail")
       return
@@ -326,7 +328,9 @@ import Testing
 
   @Test func steppingEqualsReplaying() throws {
     let engine = try self.engine
-    let inputs: [SessionInput] = [.choose(1), .choose(2), .write("Sorry, the service is down now."), .choose(1)]
+    let inputs: [SessionInput] = [
+      .choose(1), .choose(2), .write("Sorry, the service is down now."), .choose(1),
+    ]
     var transition = engine.start(SessionOptions(shuffles: false))
     var events = transition.events
     for input in inputs {

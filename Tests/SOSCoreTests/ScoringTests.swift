@@ -47,7 +47,8 @@ import Testing
 
     """
 
-  func score(_ inputs: [SessionInput], options: SessionOptions = SessionOptions(shuffles: false)) throws
+  func score(_ inputs: [SessionInput], options: SessionOptions = SessionOptions(shuffles: false))
+    throws
     -> ScoreReport
   {
     let loaded = ScenarioLoader.load(text: Self.text, file: "scoring.yaml")
@@ -239,8 +240,10 @@ import Testing
     for first in 1...3 {
       for second in 1...3 {
         all.append(
-          try scorer.score(inputs: [.choose(first), .choose(second)], options: SessionOptions(shuffles: false))
-            .get().overall)
+          try scorer.score(
+            inputs: [.choose(first), .choose(second)], options: SessionOptions(shuffles: false)
+          )
+          .get().overall)
       }
     }
     #expect(bounds.overall.minimum.score == all.min())

@@ -68,8 +68,10 @@ enum CohortFixture {
     status: CohortAttempt.Status = .finished
   ) throws -> CohortAttempt {
     let scenario = try scenario()
-    let scored = try ScoredSession.replay(scenario, inputs: inputs, options: SessionOptions(shuffles: false))
-      .get()
+    let scored = try ScoredSession.replay(
+      scenario, inputs: inputs, options: SessionOptions(shuffles: false)
+    )
+    .get()
     let minute = number < 10 ? "0\(number)" : "\(number)"
     return CohortAttempt(
       session: "3f9a0c1e-2b4d-4e6f-8a1b-0000000000\(minute)", trainee: trainee,

@@ -322,8 +322,9 @@ public struct Engine: Sendable {
       }
     }
 
-    mutating func makePromise(choice: String, to stakeholder: String, label: String, due: ClockDuration)
-    {
+    mutating func makePromise(
+      choice: String, to stakeholder: String, label: String, due: ClockDuration
+    ) {
       let record = PromiseRecord(
         id: state.promises.count + 1, choice: choice, stakeholder: stakeholder, label: label,
         madeAt: state.clock, due: due, status: .open)

@@ -214,7 +214,9 @@ struct ExpressionParser {
       }
       throw syntax(
         message, at: member.offset,
-        notes: ["write statement(\(statement.text)) >= 70 or statement(\(statement.text)).met(next-update)"])
+        notes: [
+          "write statement(\(statement.text)) >= 70 or statement(\(statement.text)).met(next-update)"
+        ])
     }
     try advance()
     guard case .openParenthesis = current.kind else {

@@ -54,7 +54,8 @@ public enum ScenarioSchema {
   public static let fields: [Object: [String]] = [
     .scenario: [
       "format", "id", "title", "kind", "cluster", "difficulty", "minutes", "role", "briefing",
-      "starts_at", "starts_on", "time_limit", "stakeholders", "state", "deadlines", "cadence", "injects",
+      "starts_at", "starts_on", "time_limit", "stakeholders", "state", "deadlines", "cadence",
+      "injects",
       "start", "nodes", "reflection", "scoring",
     ],
     .stakeholder: ["label", "required", "description"],

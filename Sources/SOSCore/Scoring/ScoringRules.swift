@@ -162,7 +162,8 @@ struct ScoringRules {
       item.reason = "\(what): broken — \(name) did not hear from you again"
     case .notYetDue:
       item.worth = 0
-      item.reason = "\(what): not yet due when play ended at \(label(state.clock)), so neither kept nor broken"
+      item.reason =
+        "\(what): not yet due when play ended at \(label(state.clock)), so neither kept nor broken"
     }
     return item
   }

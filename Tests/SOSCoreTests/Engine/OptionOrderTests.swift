@@ -78,10 +78,11 @@ import Testing
     let state = engine.start(SessionOptions(seed: 11)).state
     let third = engine.offeredChoices(in: state)[2].id
     let after = try engine.step(state, .choose(3)).get()
-    #expect(after.events.contains { event in
-      if case .choiceMade(_, let choice, 3, _) = event { return choice == third }
-      return false
-    })
+    #expect(
+      after.events.contains { event in
+        if case .choiceMade(_, let choice, 3, _) = event { return choice == third }
+        return false
+      })
   }
 
   @Test func aSessionThatDoesNotShuffleKeepsFileOrder() throws {

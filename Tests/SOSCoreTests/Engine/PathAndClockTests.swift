@@ -110,7 +110,8 @@ import Testing
       .replacingOccurrences(of: "{customers.label}", with: "{custmers.label}")
     let messages = ScenarioLoader.load(text: text, file: "p.yaml").diagnostics.map(\.message)
     #expect(messages.contains { $0.contains("{clok}") && $0.contains("did you mean '{clock}'") })
-    #expect(messages.contains { $0.contains("custmers") && $0.contains("did you mean 'customers'") })
+    #expect(
+      messages.contains { $0.contains("custmers") && $0.contains("did you mean 'customers'") })
     let noClock = Self.text.replacingOccurrences(of: "starts_at: \"09:00\"\n", with: "")
     let problems = ScenarioLoader.load(text: noClock, file: "p.yaml").diagnostics.map(\.message)
     #expect(problems.contains { $0.contains("'{time}' needs the scenario's 'starts_at'") })

@@ -97,10 +97,11 @@ import Testing
     #expect(record.score >= 60)
     #expect(record.isStatement)
     #expect(record.met.contains("must:what-happened"))
-    #expect(after.events.contains { event in
-      if case .statementOutcome("first-post", 0, _) = event { return true }
-      return false
-    })
+    #expect(
+      after.events.contains { event in
+        if case .statementOutcome("first-post", 0, _) = event { return true }
+        return false
+      })
   }
 
   @Test func okReachesTheStormAndThePressCalls() throws {
@@ -152,7 +153,8 @@ import Testing
     text = text.replacingOccurrences(of: "met: [what-happened]", with: "met: [what-hapened]")
     let loaded = ScenarioLoader.load(text: text, file: "story.yaml")
     let messages = loaded.diagnostics.map(\.message)
-    #expect(messages.contains { $0.contains("'frist-post'") && $0.contains("did you mean 'first-post'") })
+    #expect(
+      messages.contains { $0.contains("'frist-post'") && $0.contains("did you mean 'first-post'") })
     #expect(messages.contains { $0.contains("'what-hapened'") && $0.contains("did you mean") })
   }
 
@@ -215,7 +217,10 @@ import Testing
     let engine = Engine(scenario: try #require(ScenarioLoader.load(text: text, file: "k").scenario))
     let options = SessionOptions(seed: 1)
     let kept = try engine.replay(
-      [.choose(1), .choose(1), .write("We have fixed the card machines in every shop."), .choose(1)],
+      [
+        .choose(1), .choose(1), .write("We have fixed the card machines in every shop."),
+        .choose(1),
+      ],
       options: options
     ).get()
     #expect(kept.state.promises.first?.keptOnTime == true)
