@@ -70,6 +70,10 @@ struct PlaytestCommand: ParsableCommand {
     if !summary.unvisitedNodes.isEmpty {
       lines.append("Nodes no run entered: " + summary.unvisitedNodes.joined(separator: ", "))
     }
+    if !summary.unmetOutcomes.isEmpty {
+      lines.append(
+        "Outcomes no run met: " + summary.unmetOutcomes.joined(separator: ", "))
+    }
     if !summary.untakenChoices.isEmpty {
       lines.append("Options no run took: " + summary.untakenChoices.joined(separator: ", "))
     }

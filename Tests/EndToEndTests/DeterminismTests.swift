@@ -44,6 +44,44 @@ import Testing
       "records differ at \(GoldenTranscriptTests.firstDifference(normalised[1], normalised[0]))")
   }
 
+  /// Two seeds show the first decision's options in different orders, and the file
+  /// of a session names each chosen option beside its number and replays the same.
+  @Test func differentSeedsShowDifferentOrdersAndFilesNameTheChoice() throws {
+    let workshop = try Workshop()
+    defer { workshop.remove() }
+    var firstDecisions: Set<String> = []
+    for seed in ["1", "2", "3", "4"] {
+      let outcome = try workshop.run(
+        ["play", "scenarios/supply-chain.yaml", "--as", "T", "--seed", seed], stdin: "")
+      #expect(outcome.status == 0, "\(outcome.stderr)")
+      // The options are the numbered lines before the first prompt.
+      let before = outcome.stdout.components(separatedBy: "choice [").first ?? ""
+      let options = before.split(separator: "\n").filter { $0.first?.isNumber == true }
+      firstDecisions.insert(options.joined(separator: "\n"))
+    }
+    #expect(firstDecisions.count > 1, "every seed showed the same order")
+
+    let scenario = try ScriptedScenario.load("no-chicken")
+    let script = try scenario.script("strong")
+    let played = try workshop.play("scenarios/\(scenario.file)", script.lines)
+    #expect(played.status == 0)
+    let id = try #require(
+      try workshop.sessions().compactMap { $0["id"] as? String }.first {
+        try workshop.run(["export", $0]).stdout.contains("\"choice\"")
+      })
+    let file = workshop.folder.appendingPathComponent("played.json").path
+    let export = try workshop.run(["export", id, "--out", file])
+    #expect(export.status == 0, "\(export.stderr)")
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    #expect(text.contains("\"shuffled\" : true"))
+    let chosen = script.inputs.filter { if case .choose = $0 { return true } else { return false } }
+    #expect(text.matches(of: /"choice" : "[^"]+"/).count == chosen.count)
+    let fromFile = try workshop.run(["score", file, "--json"])
+    let fromDatabase = try workshop.run(["score", id, "--json"])
+    #expect(fromFile.status == 0, "\(fromFile.stderr)")
+    #expect(fromFile.stdout == fromDatabase.stdout)
+  }
+
   /// A session file with its UUID, wall-clock times and latencies blanked out.
   static func normalised(_ record: String) -> String {
     record.replacing(/"(session|started|finished|at)" : "[^"]*"/) { match in

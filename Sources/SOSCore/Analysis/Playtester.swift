@@ -27,10 +27,14 @@ public struct Playtester: Sendable {
     public var report: ScoreReport?
     /// Why the run did not end well, if it did not.
     public var problem: String?
+    /// The chance and statement outcomes that happened, as ``Playtester/outcomeName``s.
+    public var outcomes: Set<String> = []
   }
 
-  /// Sample statements of three qualities, so random runs also vary in what they write.
+  /// Sample statements of four qualities (the last says nothing), so random runs also
+  /// vary in what they write and reach the outcomes of good and bad statements.
   static let statements = [
+    "ok",
     "We are sorry. Something went wrong this morning and it affects some of you. We are"
       + " working to fix it now. Please check our website for help, or call 0800 123 456."
       + " We will update you again by 5pm today.",
@@ -44,6 +48,20 @@ public struct Playtester: Sendable {
     var generator = SeededGenerator(seed: seed)
     var transition = engine.start(SessionOptions(mode: .assessment, timed: false, seed: seed))
     var inputs: [SessionInput] = []
+    var outcomes: Set<String> = []
+    func note(_ events: [SessionEvent]) {
+      for event in events {
+        switch event {
+        case .chanceDrawn(let source, let index, _, _):
+          outcomes.insert(Self.outcomeName(source, index))
+        case .statementOutcome(let statement, let index, _):
+          outcomes.insert(Self.outcomeName(statement, index))
+        default:
+          break
+        }
+      }
+    }
+    note(transition.events)
     while !transition.state.finished {
       guard inputs.count < maximumSteps else {
         return Run(
@@ -62,6 +80,7 @@ public struct Playtester: Sendable {
       case .success(let next):
         transition = next
         inputs.append(input)
+        note(next.events)
       case .failure(let error):
         return Run(
           seed: seed, inputs: inputs, state: transition.state, report: nil,
@@ -74,7 +93,29 @@ public struct Playtester: Sendable {
       problem = "play stopped at '\(transition.state.node)', which is not an ending"
     }
     return Run(
-      seed: seed, inputs: inputs, state: transition.state, report: report, problem: problem)
+      seed: seed, inputs: inputs, state: transition.state, report: report, problem: problem,
+      outcomes: outcomes)
+  }
+
+  /// `gamble outcome 2`: the `index`-th (0-based) outcome of an option, inject or
+  /// statement, as the playtest lists it.
+  public static func outcomeName(_ source: String, _ index: Int) -> String {
+    "\(source) outcome \(index + 1)"
+  }
+
+  /// Every chance and statement outcome the scenario declares, by ``outcomeName``.
+  func declaredOutcomes() -> [String] {
+    var names: [String] = []
+    for choice in engine.scenario.allChoices {
+      names += choice.outcomes.indices.map { Self.outcomeName(choice.id, $0) }
+      if let task = choice.write {
+        names += task.outcomes.indices.map { Self.outcomeName(task.id, $0) }
+      }
+    }
+    for inject in engine.scenario.injects {
+      names += inject.outcomes.indices.map { Self.outcomeName(inject.id, $0) }
+    }
+    return names
   }
 
   /// What many runs showed.
@@ -107,6 +148,8 @@ public struct Playtester: Sendable {
     public var unvisitedNodes: [String]
     /// Options no run took.
     public var untakenChoices: [String]
+    /// Chance and statement outcomes no run met (`gamble outcome 2`).
+    public var unmetOutcomes: [String]
     /// Runs that did not reach an ending, with the seed that repeats each.
     public var problems: [String]
   }
@@ -121,11 +164,13 @@ public struct Playtester: Sendable {
     var lengths: [Double] = []
     var visited: Set<String> = []
     var taken: Set<String> = []
+    var outcomes: Set<String> = []
     var problems: [String] = []
     for index in 0..<max(runs, 0) {
       let run = run(seed: seed &+ UInt64(index))
       visited.formUnion(run.state.visited)
       taken.formUnion(run.state.chosen)
+      outcomes.formUnion(run.outcomes)
       lengths.append(Double(run.inputs.count))
       if let problem = run.problem {
         problems.append("run \(index + 1) (seed \(run.seed)): \(problem)")
@@ -146,6 +191,6 @@ public struct Playtester: Sendable {
       communication: Summary.Spread(communication), length: Summary.Spread(lengths),
       unvisitedNodes: scenario.nodes.map(\.id).filter { !visited.contains($0) },
       untakenChoices: scenario.nodes.flatMap(\.choices).map(\.id).filter { !taken.contains($0) },
-      problems: problems)
+      unmetOutcomes: declaredOutcomes().filter { !outcomes.contains($0) }, problems: problems)
   }
 }

@@ -281,12 +281,17 @@ struct ScoringRules {
           + " (fewer than \(ScoringDefaults.statementMinimumWords) words), so it earns nothing"
           + " and reaches nobody")
     }
+    let record = state.statements.values.first { $0.choice == statement.choice }
+    let promise =
+      record?.nextUpdate.map {
+        "; it promised the next update by \(CrisisClock.label(startsAt: scenario.startsAt, clock: $0))"
+      } ?? "; it named no time for the next update, so it made no promise"
     return Item(
       rule: .statement, subject: statement.choice, at: statement.at, worth: 1,
       credit: Double(analysis.score) / 100,
       reason:
         "Statement to \(name) (\(statement.channel.rawValue)): \(ScoreFormat.points(Double(analysis.score)))/100,"
-        + " \(passed) of \(analysis.criteria.count) criteria met")
+        + " \(passed) of \(analysis.criteria.count) criteria met" + promise)
   }
 
   /// The share of the session's length after which a first contact counts as late.
