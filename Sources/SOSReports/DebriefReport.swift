@@ -74,6 +74,7 @@ public struct DebriefReport: Sendable {
       style.emphasis(
         "Overall \(Self.number(debrief.overall.score))/100 — \(debrief.overall.grade)")
         + " (\(verdict); pass mark \(Self.number(report.passMark)))")
+    if let cap = report.cap { lines.append(style.warning("  The overall score is " + cap + ".")) }
     lines.append(
       "  Timeliness     \(Self.number(debrief.timeliness.score))/100  \(debrief.timeliness.grade)"
         + "  (weight \(report.weights.timeliness))")
@@ -235,6 +236,7 @@ public struct DebriefReport: Sendable {
         + " + \(report.weights.communication) × communication \(Self.points(report.communication))"
         + " + \(report.weights.outcome) × outcome \(Self.points(report.outcome)))"
         + " / \(report.weights.timeliness + report.weights.communication + report.weights.outcome)")
+    if let cap = report.cap { lines.append("  and then " + cap) }
     lines.append("")
     lines += ledgerLines(style: style)
     return lines.joined(separator: "\n") + "\n"
@@ -298,6 +300,10 @@ public struct DebriefReport: Sendable {
       "| Communication | \(Self.number(report.communication)) | \(debrief.communication.grade) | \(report.weights.communication) |"
     )
     lines.append("| Outcome | \(Self.number(report.outcome)) | | \(report.weights.outcome) |")
+    if let cap = report.cap {
+      lines.append("")
+      lines.append("The overall score is \(ReportText.markdown(cap)).")
+    }
     for dimension in debrief.dimensions {
       lines.append(
         "| · \(Self.dimensionName(dimension.dimension)) | \(Self.number(dimension.score)) | \(dimension.grade) | |"

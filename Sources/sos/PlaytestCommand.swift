@@ -8,7 +8,8 @@ struct PlaytestCommand: ParsableCommand {
     commandName: "playtest",
     abstract: "Play a scenario at random many times and report what happened.",
     discussion: """
-      Each run takes random options (and writes one of three sample statements) until \
+      Each run takes random options (and writes one of four sample statements, one of \
+      which says nothing) until \
       an ending. The report shows the endings reached, the spread of scores, and the \
       nodes and options no run touched. Exit status: 0 when every run reached an \
       ending, 1 when one did not (the seed that repeats it is printed), 65 when the \

@@ -167,7 +167,7 @@ public struct Engine: Sendable {
       : nil
     return StatementRecord(
       id: task.id, choice: choice.id, audience: task.audience.value, at: clock,
-      score: analysis.score, met: met, isStatement: says,
+      score: says ? analysis.score : 0, met: met, isStatement: says,
       nextUpdate: nextUpdate)
   }
 
@@ -257,10 +257,12 @@ public struct Engine: Sendable {
       moveClock(by: choice.takes)
       state.chosen.insert(choice.id)
       // A statement that says nothing reaches nobody and meets nothing: its option's
-      // tags and contacts count only when it says something.
+      // tags, effects and contacts count only when it says something.
       let counts = statement?.isStatement ?? true
-      if counts { state.tags.formUnion(choice.tags) }
-      apply(choice.effects)
+      if counts {
+        state.tags.formUnion(choice.tags)
+        apply(choice.effects)
+      }
       if counts {
         for stakeholder in choice.contacts.map(\.value) {
           contact(stakeholder, update: choice.isUpdate)
@@ -278,8 +280,7 @@ public struct Engine: Sendable {
           if let due = statement.nextUpdate {
             makePromise(
               choice: choice.id, to: statement.audience,
-              label: "next update by \(CrisisClock.label(startsAt: scenario.startsAt, clock: due))",
-              due: due)
+              label: "the next update", due: due)
           }
         }
         if let task = choice.write, let outcome = applyOutcome(of: task, statement: statement) {

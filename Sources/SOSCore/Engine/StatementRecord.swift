@@ -9,7 +9,7 @@ public struct StatementRecord: Hashable, Sendable, Codable {
   public var audience: String
   /// When it went out on the crisis clock.
   public var at: ClockDuration
-  /// The analyser's score, 0–100.
+  /// The analyser's score, 0–100; 0 for a text that says nothing.
   public var score: Int
   /// The criteria it met in full, by the analyser's ids (`next-update`,
   /// `must:what-happened`, `avoid:minimising`), and each `must` fact met by its bare id

@@ -338,6 +338,11 @@ extension ScenarioDecoder {
     }) {
       settings.statementShare = share
     }
+    if let gate = fields["statement_gate"].flatMap({
+      integer($0, field: "statement_gate", in: 0...100)
+    }) {
+      settings.statementGate = gate
+    }
     if let bandsNode = fields["bands"], let items = list(bandsNode, field: "bands") {
       for item in items {
         guard let band = self.fields(of: item, as: .band) else { continue }

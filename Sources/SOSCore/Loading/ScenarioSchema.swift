@@ -73,7 +73,7 @@ public enum ScenarioSchema {
     .write: ["id", "channel", "audience", "prompt", "must", "avoid", "limit", "outcomes"],
     .phrase: ["id", "any", "label"],
     .gotoBranch: ["when", "to"],
-    .scoring: ["weights", "pass", "bands", "statement_share"],
+    .scoring: ["weights", "pass", "bands", "statement_share", "statement_gate"],
     .weights: ["timeliness", "communication", "outcome"],
     .band: ["from", "name"],
     .chanceOutcome: ["chance", "text", "effects", "tags", "goto"],

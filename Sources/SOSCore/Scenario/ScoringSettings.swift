@@ -10,6 +10,8 @@ public struct ScoringSettings: Hashable, Sendable {
   /// The share of the communication score (0–100) that the typed statements carry
   /// when the scenario asks for any.
   public var statementShare: Int
+  /// The statements' average below which a session cannot pass (0: no gate).
+  public var statementGate: Int = ScoringDefaults.statementGate
 
   /// The defaults of ``ScoringDefaults``: timeliness 40, communication 45, outcome
   /// 15; pass at 60; the default bands.

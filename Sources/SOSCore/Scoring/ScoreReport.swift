@@ -67,6 +67,10 @@ public struct ScoreReport: Hashable, Sendable, Codable {
   public var ledger: [LedgerEntry]
   public var decisions: [DecisionReview]
   public var statements: [StatementReview]
+  /// Why the overall score was held just below the pass mark, if it was: the typed
+  /// statements averaged below the scenario's statement gate, and a communication
+  /// assessment is not passed without writing that says something.
+  public var cap: String? = nil
 
   /// The score of one dimension, if anything spoke to it.
   public func score(of dimension: QualityDimension) -> Double? {

@@ -131,9 +131,22 @@ public struct Scorer: Sendable {
     let timelinessScore = Self.tidy(timeliness.reduce(0) { $0 + $1.points })
     let communicationScore = Self.tidy(communication.reduce(0) { $0 + $1.points })
     let totalWeight = Double(max(1, weights.timeliness + weights.communication + weights.outcome))
-    let overall = Self.tidy(
+    var overall = Self.tidy(
       (Double(weights.timeliness) * timelinessScore + Double(weights.communication)
         * communicationScore + Double(weights.outcome) * outcome) / totalWeight)
+    var cap: String?
+    let written = statements.map { $0.analysis.isStatement ? Double($0.analysis.score) : 0 }
+    if settings.statementGate > 0, !written.isEmpty {
+      let mean = written.reduce(0, +) / Double(written.count)
+      let ceiling = Double(settings.pass) - 0.1
+      if mean < Double(settings.statementGate), ScoreFormat.tenths(overall) > ceiling {
+        cap =
+          "held at \(ScoreFormat.points(ceiling)), below the pass mark: your statements averaged"
+          + " \(ScoreFormat.points(mean))/100, and a pass needs statements that average"
+          + " \(settings.statementGate) or more (one that says nothing counts 0)"
+        overall = max(0, ceiling)
+      }
+    }
     let bands = settings.bands.isEmpty ? ScoringDefaults.bands : settings.bands
     return ScoreReport(
       scenario: scenario.id, finished: state.finished, ending: ending?.0, overall: overall,
@@ -144,6 +157,7 @@ public struct Scorer: Sendable {
       // to a tenth), so "60 — pass" and "59.96 — not yet" cannot disagree on screen.
       grade: GradeBand.band(for: ScoreFormat.tenths(overall), in: bands).name,
       passMark: Double(settings.pass), passed: ScoreFormat.tenths(overall) >= Double(settings.pass),
-      ledger: timeliness + communication, decisions: decisions, statements: statements)
+      ledger: timeliness + communication, decisions: decisions, statements: statements,
+      cap: cap)
   }
 }

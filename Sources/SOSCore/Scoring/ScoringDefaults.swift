@@ -45,6 +45,11 @@ public enum ScoringDefaults {
   public static let coverageShare = 10.0
   /// Relative share of the fit of response postures to the crisis cluster.
   public static let postureShare = 10.0
+  /// A session cannot pass while its typed statements average below this (0–100; a
+  /// statement that says nothing counts 0): the overall score is held just below the
+  /// pass mark, and the debrief says why. A scenario sets its own with
+  /// `statement_gate` (0 turns it off).
+  public static let statementGate = 40
   /// A statement counts as saying something (it can meet a deadline, keep or make a
   /// promise, contact its audience) only with at least this many words.
   public static let statementMinimumWords = 5

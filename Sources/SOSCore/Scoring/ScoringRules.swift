@@ -416,9 +416,11 @@ struct ScoringRules {
     add(.coverage, ScoringDefaults.coverageShare, coverage.reduce(0, +), Double(coverage.count))
     let fits = takenChoices(decisions).compactMap { postureItem($0)?.credit }
     add(.accountability, ScoringDefaults.postureShare, fits.reduce(0, +), Double(fits.count))
-    let kept = state.promises.filter(isKept).count
-    add(
-      .accountability, ScoringDefaults.postureShare, Double(kept), Double(state.promises.count))
+    // A promise not yet due when play ended is neither kept nor broken: it counts for
+    // nothing either way.
+    let settled = state.promises.filter { $0.status != .notYetDue }
+    let kept = settled.filter(isKept).count
+    add(.accountability, ScoringDefaults.postureShare, Double(kept), Double(settled.count))
 
     return QualityDimension.allCases.map { dimension in
       guard let parts = sources[dimension], !parts.isEmpty else {

@@ -259,7 +259,10 @@ public struct PlayScreen: Sendable {
         if let inject = scenario.injects.first(where: { $0.id == id }) {
           lines.append("")
           lines.append(palette.warning("⚑ " + clock(at)))
-          lines.append(prose(engine.text(of: inject, in: state)))
+          // The inject's text reads the clock at its own time, not after a long action.
+          var moment = state
+          moment.clock = at
+          lines.append(prose(engine.text(of: inject, in: moment)))
         }
       case .promiseMade(_, let stakeholder, let label, let due):
         lines.append(

@@ -132,6 +132,70 @@ import Testing
     return try #require(offered.firstIndex { $0.id == id }) + 1
   }
 
+  @Test func aSessionWhoseStatementsSayNothingCannotPass() throws {
+    let engine = try Self.engine()
+    let options = SessionOptions(seed: 1)
+    let scorer = Scorer(engine: engine)
+    let good = try scorer.score(inputs: [.choose(1), .write(Self.good)], options: options).get()
+    #expect(good.cap == nil)
+    // "ok": the storm, and no pass whatever else went right.
+    let ok = try engine.replay([.choose(1), .write("ok")], options: options).get()
+    #expect(ok.state.finished)
+    let report = try scorer.score(inputs: ok.state.inputs, options: options).get()
+    #expect(report.overall <= 59.9)
+    #expect(!report.passed)
+    if let cap = report.cap {
+      #expect(cap.contains("statements averaged 0/100"))
+    }
+  }
+
+  @Test func theGateHoldsAPassingScoreBelowThePassMark() throws {
+    // Everything but the statement is right: without the gate "ok" would score 82.
+    let text = """
+      format: 1
+      id: gate-test
+      title: Gate test
+      kind: outage
+      cluster: accidental
+      difficulty: introductory
+      minutes: 5
+      role: Duty manager
+      briefing: A test.
+      stakeholders:
+        customers: { label: Customers }
+      scoring: { statement_gate: GATE }
+      start: a
+      nodes:
+        a:
+          text: A.
+          choices:
+            - id: post
+              text: Post
+              quality: { clarity: 1 }
+              write: { channel: social, audience: customers, prompt: Write. }
+              goto: end
+            - { id: hide, text: Hide, quality: { clarity: -1 }, goto: end }
+        end: { text: E., ending: true, outcome: 100 }
+
+      """
+    func score(gate: Int) throws -> ScoreReport {
+      let loaded = ScenarioLoader.load(
+        text: text.replacingOccurrences(of: "GATE", with: "\(gate)"), file: "g")
+      let engine = Engine(scenario: try #require(loaded.scenario, "\(loaded.diagnostics)"))
+      let options = SessionOptions(seed: 1, shuffles: false)
+      return try Scorer(engine: engine).score(
+        inputs: [.choose(1), .write("ok")], options: options
+      ).get()
+    }
+    let gated = try score(gate: 40)
+    #expect(gated.overall == 59.9)
+    #expect(!gated.passed)
+    #expect(gated.cap?.contains("statements averaged 0/100") == true)
+    let free = try score(gate: 0)
+    #expect(free.cap == nil)
+    #expect(free.overall == 82)
+  }
+
   @Test func theNamedUpdateTimeMakesAPromise() throws {
     let after = try Self.play(Self.good)
     let promise = try #require(after.state.promises.first)
