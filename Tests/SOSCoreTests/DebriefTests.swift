@@ -2,7 +2,9 @@ import Testing
 
 @testable import SOSCore
 
-/// The debrief never contradicts itself: taken-back decisions are nowhere in it.
+/// The debrief never contradicts itself: taken-back decisions are nowhere in it, a
+/// weak statement or a weak option is never a strength, and no entry is both a
+/// strength and an area for improvement.
 @Suite struct DebriefTests {
   static let text = """
     format: 1
@@ -117,5 +119,84 @@ import Testing
         "Say nothing", "Pay the crews", "Thank everyone",
       ])
     #expect(!debrief.timeline.contains { $0.kind == .statement })
+  }
+
+  // MARK: - Statements and the pass mark
+
+  @Test func aStatementBelowThePassMarkIsNeverAStrength() throws {
+    let weak = try replayed([.choose(1), .write(Self.weakStatement), .choose(1), .choose(1)])
+      .debrief
+    let weakScore = try #require(weak.report.statements.first?.analysis.score)
+    #expect(weakScore < 60)
+    #expect(!weak.strengths.contains { $0.rule == .statement })
+    #expect(weak.improvements.contains { $0.rule == .statement })
+
+    let strong = try replayed([.choose(1), .write(Self.strongStatement), .choose(1), .choose(1)])
+      .debrief
+    let strongScore = try #require(strong.report.statements.first?.analysis.score)
+    #expect(strongScore >= 60)
+    #expect(strong.strengths.contains { $0.rule == .statement })
+    #expect(!strong.improvements.contains { $0.rule == .statement })
+
+    // The scenario's own pass mark applies: above the statement's score, no strength.
+    let strict = try replayed(
+      [.choose(1), .write(Self.strongStatement), .choose(1), .choose(1)], pass: strongScore + 1
+    ).debrief
+    #expect(!strict.strengths.contains { $0.rule == .statement })
+    #expect(strict.improvements.contains { $0.rule == .statement })
+  }
+
+  @Test(arguments: [(59, false), (60, true), (61, true)])
+  func theStatementScoreIsReadAgainstThePassMark(score: Int, isStrength: Bool) throws {
+    let scenario = try Self.scenario()
+    var report = try ScoredSession.replay(
+      scenario, inputs: [.choose(2), .choose(1), .choose(1)], options: Self.practice
+    ).get().report
+    // 20 points of maximum (the default statement share), awarded as the scorer does.
+    let maximum = 20.0
+    report.ledger = [
+      LedgerEntry(
+        component: .communication, rule: .statement, subject: "write-update",
+        points: maximum * min(max(Double(score) / 100, 0), 1), maximum: maximum,
+        reason: "Statement to Customers (social): \(score)/100")
+    ]
+    let debrief = Debrief(scenario: scenario, report: report, events: [])
+    #expect(debrief.strengths.count == (isStrength ? 1 : 0))
+    #expect(debrief.improvements.count == (isStrength ? 0 : 1))
+  }
+
+  // MARK: - Weak options
+
+  @Test func sendingCrewsHomeUnpaidIsNeverAStrength() throws {
+    let (scored, debrief) = try replayed([.choose(2), .choose(2), .choose(2)])
+    let ledger = scored.report.ledger
+    // The option earns on its own terms: most of its decision's credit (it beats
+    // ignoring the crews), a fitting posture, and the crews' deadline met on time.
+    let choice = try #require(
+      ledger.first { $0.rule == .choice && $0.subject == "send-home-unpaid" })
+    #expect(choice.points / choice.maximum > 0.6)
+    let posture = try #require(ledger.first { $0.rule == .posture })
+    #expect(posture.points == posture.maximum)
+    let deadline = try #require(ledger.first { $0.rule == .deadline })
+    #expect(deadline.points == deadline.maximum)
+    // But it has a negative total quality, so nothing resting on it is praised.
+    #expect(debrief.strengths.isEmpty, "\(debrief.strengths.map(\.reason))")
+
+    // Paying the crews meets the same deadline, and that is a strength.
+    let paid = try replayed([.choose(2), .choose(1), .choose(2)]).debrief
+    #expect(paid.strengths.contains { $0.rule == .deadline && $0.subject == "crews-told" })
+  }
+
+  @Test func noEntryIsBothAStrengthAndAnAreaForImprovement() throws {
+    for first in 1...2 {
+      for second in 1...3 {
+        let inputs: [SessionInput] =
+          first == 1
+          ? [.choose(1), .write(Self.strongStatement), .choose(second), .choose(1)]
+          : [.choose(2), .choose(second), .choose(2)]
+        let debrief = try replayed(inputs).debrief
+        #expect(Set(debrief.strengths).isDisjoint(with: debrief.improvements))
+      }
+    }
   }
 }
