@@ -97,7 +97,7 @@ public struct DebriefReport: Sendable {
     }
     lines.append("")
     lines.append(style.heading("Areas for improvement"))
-    if debrief.improvements.isEmpty { lines.append("  (nothing lost points)") }
+    if debrief.improvements.isEmpty { lines.append("  " + noImprovements) }
     for entry in debrief.improvements {
       lines.append(
         style.danger("  − \(Self.points(entry.shortfall)) ") + Self.clean(entry.reason))
@@ -244,6 +244,19 @@ public struct DebriefReport: Sendable {
 
   static func points(_ value: Double) -> String { ScoreFormat.points(value) }
 
+  /// What the debrief says when no entry is an area for improvement: either nothing
+  /// lost points, or every entry that did still earned the pass mark's share (and so
+  /// is a strength, not an area for improvement).
+  var noImprovements: String {
+    let report = debrief.report
+    guard report.ledger.contains(where: { ScoreFormat.tenths($0.shortfall) > 0 }) else {
+      return "(nothing lost points)"
+    }
+    return
+      "(none: every entry that lost points still earned at least \(Self.points(report.passMark))%"
+      + " of its points)"
+  }
+
   func stakeholderLabel(_ id: String) -> String {
     debrief.stakeholders.first { $0.id == id }?.label ?? id
   }
@@ -317,10 +330,12 @@ public struct DebriefReport: Sendable {
     lines.append("")
     lines.append("## Strengths")
     lines.append("")
+    if debrief.strengths.isEmpty { lines.append("(none stood out)") }
     for entry in debrief.strengths { lines.append("- \(ReportText.markdown(entry.reason))") }
     lines.append("")
     lines.append("## Areas for improvement")
     lines.append("")
+    if debrief.improvements.isEmpty { lines.append(noImprovements) }
     for entry in debrief.improvements {
       lines.append("- (−\(Self.points(entry.shortfall))) \(ReportText.markdown(entry.reason))")
     }

@@ -17,12 +17,15 @@ struct SessionPlayer {
   func play(_ record: SessionRecord, scenario: Scenario, resumed: Bool) throws {
     let engine = Engine(scenario: scenario)
     let stored = try database.inputs(sessionID: record.id)
-    let transition: Engine.Transition
-    switch engine.replay(
-      stored.map(\.input), options: record.options, choices: stored.map(\.choice))
+    // A resumed session starts from the replay of its log; its history (the timeline)
+    // is what still stands, without decisions taken back with undo.
+    let replayed: ScoredSession
+    switch ScoredSession.replay(
+      scenario, inputs: stored.map(\.input), options: record.options,
+      latencies: stored.map(\.latencyMilliseconds), choices: stored.map(\.choice))
     {
-    case .success(let replayed):
-      transition = replayed
+    case .success(let value):
+      replayed = value
     case .failure(let error):
       throw Failure.report(
         "session \(record.shortID) does not replay: input \(error.index + 1)"
@@ -34,8 +37,8 @@ struct SessionPlayer {
     let loop = PlayLoop(
       engine: engine, screen: screen, reader: terminal.reader,
       output: terminal.output, journal: DatabaseJournal(database: database, sessionID: record.id),
-      resumeCommand: hints.resume(record.shortID), state: transition.state,
-      events: transition.events)
+      resumeCommand: hints.resume(record.shortID), state: replayed.state,
+      events: replayed.events)
     // Answers typed during play are recalled while it lasts but kept out of the
     // history file, which holds the shell's commands.
     let scope = terminal.reader.historyScope
@@ -55,15 +58,16 @@ struct SessionPlayer {
           + " resume with: \(hints.resume(record.shortID))", ExitStatus.ioFailure)
     }
     guard exit == .finished else { return }
+    // The debrief replays the saved log, as `sos debrief` does, so both show the same
+    // decisions: those that still stand.
     let inputs = try database.inputs(sessionID: record.id)
-    let scorer = Scorer(engine: engine)
-    if case .success(let report) = scorer.score(
-      inputs: inputs.map(\.input), options: record.options,
-      latencies: inputs.map(\.latencyMilliseconds))
+    if case .success(let scored) = ScoredSession.replay(
+      scenario, inputs: inputs.map(\.input), options: record.options,
+      latencies: inputs.map(\.latencyMilliseconds), choices: inputs.map(\.choice))
     {
       let text = DebriefReport(
-        scenario: scenario, report: report, events: loop.events, trainee: record.trainee,
-        session: record.shortID
+        scenario: scenario, report: scored.report, events: scored.events,
+        trainee: record.trainee, session: record.shortID
       ).text(style: terminal.palette, brief: true)
       _ = terminal.output.write("\n" + terminal.wrap(text))
     }

@@ -47,6 +47,48 @@ import Testing
     }
   }
 
+  /// A decision taken back is in no view of the session: not in the timeline on
+  /// resuming, nor in `sos debrief`, `sos score` or the end-of-play debrief; the log
+  /// (and `sos export`) keeps the undo.
+  @Test func anUndoneDecisionIsInNoViewOfTheSession() throws {
+    let scenario = try ScriptedScenario.load("no-chicken")
+    let script = try scenario.script("strong")
+    let start = try scenario.state(after: script, count: 0)
+    let offered = scenario.engine.offeredChoices(in: start)
+    let strong = try #require(Int(script.lines[0]))
+    let undone = strong % offered.count + 1
+    let undoneText = offered[undone - 1].text.collapsingWhitespace
+    let workshop = try Workshop()
+    defer { workshop.remove() }
+
+    // The other option, undo, the strong first answer; leave; resume, look at the
+    // timeline, and play the rest.
+    let first = try workshop.play(
+      "scenarios/\(scenario.file)", [String(undone), "undo", script.lines[0]],
+      options: ["--mode", "practice"])
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stdout.collapsingWhitespace.contains(undoneText))
+    let id = try #require(try workshop.onlySession()["id"] as? String)
+    let resumed = try workshop.run(
+      ["resume"], stdin: (["timeline"] + script.lines.dropFirst()).map { $0 + "\n" }.joined())
+    #expect(resumed.status == 0, "\(resumed.stderr)")
+    #expect(resumed.stdout.contains("Timeline"))
+    #expect(!resumed.stdout.collapsingWhitespace.contains(undoneText), "\(resumed.stdout)")
+
+    let debrief = try workshop.run(["debrief", id, "--format", "json"])
+    #expect(debrief.status == 0, "\(debrief.stderr)")
+    #expect(!debrief.stdout.collapsingWhitespace.contains(undoneText))
+    #expect(debrief.stdout.contains(offered[strong - 1].text))
+    let text = try workshop.run(["debrief", id])
+    #expect(!text.stdout.collapsingWhitespace.contains(undoneText))
+    let score = try workshop.run(["score", id, "--json"])
+    #expect(!score.stdout.collapsingWhitespace.contains(undoneText))
+
+    let export = try workshop.run(["export", id])
+    #expect(export.status == 0, "\(export.stderr)")
+    #expect(export.stdout.contains("\"undo\""))
+  }
+
   @Test func assessmentRefusesHintsAndUndo() throws {
     let scenario = try ScriptedScenario.load("loyalty-data-exposed")
     let script = try scenario.script("strong")

@@ -87,6 +87,54 @@ import Testing
         "the log says option"))
   }
 
+  /// The database and the session file keep an undo; the sessions replayed from them
+  /// show only the decisions that still stand.
+  @Test func theLogKeepsAnUndoThatNoReplayedViewShows() throws {
+    let scenario = try #require(
+      ScenarioLoader.load(text: Self.scenarioText, file: "r.yaml").scenario)
+    let engine = Engine(scenario: scenario)
+    let database = try WorkshopDatabase.inMemory()
+    let session = try database.createSession(
+      NewSession(
+        trainee: "Ada", scenarioID: "replay-test", scenarioText: Self.scenarioText, seed: 1,
+        mode: .practice, timed: false, started: Sample.time()))
+    var state = engine.start(session.options).state
+    for (index, id) in ["wait", "undo", "tell", "close"].enumerated() {
+      var input = SessionInput.undo
+      var choice: String?
+      if id != "undo" {
+        input = .choose(
+          try #require(engine.offeredChoices(in: state).firstIndex { $0.id == id }) + 1)
+        choice = id
+      }
+      state = try engine.step(state, input).get().state
+      try database.appendInput(
+        sessionID: session.id, input: input, at: Sample.time(Double(index + 1) * 10),
+        latencyMilliseconds: nil, choice: choice)
+    }
+    try database.finishSession(id: session.id, at: Sample.time(90.5))
+
+    #expect(try database.inputs(sessionID: session.id).map(\.input).contains(.undo))
+    let file = try database.sessionFile(id: session.id)
+    #expect(file.inputs.map(\.input).contains(.undo))
+    var replayer = SessionReplayer()
+    let fromFile = try file.replay(using: &replayer, file: "f.json").get()
+    let fromDatabase = try #require(try database.replayedSessions().first)
+    for replayed in [fromFile, fromDatabase] {
+      let scored = try #require(replayed.scored)
+      #expect(scored.state.inputs.contains(.undo))
+      let taken = scored.events.compactMap { event -> String? in
+        if case .choiceMade(_, let choice, _, _) = event { return choice }
+        return nil
+      }
+      #expect(taken == ["tell", "close"])
+      #expect(!scored.events.contains { if case .undone = $0 { true } else { false } })
+      #expect(scored.report.decisions.map(\.chosen) == ["tell", "close"])
+      let debrief = Debrief(scenario: scenario, report: scored.report, events: scored.events)
+      #expect(debrief.timeline.filter { $0.kind == .decision }.map(\.text) == ["Tell", "Close"])
+    }
+  }
+
   @Test func storedSessionsAreReplayedAndScored() throws {
     let database = try WorkshopDatabase.inMemory()
     let good = try Self.store(database, picking: ["tell", "close"])

@@ -81,9 +81,11 @@ public struct Debrief: Hashable, Sendable, Codable {
   public var timeliness: Grade
   public var communication: Grade
   public var dimensions: [DimensionGrade]
-  /// The ledger entries that earned the most.
+  /// The ledger entries that earned the most, of those that earned at least the pass
+  /// mark's share of their points and rest on no option of negative total quality.
   public var strengths: [LedgerEntry]
-  /// The ledger entries that cost the most.
+  /// The ledger entries that cost the most, of those that are not strengths: no entry
+  /// is in both lists.
   public var improvements: [LedgerEntry]
   public var deadlines: [DeadlineResult]
   public var timeline: [Moment]
@@ -128,12 +130,10 @@ public struct Debrief: Hashable, Sendable, Codable {
           grade: GradeBand.band(for: ScoreFormat.tenths($0), in: bands).name)
       }
     }
-    let earned = report.ledger.filter { $0.points > 0 && $0.maximum > 0 }
-    strengths = Array(
-      earned.sorted { ($0.points, $0.maximum) > ($1.points, $1.maximum) }.prefix(Self.highlights))
-    improvements = Array(
-      report.ledger.filter { $0.shortfall > 0.005 }.sorted { $0.shortfall > $1.shortfall }
-        .prefix(Self.highlights))
+    let highlights = DebriefHighlights(
+      scenario: scenario, report: report, events: events, limit: Self.highlights)
+    strengths = highlights.strengths
+    improvements = highlights.improvements
 
     let metAt = Self.deadlineTimes(events)
     deadlines = scenario.deadlines.map { deadline in

@@ -1,6 +1,7 @@
 /// A session replayed from its input log and scored: the score report, the state play
-/// ended in, every event, and where in the log each scored decision and statement came
-/// from. Scores are always derived this way, never read from a file or a database.
+/// ended in, the events of the decisions that still stand, and where in the log each
+/// scored decision and statement came from. Scores are always derived this way, never
+/// read from a file or a database.
 ///
 /// ```swift
 /// switch ScoredSession.replay(scenario, inputs: inputs, options: options) {
@@ -12,8 +13,13 @@ public struct ScoredSession: Hashable, Sendable {
   /// The scores, with every point explained.
   public var report: ScoreReport
   /// The state after the last input: deadlines met and missed, promises, the node.
+  /// Its `inputs` are the whole log, undos included.
   public var state: SessionState
-  /// Everything that happened, from T+0.
+  /// Everything that happened, from T+0, as the decisions that still stand made it
+  /// happen: a decision taken back with undo in practice mode, and everything after
+  /// it, is not here, and neither is the `.undone` event. The timeline, the debrief
+  /// and every other view of a replayed session read these events; the input log
+  /// (and the session file and database that keep it) still holds the undo.
   public var events: [SessionEvent]
   /// For each entry of `report.decisions`, the position of its input in the log.
   public var decisionInputs: [Int]
@@ -29,27 +35,33 @@ public struct ScoredSession: Hashable, Sendable {
     latencies: [Int?] = [], choices: [String?] = []
   ) -> Result<ScoredSession, Engine.ReplayError> {
     let engine = Engine(scenario: scenario)
+    // The whole log, undos included, must replay as it was played: this checks every
+    // input (and every recorded option id) and gives the state play ended in.
     let transition: Engine.Transition
     switch engine.replay(inputs, options: options, choices: choices) {
     case .success(let value): transition = value
     case .failure(let error): return .failure(error)
     }
-    let report: ScoreReport
-    switch Scorer(engine: engine).score(inputs: inputs, options: options, latencies: latencies) {
-    case .success(let value): report = value
+    // The report and the events come from the inputs that still stand, so that no
+    // view shows a decision the trainee took back.
+    let standing: Scorer.StandingReplay
+    switch Scorer(engine: engine).standingReplay(
+      inputs: inputs, options: options, latencies: latencies)
+    {
+    case .success(let value): standing = value
     case .failure(let error): return .failure(error)
     }
     // The scorer reviews the inputs that still stand, in order: each choice gives a
     // decision review and each statement a statement review.
-    let standing = Scorer.standingInputs(inputs, latencies: [])
-    let decisionInputs = standing.filter { $0.input.isChoice }.map(\.index)
-    let statementInputs = standing.filter {
+    let kept = Scorer.standingInputs(inputs, latencies: [])
+    let decisionInputs = kept.filter { $0.input.isChoice }.map(\.index)
+    let statementInputs = kept.filter {
       if case .write = $0.input { return true }
       return false
     }.map(\.index)
     return .success(
       ScoredSession(
-        report: report, state: transition.state, events: transition.events,
+        report: standing.report, state: transition.state, events: standing.events,
         decisionInputs: decisionInputs, statementInputs: statementInputs))
   }
 }

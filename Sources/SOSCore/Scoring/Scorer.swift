@@ -24,6 +24,23 @@ public struct Scorer: Sendable {
   public func score(
     inputs: [SessionInput], options: SessionOptions, latencies: [Int?] = []
   ) -> Result<ScoreReport, Engine.ReplayError> {
+    standingReplay(inputs: inputs, options: options, latencies: latencies).map(\.report)
+  }
+
+  /// What a replay of the inputs that still stand gives: the report, and the events
+  /// of those inputs alone.
+  struct StandingReplay {
+    var report: ScoreReport
+    /// Everything that happened from T+0 to the last input that still stands: no
+    /// decision taken back with undo, nothing that followed it, and no `.undone`.
+    var events: [SessionEvent]
+  }
+
+  /// Replays the inputs that still stand once every undo has taken back its decision,
+  /// and scores them. Indices in errors refer to the log as given.
+  func standingReplay(
+    inputs: [SessionInput], options: SessionOptions, latencies: [Int?] = []
+  ) -> Result<StandingReplay, Engine.ReplayError> {
     var transition = engine.start(options)
     var events = transition.events
     var decisions: [ScoreReport.DecisionReview] = []
@@ -62,9 +79,11 @@ public struct Scorer: Sendable {
       }
     }
     return .success(
-      report(
-        state: transition.state, events: events, decisions: decisions, statements: statements,
-        timedAnswers: options.timed ? timedAnswers : []))
+      StandingReplay(
+        report: report(
+          state: transition.state, events: events, decisions: decisions, statements: statements,
+          timedAnswers: options.timed ? timedAnswers : []),
+        events: events))
   }
 
   /// The inputs that still stand once every undo has taken back its decision, with

@@ -49,6 +49,45 @@ struct ScoringRules {
     "\(Int((min(max(credit, 0), 1) * 100).rounded()))%"
   }
 
+  /// What a reason calls something: its label or text when that has anything to show,
+  /// else its id, so that no ledger line names nothing (a scenario may give a blank
+  /// label, or one of control characters that the reports strip).
+  static func shown(_ text: String?, or id: String) -> String {
+    guard let text, hasVisibleText(text) else { return id }
+    return text
+  }
+
+  /// Whether anything of `text` is left to see once the reports have removed control
+  /// characters and escape sequences (as `ReportText.clean` does) and whitespace.
+  static func hasVisibleText(_ text: String) -> Bool {
+    var skippingEscape = false
+    for scalar in text.unicodeScalars {
+      if skippingEscape {
+        if (0x40...0x7E).contains(scalar.value), scalar != "[" { skippingEscape = false }
+        continue
+      }
+      switch scalar.value {
+      case 0x1B: skippingEscape = true
+      case 0x00...0x20, 0x7F...0x9F: continue
+      default: if !scalar.properties.isWhitespace { return true }
+      }
+    }
+    return false
+  }
+
+  /// A stakeholder as reasons name them.
+  func stakeholderName(_ id: String) -> String {
+    Self.shown(scenario.stakeholders.first { $0.id == id }?.label, or: id)
+  }
+
+  /// An option as reasons quote it.
+  static func optionText(_ choice: Choice) -> String { shown(choice.text, or: choice.id) }
+
+  /// A decision as reasons name it: its node's title, else the node's id.
+  static func place(_ decision: ScoreReport.DecisionReview) -> String {
+    shown(decision.title, or: decision.node)
+  }
+
   // MARK: - Timeliness
 
   func timeliness(timedAnswers: [(latency: Int?, limit: ClockDuration, timedOut: Bool)])
@@ -72,24 +111,25 @@ struct ScoringRules {
     let worth = ScoringDefaults.deadlineUnit * Double(deadline.weight)
     var item = Item(
       rule: .deadline, subject: deadline.id, worth: worth, credit: 0, reason: "")
+    let name = Self.shown(deadline.label, or: deadline.id)
     guard let met = state.metDeadlines[deadline.id] else {
       item.at = deadline.by + deadline.grace
       item.reason =
         !state.finished && !state.missedDeadlines.contains(deadline.id)
-        ? "\(deadline.label): not met yet — play stopped at \(label(state.clock)), due by \(label(deadline.by))"
-        : "\(deadline.label): missed — not met by \(label(deadline.by + deadline.grace))"
+        ? "\(name): not met yet — play stopped at \(label(state.clock)), due by \(label(deadline.by))"
+        : "\(name): missed — not met by \(label(deadline.by + deadline.grace))"
       return item
     }
     item.at = met
     if met <= deadline.by {
       item.credit = 1
-      item.reason = "\(deadline.label): met at \(label(met)), on time (by \(label(deadline.by)))"
+      item.reason = "\(name): met at \(label(met)), on time (by \(label(deadline.by)))"
     } else {
       let late = met - deadline.by
       item.credit =
         deadline.grace.seconds > 0 ? 1 - Double(late.seconds) / Double(deadline.grace.seconds) : 0
       item.reason =
-        "\(deadline.label): met at \(label(met)), \(Self.hours(late)) after \(label(deadline.by));"
+        "\(name): met at \(label(met)), \(Self.hours(late)) after \(label(deadline.by));"
         + " credit falls to nothing over \(Self.hours(deadline.grace)): \(Self.percent(item.credit))"
     }
     return item
@@ -97,8 +137,8 @@ struct ScoringRules {
 
   func cadence(_ rule: Cadence) -> Item {
     let stakeholder = rule.stakeholder.value
-    let name = scenario.stakeholders.first { $0.id == stakeholder }?.label ?? stakeholder
-    let what = rule.label ?? "Updates to \(name)"
+    let name = stakeholderName(stakeholder)
+    let what = Self.shown(rule.label, or: "Updates to \(name)")
     var item = Item(
       rule: .cadence, dimension: nil, subject: stakeholder,
       worth: ScoringDefaults.cadenceUnit * Double(rule.weight), credit: 0, reason: "")
@@ -139,13 +179,12 @@ struct ScoringRules {
   }
 
   func promise(_ promise: PromiseRecord) -> Item {
-    let name =
-      scenario.stakeholders.first { $0.id == promise.stakeholder }?.label
-      ?? promise.stakeholder
+    let name = stakeholderName(promise.stakeholder)
     var item = Item(
       rule: .promise, subject: "\(promise.id)", at: promise.madeAt,
       worth: ScoringDefaults.promiseWorth, credit: 0, reason: "")
-    let what = "Promise to \(name), \(promise.label), due \(label(promise.due))"
+    let what =
+      "Promise to \(name), \(Self.shown(promise.label, or: "promise \(promise.id)")), due \(label(promise.due))"
     switch promise.status {
     case .kept(let time) where time <= promise.due:
       item.credit = 1
@@ -163,7 +202,8 @@ struct ScoringRules {
     case .notYetDue:
       item.worth = 0
       item.reason =
-        "\(what): not yet due when play ended at \(label(state.clock)), so neither kept nor broken"
+        "\(what): not yet due when play ended at \(label(state.clock)),"
+        + " so neither kept nor broken"
     }
     return item
   }
@@ -234,9 +274,19 @@ struct ScoringRules {
   }
 
   func takenChoices(_ decisions: [ScoreReport.DecisionReview]) -> [Choice] {
-    decisions.compactMap { decision in
-      scenario.nodes.first { $0.id == decision.node }?.choices.first { $0.id == decision.chosen }
-    }
+    decisions.compactMap(taken)
+  }
+
+  /// The option taken at a decision.
+  func taken(_ decision: ScoreReport.DecisionReview) -> Choice? {
+    scenario.nodes.first { $0.id == decision.node }?.choices.first { $0.id == decision.chosen }
+  }
+
+  /// `"A"`, `"A" and "B"`, `"A", "B" and "C"`: names in quotes, as a reason lists them.
+  static func quotedList(_ names: [String]) -> String {
+    let quoted = names.map { "\"\($0)\"" }
+    guard let last = quoted.last else { return "" }
+    return quoted.count == 1 ? last : quoted.dropLast().joined(separator: ", ") + " and " + last
   }
 
   func choiceItem(_ decision: ScoreReport.DecisionReview) -> Item? {
@@ -246,14 +296,15 @@ struct ScoringRules {
     guard let high = totals.max(), let low = totals.min(), high > low,
       let chosen = offered.first(where: { $0.id == decision.chosen })
     else { return nil }
-    let place = decision.title ?? decision.node
+    let place = Self.place(decision)
     let reason: String
     if decision.tookBest {
-      reason = "\(place): you took the strongest option, \"\(chosen.text)\""
+      reason = "\(place): you took the strongest option, \"\(Self.optionText(chosen))\""
     } else {
+      let best = offered.first { $0.id == decision.best }.map(Self.optionText) ?? decision.best
       reason =
-        "\(place): \"\(chosen.text)\" (\(Self.signed(chosen.totalQuality)) quality points;"
-        + " the strongest, \"\(decision.bestText)\", has \(Self.signed(high)))"
+        "\(place): \"\(Self.optionText(chosen))\" (\(Self.signed(chosen.totalQuality)) quality points;"
+        + " the strongest, \"\(best)\", has \(Self.signed(high)))"
     }
     return Item(
       rule: .choice, subject: chosen.id, at: decision.at, worth: 1, credit: decision.credit,
@@ -268,9 +319,7 @@ struct ScoringRules {
   static func signed(_ number: Int) -> String { number > 0 ? "+\(number)" : "\(number)" }
 
   func statementItem(_ statement: ScoreReport.StatementReview) -> Item {
-    let name =
-      scenario.stakeholders.first { $0.id == statement.audience }?.label
-      ?? statement.audience
+    let name = stakeholderName(statement.audience)
     let analysis = statement.analysis
     let passed = analysis.criteria.filter { $0.result == .pass }.count
     guard analysis.isStatement else {
@@ -303,8 +352,9 @@ struct ScoringRules {
     var item = Item(
       rule: .coverage, dimension: .coverage, subject: stakeholder.id, worth: 1, credit: 0,
       reason: "")
+    let name = stakeholderName(stakeholder.id)
     guard let first = state.contacts[stakeholder.id]?.min() else {
-      item.reason = "\(stakeholder.label) (required) never heard from you"
+      item.reason = "\(name) (required) never heard from you"
       return item
     }
     item.at = first
@@ -312,12 +362,12 @@ struct ScoringRules {
     if first <= early {
       item.credit = 1
       item.reason =
-        "\(stakeholder.label) (required) first heard from you at \(label(first)), early on"
+        "\(name) (required) first heard from you at \(label(first)), early on"
     } else {
       let span = max((state.clock - early).seconds, 1)
       item.credit = 1 - 0.5 * Double((first - early).seconds) / Double(span)
       item.reason =
-        "\(stakeholder.label) (required) first heard from you at \(label(first)),"
+        "\(name) (required) first heard from you at \(label(first)),"
         + " late in the crisis: \(Self.percent(item.credit))"
     }
     return item
@@ -335,7 +385,7 @@ struct ScoringRules {
     return Item(
       rule: .posture, dimension: .accountability, subject: choice.id, worth: 1, credit: fit,
       reason:
-        "\"\(choice.text)\": a \(posture.rawValue) response \(verdict) \(Self.article(scenario.cluster.rawValue)) \(scenario.cluster.rawValue) crisis"
+        "\"\(Self.optionText(choice))\": a \(posture.rawValue) response \(verdict) \(Self.article(scenario.cluster.rawValue)) \(scenario.cluster.rawValue) crisis"
     )
   }
 
@@ -343,22 +393,29 @@ struct ScoringRules {
     var entries: [LedgerEntry] = []
     let postures = takenChoices(decisions).compactMap(\.posture)
     if postures.contains(.deny), postures.contains(.rebuild) {
+      // Name the decisions, so that the trainee can find what was mixed.
+      func places(_ posture: Posture) -> String {
+        Self.quotedList(decisions.filter { taken($0)?.posture == posture }.map(Self.place))
+      }
       entries.append(
         LedgerEntry(
           component: .communication, rule: .consistency, dimension: .accountability,
           subject: "deny+rebuild", points: -ScoringDefaults.inconsistencyPenalty, maximum: 0,
-          reason: "you both denied and rebuilt: mixing denial with apology is inconsistent"))
+          reason:
+            "you both denied (at \(places(.deny))) and rebuilt (at \(places(.rebuild))):"
+            + " mixing denial with apology is inconsistent"))
     }
     for promise in state.promises where promise.status == .broken {
-      let name =
-        scenario.stakeholders.first { $0.id == promise.stakeholder }?.label
-        ?? promise.stakeholder
+      let name = stakeholderName(promise.stakeholder)
+      let what = Self.shown(promise.label, or: "promise \(promise.id)")
       entries.append(
         LedgerEntry(
           component: .communication, rule: .brokenPromise, dimension: .accountability,
           subject: "\(promise.id)", at: promise.due,
           points: -ScoringDefaults.brokenPromisePenalty, maximum: 0,
-          reason: "broken promise to \(name) (\(promise.label)) costs trust in your word"))
+          reason:
+            "broken promise to \(name) (\(what), due \(label(promise.due))) costs trust in your word"
+        ))
     }
     return entries
   }
