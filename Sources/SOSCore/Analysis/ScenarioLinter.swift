@@ -161,7 +161,7 @@ public enum ScenarioLinter {
             .textTimeOfDay,
             "node '\(node.id)' opens with \(ScoringRules.timeOfDay(stated)), but some paths reach it at"
               + " \(timeOfDay(arrival.clock, startsAt))",
-            at: node.position,
+            at: node.textPosition ?? node.position,
             notes: [
               "for example the path " + describe(arrival.path),
               "write {time} to show the clock's time, or give the text wordings for each path",

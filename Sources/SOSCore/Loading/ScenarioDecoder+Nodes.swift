@@ -70,6 +70,7 @@ extension ScenarioDecoder {
       outcome: isEnding ? outcome : nil, timeLimit: timeLimit, onTimeout: onTimeout,
       position: keyPosition)
     scenarioNode.textVariants = worded?.variants ?? []
+    scenarioNode.textPosition = worded?.position
     return scenarioNode
   }
 
@@ -134,16 +135,17 @@ extension ScenarioDecoder {
       isUpdate: isUpdate, outcomes: outcomes,
       position: fields.keyPosition("id") ?? fields.position)
     choice.textVariants = worded?.variants ?? []
+    choice.textPosition = worded?.position
     return choice
   }
 
   /// A text, or a list of wordings `{when, text}` ending in one without `when` (the
   /// default): the default text and the conditional variants.
   mutating func variantText(_ node: Node, field: String) -> (
-    text: String, variants: [TextVariant]
+    text: String, variants: [TextVariant], position: SourcePosition
   )? {
     guard case .sequence = node else {
-      return string(node, field: field).map { ($0, []) }
+      return string(node, field: field).map { ($0, [], Self.position(of: node)) }
     }
     guard let items = list(node, field: field), !items.isEmpty else {
       error(
@@ -152,6 +154,7 @@ extension ScenarioDecoder {
     }
     var variants: [TextVariant] = []
     var fallback: String?
+    var fallbackPosition = Self.position(of: node)
     for (index, item) in items.enumerated() {
       guard let fields = fields(of: item, as: .textVariant) else { continue }
       let text = required("text", in: fields).flatMap { string($0, field: "text") }
@@ -164,6 +167,7 @@ extension ScenarioDecoder {
             at: fields.keyPosition("when") ?? fields.position)
         }
         fallback = text
+        fallbackPosition = fields["text"].map { Self.position(of: $0) } ?? fields.position
       } else {
         guard let whenNode = fields["when"] else {
           error(
@@ -173,12 +177,15 @@ extension ScenarioDecoder {
           continue
         }
         if let when = expression(whenNode, field: "when"), let text {
-          variants.append(TextVariant(when: when, text: text, position: fields.position))
+          variants.append(
+            TextVariant(
+              when: when, text: text,
+              position: fields["text"].map { Self.position(of: $0) } ?? fields.position))
         }
       }
     }
     guard let fallback else { return nil }
-    return (fallback, variants)
+    return (fallback, variants, fallbackPosition)
   }
 
   /// `outcomes: [{chance: 30, goto: story-runs}, {chance: 70}]` of an option or inject.

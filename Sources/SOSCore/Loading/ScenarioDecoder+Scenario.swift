@@ -286,6 +286,7 @@ extension ScenarioDecoder {
         id: id, at: at, when: when, unless: unless, text: text, effects: effects, tags: tags,
         goto: goto, outcomes: outcomes, position: fields.keyPosition("id") ?? fields.position)
       inject.textVariants = worded?.variants ?? []
+      inject.textPosition = worded?.position
       return inject
     }
     reportDuplicates(injects.map { ($0.id, $0.position) }, what: "inject")

@@ -5,6 +5,8 @@ public struct Choice: Hashable, Sendable {
   public var text: String
   /// Wordings of ``text`` for particular paths; the first whose `when` holds is shown.
   public var textVariants: [TextVariant] = []
+  /// Where the default text is written, for diagnostics about it.
+  public var textPosition: SourcePosition?
   /// Simulated time the action costs.
   public var takes: ClockDuration
   /// After ``takes``, the clock runs on to the next time it reads this time of day

@@ -10,6 +10,8 @@ public struct Inject: Hashable, Sendable {
   public var text: String
   /// Wordings of ``text`` for particular paths; the first whose `when` holds is shown.
   public var textVariants: [TextVariant] = []
+  /// Where the default text is written, for diagnostics about it.
+  public var textPosition: SourcePosition?
   public var effects: Effects
   public var tags: [String]
   /// The node play is diverted to, if any.

@@ -5,6 +5,8 @@ public struct ScenarioNode: Hashable, Sendable {
   public var text: String
   /// Wordings of ``text`` for particular paths; the first whose `when` holds is shown.
   public var textVariants: [TextVariant] = []
+  /// Where the default text is written, for diagnostics about it.
+  public var textPosition: SourcePosition?
   public var choices: [Choice]
   public var isEnding: Bool
   /// How well the crisis ended, 0–100, for endings.

@@ -103,11 +103,14 @@ struct ScenarioValidator {
   /// Every wording's `when` and every placeholder in a text the trainee reads.
   private mutating func checkTexts(context: ExpressionContext) {
     for node in scenario.nodes {
-      checkText(node.text, variants: node.textVariants, at: node.position, context: context)
+      checkText(
+        node.text, variants: node.textVariants, at: node.textPosition ?? node.position,
+        context: context)
       if let text = node.onTimeout?.text { checkText(text, at: node.position, context: context) }
       for choice in node.choices {
         checkText(
-          choice.text, variants: choice.textVariants, at: choice.position, context: context)
+          choice.text, variants: choice.textVariants, at: choice.textPosition ?? choice.position,
+          context: context)
         for outcome in choice.outcomes {
           if let text = outcome.text { checkText(text, at: outcome.position, context: context) }
         }
@@ -118,7 +121,8 @@ struct ScenarioValidator {
     }
     for inject in scenario.injects {
       checkText(
-        inject.text, variants: inject.textVariants, at: inject.position, context: context)
+        inject.text, variants: inject.textVariants, at: inject.textPosition ?? inject.position,
+        context: context)
       for outcome in inject.outcomes {
         if let text = outcome.text { checkText(text, at: outcome.position, context: context) }
       }
