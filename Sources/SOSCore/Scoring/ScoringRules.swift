@@ -303,7 +303,8 @@ struct ScoringRules {
     } else {
       let best = offered.first { $0.id == decision.best }.map(Self.optionText) ?? decision.best
       reason =
-        "\(place): \"\(Self.optionText(chosen))\" (\(Self.signed(chosen.totalQuality)) quality points;"
+        "\(place): \"\(Self.optionText(chosen))\" (\(Self.signed(chosen.totalQuality))"
+        + " quality point\(abs(chosen.totalQuality) == 1 ? "" : "s");"
         + " the strongest, \"\(best)\", has \(Self.signed(high)))"
     }
     return Item(
