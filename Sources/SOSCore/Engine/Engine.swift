@@ -87,9 +87,18 @@ public struct Engine: Sendable {
   }
 
   /// The real-time limit for the current decision in timed play.
+  ///
+  /// A statement being typed has its write task's own `time_limit`, else three times
+  /// the decision's: writing takes longer than choosing.
   public func timeLimit(in state: SessionState) -> ClockDuration {
-    nodes[state.node]?.timeLimit ?? scenario.timeLimit
+    let decision = nodes[state.node]?.timeLimit ?? scenario.timeLimit
+    guard let task = pendingWrite(in: state)?.write else { return decision }
+    return task.timeLimit ?? ClockDuration(seconds: decision.seconds * Self.statementTimeFactor)
   }
+
+  /// How many times a decision's real-time limit a statement gets when its write task
+  /// sets none.
+  public static let statementTimeFactor = 3
 
   // MARK: - Stepping
 

@@ -284,10 +284,13 @@ extension ScenarioDecoder {
     let limit = fields["limit"].flatMap { integer($0, field: "limit", in: 1...100_000) }
     let id = fields["id"].flatMap { identifier($0, field: "id") } ?? ""
     let outcomes = fields["outcomes"].map { statementOutcomes($0) } ?? []
+    let timeLimit = fields["time_limit"].flatMap { positiveDuration($0, field: "time_limit") }
     guard let channel, let audience, let prompt else { return nil }
-    return WriteTask(
+    var task = WriteTask(
       id: id, channel: channel, audience: audience, prompt: prompt, must: must, avoid: avoid,
       limit: limit, outcomes: outcomes, position: fields.position)
+    task.timeLimit = timeLimit
+    return task
   }
 
   mutating func phraseList(_ node: Node, field: String) -> [Phrase] {

@@ -70,7 +70,9 @@ public enum ScenarioSchema {
     ],
     .effects: ["add", "set"],
     .promise: ["to", "within", "label"],
-    .write: ["id", "channel", "audience", "prompt", "must", "avoid", "limit", "outcomes"],
+    .write: [
+      "id", "channel", "audience", "prompt", "must", "avoid", "limit", "time_limit", "outcomes",
+    ],
     .phrase: ["id", "any", "label"],
     .gotoBranch: ["when", "to"],
     .scoring: ["weights", "pass", "bands", "statement_share", "statement_gate"],

@@ -12,6 +12,9 @@ public struct WriteTask: Hashable, Sendable {
   public var avoid: [Phrase]
   /// A character limit overriding the channel's.
   public var limit: Int?
+  /// The real-time limit for typing it in timed play (`time_limit`); `nil` for three
+  /// times the decision's.
+  public var timeLimit: ClockDuration?
   /// What follows from the statement, by how good it was; the first that holds.
   public var outcomes: [StatementOutcome]
   public var position: SourcePosition

@@ -46,10 +46,6 @@ public final class PlayLoop {
   /// can no longer be sent.
   public private(set) var draft = StatementDraft()
 
-  /// In timed play a statement gets this many times the decision's limit: writing
-  /// takes longer than picking an option.
-  public static let statementTimeFactor = 3
-
   /// Prepares play from a state (new, or rebuilt by replay for a resumed session).
   public init(
     engine: Engine, screen: PlayScreen, reader: any LineReader, output: TerminalOutput,
@@ -166,10 +162,8 @@ public final class PlayLoop {
   /// first prompt of the decision.
   func ask() -> Answer {
     let started = ContinuousClock.now
-    let factor = engine.pendingWrite(in: state) == nil ? 1 : Self.statementTimeFactor
     let deadline: ContinuousClock.Instant? =
-      state.options.timed
-      ? started + .seconds(engine.timeLimit(in: state).seconds * factor) : nil
+      state.options.timed ? started + .seconds(engine.timeLimit(in: state).seconds) : nil
     func latency() -> Int {
       let elapsed = ContinuousClock.now - started
       return Int(elapsed.components.seconds) * 1000

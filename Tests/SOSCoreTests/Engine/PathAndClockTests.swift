@@ -154,6 +154,49 @@ import Testing
     #expect(cadence.reason.contains("8h50 over"), "\(cadence.reason)")
   }
 
+  @Test func aStatementHasItsOwnTimeLimitElseThreeTimesTheDecisions() throws {
+    let text = """
+      format: 1
+      id: limit-test
+      title: Limit test
+      kind: outage
+      cluster: accidental
+      difficulty: introductory
+      minutes: 5
+      role: Duty manager
+      briefing: A test.
+      time_limit: 40s
+      stakeholders:
+        customers: { label: Customers }
+      start: a
+      nodes:
+        a:
+          text: A.
+          choices:
+            - id: quick
+              text: Quick
+              write: { channel: sms, audience: customers, prompt: Write., time_limit: 2m }
+              goto: b
+        b:
+          text: B.
+          choices:
+            - id: slow
+              text: Slow
+              write: { channel: social, audience: customers, prompt: Write. }
+              goto: end
+        end: { text: E., ending: true, outcome: 50 }
+
+      """
+    let engine = Engine(scenario: try #require(ScenarioLoader.load(text: text, file: "l").scenario))
+    var state = engine.start(SessionOptions(timed: true, seed: 1)).state
+    #expect(engine.timeLimit(in: state) == ClockDuration(seconds: 40))
+    state = try engine.step(state, .choose(1)).get().state
+    #expect(engine.timeLimit(in: state) == .minutes(2))
+    state = try engine.step(state, .write("We are fixing the texts now.")).get().state
+    state = try engine.step(state, .choose(1)).get().state
+    #expect(engine.timeLimit(in: state) == ClockDuration(seconds: 120))
+  }
+
   @Test func quietHoursOverlapSpansMidnight() {
     let quiet = QuietHours(from: 22 * 60, to: 7 * 60)
     // From 21:00 to 08:00 the next morning (T+0 at 21:00): 9 quiet hours.
