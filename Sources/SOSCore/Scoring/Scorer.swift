@@ -24,6 +24,17 @@ public struct Scorer: Sendable {
   public func score(
     inputs: [SessionInput], options: SessionOptions, latencies: [Int?] = []
   ) -> Result<ScoreReport, Engine.ReplayError> {
+    score(inputs: inputs, options: options, latencies: latencies, assuming: [:])
+  }
+
+  /// Replays and scores `inputs` as ``score(inputs:options:latencies:)`` does, except
+  /// at the inputs a tool makes assumptions for (by position in `inputs`): there the
+  /// statement's analysis is the assumed record's, not the text's, and the chance
+  /// outcomes drawn are the assumed ones (see ``Engine/Assumption``).
+  package func score(
+    inputs: [SessionInput], options: SessionOptions, latencies: [Int?] = [],
+    assuming assumptions: [Int: Engine.Assumption]
+  ) -> Result<ScoreReport, Engine.ReplayError> {
     var transition = engine.start(options)
     var events = transition.events
     var decisions: [ScoreReport.DecisionReview] = []
@@ -34,7 +45,11 @@ public struct Scorer: Sendable {
     for (index, input, latency) in Self.standingInputs(inputs, latencies: latencies) {
       let before = transition.state
       let offered = engine.offeredChoices(in: before)
-      switch engine.step(before, input) {
+      let assumption = assumptions[index]
+      let stepped =
+        assumption.map { engine.step(before, input, assuming: $0).map(\.transition) }
+        ?? engine.step(before, input)
+      switch stepped {
       case .failure(let error):
         return .failure(Engine.ReplayError(index: index, input: input, error: error))
       case .success(let next):
@@ -48,12 +63,9 @@ public struct Scorer: Sendable {
       case .write(let text):
         if let choice = engine.pendingWrite(in: before), let task = choice.write {
           statements.append(
-            ScoreReport.StatementReview(
-              choice: choice.id, audience: task.audience.value, channel: task.channel,
-              at: before.clock, text: text,
-              analysis: analyzer.analyze(
-                text, channel: task.channel, audience: task.audience.value, must: task.must,
-                avoid: task.avoid, limit: task.limit)))
+            statementReview(
+              for: choice, task: task, at: before.clock, text: text,
+              assumed: assumption?.statement))
         }
       case .timeout:
         timedAnswers.append((latency, engine.timeLimit(in: before), true))
@@ -130,10 +142,8 @@ public struct Scorer: Sendable {
       outcome: settings.outcomeWeight)
     let timelinessScore = Self.tidy(timeliness.reduce(0) { $0 + $1.points })
     let communicationScore = Self.tidy(communication.reduce(0) { $0 + $1.points })
-    let totalWeight = Double(max(1, weights.timeliness + weights.communication + weights.outcome))
-    let overall = Self.tidy(
-      (Double(weights.timeliness) * timelinessScore + Double(weights.communication)
-        * communicationScore + Double(weights.outcome) * outcome) / totalWeight)
+    let overall = self.overall(
+      timeliness: timelinessScore, communication: communicationScore, outcome: outcome)
     let bands = settings.bands.isEmpty ? ScoringDefaults.bands : settings.bands
     return ScoreReport(
       scenario: scenario.id, finished: state.finished, ending: ending?.0, overall: overall,
@@ -145,5 +155,15 @@ public struct Scorer: Sendable {
       grade: GradeBand.band(for: ScoreFormat.tenths(overall), in: bands).name,
       passMark: Double(settings.pass), passed: ScoreFormat.tenths(overall) >= Double(settings.pass),
       ledger: timeliness + communication, decisions: decisions, statements: statements)
+  }
+
+  /// The overall score from its three components, by the scenario's weights.
+  func overall(timeliness: Double, communication: Double, outcome: Double) -> Double {
+    let settings = scenario.scoring
+    let totalWeight = Double(
+      max(1, settings.timelinessWeight + settings.communicationWeight + settings.outcomeWeight))
+    return Self.tidy(
+      (Double(settings.timelinessWeight) * timeliness + Double(settings.communicationWeight)
+        * communication + Double(settings.outcomeWeight) * outcome) / totalWeight)
   }
 }
