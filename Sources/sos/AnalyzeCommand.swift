@@ -8,10 +8,14 @@ struct AnalyzeCommand: ParsableCommand {
     commandName: "analyze",
     abstract: "The lowest and highest scores a scenario allows, and the paths to them.",
     discussion: """
-      Plays every sequence of options through the engine, up to --budget paths; beyond \
-      that, the strongest and weakest paths and a random sample, and says the bounds \
-      are not exhaustive. Statements are scored as earning nothing (low bound) and \
-      everything (high bound).
+      Searches every state play can reach, each once, and gives exact bounds, the \
+      paths to them and the expected overall score with the best options (chance \
+      outcomes weighed by their chances). Statements are not typed: at each write \
+      the search tries a statement that says nothing, the best possible, and the \
+      weakest and strongest that earn each of the task's outcomes. A loop (play \
+      coming back to a state it was in) is reported; if going round it again can \
+      change the score, the bounds are marked not exact. --budget caps the states \
+      explored.
       """
   )
 
@@ -20,8 +24,8 @@ struct AnalyzeCommand: ParsableCommand {
     completion: .custom(CompletionCandidates.scenarioIDsAndFiles))
   var scenario: String
 
-  @Option(help: "The most paths to play (the search stops there).")
-  var budget = 20_000
+  @Option(help: "The most states to explore (the search stops there).")
+  var budget = ScoreBounds.defaultBudget
 
   @Flag(help: "Print the bounds as JSON.")
   var json = false
@@ -44,16 +48,17 @@ struct AnalyzeCommand: ParsableCommand {
       Output.out(Output.json(bounds))
       return
     }
+    let paths = bounds.completePaths == Int.max ? "more than 9e18" : "\(bounds.completePaths)"
     var lines = [
-      "\(bounds.scenario): \(bounds.paths) path\(bounds.paths == 1 ? "" : "s") played"
-        + (bounds.exhaustive
-          ? " (every path)" : " (not every path: raise --budget for exact bounds)")
+      "\(bounds.scenario): \(bounds.states) state\(bounds.states == 1 ? "" : "s") explored"
+        + " (\(paths) path\(bounds.completePaths == 1 ? "" : "s") through them)"
+        + (bounds.exact ? " (exact bounds)" : " (not exact)")
     ]
-    if bounds.loopingPaths > 0 {
+    lines += bounds.reasons.map { "not exact: " + $0 }
+    for loop in bounds.loops {
       lines.append(
-        "loops: \(bounds.loopingPaths) path\(bounds.loopingPaths == 1 ? " goes" : "s go") round a"
-          + " loop and \(bounds.loopingPaths == 1 ? "was" : "were") given up after"
-          + " \(ScoreBounds.maximumDepth) decisions; the bounds cover the paths that end sooner")
+        "loop at \(loop.node): " + loop.path.joined(separator: " → ") + " → back to \(loop.node)"
+          + (loop.changes.map { " (each pass: \($0))" } ?? " (going round changes nothing)"))
     }
     for (name, range) in [
       ("overall", bounds.overall), ("timeliness", bounds.timeliness),
@@ -66,6 +71,12 @@ struct AnalyzeCommand: ParsableCommand {
         "  lowest  (\(range.minimum.ending)): " + range.minimum.path.joined(separator: " → "))
       lines.append(
         "  highest (\(range.maximum.ending)): " + range.maximum.path.joined(separator: " → "))
+    }
+    if let expected = bounds.expected {
+      lines.append(
+        "expected overall with the best options: \(ScoreFormat.points(expected))"
+          + (bounds.hasChance
+            ? " (chance outcomes weighed by their chances)" : " (no chance outcomes)"))
     }
     let terminal = TerminalSetup(noColor: global.noColor)
     Output.out(terminal.wrap(lines.joined(separator: "\n") + "\n"))

@@ -227,34 +227,3 @@ import Testing
     #expect(abs(latency.points / latency.maximum - 0.75) < 1e-9)
   }
 }
-
-@Suite struct ScoreBoundsTests {
-  @Test func boundsOfASmallScenarioAreExactAndReachable() throws {
-    let loaded = ScenarioLoader.load(text: ScoringTests.text, file: "scoring.yaml")
-    let engine = Engine(scenario: try #require(loaded.scenario))
-    let bounds = try #require(ScoreBounds.analyze(engine, budget: 1_000))
-    #expect(bounds.exhaustive)
-    #expect(bounds.paths == 12)
-    let scorer = Scorer(engine: engine)
-    var all: [Double] = []
-    for first in 1...3 {
-      for second in 1...3 {
-        all.append(
-          try scorer.score(
-            inputs: [.choose(first), .choose(second)], options: SessionOptions(shuffles: false)
-          )
-          .get().overall)
-      }
-    }
-    #expect(bounds.overall.minimum.score == all.min())
-    #expect(bounds.overall.maximum.score == all.max())
-    #expect(bounds.overall.maximum.path == ["now", "tell-staff"])
-  }
-
-  @Test func aBudgetTooSmallIsReportedAsNotExhaustive() throws {
-    let loaded = ScenarioLoader.load(text: ScoringTests.text, file: "scoring.yaml")
-    let scenario = try #require(loaded.scenario)
-    let bounds = try #require(ScoreBounds.analyze(Engine(scenario: scenario), budget: 3))
-    #expect(!bounds.exhaustive)
-  }
-}

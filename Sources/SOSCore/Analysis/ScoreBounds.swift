@@ -1,16 +1,30 @@
-/// The lowest and highest scores a scenario allows, and a path that reaches each,
-/// found by playing every sequence of options through the engine (up to a budget of
-/// paths; beyond it, the strongest and weakest paths and a random sample are played,
-/// and the bounds are reported as not exhaustive).
+/// The lowest and highest scores a scenario allows, a path that reaches each, and the
+/// expected overall score with the best options (see ``analyze(_:budget:maximumDepth:)``).
 ///
-/// Typed statements are the one thing the search cannot enumerate: each path is
-/// scored as if its statements earned nothing (the low bound) and everything (the
-/// high bound), so the bounds bracket what any trainee could write.
+/// The search explores every state play can reach, each once (``StateGraph``): two
+/// paths that reach the same situation at the same time share every future. What
+/// only the score reads (when stakeholders first heard, cadence gaps, deadlines met,
+/// promises' times, the graded decisions', postures' and statements' sums) is carried
+/// along the paths afterwards, keeping at each state only what no other path beats
+/// on every count; each score moves one way with each count, so the extremes are
+/// exact. Every extreme reported is replayed through the ``Scorer``, and finished
+/// states are checked against it as they are found; a difference would make the
+/// bounds not ``exact``.
+///
+/// Statements are not typed: at every write the search branches over kinds of
+/// statement (one that says nothing, the best possible, and for each of the task's
+/// outcomes the weakest and strongest that earn it; see `StatementClass`), and the
+/// score counts each as the analyser would have graded it. Chance outcomes are
+/// branched over too: the bounds include the best and worst luck, and ``expected``
+/// weighs outcomes by their chances. A loop (a state reached again on the same path)
+/// is named and not gone round; the bounds are not exact if going round could
+/// change the score.
 public struct ScoreBounds: Hashable, Sendable, Codable {
   /// One extreme: the score and how to reach it.
   public struct Extreme: Hashable, Sendable, Codable {
     public var score: Double
-    /// The options taken, by choice id; `(statement)` where a statement is typed.
+    /// The steps taken: choice ids, `(statement: …)` where a statement is written and
+    /// `[chance …]` where an outcome is drawn.
     public var path: [String]
     public var ending: String
   }
@@ -21,178 +35,178 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
     public var maximum: Extreme
   }
 
+  /// A loop: play can come back to a state it was already in.
+  public struct Loop: Hashable, Sendable, Codable {
+    /// The node play comes back to.
+    public var node: String
+    /// The steps round the loop.
+    public var path: [String]
+    /// How going round again changes the score (time passing, decisions adding up);
+    /// `nil` when it cannot.
+    public var changes: String?
+  }
+
   public var scenario: String
   public var overall: Range
   public var timeliness: Range
   public var communication: Range
   /// The range of the ending's outcome.
   public var outcome: Range
-  /// Complete paths played.
+  /// States explored: the search's measure of work (the name is kept from when paths
+  /// were played one by one).
   public var paths: Int
 
-  /// The most decisions a path is followed for before the search gives it up as a
-  /// loop ("ask again" without end).
+  /// The most steps a path is followed for: beyond, a path that neither ends nor
+  /// comes back to a state already on it is given up.
   public static let maximumDepth = 200
-  /// Whether every path was played.
+  /// The default cap on states explored.
+  public static let defaultBudget = 2_000_000
+  /// Whether the bounds are exact: the same as ``exact``, under the name older
+  /// readers know.
   public var exhaustive: Bool
-  /// Paths cut at ``maximumDepth`` decisions because they go round a loop; the bounds
-  /// cover the paths that end within it.
+  /// Paths cut where they came back to a state already on the path, or at
+  /// ``maximumDepth`` steps.
   public var loopingPaths: Int = 0
+  /// States explored, each once (the same as ``paths``).
+  public var states: Int = 0
+  /// Complete paths from the start to an ending that the bounds cover (each state is
+  /// explored once however many paths lead to it).
+  public var completePaths: Int = 0
+  /// Whether the bounds and paths are exact: every path was valued, or the paths
+  /// left out cannot score differently.
+  public var exact: Bool = true
+  /// Why the bounds are not exact, if they are not.
+  public var reasons: [String] = []
+  /// Loops found, each once.
+  public var loops: [Loop] = []
+  /// The expected overall score when the trainee takes the best options and writes
+  /// the best statements, over the chance outcomes weighted by their chances; `nil`
+  /// when the search stopped at its budget.
+  public var expected: Double?
+  /// Whether any option or inject has chance outcomes.
+  public var hasChance: Bool = false
+  /// Whether the search stopped at its budget.
+  public var budgetReached: Bool = false
 
-  /// Searches the scenario's paths, playing at most `budget` of them.
-  public static func analyze(_ engine: Engine, budget: Int = 20_000, seed: UInt64 = 1)
-    -> ScoreBounds?
-  {
-    // Nine tenths of the budget for the depth-first search; if it cannot finish, the
-    // rest goes to the strongest and weakest paths and a random sample.
-    let budget = max(budget, 1)
-    var search = Search(engine: engine, budget: max(1, budget - budget / 10 - 2))
-    search.explore(engine.start(SessionOptions()).state, path: [])
-    let exhaustive = !search.cutOff
-    if !exhaustive {
-      search.cutOff = false
-      search.budget = budget
-      search.greedy(best: true)
-      search.greedy(best: false)
-      var generator = SeededGenerator(seed: seed)
-      while search.paths < search.budget { search.random(using: &generator) }
+  /// Values every future of the scenario's start, exploring at most `budget`
+  /// states, and following a path for at most `maximumDepth` steps.
+  ///
+  /// Returns `nil` when no path reaches an ending.
+  public static func analyze(
+    _ engine: Engine, budget: Int = defaultBudget, maximumDepth: Int = maximumDepth
+  ) -> ScoreBounds? {
+    let options = SessionOptions(mode: .assessment, timed: false, seed: 0, shuffles: false)
+    return analyze(
+      engine, from: engine.start(options).state, budget: budget, maximumDepth: maximumDepth)
+  }
+
+  /// Values every future of `start` (a state of an untimed session of `engine`'s
+  /// scenario); paths are named from there.
+  package static func analyze(
+    _ engine: Engine, from start: SessionState, budget: Int = defaultBudget,
+    maximumDepth: Int = maximumDepth
+  ) -> ScoreBounds? {
+    let hasChance =
+      engine.scenario.injects.contains { !$0.outcomes.isEmpty }
+      || engine.scenario.nodes.contains { $0.choices.contains { !$0.outcomes.isEmpty } }
+    var graph = StateGraph(
+      engine: engine, budget: budget, maximumDepth: maximumDepth, keepsSums: hasChance)
+    let root = graph.explore(from: start)
+    guard let solution = graph.solve(from: root) else { return nil }
+    let (lows, highs) = (solution.low, solution.high)
+    var reasons: [String] = []
+    if graph.loops.contains(where: { $0.drift != nil }) {
+      reasons.append(
+        "going round a loop can take the score beyond these bounds (see the loops); they"
+          + " cover the paths that do not come back to a state they were already in")
     }
-    guard let overall = search.overall, let timeliness = search.timeliness,
-      let communication = search.communication, let outcome = search.outcome
-    else { return nil }
+    if graph.deepPaths > 0 {
+      reasons.append(
+        "\(graph.deepPaths) path\(graph.deepPaths == 1 ? "" : "s") went on for \(maximumDepth)"
+          + " steps without ending or coming back to a state already seen, so a bound may be"
+          + " unbounded; the bounds cover paths within \(maximumDepth) steps")
+    }
+    if graph.stopped {
+      reasons.append(
+        "the search stopped after \(graph.statesExplored) states (the budget); the bounds"
+          + " cover the paths explored so far: raise --budget for exact bounds")
+    }
+    if graph.mismatches > 0 {
+      reasons.append(
+        "internal check: at \(graph.mismatches) of \(graph.checked) finished states checked, the"
+          + " scores worked out from the timeline and history differ from the scorer's")
+    }
+    // Each extreme is replayed through the scorer: its score is the scorer's, and a
+    // difference from the search's value would show a flaw in the search.
+    let scorer = Scorer(engine: engine)
+    var ranges: [Range] = []
+    for component in 0..<4 {
+      var range: [Extreme] = []
+      for found in [lows[component], highs[component]] {
+        let steps = found.arcs.map { graph.edges[Int(graph.arcs[$0].edge)] }
+        var assumptions: [Int: Engine.Assumption] = [:]
+        for (offset, step) in steps.enumerated() where step.assumption != Engine.Assumption() {
+          assumptions[start.inputs.count + offset] = step.assumption
+        }
+        let report = try? scorer.score(
+          inputs: start.inputs + steps.map(\.input), options: start.options,
+          assuming: assumptions
+        ).get()
+        let replayed = report.map { [$0.overall, $0.timeliness, $0.communication, $0.outcome] }
+        let score = replayed?[component]
+        if score.map({ abs($0 - found.score) > 1e-6 }) ?? true {
+          reasons.append(
+            "internal check: a path found for \(names[component]) \(ScoreFormat.points(found.score))"
+              + " replays to \(score.map { ScoreFormat.points($0) } ?? "an error")")
+        }
+        range.append(
+          Extreme(
+            score: score ?? found.score, path: steps.flatMap(\.labels),
+            ending: report?.ending ?? "(none)"))
+      }
+      ranges.append(Range(minimum: range[0], maximum: range[1]))
+    }
+    let expected = hasChance ? solution.expected : ranges[0].maximum.score
+    let paths = solution.paths
     return ScoreBounds(
-      scenario: engine.scenario.id, overall: overall, timeliness: timeliness,
-      communication: communication, outcome: outcome, paths: search.paths,
-      exhaustive: exhaustive, loopingPaths: search.deepPaths)
+      scenario: engine.scenario.id, overall: ranges[0], timeliness: ranges[1],
+      communication: ranges[2], outcome: ranges[3],
+      paths: graph.statesExplored, exhaustive: reasons.isEmpty,
+      loopingPaths: graph.loopingPaths + graph.deepPaths, states: graph.statesExplored,
+      completePaths: paths < 9e18 ? Int(paths) : Int.max, exact: reasons.isEmpty,
+      reasons: reasons,
+      loops: graph.loops.map { Loop(node: $0.node, path: $0.path, changes: $0.drift) },
+      expected: graph.stopped ? nil : expected.map(Scorer.tidy), hasChance: hasChance,
+      budgetReached: graph.stopped)
   }
 
-  /// The depth-first search and the extremes found so far.
-  struct Search {
-    let engine: Engine
-    let scorer: Scorer
-    var budget: Int
-    var paths = 0
-    /// Paths cut at the depth limit: they go round a loop.
-    var deepPaths = 0
-    var cutOff = false
-    var overall: Range?
-    var timeliness: Range?
-    var communication: Range?
-    var outcome: Range?
+  static let names = ["overall", "timeliness", "communication", "outcome"]
 
-    init(engine: Engine, budget: Int) {
-      self.engine = engine
-      self.scorer = Scorer(engine: engine)
-      self.budget = budget
-    }
-
-    /// Every continuation of `state`, depth first with an explicit stack (a scenario
-    /// with a loop cannot exhaust the call stack); `path` names the options taken. A
-    /// path longer than ``ScoreBounds/maximumDepth`` is cut there and counted in
-    /// `deepPaths`: it goes round a loop.
-    mutating func explore(_ state: SessionState, path: [String]) {
-      var stack: [(state: SessionState, path: [String])] = [(state, path)]
-      while let (current, path) = stack.popLast() {
-        if cutOff { return }
-        if current.finished {
-          record(current, path: path)
-          continue
-        }
-        if path.count >= ScoreBounds.maximumDepth {
-          deepPaths += 1
-          paths += 1
-          if paths >= budget { cutOff = true }
-          continue
-        }
-        var children: [(state: SessionState, path: [String])] = []
-        for (input, name) in inputs(at: current) {
-          guard case .success(let next) = engine.step(current, input) else { continue }
-          children.append((next.state, path + [name]))
-        }
-        stack.append(contentsOf: children.reversed())
-      }
-    }
-
-    /// The inputs possible at `state`, each with its name in a path: a choice's id, or
-    /// `(statement)` for an empty statement.
-    func inputs(at state: SessionState) -> [(input: SessionInput, name: String)] {
-      if engine.pendingWrite(in: state) != nil { return [(.write(""), "(statement)")] }
-      return engine.offeredChoices(in: state).enumerated().map {
-        (.choose($0.offset + 1), $0.element.id)
-      }
-    }
-
-    /// Always the option with the most (or least) quality points.
-    mutating func greedy(best: Bool) {
-      var state = engine.start(SessionOptions()).state
-      var path: [String] = []
-      while !state.finished, path.count < ScoreBounds.maximumDepth {
-        let options = inputs(at: state)
-        guard !options.isEmpty else { break }
-        var pick = options[0]
-        if engine.pendingWrite(in: state) == nil {
-          let offered = engine.offeredChoices(in: state)
-          let totals = offered.map(\.totalQuality)
-          let wanted = best ? totals.max() : totals.min()
-          pick = options[totals.firstIndex { $0 == wanted } ?? 0]
-        }
-        guard case .success(let next) = engine.step(state, pick.input) else { return }
-        state = next.state
-        path.append(pick.name)
-      }
-      record(state, path: path)
-    }
-
-    mutating func random(using generator: inout SeededGenerator) {
-      var state = engine.start(SessionOptions()).state
-      var path: [String] = []
-      while !state.finished, path.count < 1_000 {
-        guard let pick = inputs(at: state).randomElement(using: &generator) else { break }
-        guard case .success(let next) = engine.step(state, pick.input) else { return }
-        state = next.state
-        path.append(pick.name)
-      }
-      record(state, path: path)
-    }
-
-    mutating func record(_ state: SessionState, path: [String]) {
-      paths += 1
-      if paths >= budget { cutOff = true }
-      guard state.finished,
-        let report = try? scorer.score(inputs: state.inputs, options: state.options).get()
-      else { return }
-      // Statements were empty: their entries earned nothing. The high bound gives them
-      // everything they could earn.
-      let statementRoom = report.ledger.filter { $0.rule == .statement }.reduce(0) {
-        $0 + $1.maximum - $1.points
-      }
-      let weights = report.weights
-      let total = Double(max(1, weights.timeliness + weights.communication + weights.outcome))
-      let ending = report.ending ?? state.node
-      func extreme(_ score: Double) -> Extreme { Extreme(score: score, path: path, ending: ending) }
-      // The high bound adds what the statements could earn to the entries before any
-      // floor, then keeps the result within 0–100.
-      let unfloored = report.ledger.filter { $0.component == .communication && $0.rule != .floor }
-        .reduce(0) { $0 + $1.points }
-      let communicationHigh = Scorer.tidy(unfloored + statementRoom)
-      let overallHigh = Scorer.tidy(
-        report.overall + Double(weights.communication) * (communicationHigh - report.communication)
-          / total)
-      Self.widen(&overall, low: extreme(report.overall), high: extreme(overallHigh))
-      Self.widen(&timeliness, low: extreme(report.timeliness), high: extreme(report.timeliness))
-      Self.widen(
-        &communication, low: extreme(report.communication), high: extreme(communicationHigh))
-      Self.widen(&outcome, low: extreme(report.outcome), high: extreme(report.outcome))
-    }
-
-    static func widen(_ range: inout Range?, low: Extreme, high: Extreme) {
-      guard var current = range else {
-        range = Range(minimum: low, maximum: high)
-        return
-      }
-      if low.score < current.minimum.score { current.minimum = low }
-      if high.score > current.maximum.score { current.maximum = high }
-      range = current
-    }
+  private enum CodingKeys: String, CodingKey {
+    case scenario, overall, timeliness, communication, outcome, paths, exhaustive, loopingPaths
+    case states, completePaths, exact, reasons, loops, expected, hasChance, budgetReached
   }
+
+  /// Encodes every field, with `null` for an expected score the search could not
+  /// give, so that readers always find it.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(scenario, forKey: .scenario)
+    try container.encode(overall, forKey: .overall)
+    try container.encode(timeliness, forKey: .timeliness)
+    try container.encode(communication, forKey: .communication)
+    try container.encode(outcome, forKey: .outcome)
+    try container.encode(paths, forKey: .paths)
+    try container.encode(exhaustive, forKey: .exhaustive)
+    try container.encode(loopingPaths, forKey: .loopingPaths)
+    try container.encode(states, forKey: .states)
+    try container.encode(completePaths, forKey: .completePaths)
+    try container.encode(exact, forKey: .exact)
+    try container.encode(reasons, forKey: .reasons)
+    try container.encode(loops, forKey: .loops)
+    try container.encode(expected, forKey: .expected)
+    try container.encode(hasChance, forKey: .hasChance)
+    try container.encode(budgetReached, forKey: .budgetReached)
+  }
+
 }

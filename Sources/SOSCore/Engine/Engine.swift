@@ -106,8 +106,50 @@ public struct Engine: Sendable {
   public func step(_ state: SessionState, _ input: SessionInput) -> Result<
     Transition, EngineError
   > {
+    perform(state, input, assuming: nil).map(\.transition)
+  }
+
+  /// What a tool (the score-bounds search) assumes in place of what play would bring:
+  /// a statement's analysis instead of the analysis of typed text, and which chance
+  /// outcomes are drawn instead of the seed's draws. Real play never uses it.
+  package struct Assumption: Hashable, Sendable {
+    /// For a `.write` input: the statement as if analysed. The engine fills in its
+    /// id, option, audience and time, and clears `met` when it says nothing.
+    package var statement: StatementRecord?
+    /// The outcomes (by index) of this step's chance draws, in the order they are
+    /// drawn; draws beyond these, or out of range, come from the seed.
+    package var draws: [Int]
+
+    /// Creates an assumption.
+    package init(statement: StatementRecord? = nil, draws: [Int] = []) {
+      self.statement = statement
+      self.draws = draws
+    }
+  }
+
+  /// A chance draw made during a step: the outcome drawn and the weights it was
+  /// drawn among.
+  package struct Draw: Hashable, Sendable {
+    package var source: String
+    package var index: Int
+    package var chances: [Int]
+  }
+
+  /// Applies one input under `assumption`, and tells which chance draws the step
+  /// made. For tools that branch over statements and chance outcomes without typing
+  /// text or trying seeds; ``step(_:_:)`` is this with nothing assumed.
+  package func step(_ state: SessionState, _ input: SessionInput, assuming assumption: Assumption)
+    -> Result<(transition: Transition, draws: [Draw]), EngineError>
+  {
+    perform(state, input, assuming: assumption)
+  }
+
+  private func perform(
+    _ state: SessionState, _ input: SessionInput, assuming assumption: Assumption?
+  ) -> Result<(transition: Transition, draws: [Draw]), EngineError> {
     if state.finished { return .failure(.finished) }
     var turn = Turn(engine: self, state: state)
+    turn.forcedDraws = assumption?.draws ?? []
     switch input {
     case .choose(let number):
       if state.pendingWrite != nil { return .failure(.statementExpected) }
@@ -131,7 +173,10 @@ public struct Engine: Sendable {
         .statementWritten(
           choice: choice.id, audience: write.audience.value, text: text, at: state.clock))
       turn.state.pendingWrite = nil
-      turn.apply(choice, statement: record(text, for: choice, task: write, at: state.clock))
+      let statement =
+        assumption?.statement.map { assumed($0, for: choice, task: write, at: state.clock) }
+        ?? record(text, for: choice, task: write, at: state.clock)
+      turn.apply(choice, statement: statement)
     case .timeout:
       guard state.options.timed else { return .failure(.notTimed) }
       turn.timeOut()
@@ -151,7 +196,18 @@ public struct Engine: Sendable {
       }
     }
     turn.state.inputs.append(input)
-    return .success(Transition(state: turn.state, events: turn.events))
+    return .success((Transition(state: turn.state, events: turn.events), turn.draws))
+  }
+
+  /// An assumed statement as the engine would have kept it for `choice` at `clock`.
+  private func assumed(
+    _ statement: StatementRecord, for choice: Choice, task: WriteTask, at clock: ClockDuration
+  ) -> StatementRecord {
+    StatementRecord(
+      id: task.id, choice: choice.id, audience: task.audience.value, at: clock,
+      score: min(max(statement.score, 0), 100),
+      met: statement.isStatement ? statement.met : [], isStatement: statement.isStatement,
+      nextUpdate: statement.isStatement ? statement.nextUpdate : nil)
   }
 
   /// What the engine keeps of a statement written for `choice` at `clock`.
@@ -244,6 +300,10 @@ public struct Engine: Sendable {
     /// The clock when the step began: an inject that fell due during a long action is
     /// logged at its own time, not at the end of the action.
     let startClock: ClockDuration
+    /// Outcomes a tool assumes for the next chance draws (see ``Engine/Assumption``).
+    var forcedDraws: [Int] = []
+    /// The chance draws made so far in this turn.
+    var draws: [Draw] = []
 
     init(engine: Engine, state: SessionState) {
       self.engine = engine
@@ -365,9 +425,14 @@ public struct Engine: Sendable {
 
     /// Draws one of `outcomes` with the session's seed and applies it; its goto, if any.
     mutating func draw(_ outcomes: [ChanceOutcome], source: String) -> Located<String>? {
-      let index = OptionOrder.pick(
+      var index = OptionOrder.pick(
         outcomes.map(\.chance), seed: state.options.seed, draw: state.draws)
+      if !forcedDraws.isEmpty {
+        let forced = forcedDraws.removeFirst()
+        if outcomes.indices.contains(forced) { index = forced }
+      }
       state.draws += 1
+      draws.append(Draw(source: source, index: index, chances: outcomes.map(\.chance)))
       let outcome = outcomes[index]
       events.append(
         .chanceDrawn(source: source, index: index, count: outcomes.count, text: outcome.text))

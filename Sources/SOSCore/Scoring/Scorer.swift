@@ -27,6 +27,19 @@ public struct Scorer: Sendable {
     standingReplay(inputs: inputs, options: options, latencies: latencies).map(\.report)
   }
 
+  /// Replays and scores `inputs` as ``score(inputs:options:latencies:)`` does, except
+  /// at the inputs a tool makes assumptions for (by position in `inputs`): there the
+  /// statement's analysis is the assumed record's, not the text's, and the chance
+  /// outcomes drawn are the assumed ones (see ``Engine/Assumption``).
+  package func score(
+    inputs: [SessionInput], options: SessionOptions, latencies: [Int?] = [],
+    assuming assumptions: [Int: Engine.Assumption]
+  ) -> Result<ScoreReport, Engine.ReplayError> {
+    standingReplay(
+      inputs: inputs, options: options, latencies: latencies, assuming: assumptions
+    ).map(\.report)
+  }
+
   /// What a replay of the inputs that still stand gives: the report, and the events
   /// of those inputs alone.
   struct StandingReplay {
@@ -39,7 +52,8 @@ public struct Scorer: Sendable {
   /// Replays the inputs that still stand once every undo has taken back its decision,
   /// and scores them. Indices in errors refer to the log as given.
   func standingReplay(
-    inputs: [SessionInput], options: SessionOptions, latencies: [Int?] = []
+    inputs: [SessionInput], options: SessionOptions, latencies: [Int?] = [],
+    assuming assumptions: [Int: Engine.Assumption] = [:]
   ) -> Result<StandingReplay, Engine.ReplayError> {
     var transition = engine.start(options)
     var events = transition.events
@@ -51,7 +65,11 @@ public struct Scorer: Sendable {
     for (index, input, latency) in Self.standingInputs(inputs, latencies: latencies) {
       let before = transition.state
       let offered = engine.offeredChoices(in: before)
-      switch engine.step(before, input) {
+      let assumption = assumptions[index]
+      let stepped =
+        assumption.map { engine.step(before, input, assuming: $0).map(\.transition) }
+        ?? engine.step(before, input)
+      switch stepped {
       case .failure(let error):
         return .failure(Engine.ReplayError(index: index, input: input, error: error))
       case .success(let next):
@@ -65,12 +83,9 @@ public struct Scorer: Sendable {
       case .write(let text):
         if let choice = engine.pendingWrite(in: before), let task = choice.write {
           statements.append(
-            ScoreReport.StatementReview(
-              choice: choice.id, audience: task.audience.value, channel: task.channel,
-              at: before.clock, text: text,
-              analysis: analyzer.analyze(
-                text, channel: task.channel, audience: task.audience.value, must: task.must,
-                avoid: task.avoid, limit: task.limit)))
+            statementReview(
+              for: choice, task: task, at: before.clock, text: text,
+              assumed: assumption?.statement))
         }
       case .timeout:
         timedAnswers.append((latency, engine.timeLimit(in: before), true))
@@ -149,10 +164,8 @@ public struct Scorer: Sendable {
       outcome: settings.outcomeWeight)
     let timelinessScore = Self.tidy(timeliness.reduce(0) { $0 + $1.points })
     let communicationScore = Self.tidy(communication.reduce(0) { $0 + $1.points })
-    let totalWeight = Double(max(1, weights.timeliness + weights.communication + weights.outcome))
-    var overall = Self.tidy(
-      (Double(weights.timeliness) * timelinessScore + Double(weights.communication)
-        * communicationScore + Double(weights.outcome) * outcome) / totalWeight)
+    var overall = self.overall(
+      timeliness: timelinessScore, communication: communicationScore, outcome: outcome)
     var cap: String?
     let written = statements.map { $0.analysis.isStatement ? Double($0.analysis.score) : 0 }
     if settings.statementGate > 0, !written.isEmpty {
@@ -178,5 +191,15 @@ public struct Scorer: Sendable {
       passMark: Double(settings.pass), passed: ScoreFormat.tenths(overall) >= Double(settings.pass),
       ledger: timeliness + communication, decisions: decisions, statements: statements,
       cap: cap)
+  }
+
+  /// The overall score from its three components, by the scenario's weights.
+  func overall(timeliness: Double, communication: Double, outcome: Double) -> Double {
+    let settings = scenario.scoring
+    let totalWeight = Double(
+      max(1, settings.timelinessWeight + settings.communicationWeight + settings.outcomeWeight))
+    return Self.tidy(
+      (Double(settings.timelinessWeight) * timeliness + Double(settings.communicationWeight)
+        * communication + Double(settings.outcomeWeight) * outcome) / totalWeight)
   }
 }

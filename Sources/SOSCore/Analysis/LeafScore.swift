@@ -1,0 +1,126 @@
+/// The scores of a finished state, for any history and timeline that can end there.
+///
+/// This is the scorer's arithmetic (``ScoringRules``) on the numbers the search
+/// carries instead of a whole session: timeliness from the timeline (deadlines met,
+/// cadence overruns, promises' times), communication from the shape and sums of the
+/// history (each part an average: of the graded decisions' credits, the postures'
+/// fits, the statements' scores; the parts present divide the 100 points) with the
+/// coverage of required stakeholders and the penalties. The search checks it against
+/// the scorer at the finished states it reaches, and replays through the scorer
+/// every extreme it reports.
+struct LeafScore: Hashable, Sendable {
+  /// When play ended, in seconds.
+  var clock: Int
+  var outcome: Double
+  /// The ending reached (`nil` for a stalled session).
+  var ending: String?
+
+  /// Reads the finished `state`.
+  init(_ state: SessionState, engine: Engine) {
+    clock = state.clock.seconds
+    let node = engine.node(of: state)
+    ending = node?.isEnding == true ? node?.id : nil
+    outcome = node?.isEnding == true ? Double(node?.outcome ?? 0) : 0
+  }
+
+  /// Overall, timeliness and communication for a history of `shape` with these sums,
+  /// and `timeline`.
+  func scores(
+    _ shape: SearchKey.History.Shape, credit: Double, fit: Double, points: Double,
+    timeline: Timeline, layout: Timeline.Layout, rules: ScoringRules, scorer: Scorer
+  ) -> (overall: Double, timeliness: Double, communication: Double) {
+    let timeliness = self.timeliness(timeline, layout: layout)
+    let communication = self.communication(
+      shape, credit: credit, fit: fit, points: points, timeline: timeline, layout: layout,
+      rules: rules)
+    return (
+      scorer.overall(timeliness: timeliness, communication: communication, outcome: outcome),
+      timeliness, communication
+    )
+  }
+
+  /// Timeliness: each deadline, cadence rule and promise worth its share, earning
+  /// its credit (those of deadlines met and promises kept are settled already).
+  func timeliness(_ timeline: Timeline, layout: Timeline.Layout) -> Double {
+    let values = timeline.values
+    var items = layout.deadlineCount
+    var worth = layout.deadlineWorth
+    var points = timeline.settledPoints
+    for (rule, cadence) in layout.cadence.enumerated() {
+      let base = layout.cadenceStart + 3 * rule
+      let ruleWorth = ScoringDefaults.cadenceUnit * Double(cadence.weight)
+      items += 1
+      worth += ruleWorth
+      guard values[base] == 1 else { continue }
+      let gap = clock - Int(values[base + 1])
+      let over = Int(values[base + 2]) + (gap > cadence.every ? gap - cadence.every : 0)
+      let credit = 1 - Double(over) / Double(max(cadence.every, 1))
+      points += ruleWorth * min(max(credit, 0), 1)
+    }
+    var base = layout.promiseStart
+    while base + 2 < values.count {
+      items += 1
+      // Kept (its credit settled), or open when play ended: broken if due, else
+      // neither kept nor broken, and worth nothing.
+      if values[base + 2] != Timeline.none || Int(values[base + 1]) <= clock {
+        worth += ScoringDefaults.promiseWorth
+      }
+      base += 3
+    }
+    if items == 0 { return 100 }
+    guard worth > 0 else { return 0 }
+    return Scorer.tidy(100 * points / worth)
+  }
+
+  /// The mean coverage credit of the required stakeholders.
+  func coverage(_ timeline: Timeline, layout: Timeline.Layout) -> Double? {
+    guard !layout.required.isEmpty else { return nil }
+    let early = Int(Double(clock) * ScoringDefaults.earlyContactShare)
+    var total = 0.0
+    for index in layout.required.indices {
+      let first = timeline.values[index]
+      if first == Timeline.none { continue }
+      if first == Timeline.settled || Int(first) <= early {
+        total += 1
+      } else {
+        let span = max(clock - early, 1)
+        total += min(max(1 - 0.5 * Double(Int(first) - early) / Double(span), 0), 1)
+      }
+    }
+    return total / Double(layout.required.count)
+  }
+
+  /// Communication: the parts present share the 100 points, less the penalties.
+  func communication(
+    _ shape: SearchKey.History.Shape, credit: Double, fit: Double, points: Double,
+    timeline: Timeline, layout: Timeline.Layout, rules: ScoringRules
+  ) -> Double {
+    var parts: [(share: Double, mean: Double)] = []
+    if shape.graded > 0 {
+      parts.append((ScoringDefaults.choiceShare, credit / Double(shape.graded)))
+    }
+    if let coverage = coverage(timeline, layout: layout) {
+      parts.append((ScoringDefaults.coverageShare, coverage))
+    }
+    if shape.postures > 0 {
+      parts.append((ScoringDefaults.postureShare, fit / Double(shape.postures)))
+    }
+    if shape.statements > 0 {
+      let others = parts.reduce(0) { $0 + $1.share }
+      parts.append(
+        (rules.statementWeight(besides: others), points / 100 / Double(shape.statements)))
+    }
+    let shares = parts.reduce(0) { $0 + $1.share }
+    var total = parts.isEmpty ? 100 : parts.reduce(0) { $0 + 100 * $1.share / shares * $1.mean }
+    if shape.denied, shape.rebuilt { total -= ScoringDefaults.inconsistencyPenalty }
+    var position = layout.promiseStart
+    while position + 2 < timeline.values.count {
+      if timeline.values[position + 2] == Timeline.none, Int(timeline.values[position + 1]) <= clock
+      {
+        total -= ScoringDefaults.brokenPromisePenalty
+      }
+      position += 3
+    }
+    return Scorer.tidy(max(0, total))
+  }
+}

@@ -1,0 +1,242 @@
+extension StateGraph {
+  /// One extreme found in the graph: its score and the arcs from the start to it.
+  struct Found {
+    var score: Double
+    var arcs: [Int]
+  }
+
+  /// A history that reaches a state: its shape and sums, and the step that brought it
+  /// (`from` is the label it came from).
+  struct Label {
+    var shape: SearchKey.History.Shape
+    var credit: Double
+    var fit: Double
+    var points: Double
+    var timeline: Timeline
+    var from: Int32
+    var arc: Int32
+  }
+
+  /// What the graph allows, worked out along it from `root`.
+  struct Solution {
+    /// Overall, timeliness, communication and outcome, lowest and highest.
+    var low: [Found]
+    var high: [Found]
+    /// Complete paths from the start to an ending.
+    var paths: Double
+    /// The expected overall score with the best options (exact when states keep
+    /// their sums; otherwise the highest overall score).
+    var expected: Double?
+  }
+
+  /// The lowest and highest of each score over the paths from `root` to a finished
+  /// state, each with a path that reaches it.
+  ///
+  /// The outcome reads only the ending: every finished state reachable counts. For
+  /// each other score and each direction, the histories and timelines that reach each
+  /// state are carried along the graph in the order its states were explored, from
+  /// the start, and only those that no other (of the same shape) matches or beats on
+  /// every sum and time that score reads go on: the score moves one way with each, so
+  /// the others cannot reach that extreme. At the finished states every one left is
+  /// scored.
+  func solve(from root: Int32) -> Solution? {
+    // Which states are reachable, one path to each, and how many paths.
+    var via = [Int32](repeating: -1, count: nodes.count)
+    var reached = [Bool](repeating: false, count: nodes.count)
+    var paths = [Double](repeating: 0, count: nodes.count)
+    reached[Int(root)] = true
+    paths[Int(root)] = 1
+    for node in order.reversed() where reached[Int(node)] {
+      for index in nodes[Int(node)].arcs {
+        let target = Int(arcs[index].to)
+        paths[target] += paths[Int(node)]
+        if !reached[target] {
+          reached[target] = true
+          via[target] = Int32(index)
+        }
+      }
+    }
+    let leaves = nodes.indices.filter { reached[$0] && nodes[$0].leaf != nil }
+    guard !leaves.isEmpty else { return nil }
+    func pathArcs(to node: Int) -> [Int] {
+      var back: [Int] = []
+      var current = node
+      while via[current] >= 0, back.count <= nodes.count {
+        back.append(Int(via[current]))
+        current = Int(arcs[Int(via[current])].from)
+      }
+      return back.reversed()
+    }
+    var low = Array(repeating: Found(score: 0, arcs: []), count: 4)
+    var high = low
+    let outcomes = leaves.map { (node: $0, outcome: nodes[$0].leaf?.outcome ?? 0) }
+    if let lowest = outcomes.min(by: { $0.outcome < $1.outcome }),
+      let highest = outcomes.max(by: { $0.outcome < $1.outcome })
+    {
+      low[3] = Found(score: lowest.outcome, arcs: pathArcs(to: lowest.node))
+      high[3] = Found(score: highest.outcome, arcs: pathArcs(to: highest.node))
+    }
+    var expected: Double?
+    for (component, objective) in [
+      (0, Timeline.Objective.overall), (1, .timeliness), (2, .communication),
+    ] {
+      for highest in [true, false] {
+        guard let extreme = pass(from: root, for: objective, highest: highest) else { continue }
+        if highest { high[component] = extreme.found } else { low[component] = extreme.found }
+        if keepsSums, objective == .overall, highest {
+          expected = self.expected(from: root, labels: extreme.labels)
+        }
+      }
+    }
+    return Solution(
+      low: low, high: high, paths: leaves.reduce(0) { $0 + paths[$1] },
+      expected: keepsSums ? expected : high[0].score)
+  }
+
+  /// One sweep along the graph for the highest (or lowest) `objective` score: the
+  /// extreme found, and the labels kept (for the expected score).
+  private func pass(from root: Int32, for objective: Timeline.Objective, highest: Bool)
+    -> (found: Found, labels: [Label])?
+  {
+    // Labels kept at the states swept so far; those arriving at a state not yet swept.
+    var labels: [Label] = []
+    var arriving = [[Label]](repeating: [], count: nodes.count)
+    let start = startHistory
+    arriving[Int(root)] = [
+      Label(
+        shape: start.shape, credit: start.credit.value, fit: start.fit,
+        points: Double(start.statementPoints),
+        timeline: (startTimeline ?? Timeline(layout)).settled(
+          at: nodes[Int(root)].clock, layout: layout),
+        from: -1, arc: -1)
+    ]
+    var best: (score: Double, label: Label)?
+    // `order` ends with the root, and every arc leads to a node earlier in it.
+    for node in order.reversed() {
+      let here = arriving[Int(node)]
+      guard !here.isEmpty else { continue }
+      arriving[Int(node)] = []
+      let kept = front(here, for: objective, highest: highest)
+      if let leaf = nodes[Int(node)].leaf {
+        for label in kept {
+          let worked = leaf.scores(
+            label.shape, credit: label.credit, fit: label.fit, points: label.points,
+            timeline: label.timeline, layout: layout, rules: rules, scorer: scorer)
+          let score: Double
+          switch objective {
+          case .overall: score = worked.overall
+          case .timeliness: score = worked.timeliness
+          case .communication: score = worked.communication
+          }
+          if best.map({ highest ? score > $0.score : score < $0.score }) ?? true {
+            best = (score, label)
+          }
+          if keepsSums { labels.append(label) }
+        }
+        continue
+      }
+      for label in kept {
+        labels.append(label)
+        let index = Int32(labels.count - 1)
+        for arcIndex in nodes[Int(node)].arcs {
+          let arc = arcs[arcIndex]
+          let target = Int(arc.to)
+          var timeline = label.timeline
+          for change in changes[Int(arc.timeline)] { timeline.apply(change, layout: layout) }
+          arriving[target].append(
+            Label(
+              shape: arc.adding(to: label.shape), credit: label.credit + arc.credit,
+              fit: label.fit + arc.fit, points: label.points + arc.points,
+              timeline: timeline.settled(at: nodes[target].clock, layout: layout), from: index,
+              arc: Int32(arcIndex)))
+        }
+      }
+    }
+    guard let best else { return nil }
+    var back: [Int] = []
+    var label = best.label
+    while label.arc >= 0, back.count <= labels.count {
+      back.append(Int(label.arc))
+      guard label.from >= 0 else { break }
+      label = labels[Int(label.from)]
+    }
+    return (Found(score: best.score, arcs: back.reversed()), labels)
+  }
+
+  /// Of `labels`, those that no other matches or beats (`highest`), or matches or
+  /// undercuts, on every sum and time the `objective` score reads; of equal ones, the
+  /// first. Only labels of the same history shape are compared where the score reads
+  /// the history.
+  func front(_ labels: [Label], for objective: Timeline.Objective, highest: Bool) -> [Label] {
+    guard labels.count > 1 else { return labels }
+    let readsHistory = objective != .timeliness
+    // Groups in the order they first arrive, so that ties resolve the same every run.
+    var groups: [[Label]] = []
+    var group: [SearchKey.History.Shape: Int] = [:]
+    for label in labels {
+      let shape = readsHistory ? label.shape : SearchKey.History.Shape()
+      if let index = group[shape] {
+        groups[index].append(label)
+      } else {
+        group[shape] = groups.count
+        groups.append([label])
+      }
+    }
+    // Whether `rival` matches or beats `label` (undercuts, for the lowest).
+    func covers(_ rival: Label, _ label: Label) -> Bool {
+      if readsHistory {
+        let sums =
+          highest
+          ? rival.credit >= label.credit && rival.fit >= label.fit && rival.points >= label.points
+          : rival.credit <= label.credit && rival.fit <= label.fit && rival.points <= label.points
+        guard sums else { return false }
+      }
+      return label.timeline.bounds(rival.timeline, atMost: highest, for: objective, layout: layout)
+    }
+    var kept: [Label] = []
+    for group in groups {
+      var front: [Label] = []
+      for label in group where !front.contains(where: { covers($0, label) }) {
+        front.removeAll { covers(label, $0) }
+        front.append(label)
+      }
+      kept += front
+    }
+    return kept
+  }
+
+  /// The expected overall score from `root` with the best options and statements,
+  /// over chance outcomes weighted by their chances. Each state must keep its own
+  /// past (`keepsSums`): its one label is its history and timeline.
+  func expected(from root: Int32, labels: [Label]) -> Double? {
+    var own = [Label?](repeating: nil, count: nodes.count)
+    for label in labels {
+      let node = label.arc >= 0 ? Int(arcs[Int(label.arc)].to) : Int(root)
+      if own[node] == nil { own[node] = label }
+    }
+    var value = [Double?](repeating: nil, count: nodes.count)
+    for node in order {
+      let here = nodes[Int(node)]
+      if let leaf = here.leaf, let label = own[Int(node)] {
+        value[Int(node)] =
+          leaf.scores(
+            label.shape, credit: label.credit, fit: label.fit, points: label.points,
+            timeline: label.timeline, layout: layout, rules: rules, scorer: scorer
+          ).overall
+        continue
+      }
+      var groups: [Int32: (weighted: Double, probability: Double)] = [:]
+      for index in here.arcs {
+        let arc = arcs[index]
+        guard let next = value[Int(arc.to)] else { continue }
+        let group = groups[arc.group] ?? (0, 0)
+        groups[arc.group] = (
+          group.weighted + arc.probability * next, group.probability + arc.probability
+        )
+      }
+      value[Int(node)] = groups.values.filter { $0.probability > 0 }
+        .map { $0.weighted / $0.probability }.max()
+    }
+    return value[Int(root)]
+  }
+}

@@ -1,0 +1,537 @@
+/// The states play can reach from a start, as a graph: found depth first with an
+/// explicit stack, each state once (by its ``SearchKey``), with a watch for states
+/// that come back on the path being followed (loops), and a step for every option,
+/// statement class and chance outcome.
+///
+/// A state is told apart from another by what its futures and its final scores depend
+/// on. The sums of its history (credits, fits, statement points) are left out unless
+/// `keepsSums`: the score rises with each of them, so the highest and lowest scores
+/// can be found afterwards along the graph (see `StateGraph+Bounds`). With chance
+/// outcomes the expected score needs each state's own history, and the sums are kept.
+struct StateGraph {
+  let engine: Engine
+  let scorer: Scorer
+  let references: ScenarioReferences
+  /// The most states to explore before stopping.
+  let budget: Int
+  /// The most steps a path is followed for.
+  let maximumDepth: Int
+  /// Whether states are told apart by the sums of their history too.
+  let keepsSums: Bool
+
+  /// A state of play.
+  struct Node {
+    /// Its steps: `arcs[arcs]`, set once its futures are explored.
+    var arcs: Range<Int> = 0..<0
+    /// Its clock, in seconds.
+    var clock: Int
+    /// Its scores, if play is over.
+    var leaf: LeafScore?
+  }
+
+  /// A step from one state to another, and what it adds to the history.
+  struct Arc {
+    var from: Int32
+    var to: Int32
+    /// How a path names it, its input and what is assumed (an index into `edges`).
+    var edge: Int32
+    /// The option or statement class taken: the chance outcomes of one share it.
+    var group: Int32
+    var probability: Double
+    /// A graded decision, a posture, a statement: what the step adds to the shape.
+    var graded: Bool
+    var posture: Posture?
+    var statement: Bool
+    /// What the step adds to the history's sums.
+    var credit: Double
+    var fit: Double
+    var points: Double
+    /// What it does to the timeline (an index into `changes`).
+    var timeline: Int32
+
+    /// `shape` with this step's decision or statement counted.
+    func adding(to shape: SearchKey.History.Shape) -> SearchKey.History.Shape {
+      var next = shape
+      if graded { next.graded += 1 }
+      if let posture {
+        next.postures += 1
+        if posture == .deny { next.denied = true }
+        if posture == .rebuild { next.rebuilt = true }
+      }
+      if statement { next.statements += 1 }
+      return next
+    }
+  }
+
+  /// One step's input, what is assumed for it, and how a path names it.
+  struct Edge: Hashable {
+    var input: SessionInput
+    var assumption: Engine.Assumption
+    var labels: [String]
+  }
+
+  /// A loop found: a state came back on the path being followed.
+  struct LoopFound: Hashable {
+    /// The node play came back to.
+    var node: String
+    /// The steps round the loop.
+    var path: [String]
+    /// Why going round again can change the score; `nil` when it cannot.
+    var drift: String?
+  }
+
+  private(set) var nodes: [Node] = []
+  private(set) var arcs: [Arc] = []
+  /// What steps do to timelines, each list once.
+  private(set) var changes: [[Timeline.Change]] = []
+  private var changeIndex: [[Timeline.Change]: Int32] = [:]
+  let layout: Timeline.Layout
+  let rules: ScoringRules
+  private var coder: SituationCoder
+  private(set) var edges: [Edge] = []
+  private var edgeIndex: [Edge: Int32] = [:]
+  private var index: [SearchKey: Int32] = [:]
+  /// Nodes in the order their futures were explored: every arc leads to a node
+  /// earlier in this order.
+  private(set) var order: [Int32] = []
+  private(set) var statesExplored = 0
+  private(set) var loops: [LoopFound] = []
+  private var loopsSeen: Set<LoopFound> = []
+  /// Paths cut at ``maximumDepth`` steps.
+  private(set) var deepPaths = 0
+  /// Paths cut where they came back to a state on the path.
+  private(set) var loopingPaths = 0
+  private(set) var stopped = false
+  private var serial = 0
+  /// Finished states checked against the scorer, and those whose scores, worked out
+  /// from their timeline and the shape and sums of their history, differ from it.
+  private(set) var checked = 0
+  private(set) var mismatches = 0
+  private var leavesSeen = 0
+  private var checkedShapes: Set<SearchKey.History.Shape> = []
+
+  init(engine: Engine, budget: Int, maximumDepth: Int, keepsSums: Bool) {
+    self.engine = engine
+    self.scorer = Scorer(engine: engine)
+    self.references = ScenarioReferences(engine.scenario)
+    self.budget = max(budget, 1)
+    self.maximumDepth = max(maximumDepth, 1)
+    self.keepsSums = keepsSums
+    self.layout = Timeline.Layout(engine.scenario)
+    self.coder = SituationCoder(engine.scenario, references: references)
+    self.rules = ScoringRules(
+      scenario: engine.scenario, state: engine.start(SessionOptions()).state)
+  }
+
+  // MARK: - Moves
+
+  /// A step from a state, worked out.
+  private struct Move {
+    var group: Int
+    var probability: Double
+    var edge: Int32
+    var state: SessionState
+    var history: SearchKey.History
+    var graded: Bool
+    var posture: Posture?
+    var writes: Bool
+    var credit: Double
+    var fit: Double
+    var points: Int
+    var timeline: Int32
+    var decision: ScoreReport.DecisionReview?
+    var statement: ScoreReport.StatementReview?
+  }
+
+  private mutating func intern(_ list: [Timeline.Change]) -> Int32 {
+    if let index = changeIndex[list] { return index }
+    let index = Int32(changes.count)
+    changes.append(list)
+    changeIndex[list] = index
+    return index
+  }
+
+  private mutating func intern(_ edge: Edge) -> Int32 {
+    if let index = edgeIndex[edge] { return index }
+    let index = Int32(edges.count)
+    edges.append(edge)
+    edgeIndex[edge] = index
+    return index
+  }
+
+  /// Every step from `state`: each offered option, or each statement class for a
+  /// pending statement, and for each every combination of chance outcomes.
+  private mutating func moves(from state: SessionState, history: SearchKey.History) -> [Move] {
+    var moves: [Move] = []
+    if let choice = engine.pendingWrite(in: state), let task = choice.write {
+      for (group, kind) in StatementClass.classes(for: task).enumerated() {
+        let review = scorer.statementReview(
+          for: choice, task: task, at: state.clock, text: "", assumed: kind.record)
+        for outcome in outcomes(of: .write(""), from: state, statement: kind.record) {
+          var next = history
+          var points = 0
+          if let kept = outcome.transition.state.statements[task.id] {
+            next.add(kept)
+            points = kept.isStatement ? kept.score : 0
+          }
+          moves.append(
+            Move(
+              group: group, probability: outcome.probability,
+              edge: intern(
+                Edge(
+                  input: .write(""), assumption: outcome.assumption,
+                  labels: [kind.label] + outcome.labels)),
+              state: outcome.transition.state, history: next, graded: false, posture: nil,
+              writes: true, credit: 0, fit: 0, points: points,
+              timeline: intern(
+                Timeline.changes(
+                  outcome.transition.events, after: outcome.transition.state, layout: layout)),
+              decision: nil,
+              statement: review))
+        }
+      }
+      return moves
+    }
+    let offered = engine.offeredChoices(in: state)
+    let totals = offered.map(\.totalQuality)
+    let high = totals.max() ?? 0
+    let low = totals.min() ?? 0
+    for (group, choice) in offered.enumerated() {
+      let input = SessionInput.choose(group + 1)
+      let review = scorer.review(of: choice, among: offered, in: state)
+      let credit = high > low ? review.credit : 0
+      let fit =
+        choice.posture.map { ScoringDefaults.postureFit($0, in: engine.scenario.cluster) } ?? 0
+      for outcome in outcomes(of: input, from: state, statement: nil) {
+        var next = history
+        next.add(choice, among: offered, in: engine.scenario.cluster) {
+          serial += 1
+          return serial
+        }
+        moves.append(
+          Move(
+            group: group, probability: outcome.probability,
+            edge: intern(
+              Edge(
+                input: input, assumption: outcome.assumption, labels: [choice.id] + outcome.labels)),
+            state: outcome.transition.state, history: next, graded: high > low,
+            posture: choice.posture, writes: false, credit: credit, fit: fit, points: 0,
+            timeline: intern(
+              Timeline.changes(
+                outcome.transition.events, after: outcome.transition.state, layout: layout)),
+            decision: review, statement: nil))
+      }
+    }
+    return moves
+  }
+
+  /// One way a step can turn out.
+  private struct Outcome {
+    var transition: Engine.Transition
+    var probability: Double
+    var labels: [String]
+    var assumption: Engine.Assumption
+  }
+
+  /// `input` applied to `state` once for every combination of the chance outcomes
+  /// it draws.
+  private func outcomes(
+    of input: SessionInput, from state: SessionState, statement: StatementRecord?
+  )
+    -> [Outcome]
+  {
+    var found: [Outcome] = []
+    var pending: [[Int]] = [[]]
+    while let prefix = pending.popLast() {
+      let assumption = Engine.Assumption(statement: statement, draws: prefix)
+      guard case .success(let (transition, draws)) = engine.step(state, input, assuming: assumption)
+      else { continue }
+      if draws.count > prefix.count {
+        // Branch on the first draw not yet assumed: every outcome that can happen.
+        let chances = draws[prefix.count].chances
+        let total = chances.reduce(0) { $0 + max($1, 0) }
+        for index in chances.indices.reversed() where total <= 0 ? index == 0 : chances[index] > 0 {
+          pending.append(prefix + [index])
+        }
+        continue
+      }
+      var probability = 1.0
+      for draw in draws {
+        let total = draw.chances.reduce(0) { $0 + max($1, 0) }
+        if total > 0 { probability *= Double(max(draw.chances[draw.index], 0)) / Double(total) }
+      }
+      var labels: [String] = []
+      for event in transition.events {
+        if case .chanceDrawn(_, let index, let count, let text) = event {
+          let said = text.map { ": " + StatementClass.shortened($0) } ?? ""
+          labels.append("[chance \(index + 1)/\(count)\(said)]")
+        }
+      }
+      found.append(
+        Outcome(
+          transition: transition, probability: probability, labels: labels, assumption: assumption))
+    }
+    return found
+  }
+
+  // MARK: - Exploring
+
+  /// A state being explored, on the stack.
+  private struct Frame {
+    var node: Int32
+    var state: SessionState
+    var key: SearchKey
+    var history: SearchKey.History
+    var depth: Int
+    /// The step that led here (`-1` at the start).
+    var incoming: Int32
+    var decisions: [ScoreReport.DecisionReview]
+    var statements: [ScoreReport.StatementReview]
+    var moves: [Move] = []
+    var next = 0
+    var arcs: [Arc] = []
+  }
+
+  private mutating func addNode(
+    _ key: SearchKey, state: SessionState, history: SearchKey.History,
+    decisions: [ScoreReport.DecisionReview], statements: [ScoreReport.StatementReview]
+  ) -> Int32 {
+    statesExplored += 1
+    let id = Int32(nodes.count)
+    var leaf: LeafScore?
+    if state.finished {
+      let score = LeafScore(state, engine: engine)
+      leaf = score
+      if shouldCheck(history.shape) {
+        check(score, state: state, history: history, decisions: decisions, statements: statements)
+      }
+    }
+    nodes.append(Node(clock: state.clock.seconds, leaf: leaf))
+    index[key] = id
+    if state.finished { order.append(id) }
+    return id
+  }
+
+  /// Whether to check the next finished state against the scorer: the first of each
+  /// shape of history, the first thousand, and one in fifty after.
+  private mutating func shouldCheck(_ shape: SearchKey.History.Shape) -> Bool {
+    leavesSeen += 1
+    return checkedShapes.insert(shape).inserted || leavesSeen <= 1_000 || leavesSeen % 50 == 0
+  }
+
+  /// Counts a finished state whose scores, worked out from its timeline and the
+  /// shape and sums of its history, differ from the scorer's.
+  private mutating func check(
+    _ score: LeafScore, state: SessionState, history: SearchKey.History,
+    decisions: [ScoreReport.DecisionReview], statements: [ScoreReport.StatementReview]
+  ) {
+    let rules = ScoringRules(scenario: engine.scenario, state: state)
+    let timeliness = Scorer.tidy(rules.timeliness(timedAnswers: []).reduce(0) { $0 + $1.points })
+    let communication = Scorer.tidy(
+      rules.communication(decisions: decisions, statements: statements).reduce(0) {
+        $0 + $1.points
+      })
+    let worked = score.scores(
+      history.shape, credit: history.credit.value, fit: history.fit,
+      points: Double(history.statementPoints), timeline: Timeline(state, layout: layout),
+      layout: layout, rules: rules, scorer: scorer)
+    checked += 1
+    if abs(worked.timeliness - timeliness) > 1e-6
+      || abs(worked.communication - communication) > 1e-6
+    {
+      mismatches += 1
+    }
+  }
+
+  /// The decisions and statements that led to `state` from T+0, and its history:
+  /// its inputs replayed (undone decisions left out).
+  func past(of state: SessionState) -> (
+    decisions: [ScoreReport.DecisionReview], statements: [ScoreReport.StatementReview],
+    history: SearchKey.History
+  ) {
+    var decisions: [ScoreReport.DecisionReview] = []
+    var statements: [ScoreReport.StatementReview] = []
+    var history = SearchKey.History()
+    var current = engine.start(state.options).state
+    for input in Engine.effectiveInputs(state.inputs) {
+      let offered = engine.offeredChoices(in: current)
+      let pending = engine.pendingWrite(in: current)
+      guard case .success(let next) = engine.step(current, input) else { break }
+      switch input {
+      case .choose(let number) where offered.indices.contains(number - 1):
+        let choice = offered[number - 1]
+        decisions.append(scorer.review(of: choice, among: offered, in: current))
+        history.add(choice, among: offered, in: engine.scenario.cluster) { -1 }
+      case .write(let text):
+        if let choice = pending, let task = choice.write {
+          statements.append(
+            scorer.statementReview(
+              for: choice, task: task, at: current.clock, text: text, assumed: nil))
+          if let kept = next.state.statements[task.id] { history.add(kept) }
+        }
+      default:
+        break
+      }
+      current = next.state
+    }
+    return (decisions, statements, history)
+  }
+
+  /// The history `start` was reached with.
+  private(set) var startHistory = SearchKey.History()
+  /// The timeline `start` was reached with.
+  private(set) var startTimeline: Timeline?
+
+  /// Explores every future of `start`; the index of its node.
+  mutating func explore(from start: SessionState) -> Int32 {
+    let (decisions, statements, history) = past(of: start)
+    startHistory = history
+    startTimeline = Timeline(start, layout: layout)
+    let startKey = key(of: start, history: history)
+    let root = addNode(
+      startKey, state: start, history: history, decisions: decisions, statements: statements)
+    if start.finished { return root }
+    var stack: [Frame] = []
+    var onPath: [SearchKey.Situation: [(depth: Int, key: SearchKey)]] = [:]
+    var first = Frame(
+      node: root, state: start, key: startKey, history: history, depth: 0, incoming: -1,
+      decisions: decisions, statements: statements)
+    first.moves = moves(from: start, history: history)
+    onPath[startKey.situation, default: []].append((0, startKey))
+    stack.append(first)
+
+    while let top = stack.indices.last {
+      if stack[top].next < stack[top].moves.count, !stopped {
+        let move = stack[top].moves[stack[top].next]
+        stack[top].next += 1
+        let parent = stack[top]
+        let childKey = key(of: move.state, history: move.history)
+        if let ancestor = loopBack(childKey, on: onPath, state: move.state) {
+          loopingPaths += 1
+          noteLoop(from: ancestor, stack: stack, closing: move, key: childKey)
+          continue
+        }
+        if let known = index[childKey] {
+          stack[top].arcs.append(arc(from: parent.node, to: known, move))
+          continue
+        }
+        if statesExplored >= budget {
+          stopped = true
+          continue
+        }
+        let decisions = parent.decisions + (move.decision.map { [$0] } ?? [])
+        let statements = parent.statements + (move.statement.map { [$0] } ?? [])
+        if move.state.finished {
+          let leaf = addNode(
+            childKey, state: move.state, history: move.history, decisions: decisions,
+            statements: statements)
+          stack[top].arcs.append(arc(from: parent.node, to: leaf, move))
+          continue
+        }
+        if parent.depth + 1 > maximumDepth {
+          deepPaths += 1
+          continue
+        }
+        let id = addNode(
+          childKey, state: move.state, history: move.history, decisions: decisions,
+          statements: statements)
+        stack[top].arcs.append(arc(from: parent.node, to: id, move))
+        var frame = Frame(
+          node: id, state: move.state, key: childKey, history: move.history,
+          depth: parent.depth + 1, incoming: move.edge, decisions: decisions,
+          statements: statements)
+        frame.moves = moves(from: move.state, history: move.history)
+        onPath[childKey.situation, default: []].append((frame.depth, childKey))
+        stack.append(frame)
+        continue
+      }
+      // Every step from the top state is explored: its arcs are final.
+      guard let frame = stack.popLast() else { break }
+      onPath[frame.key.situation]?.removeLast()
+      let start = arcs.count
+      arcs += frame.arcs
+      nodes[Int(frame.node)].arcs = start..<arcs.count
+      order.append(frame.node)
+    }
+    // The graph is built: what found states and steps again is no longer needed.
+    index = [:]
+    edgeIndex = [:]
+    changeIndex = [:]
+    return root
+  }
+
+  private func arc(from parent: Int32, to node: Int32, _ move: Move) -> Arc {
+    Arc(
+      from: parent, to: node, edge: move.edge, group: Int32(move.group),
+      probability: move.probability, graded: move.graded, posture: move.posture,
+      statement: move.writes, credit: move.credit, fit: move.fit, points: Double(move.points),
+      timeline: move.timeline)
+  }
+
+  private mutating func key(of state: SessionState, history: SearchKey.History) -> SearchKey {
+    // The timeline and history are followed along the graph's arcs afterwards, except
+    // where each state's own is needed (chance outcomes, for the expected score).
+    SearchKey(
+      situation: coder.situation(of: state), clock: state.clock.seconds,
+      past: keepsSums
+        ? SearchKey.Past(
+          timeline: Timeline(state, layout: layout).settled(
+            at: state.clock.seconds, layout: layout), history: history) : nil)
+  }
+
+  // MARK: - Loops
+
+  /// The depth of the state on the path that `key` comes back to, if it does: the
+  /// same state (only the history differing), or the same situation later on the
+  /// clock when nothing ahead depends on the time any more.
+  private func loopBack(
+    _ key: SearchKey, on path: [SearchKey.Situation: [(depth: Int, key: SearchKey)]],
+    state: SessionState
+  ) -> Int? {
+    guard let seen = path[key.situation], let last = seen.last else { return nil }
+    if let same = seen.last(where: { $0.key == key }) { return same.depth }
+    return timeStillMatters(state) ? nil : last.depth
+  }
+
+  /// Whether waiting can still change what happens: an inject not yet due, a
+  /// deadline not yet settled, or a condition on the clock not yet past.
+  func timeStillMatters(_ state: SessionState) -> Bool {
+    let scenario = engine.scenario
+    if scenario.injects.contains(where: {
+      !state.firedInjects.contains($0.id) && $0.at > state.clock
+    }) {
+      return true
+    }
+    if scenario.deadlines.contains(where: {
+      state.metDeadlines[$0.id] == nil && !state.missedDeadlines.contains($0.id)
+    }) {
+      return true
+    }
+    if references.readsClock {
+      guard let latest = references.latestClockLiteral, state.clock > latest else { return true }
+    }
+    return false
+  }
+
+  private mutating func noteLoop(
+    from ancestor: Int, stack: [Frame], closing move: Move, key: SearchKey
+  ) {
+    let path =
+      stack[(ancestor + 1)...].flatMap { frame in
+        frame.incoming >= 0 ? edges[Int(frame.incoming)].labels : []
+      } + edges[Int(move.edge)].labels
+    let before = stack[ancestor]
+    var changes: [String] = []
+    if before.key.clock != key.clock {
+      let pass = ClockDuration(seconds: key.clock - before.key.clock)
+      changes.append("time passes, \(ScoringRules.hours(pass)) a pass")
+    }
+    if before.history != move.history {
+      changes.append("the decisions or statements on it are graded again")
+    }
+    let found = LoopFound(
+      node: before.state.node, path: path,
+      drift: changes.isEmpty ? nil : changes.joined(separator: ", and "))
+    if loopsSeen.insert(found).inserted { loops.append(found) }
+  }
+}

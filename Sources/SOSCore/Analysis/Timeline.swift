@@ -1,0 +1,248 @@
+/// The times a session's score reads, as the score-bounds search carries them along
+/// a path: each required stakeholder's first contact, each cadence rule's last
+/// contact and overrun so far, each open promise's times, and the timeliness points
+/// already settled (deadlines met, promises kept: their credit can no longer change).
+///
+/// The engine never reads these times (only whether someone was contacted or a
+/// deadline met, which the situation keeps), so sessions that differ only in them
+/// share their futures; and each score moves one way with each of them, so the
+/// search keeps, of the timelines reaching a state, only those no other beats on
+/// every one (see ``bounds(_:atMost:for:layout:)``).
+struct Timeline: Hashable, Sendable {
+  /// The times, laid out by ``Layout``, in seconds.
+  var values: [Int32]
+  /// Timeliness points settled so far: worth × credit of each deadline met and each
+  /// promise kept.
+  var settledPoints: Double = 0
+
+  /// Where each time is kept, for one scenario.
+  struct Layout: Sendable {
+    /// Required stakeholders, in file order.
+    let required: [String]
+    /// Cadence rules: stakeholder, interval (seconds) and weight.
+    let cadence: [(stakeholder: String, every: Int, weight: Int)]
+    /// Deadlines: due, grace (seconds) and weight, by id.
+    let deadlines: [String: (by: Int, grace: Int, weight: Int)]
+    /// Every deadline's worth, added up, and how many there are.
+    let deadlineWorth: Double
+    let deadlineCount: Int
+
+    init(_ scenario: Scenario) {
+      required = scenario.stakeholders.filter(\.required).map(\.id)
+      cadence = scenario.cadence.map { ($0.stakeholder.value, $0.every.seconds, $0.weight) }
+      var deadlines: [String: (by: Int, grace: Int, weight: Int)] = [:]
+      for deadline in scenario.deadlines where deadlines[deadline.id] == nil {
+        deadlines[deadline.id] = (deadline.by.seconds, deadline.grace.seconds, deadline.weight)
+      }
+      self.deadlines = deadlines
+      deadlineCount = scenario.deadlines.count
+      deadlineWorth = scenario.deadlines.reduce(0) {
+        $0 + ScoringDefaults.deadlineUnit * Double($1.weight)
+      }
+    }
+
+    var cadenceStart: Int { required.count }
+    var promiseStart: Int { required.count + 3 * cadence.count }
+  }
+
+  /// What a score is worked out for: each reads some of the timeline.
+  enum Objective: Hashable, Sendable, CaseIterable {
+    case overall
+    case timeliness
+    case communication
+  }
+
+  /// Not contacted yet; a promise not kept.
+  static let none = Int32.max
+  /// A first contact early in the session whenever it ends; a promise kept.
+  static let settled: Int32 = -2
+
+  /// A timeline with nothing yet.
+  init(_ layout: Layout) {
+    values = Array(repeating: Self.none, count: layout.required.count)
+    for _ in layout.cadence { values += [0, 0, 0] }
+  }
+
+  /// The timeline of `state`, read from its contacts, deadlines and promises.
+  init(_ state: SessionState, layout: Layout) {
+    self.init(layout)
+    var contacts: [(stakeholder: String, at: ClockDuration)] = []
+    for (stakeholder, times) in state.contacts {
+      for time in times { contacts.append((stakeholder, time)) }
+    }
+    for contact in contacts.sorted(by: { $0.at < $1.at }) {
+      apply(
+        Self.contact(contact.stakeholder, at: Self.seconds(contact.at), layout: layout),
+        layout: layout)
+    }
+    for (id, time) in state.metDeadlines.sorted(by: { $0.key < $1.key }) {
+      if let change = Self.met(id, at: Self.seconds(time), layout: layout) {
+        apply(change, layout: layout)
+      }
+    }
+    for (index, promise) in state.promises.enumerated() {
+      apply(
+        .promise(madeAt: Self.seconds(promise.madeAt), due: Self.seconds(promise.due)),
+        layout: layout)
+      if case .kept(let time) = promise.status {
+        apply(.kept(index + 1, at: Self.seconds(time)), layout: layout)
+      }
+    }
+  }
+
+  static func seconds(_ duration: ClockDuration) -> Int32 {
+    Int32(clamping: duration.seconds)
+  }
+
+  /// Something that happened to a timeline in a step.
+  enum Change: Hashable, Sendable {
+    /// A stakeholder heard from the trainee: the index of their first contact's
+    /// time (`-1` if not required) and of the cadence rules about them.
+    case contact(first: Int, cadence: [Int], at: Int32)
+    /// A deadline was met: its settled points.
+    case met(points: Double)
+    case promise(madeAt: Int32, due: Int32)
+    /// The promise with this 1-based id was kept.
+    case kept(Int, at: Int32)
+  }
+
+  /// The change of `stakeholder` hearing from the trainee at `time`.
+  static func contact(_ stakeholder: String, at time: Int32, layout: Layout) -> Change {
+    .contact(
+      first: layout.required.firstIndex(of: stakeholder) ?? -1,
+      cadence: layout.cadence.indices.filter { layout.cadence[$0].stakeholder == stakeholder },
+      at: time)
+  }
+
+  /// The change of `deadline` being met at `time`: worth × credit, settled.
+  static func met(_ deadline: String, at time: Int32, layout: Layout) -> Change? {
+    guard let terms = layout.deadlines[deadline] else { return nil }
+    var credit = 1.0
+    if Int(time) > terms.by {
+      credit = terms.grace > 0 ? 1 - Double(Int(time) - terms.by) / Double(terms.grace) : 0
+    }
+    return .met(
+      points: ScoringDefaults.deadlineUnit * Double(terms.weight) * min(max(credit, 0), 1))
+  }
+
+  /// What a step did to the timeline: read from its events and the state it led to.
+  static func changes(_ events: [SessionEvent], after state: SessionState, layout: Layout)
+    -> [Change]
+  {
+    var changes: [Change] = []
+    for event in events {
+      switch event {
+      case .stakeholderContacted(let stakeholder, let time):
+        changes.append(contact(stakeholder, at: seconds(time), layout: layout))
+      case .deadlineMet(let deadline, let time):
+        if let change = met(deadline, at: seconds(time), layout: layout) { changes.append(change) }
+      case .promiseMade(let id, _, _, _) where state.promises.indices.contains(id - 1):
+        let promise = state.promises[id - 1]
+        changes.append(.promise(madeAt: seconds(promise.madeAt), due: seconds(promise.due)))
+      case .promiseKept(let id, let time, _):
+        changes.append(.kept(id, at: seconds(time)))
+      default:
+        break
+      }
+    }
+    return changes
+  }
+
+  /// Applies one change.
+  mutating func apply(_ change: Change, layout: Layout) {
+    switch change {
+    case .contact(let first, let rules, let time):
+      if first >= 0, time < values[first] { values[first] = time }
+      for rule in rules {
+        let base = layout.cadenceStart + 3 * rule
+        let every = layout.cadence[rule].every
+        // The gap since the last contact (or since T+0) beyond the interval; an overrun
+        // of a whole interval already leaves no credit.
+        let last = values[base] == 1 ? values[base + 1] : 0
+        let over = max(0, Int(time) - Int(last) - every)
+        values[base] = 1
+        values[base + 1] = time
+        values[base + 2] = Int32(clamping: min(Int(values[base + 2]) + over, every))
+      }
+    case .met(let points):
+      settledPoints += points
+    case .promise(let madeAt, let due):
+      values += [madeAt, due, Self.none]
+    case .kept(let id, let time):
+      let base = layout.promiseStart + 3 * (id - 1)
+      guard values.indices.contains(base + 2), values[base + 2] == Self.none else { return }
+      let due = Int(values[base + 1])
+      let span = max(due - Int(values[base]), 60)
+      let credit = Int(time) <= due ? 1 : 1 - Double(Int(time) - due) / Double(span)
+      settledPoints += ScoringDefaults.promiseWorth * min(max(credit, 0), 1)
+      values[base] = Self.settled
+      values[base + 1] = Self.settled
+      values[base + 2] = Self.settled
+    }
+  }
+
+  /// The same timeline with the times that can no longer change a score, at `clock`,
+  /// settled: first contacts within the early share of the session so far (play
+  /// only moves on, so they are early when it ends), and cadence overruns of a whole
+  /// interval (no credit whatever follows).
+  func settled(at clock: Int, layout: Layout) -> Timeline {
+    var next = self
+    let early = Int(Double(clock) * ScoringDefaults.earlyContactShare)
+    for index in layout.required.indices where next.values[index] != Self.none {
+      if Int(next.values[index]) <= early { next.values[index] = Self.settled }
+    }
+    for (rule, cadence) in layout.cadence.enumerated() {
+      let base = layout.cadenceStart + 3 * rule
+      if Int(next.values[base + 2]) >= cadence.every { next.values[base + 1] = 0 }
+    }
+    return next
+  }
+
+  /// Whether the `objective` score with this timeline is at most (`atMost`) or at
+  /// least that with `other`, whatever follows from the same state. Timeliness reads
+  /// the settled points, the cadence and the open promises; communication reads the
+  /// first contacts (coverage) and the open promises (broken ones cost points).
+  func bounds(_ other: Timeline, atMost: Bool, for objective: Objective, layout: Layout) -> Bool {
+    guard values.count == other.values.count else { return false }
+    // Whether mine is no better (atMost) or no worse than theirs.
+    func holds(_ mine: Int32, _ theirs: Int32, earlierIsBetter: Bool) -> Bool {
+      if mine == theirs { return true }
+      return (mine < theirs) == (earlierIsBetter != atMost)
+    }
+    if objective != .communication {
+      if atMost ? settledPoints > other.settledPoints : settledPoints < other.settledPoints {
+        return false
+      }
+      for rule in layout.cadence.indices {
+        let base = layout.cadenceStart + 3 * rule
+        if !holds(values[base], other.values[base], earlierIsBetter: false)
+          || !holds(values[base + 1], other.values[base + 1], earlierIsBetter: false)
+          || !holds(values[base + 2], other.values[base + 2], earlierIsBetter: true)
+        {
+          return false
+        }
+      }
+    }
+    if objective != .timeliness {
+      for index in layout.required.indices
+      where !holds(values[index], other.values[index], earlierIsBetter: true) {
+        return false
+      }
+    }
+    // An open promise is worth more due later (less likely broken, less late when
+    // kept) and over a longer span (less late when kept).
+    var base = layout.promiseStart
+    while base + 2 < values.count {
+      let span = Int32(clamping: max(Int(values[base + 1]) - Int(values[base]), 60))
+      let otherSpan = Int32(
+        clamping: max(Int(other.values[base + 1]) - Int(other.values[base]), 60))
+      if !holds(values[base + 1], other.values[base + 1], earlierIsBetter: false)
+        || (objective != .communication && !holds(span, otherSpan, earlierIsBetter: false))
+      {
+        return false
+      }
+      base += 3
+    }
+    return true
+  }
+}

@@ -1,0 +1,356 @@
+import Foundation
+import Testing
+
+@testable import SOSCore
+
+@Suite struct ScoreBoundsTests {
+  static let analysis = SessionOptions(mode: .assessment, timed: false, seed: 0, shuffles: false)
+
+  static func engine(_ text: String) throws -> Engine {
+    let loaded = ScenarioLoader.load(text: text, file: "bounds.yaml")
+    return Engine(
+      scenario: try #require(loaded.scenario, "\(loaded.diagnostics.map(\.headline))"))
+  }
+
+  /// A scenario's header, before its `start:`.
+  static func scenario(_ id: String, _ rest: String) -> String {
+    """
+    format: 1
+    id: \(id)
+    title: \(id)
+    kind: recall
+    cluster: preventable
+    difficulty: introductory
+    minutes: 10
+    role: Manager
+    briefing: A test.
+
+    """ + rest
+  }
+
+  /// The scorer's scores of one path, for bounds worked out by hand.
+  static func scores(_ engine: Engine, _ inputs: [SessionInput]) throws -> [Double] {
+    let report = try Scorer(engine: engine).score(inputs: inputs, options: analysis).get()
+    return [report.overall, report.timeliness, report.communication, report.outcome]
+  }
+
+  static func expectSame(_ bounds: ScoreBounds, _ reference: ReferenceBounds) {
+    let ranges = [bounds.overall, bounds.timeliness, bounds.communication, bounds.outcome]
+    for (index, range) in ranges.enumerated() {
+      #expect(abs(range.minimum.score - reference.low[index]) < 1e-9, "\(ScoreBounds.names[index])")
+      #expect(
+        abs(range.maximum.score - reference.high[index]) < 1e-9, "\(ScoreBounds.names[index])")
+    }
+    #expect(abs((bounds.expected ?? -1) - reference.expected) < 1e-9)
+    #expect(bounds.completePaths == reference.paths)
+  }
+
+  // MARK: - Small scenarios
+
+  @Test func boundsOfASmallScenarioAreExactAndReachable() throws {
+    let engine = try Self.engine(ScoringTests.text)
+    let bounds = try #require(ScoreBounds.analyze(engine, budget: 1_000))
+    #expect(bounds.exact)
+    #expect(bounds.exhaustive)
+    #expect(bounds.reasons.isEmpty)
+    #expect(bounds.paths == bounds.states)
+    var all: [Double] = []
+    for first in 1...3 {
+      for second in 1...4 {
+        all.append(try Self.scores(engine, [.choose(first), .choose(second)])[0])
+      }
+    }
+    #expect(bounds.completePaths == 12)
+    #expect(bounds.overall.minimum.score == all.min())
+    #expect(bounds.overall.maximum.score == all.max())
+    #expect(bounds.overall.maximum.path == ["now", "tell-staff"])
+    // Without chance outcomes the expected score with the best options is the highest.
+    #expect(bounds.expected == all.max())
+    let reference = try #require(
+      try ReferenceBounds.enumerate(engine, from: engine.start(Self.analysis).state))
+    Self.expectSame(bounds, reference)
+  }
+
+  @Test func aBudgetTooSmallIsReportedAsNotExhaustive() throws {
+    let engine = try Self.engine(ScoringTests.text)
+    let bounds = try #require(ScoreBounds.analyze(engine, budget: 3))
+    #expect(!bounds.exhaustive)
+    #expect(!bounds.exact)
+    #expect(bounds.budgetReached)
+    #expect(bounds.states == 3)
+    #expect(bounds.expected == nil)
+    #expect(bounds.reasons.contains { $0.contains("stopped after 3 states") })
+  }
+
+  // MARK: - Loops
+
+  static let askAgain = scenario(
+    "ask-again",
+    """
+    stakeholders:
+      customers: { label: Customers, required: true }
+    start: ask
+    nodes:
+      ask:
+        title: Ask
+        text: What now?
+        choices:
+          - { id: ask-again, text: Ask again, takes: 10m, quality: { clarity: -1 }, goto: ask }
+          - { id: tell, text: Tell customers, takes: 20m, contacts: [customers], update: true, quality: { clarity: 2 }, goto: told }
+      told: { text: Told., ending: true, outcome: 90 }
+
+    """)
+
+  @Test func aLoopIsNamedAndTheBoundsCoverThePathsThatDoNotGoRoundIt() throws {
+    let engine = try Self.engine(Self.askAgain)
+    let bounds = try #require(ScoreBounds.analyze(engine))
+    // Asking again comes back to the same situation 10 minutes later: the loop is
+    // named, and the only path that does not go round it is telling customers.
+    #expect(bounds.loops.count == 1)
+    #expect(bounds.loops.first?.node == "ask")
+    #expect(bounds.loops.first?.path == ["ask-again"])
+    #expect(bounds.loops.first?.changes?.contains("10m a pass") == true)
+    let told = try Self.scores(engine, [.choose(2)])
+    let ranges = [bounds.overall, bounds.timeliness, bounds.communication, bounds.outcome]
+    for (index, range) in ranges.enumerated() {
+      #expect(range.minimum.score == told[index])
+      #expect(range.maximum.score == told[index])
+      #expect(range.maximum.path == ["tell"])
+    }
+    #expect(bounds.overall.minimum.score.isFinite)
+    // Going round again would add a weak graded decision and time: not exact.
+    #expect(!bounds.exact)
+    #expect(bounds.reasons.contains { $0.contains("loop") })
+    #expect(bounds.loopingPaths == 1)
+  }
+
+  @Test func aLoopThatChangesNothingLeavesTheBoundsExact() throws {
+    let text = Self.askAgain.replacingOccurrences(
+      of: "takes: 10m, quality: { clarity: -1 }", with: "takes: 0m"
+    ).replacingOccurrences(of: "quality: { clarity: 2 }, ", with: "")
+    let engine = try Self.engine(text)
+    let bounds = try #require(ScoreBounds.analyze(engine))
+    #expect(bounds.loops.map(\.node) == ["ask"])
+    #expect(bounds.loops.first?.changes == nil)
+    #expect(bounds.exact)
+    #expect(bounds.overall.minimum.score == (try Self.scores(engine, [.choose(2)]))[0])
+  }
+
+  @Test func aLoopThatTheClockCanStillChangeIsFollowedUntilItCannot() throws {
+    // A deadline at 30m: asking again is followed while it can still be met, then cut.
+    let text = Self.askAgain.replacingOccurrences(
+      of: "start: ask",
+      with: """
+        deadlines:
+          - { id: told-soon, label: Told soon, by: 30m, grace: 0m, weight: 1, met: contacted(customers) }
+        start: ask
+        """)
+    let engine = try Self.engine(text)
+    let bounds = try #require(ScoreBounds.analyze(engine))
+    #expect(!bounds.exact)
+    #expect(bounds.loops.first?.node == "ask")
+    let late = try Self.scores(engine, [.choose(1), .choose(1), .choose(2)])
+    // The lowest timeliness is telling customers after the deadline has passed.
+    #expect(bounds.timeliness.minimum.score == late[1])
+    #expect(bounds.timeliness.maximum.score == (try Self.scores(engine, [.choose(2)]))[1])
+  }
+
+  @Test func aLoopThatNeverComesBackToTheSameStateStopsAtTheDepthCap() throws {
+    // Each pass counts up, so no state comes back: the path is given up at the cap.
+    let text = Self.askAgain.replacingOccurrences(
+      of: "start: ask", with: "state:\n  asked: 0\nstart: ask"
+    ).replacingOccurrences(
+      of: "takes: 10m, quality: { clarity: -1 }, goto: ask",
+      with: "takes: 10m, effects: { add: { asked: 1 } }, when: asked < 1000, goto: ask")
+    let engine = try Self.engine(text)
+    let bounds = try #require(ScoreBounds.analyze(engine, maximumDepth: 12))
+    #expect(!bounds.exact)
+    #expect(bounds.reasons.contains { $0.contains("went on for 12 steps") })
+    #expect(bounds.loopingPaths == 1)
+    #expect(bounds.outcome.maximum.score == 90)
+  }
+
+  // MARK: - Chance
+
+  static let gamble = scenario(
+    "gamble",
+    """
+    stakeholders:
+      customers: { label: Customers }
+    state:
+      lucky: false
+    injects:
+      - id: luck
+        at: 5m
+        text: Luck turns, or not.
+        outcomes:
+          - { chance: 1, effects: { set: { lucky: true } } }
+          - { chance: 3 }
+    start: pick
+    nodes:
+      pick:
+        text: Pick.
+        choices:
+          - id: gamble
+            text: Gamble
+            takes: 10m
+            goto: great
+            outcomes:
+              - { chance: 30, text: It works., goto: great }
+              - { chance: 70, text: It fails., goto: poor }
+          - { id: safe, text: Safe, takes: 10m, goto: settle }
+      settle:
+        text: Settle.
+        choices:
+          - id: finish
+            text: Finish
+            goto:
+              - { when: lucky == true, to: fine-plus }
+              - { to: fine }
+      great: { text: G., ending: true, outcome: 100 }
+      poor: { text: P., ending: true, outcome: 0 }
+      fine: { text: F., ending: true, outcome: 60 }
+      fine-plus: { text: F+., ending: true, outcome: 80 }
+
+    """)
+
+  @Test func chanceOutcomesGiveBestAndWorstCasesAndTheExpectedScore() throws {
+    let engine = try Self.engine(Self.gamble)
+    let bounds = try #require(ScoreBounds.analyze(engine))
+    #expect(bounds.exact)
+    #expect(bounds.hasChance)
+    // Nothing is graded for communication (full marks) and there are no deadlines
+    // (full marks), so overall = (40 × 100 + 45 × 100 + 15 × outcome) / 100.
+    func overall(_ outcome: Double) -> Double { (8_500 + 15 * outcome) / 100 }
+    #expect(bounds.overall.maximum.score == overall(100))
+    #expect(bounds.overall.minimum.score == overall(0))
+    #expect(bounds.overall.maximum.path.first == "gamble")
+    #expect(bounds.overall.maximum.path.contains("[chance 1/2: It works.]"))
+    #expect(bounds.overall.minimum.path.contains("[chance 2/2: It fails.]"))
+    #expect(bounds.outcome.minimum.ending == "poor")
+    // Gambling: 30% × 100 + 70% × 85 = 89.5. Playing safe: the inject makes the
+    // ending 80 one time in four, else 60: 25% × 97 + 75% × 94 = 94.75. The best
+    // option is to play safe.
+    let gamble = 0.3 * overall(100) + 0.7 * overall(0)
+    let safe = 0.25 * overall(80) + 0.75 * overall(60)
+    #expect(abs(gamble - 89.5) < 1e-9)
+    #expect(abs(safe - 94.75) < 1e-9)
+    #expect(abs((bounds.expected ?? 0) - 94.75) < 1e-9)
+    let reference = try #require(
+      try ReferenceBounds.enumerate(engine, from: engine.start(Self.analysis).state))
+    Self.expectSame(bounds, reference)
+  }
+
+  // MARK: - Statements
+
+  static let statementOutcomes = scenario(
+    "statement-outcomes",
+    """
+    stakeholders:
+      customers: { label: Customers, required: true }
+    start: post
+    nodes:
+      post:
+        text: Post.
+        choices:
+          - id: write-post
+            text: Write the post
+            takes: 15m
+            write:
+              id: first-post
+              channel: social
+              audience: customers
+              prompt: Write it.
+              outcomes:
+                - { min: 70, met: [apology], text: Replies calm down., goto: praised }
+                - { below: 70, text: Angry replies pile up., goto: criticised }
+            goto: praised
+          - { id: stay-silent, text: Say nothing, takes: 5m, goto: criticised }
+      praised: { text: P., ending: true, outcome: 90 }
+      criticised: { text: C., ending: true, outcome: 20 }
+
+    """)
+
+  @Test func aWriteWithTwoOutcomesReachesBothEndings() throws {
+    let engine = try Self.engine(Self.statementOutcomes)
+    let bounds = try #require(ScoreBounds.analyze(engine))
+    #expect(bounds.exact)
+    #expect(bounds.outcome.maximum.score == 90)
+    #expect(bounds.outcome.maximum.ending == "praised")
+    #expect(bounds.outcome.minimum.score == 20)
+    // The weakest statement that still earns the first outcome scores 70 and meets
+    // the apology; one that says nothing gets the second.
+    let task = try #require(engine.scenario.nodes.first?.choices.first?.write)
+    let labels = StatementClass.classes(for: task).map(\.label)
+    #expect(labels.contains("(statement: nothing said)"))
+    #expect(labels.contains("(statement: 70, outcome 1 \"Replies calm down.\")"))
+    #expect(labels.contains("(statement: 69, outcome 2 \"Angry replies pile up.\")"))
+    let weakest = try #require(
+      StatementClass.classes(for: task).first { $0.label.hasPrefix("(statement: 70,") })
+    #expect(weakest.record.met == ["apology"])
+    // Both endings are reached through the statement.
+    let root = engine.start(Self.analysis).state
+    let written = try engine.step(root, .choose(1)).get().state
+    let fromStatement = try #require(ScoreBounds.analyze(engine, from: written))
+    #expect(fromStatement.outcome.minimum.ending == "criticised")
+    #expect(fromStatement.outcome.maximum.ending == "praised")
+    #expect(fromStatement.outcome.minimum.path.first?.hasPrefix("(statement:") == true)
+    let reference = try #require(try ReferenceBounds.enumerate(engine, from: root))
+    Self.expectSame(bounds, reference)
+  }
+
+  // MARK: - Exactness on shipped scenarios
+
+  static let shipped = ["miscommunication", "data-breach", "outage"]
+
+  static func shippedEngine(_ name: String) throws -> Engine {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let file = root.appendingPathComponent("scenarios/\(name).yaml")
+    return try engine(try String(contentsOf: file, encoding: .utf8))
+  }
+
+  /// Play from the start, taking the first option (and writing a plain statement),
+  /// until no more than `paths` complete paths remain.
+  static func state(in engine: Engine, withAtMost paths: Int) throws -> SessionState {
+    var state = engine.start(analysis).state
+    while true {
+      let probe = ScoreBounds.analyze(engine, from: state, budget: 2_000)
+      if let probe, !probe.budgetReached, probe.completePaths <= paths { return state }
+      let input: SessionInput =
+        engine.pendingWrite(in: state) != nil
+        ? .write("We are sorry: the message was wrong and you do not owe anything.")
+        : .choose(1)
+      state = try engine.step(state, input).get().state
+    }
+  }
+
+  @Test(arguments: shipped)
+  func boundsEqualAFullEnumerationOnAShippedScenario(name: String) throws {
+    let engine = try Self.shippedEngine(name)
+    let state = try Self.state(in: engine, withAtMost: 1_500)
+    let bounds = try #require(ScoreBounds.analyze(engine, from: state))
+    #expect(bounds.exact, "\(bounds.reasons)")
+    let reference = try #require(try ReferenceBounds.enumerate(engine, from: state))
+    #expect(reference.paths > 50)
+    Self.expectSame(bounds, reference)
+  }
+
+  /// The same from T+0 over the whole scenario: minutes in a debug build, so only
+  /// when SOS_FULL_ENUMERATION is set.
+  @Test(
+    .enabled(if: ProcessInfo.processInfo.environment["SOS_FULL_ENUMERATION"] != nil),
+    arguments: shipped)
+  func boundsEqualAFullEnumerationOfAWholeShippedScenario(name: String) throws {
+    let engine = try Self.shippedEngine(name)
+    let state = engine.start(Self.analysis).state
+    let bounds = try #require(ScoreBounds.analyze(engine, from: state))
+    #expect(bounds.exact, "\(bounds.reasons)")
+    let reference = try #require(try ReferenceBounds.enumerate(engine, from: state))
+    Self.expectSame(bounds, reference)
+    print(
+      "\(name): \(bounds.states) states, \(reference.paths) paths; overall"
+        + " \(reference.low[0])–\(reference.high[0]), communication"
+        + " \(reference.low[2])–\(reference.high[2]), expected \(reference.expected)")
+  }
+}
