@@ -91,6 +91,29 @@ struct ReferenceBounds {
     return result
   }
 
+  /// How many complete paths lead from `state`, if no more than `limit`.
+  static func count(_ engine: Engine, from state: SessionState, limit: Int) -> Int? {
+    var count = 0
+    var stack = [state]
+    while let current = stack.popLast() {
+      if current.finished {
+        count += 1
+        if count > limit { return nil }
+        continue
+      }
+      if let task = engine.pendingWrite(in: current)?.write {
+        for kind in StatementClass.classes(for: task) {
+          stack += outcomes(engine, current, .write(""), kind.record).map(\.0)
+        }
+      } else {
+        for index in engine.offeredChoices(in: current).indices {
+          stack += outcomes(engine, current, .choose(index + 1), nil).map(\.0)
+        }
+      }
+    }
+    return count
+  }
+
   /// Every way `input` can turn out from `state`, by the chance outcomes drawn.
   private static func outcomes(
     _ engine: Engine, _ state: SessionState, _ input: SessionInput, _ statement: StatementRecord?

@@ -5,8 +5,8 @@ extension StateGraph {
     var arcs: [Int]
   }
 
-  /// A history that reaches a state: its shape and sums, and the step that brought it
-  /// (`from` is the label it came from).
+  /// A history and timeline that reach a state: the history's shape and sums, and
+  /// the label it came from (an index into the sweep's trail) by which arc.
   struct Label {
     var shape: SearchKey.History.Shape
     var credit: Double
@@ -24,8 +24,8 @@ extension StateGraph {
     var high: [Found]
     /// Complete paths from the start to an ending.
     var paths: Double
-    /// The expected overall score with the best options (exact when states keep
-    /// their sums; otherwise the highest overall score).
+    /// The expected overall score with the best options and statements, chance
+    /// outcomes weighted by their chances (without chance, the highest overall).
     var expected: Double?
   }
 
@@ -77,14 +77,15 @@ extension StateGraph {
       high[3] = Found(score: highest.outcome, arcs: pathArcs(to: highest.node))
     }
     var expected: Double?
-    for (component, objective) in [
-      (0, Timeline.Objective.overall), (1, .timeliness), (2, .communication),
-    ] {
+    let objectives: [(Int, Timeline.Objective)] = [
+      (0, .overall), (1, .timeliness), (2, .communication),
+    ]
+    for (component, objective) in objectives {
       for highest in [true, false] {
-        guard let extreme = pass(from: root, for: objective, highest: highest) else { continue }
-        if highest { high[component] = extreme.found } else { low[component] = extreme.found }
+        guard let sweep = sweep(from: root, for: objective, highest: highest) else { continue }
+        if highest { high[component] = sweep.found } else { low[component] = sweep.found }
         if keepsSums, objective == .overall, highest {
-          expected = self.expected(from: root, labels: extreme.labels)
+          expected = self.expected(from: root, leaves: sweep.leaves)
         }
       }
     }
@@ -94,12 +95,14 @@ extension StateGraph {
   }
 
   /// One sweep along the graph for the highest (or lowest) `objective` score: the
-  /// extreme found, and the labels kept (for the expected score).
-  private func pass(from root: Int32, for objective: Timeline.Objective, highest: Bool)
-    -> (found: Found, labels: [Label])?
+  /// extreme found, and each finished state's best score (for the expected score).
+  private func sweep(from root: Int32, for objective: Timeline.Objective, highest: Bool)
+    -> (found: Found, leaves: [Int32: Double])?
   {
-    // Labels kept at the states swept so far; those arriving at a state not yet swept.
-    var labels: [Label] = []
+    let layout = self.layout
+    // The labels kept at the states swept so far, as the way back (label, arc); the
+    // labels arriving at each state not yet swept.
+    var trail: [(from: Int32, arc: Int32)] = []
     var arriving = [[Label]](repeating: [], count: nodes.count)
     let start = startHistory
     arriving[Int(root)] = [
@@ -111,12 +114,13 @@ extension StateGraph {
         from: -1, arc: -1)
     ]
     var best: (score: Double, label: Label)?
+    var leafScores: [Int32: Double] = [:]
     // `order` ends with the root, and every arc leads to a node earlier in it.
     for node in order.reversed() {
       let here = arriving[Int(node)]
       guard !here.isEmpty else { continue }
       arriving[Int(node)] = []
-      let kept = front(here, for: objective, highest: highest)
+      let kept = Self.front(here, for: objective, highest: highest, layout: layout)
       if let leaf = nodes[Int(node)].leaf {
         for label in kept {
           let worked = leaf.scores(
@@ -131,14 +135,17 @@ extension StateGraph {
           if best.map({ highest ? score > $0.score : score < $0.score }) ?? true {
             best = (score, label)
           }
-          if keepsSums { labels.append(label) }
+          if leafScores[node].map({ highest ? score > $0 : score < $0 }) ?? true {
+            leafScores[node] = score
+          }
         }
         continue
       }
+      let steps = nodes[Int(node)].arcs
       for label in kept {
-        labels.append(label)
-        let index = Int32(labels.count - 1)
-        for arcIndex in nodes[Int(node)].arcs {
+        trail.append((label.from, label.arc))
+        let index = Int32(trail.count - 1)
+        for arcIndex in steps {
           let arc = arcs[arcIndex]
           let target = Int(arc.to)
           var timeline = label.timeline
@@ -154,20 +161,22 @@ extension StateGraph {
     }
     guard let best else { return nil }
     var back: [Int] = []
-    var label = best.label
-    while label.arc >= 0, back.count <= labels.count {
-      back.append(Int(label.arc))
-      guard label.from >= 0 else { break }
-      label = labels[Int(label.from)]
+    var step = (from: best.label.from, arc: best.label.arc)
+    while step.arc >= 0, back.count <= trail.count {
+      back.append(Int(step.arc))
+      guard step.from >= 0 else { break }
+      step = trail[Int(step.from)]
     }
-    return (Found(score: best.score, arcs: back.reversed()), labels)
+    return (Found(score: best.score, arcs: back.reversed()), leafScores)
   }
 
   /// Of `labels`, those that no other matches or beats (`highest`), or matches or
   /// undercuts, on every sum and time the `objective` score reads; of equal ones, the
   /// first. Only labels of the same history shape are compared where the score reads
   /// the history.
-  func front(_ labels: [Label], for objective: Timeline.Objective, highest: Bool) -> [Label] {
+  static func front(
+    _ labels: [Label], for objective: Timeline.Objective, highest: Bool, layout: Timeline.Layout
+  ) -> [Label] {
     guard labels.count > 1 else { return labels }
     let readsHistory = objective != .timeliness
     // Groups in the order they first arrive, so that ties resolve the same every run.
@@ -182,22 +191,18 @@ extension StateGraph {
         groups.append([label])
       }
     }
-    // Whether `rival` matches or beats `label` (undercuts, for the lowest).
-    func covers(_ rival: Label, _ label: Label) -> Bool {
-      if readsHistory {
-        let sums =
-          highest
-          ? rival.credit >= label.credit && rival.fit >= label.fit && rival.points >= label.points
-          : rival.credit <= label.credit && rival.fit <= label.fit && rival.points <= label.points
-        guard sums else { return false }
-      }
-      return label.timeline.bounds(rival.timeline, atMost: highest, for: objective, layout: layout)
-    }
     var kept: [Label] = []
-    for group in groups {
+    for members in groups {
       var front: [Label] = []
-      for label in group where !front.contains(where: { covers($0, label) }) {
-        front.removeAll { covers(label, $0) }
+      for label in members
+      where !front.contains(where: {
+        covers(
+          $0, label, readsHistory: readsHistory, for: objective, highest: highest, layout: layout)
+      }) {
+        front.removeAll {
+          covers(
+            label, $0, readsHistory: readsHistory, for: objective, highest: highest, layout: layout)
+        }
         front.append(label)
       }
       kept += front
@@ -205,24 +210,32 @@ extension StateGraph {
     return kept
   }
 
-  /// The expected overall score from `root` with the best options and statements,
-  /// over chance outcomes weighted by their chances. Each state must keep its own
-  /// past (`keepsSums`): its one label is its history and timeline.
-  func expected(from root: Int32, labels: [Label]) -> Double? {
-    var own = [Label?](repeating: nil, count: nodes.count)
-    for label in labels {
-      let node = label.arc >= 0 ? Int(arcs[Int(label.arc)].to) : Int(root)
-      if own[node] == nil { own[node] = label }
+  /// Whether `rival` matches or beats `label` (`highest`), or matches or undercuts it,
+  /// on every count the `objective` score reads.
+  static func covers(
+    _ rival: Label, _ label: Label, readsHistory: Bool, for objective: Timeline.Objective,
+    highest: Bool, layout: Timeline.Layout
+  ) -> Bool {
+    if readsHistory {
+      let sums =
+        highest
+        ? rival.credit >= label.credit && rival.fit >= label.fit && rival.points >= label.points
+        : rival.credit <= label.credit && rival.fit <= label.fit && rival.points <= label.points
+      guard sums else { return false }
     }
+    return label.timeline.bounds(rival.timeline, atMost: highest, for: objective, layout: layout)
+  }
+
+  /// The expected overall score from `root` with the best options and statements,
+  /// over chance outcomes weighted by their chances, given each finished state's
+  /// overall score. Each state must keep its own past (`keepsSums`), so that it has
+  /// one score.
+  func expected(from root: Int32, leaves: [Int32: Double]) -> Double? {
     var value = [Double?](repeating: nil, count: nodes.count)
     for node in order {
       let here = nodes[Int(node)]
-      if let leaf = here.leaf, let label = own[Int(node)] {
-        value[Int(node)] =
-          leaf.scores(
-            label.shape, credit: label.credit, fit: label.fit, points: label.points,
-            timeline: label.timeline, layout: layout, rules: rules, scorer: scorer
-          ).overall
+      if here.leaf != nil {
+        value[Int(node)] = leaves[node]
         continue
       }
       var groups: [Int32: (weighted: Double, probability: Double)] = [:]
@@ -234,7 +247,8 @@ extension StateGraph {
           group.weighted + arc.probability * next, group.probability + arc.probability
         )
       }
-      value[Int(node)] = groups.values.filter { $0.probability > 0 }
+      value[Int(node)] =
+        groups.values.filter { $0.probability > 0 }
         .map { $0.weighted / $0.probability }.max()
     }
     return value[Int(root)]

@@ -139,8 +139,6 @@ struct StateGraph {
     var fit: Double
     var points: Int
     var timeline: Int32
-    var decision: ScoreReport.DecisionReview?
-    var statement: ScoreReport.StatementReview?
   }
 
   private mutating func intern(_ list: [Timeline.Change]) -> Int32 {
@@ -165,8 +163,6 @@ struct StateGraph {
     var moves: [Move] = []
     if let choice = engine.pendingWrite(in: state), let task = choice.write {
       for (group, kind) in StatementClass.classes(for: task).enumerated() {
-        let review = scorer.statementReview(
-          for: choice, task: task, at: state.clock, text: "", assumed: kind.record)
         for outcome in outcomes(of: .write(""), from: state, statement: kind.record) {
           var next = history
           var points = 0
@@ -185,9 +181,7 @@ struct StateGraph {
               writes: true, credit: 0, fit: 0, points: points,
               timeline: intern(
                 Timeline.changes(
-                  outcome.transition.events, after: outcome.transition.state, layout: layout)),
-              decision: nil,
-              statement: review))
+                  outcome.transition.events, after: outcome.transition.state, layout: layout))))
         }
       }
       return moves
@@ -198,8 +192,9 @@ struct StateGraph {
     let low = totals.min() ?? 0
     for (group, choice) in offered.enumerated() {
       let input = SessionInput.choose(group + 1)
-      let review = scorer.review(of: choice, among: offered, in: state)
-      let credit = high > low ? review.credit : 0
+      // The credit the scorer gives the choice (see `Scorer.review(of:among:in:)`).
+      let credit =
+        high > low ? (Double(choice.totalQuality) - Double(low)) / Double(high - low) : 0
       let fit =
         choice.posture.map { ScoringDefaults.postureFit($0, in: engine.scenario.cluster) } ?? 0
       for outcome in outcomes(of: input, from: state, statement: nil) {
@@ -218,8 +213,7 @@ struct StateGraph {
             posture: choice.posture, writes: false, credit: credit, fit: fit, points: 0,
             timeline: intern(
               Timeline.changes(
-                outcome.transition.events, after: outcome.transition.state, layout: layout)),
-            decision: review, statement: nil))
+                outcome.transition.events, after: outcome.transition.state, layout: layout))))
       }
     }
     return moves
@@ -285,16 +279,15 @@ struct StateGraph {
     var depth: Int
     /// The step that led here (`-1` at the start).
     var incoming: Int32
-    var decisions: [ScoreReport.DecisionReview]
-    var statements: [ScoreReport.StatementReview]
     var moves: [Move] = []
     var next = 0
     var arcs: [Arc] = []
   }
 
+  /// Adds a state found by the steps `path` (edges from the start); a finished one
+  /// is scored, and some are checked against the scorer.
   private mutating func addNode(
-    _ key: SearchKey, state: SessionState, history: SearchKey.History,
-    decisions: [ScoreReport.DecisionReview], statements: [ScoreReport.StatementReview]
+    _ key: SearchKey, state: SessionState, history: SearchKey.History, path: [Int32]
   ) -> Int32 {
     statesExplored += 1
     let id = Int32(nodes.count)
@@ -302,9 +295,7 @@ struct StateGraph {
     if state.finished {
       let score = LeafScore(state, engine: engine)
       leaf = score
-      if shouldCheck(history.shape) {
-        check(score, state: state, history: history, decisions: decisions, statements: statements)
-      }
+      if shouldCheck(history.shape) { check(score, state: state, history: history, path: path) }
     }
     nodes.append(Node(clock: state.clock.seconds, leaf: leaf))
     index[key] = id
@@ -313,44 +304,48 @@ struct StateGraph {
   }
 
   /// Whether to check the next finished state against the scorer: the first of each
-  /// shape of history, the first thousand, and one in fifty after.
+  /// shape of history, the first 25, and one in 100 after.
   private mutating func shouldCheck(_ shape: SearchKey.History.Shape) -> Bool {
     leavesSeen += 1
-    return checkedShapes.insert(shape).inserted || leavesSeen <= 1_000 || leavesSeen % 50 == 0
+    return checkedShapes.insert(shape).inserted || leavesSeen <= 25 || leavesSeen % 100 == 0
   }
 
-  /// Counts a finished state whose scores, worked out from its timeline and the
-  /// shape and sums of its history, differ from the scorer's.
+  /// Replays the finished `state` through the scorer (its inputs, with what `path`
+  /// assumed), and counts a mismatch if the scores worked out from its timeline and
+  /// history differ.
   private mutating func check(
-    _ score: LeafScore, state: SessionState, history: SearchKey.History,
-    decisions: [ScoreReport.DecisionReview], statements: [ScoreReport.StatementReview]
+    _ score: LeafScore, state: SessionState, history: SearchKey.History, path: [Int32]
   ) {
-    let rules = ScoringRules(scenario: engine.scenario, state: state)
-    let timeliness = Scorer.tidy(rules.timeliness(timedAnswers: []).reduce(0) { $0 + $1.points })
-    let communication = Scorer.tidy(
-      rules.communication(decisions: decisions, statements: statements).reduce(0) {
-        $0 + $1.points
-      })
+    let first = state.inputs.count - path.count
+    var assumptions: [Int: Engine.Assumption] = [:]
+    for (offset, edge) in path.enumerated() where edges[Int(edge)].assumption != Engine.Assumption()
+    {
+      assumptions[first + offset] = edges[Int(edge)].assumption
+    }
+    checked += 1
+    guard
+      let report = try? scorer.score(
+        inputs: state.inputs, options: state.options, assuming: assumptions
+      ).get()
+    else {
+      mismatches += 1
+      return
+    }
     let worked = score.scores(
       history.shape, credit: history.credit.value, fit: history.fit,
       points: Double(history.statementPoints), timeline: Timeline(state, layout: layout),
       layout: layout, rules: rules, scorer: scorer)
-    checked += 1
-    if abs(worked.timeliness - timeliness) > 1e-6
-      || abs(worked.communication - communication) > 1e-6
+    if abs(worked.timeliness - report.timeliness) > 1e-6
+      || abs(worked.communication - report.communication) > 1e-6
+      || abs(worked.overall - report.overall) > 1e-6
     {
       mismatches += 1
     }
   }
 
-  /// The decisions and statements that led to `state` from T+0, and its history:
-  /// its inputs replayed (undone decisions left out).
-  func past(of state: SessionState) -> (
-    decisions: [ScoreReport.DecisionReview], statements: [ScoreReport.StatementReview],
-    history: SearchKey.History
-  ) {
-    var decisions: [ScoreReport.DecisionReview] = []
-    var statements: [ScoreReport.StatementReview] = []
+  /// The history that led to `state` from T+0: its inputs replayed (undone decisions
+  /// left out).
+  func past(of state: SessionState) -> SearchKey.History {
     var history = SearchKey.History()
     var current = engine.start(state.options).state
     for input in Engine.effectiveInputs(state.inputs) {
@@ -359,22 +354,17 @@ struct StateGraph {
       guard case .success(let next) = engine.step(current, input) else { break }
       switch input {
       case .choose(let number) where offered.indices.contains(number - 1):
-        let choice = offered[number - 1]
-        decisions.append(scorer.review(of: choice, among: offered, in: current))
-        history.add(choice, among: offered, in: engine.scenario.cluster) { -1 }
-      case .write(let text):
-        if let choice = pending, let task = choice.write {
-          statements.append(
-            scorer.statementReview(
-              for: choice, task: task, at: current.clock, text: text, assumed: nil))
-          if let kept = next.state.statements[task.id] { history.add(kept) }
+        history.add(offered[number - 1], among: offered, in: engine.scenario.cluster) { -1 }
+      case .write:
+        if let task = pending?.write, let kept = next.state.statements[task.id] {
+          history.add(kept)
         }
       default:
         break
       }
       current = next.state
     }
-    return (decisions, statements, history)
+    return history
   }
 
   /// The history `start` was reached with.
@@ -384,18 +374,16 @@ struct StateGraph {
 
   /// Explores every future of `start`; the index of its node.
   mutating func explore(from start: SessionState) -> Int32 {
-    let (decisions, statements, history) = past(of: start)
+    let history = past(of: start)
     startHistory = history
     startTimeline = Timeline(start, layout: layout)
     let startKey = key(of: start, history: history)
-    let root = addNode(
-      startKey, state: start, history: history, decisions: decisions, statements: statements)
+    let root = addNode(startKey, state: start, history: history, path: [])
     if start.finished { return root }
     var stack: [Frame] = []
     var onPath: [SearchKey.Situation: [(depth: Int, key: SearchKey)]] = [:]
     var first = Frame(
-      node: root, state: start, key: startKey, history: history, depth: 0, incoming: -1,
-      decisions: decisions, statements: statements)
+      node: root, state: start, key: startKey, history: history, depth: 0, incoming: -1)
     first.moves = moves(from: start, history: history)
     onPath[startKey.situation, default: []].append((0, startKey))
     stack.append(first)
@@ -419,12 +407,9 @@ struct StateGraph {
           stopped = true
           continue
         }
-        let decisions = parent.decisions + (move.decision.map { [$0] } ?? [])
-        let statements = parent.statements + (move.statement.map { [$0] } ?? [])
+        let path = stack.dropFirst().map(\.incoming) + [move.edge]
         if move.state.finished {
-          let leaf = addNode(
-            childKey, state: move.state, history: move.history, decisions: decisions,
-            statements: statements)
+          let leaf = addNode(childKey, state: move.state, history: move.history, path: path)
           stack[top].arcs.append(arc(from: parent.node, to: leaf, move))
           continue
         }
@@ -432,14 +417,11 @@ struct StateGraph {
           deepPaths += 1
           continue
         }
-        let id = addNode(
-          childKey, state: move.state, history: move.history, decisions: decisions,
-          statements: statements)
+        let id = addNode(childKey, state: move.state, history: move.history, path: path)
         stack[top].arcs.append(arc(from: parent.node, to: id, move))
         var frame = Frame(
           node: id, state: move.state, key: childKey, history: move.history,
-          depth: parent.depth + 1, incoming: move.edge, decisions: decisions,
-          statements: statements)
+          depth: parent.depth + 1, incoming: move.edge)
         frame.moves = moves(from: move.state, history: move.history)
         onPath[childKey.situation, default: []].append((frame.depth, childKey))
         stack.append(frame)

@@ -188,12 +188,17 @@ struct Timeline: Hashable, Sendable {
   func settled(at clock: Int, layout: Layout) -> Timeline {
     var next = self
     let early = Int(Double(clock) * ScoringDefaults.earlyContactShare)
-    for index in layout.required.indices where next.values[index] != Self.none {
-      if Int(next.values[index]) <= early { next.values[index] = Self.settled }
+    for index in layout.required.indices {
+      let first = next.values[index]
+      if first != Self.none, first != Self.settled, Int(first) <= early {
+        next.values[index] = Self.settled
+      }
     }
     for (rule, cadence) in layout.cadence.enumerated() {
       let base = layout.cadenceStart + 3 * rule
-      if Int(next.values[base + 2]) >= cadence.every { next.values[base + 1] = 0 }
+      if Int(next.values[base + 2]) >= cadence.every, next.values[base + 1] != 0 {
+        next.values[base + 1] = 0
+      }
     }
     return next
   }
