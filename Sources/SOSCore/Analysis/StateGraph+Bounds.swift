@@ -120,9 +120,9 @@ extension StateGraph {
       let here = arriving[Int(node)]
       guard !here.isEmpty else { continue }
       arriving[Int(node)] = []
-      let kept = Self.front(here, for: objective, highest: highest, layout: layout)
       if let leaf = nodes[Int(node)].leaf {
-        for label in kept {
+        // Scoring each label costs less than comparing them.
+        for label in here {
           let worked = leaf.scores(
             label.shape, credit: label.credit, fit: label.fit, points: label.points,
             timeline: label.timeline, layout: layout, rules: rules, scorer: scorer)
@@ -142,7 +142,7 @@ extension StateGraph {
         continue
       }
       let steps = nodes[Int(node)].arcs
-      for label in kept {
+      for label in Self.front(here, for: objective, highest: highest, layout: layout) {
         trail.append((label.from, label.arc))
         let index = Int32(trail.count - 1)
         for arcIndex in steps {

@@ -3,11 +3,12 @@
 /// that come back on the path being followed (loops), and a step for every option,
 /// statement class and chance outcome.
 ///
-/// A state is told apart from another by what its futures and its final scores depend
-/// on. The sums of its history (credits, fits, statement points) are left out unless
-/// `keepsSums`: the score rises with each of them, so the highest and lowest scores
-/// can be found afterwards along the graph (see `StateGraph+Bounds`). With chance
-/// outcomes the expected score needs each state's own history, and the sums are kept.
+/// A state is told apart from another by its situation and clock (``SearchKey``):
+/// what its futures depend on. What only the score reads, its ``Timeline`` and the
+/// shape and sums of its history, is left out unless `keepsSums`, and carried along
+/// the graph afterwards (`StateGraph+Bounds`): each score moves one way with each of
+/// these counts, so the extremes can be found there. With chance outcomes the
+/// expected score needs each state's own past, and it is kept in the key.
 struct StateGraph {
   let engine: Engine
   let scorer: Scorer
@@ -16,7 +17,7 @@ struct StateGraph {
   let budget: Int
   /// The most steps a path is followed for.
   let maximumDepth: Int
-  /// Whether states are told apart by the sums of their history too.
+  /// Whether states are told apart by their timeline and history too.
   let keepsSums: Bool
 
   /// A state of play.
