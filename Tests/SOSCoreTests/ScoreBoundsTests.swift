@@ -299,6 +299,64 @@ import Testing
     Self.expectSame(bounds, reference)
   }
 
+  /// Updates through a night with quiet hours, and a statement that can say nothing:
+  /// the gap left out at night and the statement gate both change the scores.
+  static let nightAndGate = scenario(
+    "night-and-gate",
+    """
+    starts_at: "20:00"
+    stakeholders:
+      customers: { label: Customers, required: true }
+    cadence:
+      - { stakeholder: customers, every: 2h, quiet: "22:00-07:00" }
+    start: evening
+    nodes:
+      evening:
+        text: Evening.
+        choices:
+          - id: post-now
+            text: Post now
+            takes: 30m
+            contacts: [customers]
+            update: true
+            write:
+              id: evening-post
+              channel: social
+              audience: customers
+              prompt: Write it.
+            goto: night
+          - { id: wait, text: Wait, takes: 3h, quality: { clarity: 0 }, goto: night }
+      night:
+        text: Night.
+        choices:
+          - { id: sleep, text: Sleep until morning, takes: 10h, quality: { clarity: 1 }, goto: morning }
+          - { id: post-late, text: Post at midnight, takes: 4h, contacts: [customers], update: true, quality: { clarity: 2 }, goto: morning }
+      morning:
+        text: Morning.
+        choices:
+          - { id: update, text: Morning update, takes: 1h, contacts: [customers], update: true, quality: { clarity: 2 }, goto: done }
+          - { id: skip, text: Skip it, takes: 3h, quality: { clarity: 0 }, goto: done }
+      done: { text: Done., ending: true, outcome: 95 }
+
+    """)
+
+  @Test func boundsCountQuietHoursAndTheStatementGateAsTheScorerDoes() throws {
+    let engine = try Self.engine(Self.nightAndGate)
+    let bounds = try #require(ScoreBounds.analyze(engine))
+    #expect(bounds.exact, "\(bounds.reasons)")
+    let reference = try #require(
+      try ReferenceBounds.enumerate(engine, from: engine.start(Self.analysis).state))
+    Self.expectSame(bounds, reference)
+    // Saying nothing holds an otherwise strong path just below the pass mark.
+    let silent = try Scorer(engine: engine).score(
+      inputs: [.choose(1), .write("ok"), .choose(2), .choose(1)], options: Self.analysis
+    ).get()
+    #expect(silent.overall == 59.9)
+    #expect(silent.cap != nil)
+    // The gap from 20:30 to 00:30 is 4 hours, of which 22:00–00:30 is quiet: in time.
+    #expect(silent.timeliness == 100)
+  }
+
   // MARK: - Exactness on shipped scenarios
 
   static let shipped = ["miscommunication", "data-breach", "outage"]

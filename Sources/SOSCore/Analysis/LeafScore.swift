@@ -33,10 +33,14 @@ struct LeafScore: Hashable, Sendable {
     let communication = self.communication(
       shape, credit: credit, fit: fit, points: points, timeline: timeline, layout: layout,
       rules: rules)
-    return (
-      scorer.overall(timeliness: timeliness, communication: communication, outcome: outcome),
-      timeliness, communication
-    )
+    var overall = scorer.overall(
+      timeliness: timeliness, communication: communication, outcome: outcome)
+    if shape.statements > 0,
+      let ceiling = scorer.gateCeiling(overall, statementMean: points / Double(shape.statements))
+    {
+      overall = ceiling
+    }
+    return (overall, timeliness, communication)
   }
 
   /// Timeliness: each deadline, cadence rule and promise worth its share, earning
@@ -52,7 +56,7 @@ struct LeafScore: Hashable, Sendable {
       items += 1
       worth += ruleWorth
       guard values[base] == 1 else { continue }
-      let gap = clock - Int(values[base + 1])
+      let gap = layout.gap(from: Int(values[base + 1]), to: clock, rule: rule)
       let over = Int(values[base + 2]) + (gap > cadence.every ? gap - cadence.every : 0)
       let credit = 1 - Double(over) / Double(max(cadence.every, 1))
       points += ruleWorth * min(max(credit, 0), 1)

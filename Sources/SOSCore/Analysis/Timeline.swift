@@ -19,8 +19,11 @@ struct Timeline: Hashable, Sendable {
   struct Layout: Sendable {
     /// Required stakeholders, in file order.
     let required: [String]
-    /// Cadence rules: stakeholder, interval (seconds) and weight.
-    let cadence: [(stakeholder: String, every: Int, weight: Int)]
+    /// Cadence rules: stakeholder, interval (seconds), weight and the quiet hours
+    /// not counted in a gap.
+    let cadence: [(stakeholder: String, every: Int, weight: Int, quiet: QuietHours?)]
+    /// T+0 in minutes after midnight, which quiet hours need.
+    let startsAt: Int?
     /// Deadlines: due, grace (seconds) and weight, by id.
     let deadlines: [String: (by: Int, grace: Int, weight: Int)]
     /// Every deadline's worth, added up, and how many there are.
@@ -29,7 +32,10 @@ struct Timeline: Hashable, Sendable {
 
     init(_ scenario: Scenario) {
       required = scenario.stakeholders.filter(\.required).map(\.id)
-      cadence = scenario.cadence.map { ($0.stakeholder.value, $0.every.seconds, $0.weight) }
+      cadence = scenario.cadence.map {
+        ($0.stakeholder.value, $0.every.seconds, $0.weight, $0.quiet)
+      }
+      startsAt = scenario.startsAt
       var deadlines: [String: (by: Int, grace: Int, weight: Int)] = [:]
       for deadline in scenario.deadlines where deadlines[deadline.id] == nil {
         deadlines[deadline.id] = (deadline.by.seconds, deadline.grace.seconds, deadline.weight)
@@ -42,6 +48,15 @@ struct Timeline: Hashable, Sendable {
     }
 
     var cadenceStart: Int { required.count }
+
+    /// The gap from `start` to `end` (seconds) that counts against cadence `rule`:
+    /// its quiet hours left out.
+    func gap(from start: Int, to end: Int, rule: Int) -> Int {
+      guard let quiet = cadence[rule].quiet, let startsAt else { return end - start }
+      return end - start
+        - quiet.overlap(
+          from: ClockDuration(seconds: start), to: ClockDuration(seconds: end), startsAt: startsAt)
+    }
     var promiseStart: Int { required.count + 3 * cadence.count }
   }
 
@@ -159,7 +174,7 @@ struct Timeline: Hashable, Sendable {
         // The gap since the last contact (or since T+0) beyond the interval; an overrun
         // of a whole interval already leaves no credit.
         let last = values[base] == 1 ? values[base + 1] : 0
-        let over = max(0, Int(time) - Int(last) - every)
+        let over = max(0, layout.gap(from: Int(last), to: Int(time), rule: rule) - every)
         values[base] = 1
         values[base + 1] = time
         values[base + 2] = Int32(clamping: min(Int(values[base + 2]) + over, every))

@@ -168,16 +168,13 @@ public struct Scorer: Sendable {
       timeliness: timelinessScore, communication: communicationScore, outcome: outcome)
     var cap: String?
     let written = statements.map { $0.analysis.isStatement ? Double($0.analysis.score) : 0 }
-    if settings.statementGate > 0, !written.isEmpty {
-      let mean = written.reduce(0, +) / Double(written.count)
-      let ceiling = Double(settings.pass) - 0.1
-      if mean < Double(settings.statementGate), ScoreFormat.tenths(overall) > ceiling {
-        cap =
-          "held at \(ScoreFormat.points(ceiling)), below the pass mark: your statements averaged"
-          + " \(ScoreFormat.points(mean))/100, and a pass needs statements that average"
-          + " \(settings.statementGate) or more (one that says nothing counts 0)"
-        overall = max(0, ceiling)
-      }
+    let mean = written.isEmpty ? nil : written.reduce(0, +) / Double(written.count)
+    if let mean, let ceiling = gateCeiling(overall, statementMean: mean) {
+      cap =
+        "held at \(ScoreFormat.points(ceiling)), below the pass mark: your statements averaged"
+        + " \(ScoreFormat.points(mean))/100, and a pass needs statements that average"
+        + " \(settings.statementGate) or more (one that says nothing counts 0)"
+      overall = ceiling
     }
     let bands = settings.bands.isEmpty ? ScoringDefaults.bands : settings.bands
     return ScoreReport(
@@ -191,6 +188,18 @@ public struct Scorer: Sendable {
       passMark: Double(settings.pass), passed: ScoreFormat.tenths(overall) >= Double(settings.pass),
       ledger: timeliness + communication, decisions: decisions, statements: statements,
       cap: cap)
+  }
+
+  /// The score the statement gate holds `overall` at, or `nil` when it does not: a
+  /// session whose statements average (`statementMean`) below the scenario's
+  /// `statement_gate` cannot score above a tenth below the pass mark.
+  func gateCeiling(_ overall: Double, statementMean: Double) -> Double? {
+    let settings = scenario.scoring
+    let ceiling = max(0, Double(settings.pass) - 0.1)
+    guard settings.statementGate > 0, statementMean < Double(settings.statementGate),
+      overall > ceiling
+    else { return nil }
+    return ceiling
   }
 
   /// The overall score from its three components, by the scenario's weights.
