@@ -2,14 +2,17 @@ import SOSCore
 
 /// Renders a statement analysis for the terminal, as plain text or JSON.
 ///
-/// JSON comes from `StatementAnalysis`'s `Codable` conformance. The text form reads well without colour: a header with the score, the length and the
-/// readability figures, then one line per criterion marked PASS, PART or FAIL with its
+/// JSON comes from `StatementAnalysis`'s `Codable` conformance. The text form reads well
+/// without colour: a header with the score, the length and the readability figures, a
+/// line for a text that is not yet a statement and one for each cap that lowers the
+/// score, then one line per criterion marked PASS, PART or FAIL with its
 /// points, the evidence in quotes, and the advice on the next line.
 ///
 /// ```
 /// Score 88/100 (social)
 /// Length 212/280 characters
 /// Readability: reading ease 71.3, grade 6.2 (48 words, 4 sentences, 66 syllables)
+/// Capped at 70 (the criteria earn 79): a guess or guarantee that may have to be withdrawn — "probably"
 ///
 /// PASS  Apology                      12/12  "We are sorry"
 /// PART  Next update                   4/8   "We will update you"
@@ -36,6 +39,18 @@ public enum StatementReport {
       "Readability: reading ease \(decimal(readability.fre)), grade \(decimal(readability.fkgl)) "
         + "(\(count(readability.words, "word")), \(count(readability.sentences, "sentence")), "
         + "\(count(readability.syllables, "syllable")))")
+    if let nonsense = analysis.nonsense {
+      lines.append("Not yet a statement: \(oneLine(nonsense)).")
+    }
+    if let cap = analysis.caps.first, analysis.uncapped > analysis.score {
+      lines.append(
+        "Capped at \(cap.ceiling) (the criteria earn \(analysis.uncapped)): \(oneLine(cap.reason))"
+          + (cap.evidence.isEmpty
+            ? "" : " — " + cap.evidence.map { "\"\(oneLine($0))\"" }.joined(separator: ", ")))
+    }
+    for cap in analysis.caps.dropFirst() where cap.ceiling < analysis.uncapped {
+      lines.append("Also caps it at \(cap.ceiling): \(oneLine(cap.reason))")
+    }
     lines.append("")
     let labelWidth = min(32, analysis.criteria.map(\.label.count).max() ?? 0)
     for criterion in analysis.criteria {

@@ -21,7 +21,9 @@ import Testing
     #expect(readability["fre"] is Double)
     #expect(readability["fkgl"] is Double)
     let criteria = try #require(json["criteria"] as? [[String: Any]])
-    #expect(criteria.count == 17)
+    #expect(criteria.count == 19)
+    #expect(json["caps"] is [Any])
+    #expect(json["uncapped"] is Int)
     for criterion in criteria {
       for key in ["id", "label", "result", "points", "max", "evidence"] {
         #expect(criterion[key] != nil, "\(key) missing")

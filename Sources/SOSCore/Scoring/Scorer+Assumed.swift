@@ -51,6 +51,7 @@ extension Scorer {
       audience: task.audience.value, profile: profile, length: 0, lengthUnit: "characters",
       limit: task.characterLimit,
       readability: Readability(words: words, sentences: words > 0 ? 1 : 0, syllables: words),
-      criteria: criteria)
+      criteria: criteria,
+      nonsense: statement.isStatement ? nil : "the statement assumed here says nothing")
   }
 }

@@ -142,6 +142,9 @@ extension StatementFixture {
         5pm today to confirm that everything is in order.
 
         If you are worried, call us on 0800 500 600 or visit northwind.example/help.
+
+        Priya Shah
+        Customer Care Director, Northwind
         """,
       expect: [
         "apology": .pass, "ownership": .pass, "what-to-do": .pass, "next-update": .pass,

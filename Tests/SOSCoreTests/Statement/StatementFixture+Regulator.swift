@@ -29,7 +29,7 @@ extension StatementFixture {
         """,
       expect: [
         "ownership": .pass, "what-happened": .pass, "who-affected": .pass,
-        "what-we-are-doing": .pass, "next-update": .pass, "where-help": .pass,
+        "what-we-are-doing": .pass, "next-update": .pass, "contact-point": .pass,
         "known-unknown": .pass,
       ]),
     StatementFixture(
@@ -55,7 +55,7 @@ extension StatementFixture {
         """,
       expect: [
         "what-happened": .pass, "who-affected": .pass, "what-we-are-doing": .pass,
-        "next-update": .pass, "where-help": .pass, "known-unknown": .pass,
+        "next-update": .pass, "contact-point": .pass, "known-unknown": .pass,
       ]),
     StatementFixture(
       name: "regulator strong: network outage report", channel: .regulatorNotice,
@@ -78,7 +78,7 @@ extension StatementFixture {
         """,
       expect: [
         "ownership": .pass, "what-happened": .pass, "who-affected": .pass,
-        "next-update": .pass, "where-help": .pass, "known-unknown": .pass,
+        "next-update": .pass, "contact-point": .pass, "known-unknown": .pass,
       ]),
     StatementFixture(
       name: "regulator strong: financial incident report", channel: .regulatorNotice,
@@ -101,7 +101,7 @@ extension StatementFixture {
         """,
       expect: [
         "ownership": .pass, "what-happened": .pass, "who-affected": .pass,
-        "what-we-are-doing": .pass, "next-update": .pass, "where-help": .pass,
+        "what-we-are-doing": .pass, "next-update": .pass, "contact-point": .pass,
       ]),
 
     // MARK: Middling
@@ -118,7 +118,7 @@ extension StatementFixture {
         We are investigating the matter and will provide further information in due course. \
         Please contact our Data Protection Officer with any questions.
         """,
-      expect: ["next-update": .partial, "where-help": .pass, "who-affected": .partial]),
+      expect: ["next-update": .partial, "contact-point": .pass, "who-affected": .partial]),
     StatementFixture(
       name: "regulator middling: outage summary", channel: .regulatorNotice,
       audience: "telecoms regulator", tier: .middling,
@@ -129,7 +129,7 @@ extension StatementFixture {
         Services were restored the same morning. We are conducting a review and will provide \
         a report.
         """,
-      expect: ["ownership": .fail, "next-update": .partial, "where-help": .fail]),
+      expect: ["ownership": .fail, "next-update": .partial, "contact-point": .fail]),
     StatementFixture(
       name: "regulator middling: product report", channel: .regulatorNotice,
       audience: "product safety regulator", tier: .middling,
@@ -140,7 +140,7 @@ extension StatementFixture {
         have been paused while we look into this. We will keep you informed. Contact: \
         safety@brightline.example.
         """,
-      expect: ["next-update": .partial, "where-help": .pass]),
+      expect: ["next-update": .partial, "contact-point": .pass]),
 
     // MARK: Poor
     StatementFixture(
@@ -155,7 +155,7 @@ extension StatementFixture {
         """,
       expect: [
         "blame": .fail, "speculation": .partial, "over-promising": .partial,
-        "next-update": .fail, "where-help": .fail,
+        "next-update": .fail, "contact-point": .fail,
       ]),
     StatementFixture(
       name: "regulator poor: late and vague", channel: .regulatorNotice,

@@ -156,6 +156,8 @@ struct CommitmentReader {
     if word == "no" || word == "not" {
       if let next, Self.comparatives.contains(next), afterNext == "than" { return true }
       if word == "not" && next == "only" { return true }
+      // "Do not hesitate to call us" invites; it refuses nothing.
+      if word == "not" && next == "hesitate" { return true }
       if word == "not" && previous == "or" { return true }
       if word == "not" && previous == "if", let next, Self.earlierWords.contains(next) {
         return true
@@ -250,7 +252,25 @@ struct CommitmentReader {
     return true
   }
 
-  private func isHedged(_ index: Int) -> Bool {
+  /// Whether a negation earlier in its clause covers the word at `index` ("we are
+  /// **not** sorry", "there will be **no** next update").
+  func isNegated(_ index: Int) -> Bool {
+    guard clause.indices.contains(index), let open = negation[clause[index]] else {
+      return false
+    }
+    return open.word < index
+  }
+
+  /// Whether a condition covers the segment of the word at `index` ("**if** anyone was
+  /// upset, sorry").
+  func isConditional(_ index: Int) -> Bool {
+    segment.indices.contains(index) && conditionalSegments.contains(segment[index])
+  }
+
+  /// The clause of the word at `index`.
+  func clause(of index: Int) -> Int { clause[index] }
+
+  func isHedged(_ index: Int) -> Bool {
     hedge[clause[index]].map { $0 <= index } ?? false
   }
 

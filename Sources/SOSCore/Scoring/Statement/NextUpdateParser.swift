@@ -49,7 +49,16 @@ public enum NextUpdateParser {
       return nil
     }
     let document = StatementDocument(String(text.prefix(characterLimit)))
-    let reader = CommitmentReader(document)
+    return find(
+      in: document, reader: CommitmentReader(document), sentAt: clock, startsAt: startsAt,
+      startsOn: startsOn)
+  }
+
+  /// The next update a statement already read promises (see the method above).
+  static func find(
+    in document: StatementDocument, reader: CommitmentReader, sentAt clock: ClockDuration,
+    startsAt: Int?, startsOn: Weekday?
+  ) -> NextUpdateTime? {
     guard !reader.cueSentences.isEmpty else { return nil }
     var best: (due: ClockDuration, time: SpokenTime)?
     let cueSentences = sentenceBounds(document).filter {

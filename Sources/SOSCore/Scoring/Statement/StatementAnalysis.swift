@@ -16,12 +16,23 @@ public struct StatementAnalysis: Hashable, Sendable, Codable {
   public var limit: Int?
   public var readability: Readability
   public var criteria: [StatementCriterion]
+  /// The score the criteria earn before any cap.
+  public var uncapped: Int
+  /// The ceilings that apply (lowest first); `score` is at most the first one's.
+  public var caps: [StatementCap]
+  /// Why the text is not yet a statement (too few words, not words, no verb), or `nil`
+  /// when it is one.
+  public var nonsense: String?
 
   /// Creates an analysis.
   public init(
     score: Int, channel: Channel, audience: String?, profile: StatementProfile, length: Int,
-    lengthUnit: String, limit: Int?, readability: Readability, criteria: [StatementCriterion]
+    lengthUnit: String, limit: Int?, readability: Readability, criteria: [StatementCriterion],
+    uncapped: Int? = nil, caps: [StatementCap] = [], nonsense: String? = nil
   ) {
+    self.uncapped = uncapped ?? score
+    self.caps = caps
+    self.nonsense = nonsense
     self.score = score
     self.channel = channel
     self.audience = audience
@@ -34,10 +45,9 @@ public struct StatementAnalysis: Hashable, Sendable, Codable {
   }
 
   /// Whether the text says something at all: a statement that can meet a deadline,
-  /// make or keep a promise and reach its audience. An empty or one-word text never is.
-  public var isStatement: Bool {
-    readability.words >= ScoringDefaults.statementMinimumWords
-  }
+  /// make or keep a promise and reach its audience. Fewer than five words, filler,
+  /// keyboard runs or a list of words with no verb never are.
+  public var isStatement: Bool { nonsense == nil }
 
   /// The ids of the criteria passed in full.
   public var metCriteria: Set<String> {
@@ -51,6 +61,7 @@ public struct StatementAnalysis: Hashable, Sendable, Codable {
 
   private enum CodingKeys: String, CodingKey {
     case score, channel, audience, profile, length, lengthUnit, limit, readability, criteria
+    case uncapped, caps, nonsense
   }
 
   /// Encodes every key, with `null` for a missing audience or limit, so JSON readers
@@ -66,5 +77,25 @@ public struct StatementAnalysis: Hashable, Sendable, Codable {
     try container.encode(limit, forKey: .limit)
     try container.encode(readability, forKey: .readability)
     try container.encode(criteria, forKey: .criteria)
+    try container.encode(uncapped, forKey: .uncapped)
+    try container.encode(caps, forKey: .caps)
+    try container.encode(nonsense, forKey: .nonsense)
+  }
+
+  /// Decodes an analysis; one written before caps were kept has none.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    score = try container.decode(Int.self, forKey: .score)
+    channel = try container.decode(Channel.self, forKey: .channel)
+    audience = try container.decodeIfPresent(String.self, forKey: .audience)
+    profile = try container.decode(StatementProfile.self, forKey: .profile)
+    length = try container.decode(Int.self, forKey: .length)
+    lengthUnit = try container.decode(String.self, forKey: .lengthUnit)
+    limit = try container.decodeIfPresent(Int.self, forKey: .limit)
+    readability = try container.decode(Readability.self, forKey: .readability)
+    criteria = try container.decode([StatementCriterion].self, forKey: .criteria)
+    uncapped = try container.decodeIfPresent(Int.self, forKey: .uncapped) ?? score
+    caps = try container.decodeIfPresent([StatementCap].self, forKey: .caps) ?? []
+    nonsense = try container.decodeIfPresent(String.self, forKey: .nonsense)
   }
 }

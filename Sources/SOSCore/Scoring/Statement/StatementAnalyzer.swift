@@ -30,32 +30,50 @@ public struct StatementAnalyzer: Sendable {
     _ text: String, channel: Channel, audience: String? = nil, must: [Phrase] = [],
     avoid: [Phrase] = [], limit: Int? = nil
   ) -> StatementAnalysis {
+    let evaluation = self.evaluation(text, channel: channel, audience: audience, limit: limit)
+    let profile = evaluation.profile
+    let readability = evaluation.readability
+    let length = evaluation.length
+    let limitInForce = evaluation.limit
+    var criteria = evaluation.criteria(must: must, avoid: avoid)
+    var caps: [StatementCap] = []
+    let nonsense = evaluation.substance.nonsense
+    if let nonsense {
+      // Nothing to read: every criterion says why, and none earns a point.
+      let why = "This is not yet a statement: \(nonsense)."
+      criteria = criteria.map {
+        var failed = $0
+        failed.result = .fail
+        failed.points = 0
+        failed.advice =
+          why + " Write what happened, who is affected, what you are doing and what to do."
+        return failed
+      }
+    } else {
+      caps = evaluation.caps(criteria: criteria, must: must)
+    }
+    let uncapped = Self.score(criteria)
+    let score = min(uncapped, caps.first?.ceiling ?? 100)
+    return StatementAnalysis(
+      score: score, channel: channel, audience: audience, profile: profile,
+      length: length.count, lengthUnit: length.unit.rawValue, limit: limitInForce,
+      readability: readability, criteria: criteria, uncapped: uncapped, caps: caps,
+      nonsense: nonsense)
+  }
+
+  /// The statement read for its channel and audience, before any criterion is judged.
+  func evaluation(_ text: String, channel: Channel, audience: String?, limit: Int?)
+    -> StatementEvaluation
+  {
     let profile = StatementProfile.of(channel: channel, audience: audience)
     let document = StatementDocument(text)
     let readability = Readability(document)
     let hardLimit = Self.hardLimit(channel: channel, limit: limit)
     let length = MessageLength.measure(text, channel: channel, limit: hardLimit)
     let limitInForce = length.unit == .ucs2 ? hardLimit.map(MessageLength.ucs2Limit) : hardLimit
-
-    let criteria: [StatementCriterion]
-    if readability.words == 0 {
-      criteria = [
-        StatementCriterion(
-          id: "empty", label: "Statement has words", result: .fail, points: 0, max: 100,
-          evidence: [], dimension: .clarity,
-          advice: "Write the statement: what happened, who is affected, what you are doing "
-            + "and what the reader should do.")
-      ]
-    } else {
-      let evaluation = StatementEvaluation(
-        document: document, readability: readability, profile: profile, channel: channel,
-        length: length, limit: limitInForce)
-      criteria = evaluation.criteria(must: must, avoid: avoid)
-    }
-    return StatementAnalysis(
-      score: Self.score(criteria), channel: channel, audience: audience, profile: profile,
-      length: length.count, lengthUnit: length.unit.rawValue, limit: limitInForce,
-      readability: readability, criteria: criteria)
+    return StatementEvaluation(
+      document: document, readability: readability, profile: profile, channel: channel,
+      length: length, limit: limitInForce)
   }
 
   /// The hard limit: the given one, else the channel's (social 280, SMS 160).

@@ -15,8 +15,14 @@ struct StatementEvaluation {
   let channel: Channel
   let length: MessageLength
   let limit: Int?
+  /// Clauses, and which words a negation or a condition covers.
+  let reader: CommitmentReader
+  /// Facts, stock phrases and repeats.
+  let substance: StatementSubstance
   /// Sentences that say "we", "our", "us" or "I".
   private let firstPersonSentences: Set<Int>
+  /// Words quoted as something not to say ("Do not say it was a system error").
+  private let avoidQuoted: [Bool]
 
   init(
     document: StatementDocument, readability: Readability, profile: StatementProfile,
@@ -28,23 +34,80 @@ struct StatementEvaluation {
     self.channel = channel
     self.length = length
     self.limit = limit
+    let reader = CommitmentReader(document)
+    self.reader = reader
+    substance = StatementSubstance(document, updateSentences: reader.cueSentences)
     var sentences: Set<Int> = []
     for word in document.words where StatementLexicon.firstPerson.contains(word.folded) {
       sentences.insert(word.sentence)
     }
     firstPersonSentences = sentences
+    avoidQuoted = Self.avoidQuoted(document, reader: reader)
   }
+
+  /// "Do not say it was a system error", "never tell them …", "avoid saying …": the
+  /// rest of the sentence after a forbidden verb of speech is quoted to be avoided.
+  static func avoidQuoted(_ document: StatementDocument, reader: CommitmentReader) -> [Bool] {
+    let words = document.words
+    var quoted = [Bool](repeating: false, count: words.count)
+    var index = 0
+    while index < words.count {
+      let word = words[index].folded
+      let previous =
+        index > 0 && words[index - 1].sentence == words[index].sentence
+        ? words[index - 1].folded : ""
+      let forbidden =
+        StatementLexicon.speechVerbs.contains(word)
+        && (reader.isNegated(index) || previous == "avoid" || previous == "avoiding"
+          || previous == "stop")
+      guard forbidden else {
+        index += 1
+        continue
+      }
+      let sentence = words[index].sentence
+      var next = index + 1
+      while next < words.count, words[next].sentence == sentence {
+        quoted[next] = true
+        next += 1
+      }
+      index = next
+    }
+    return quoted
+  }
+
+  /// Whether the words of `span` are said as the organisation's own: not negated and
+  /// not quoted as something to avoid. (A condition matters to an apology and a
+  /// promise, not to an instruction: "if you bought one, stop using it".)
+  func asserted(_ span: Range<Int>) -> Bool {
+    let start = span.lowerBound
+    return !reader.isNegated(start) && !avoidQuoted[start]
+  }
+
+  /// Whether the word at `index` is quoted as something not to say.
+  func isAvoidQuoted(_ index: Int) -> Bool { avoidQuoted[index] }
 
   var words: [StatementDocument.Word] { document.words }
 
   // MARK: - Criteria
 
+  /// Every criterion of the profile, then the scenario's `must` and `avoid` phrases.
+  /// The criteria that pass by the absence of a fault earn their points only in a
+  /// statement that says something concrete (see ``substanceLevel``).
   func criteria(must: [Phrase], avoid: [Phrase]) -> [StatementCriterion] {
+    var findings: [String: Finding] = [:]
+    for row in StatementRubric.rows
+    where row.max(for: profile) > 0 && !Self.absenceCriteria.contains(row.id) {
+      findings[row.id] = evaluate(row.id)
+    }
+    let level = substanceLevel(findings)
+    for row in StatementRubric.rows
+    where row.max(for: profile) > 0 && Self.absenceCriteria.contains(row.id) {
+      findings[row.id] = substantial(evaluate(row.id), level: level)
+    }
     var criteria: [StatementCriterion] = []
     for row in StatementRubric.rows {
       let max = row.max(for: profile)
-      guard max > 0 else { continue }
-      let finding = substantial(evaluate(row.id), absence: Self.absenceCriteria.contains(row.id))
+      guard max > 0, let finding = findings[row.id] else { continue }
       criteria.append(
         criterion(
           id: row.id, label: row.label, dimension: row.dimension, max: max, finding: finding,
@@ -62,27 +125,41 @@ struct StatementEvaluation {
         criterion(
           id: "avoid:\(phrase.id)", label: "Avoids: " + (phrase.label ?? phrase.id),
           dimension: .accountability, max: StatementRubric.avoidPoints,
-          finding: substantial(avoidFinding(phrase), absence: true), advice: ""))
+          finding: substantial(avoidFinding(phrase), level: level), advice: ""))
     }
     return criteria
   }
 
-  /// Criteria passed by the absence of a fault: a few words avoid every fault without
-  /// saying anything, so they earn full points only in a statement of some substance.
+  /// Criteria passed by the absence of a fault: saying nothing avoids every fault, so
+  /// they earn full points only in a statement of some substance.
   static let absenceCriteria: Set<String> = [
     "blame", "speculation", "over-promising", "jargon", "readability", "sentence-length",
-    "channel-length",
+    "channel-length", "repetition",
   ]
 
-  /// Below ``StatementRubric/substantialWords`` words, a pass by absence is a partial.
-  private func substantial(_ finding: Finding, absence: Bool) -> Finding {
-    guard absence, finding.result == .pass, words.count < StatementRubric.substantialWords
-    else { return finding }
+  /// How much the statement says, 0–6: one for each of what happened, who is affected,
+  /// what we are doing, and what the reader should do (or where to get help), and one
+  /// for each of its first two concrete facts.
+  func substanceLevel(_ findings: [String: Finding]) -> Int {
+    func met(_ id: String) -> Bool { findings[id]?.result == .pass }
+    var level = 0
+    if met("what-happened") || findings["what-happened"]?.result == .partial { level += 1 }
+    if met("who-affected") { level += 1 }
+    if met("what-we-are-doing") { level += 1 }
+    if met("what-to-do") || met("where-help") || met("contact-point") { level += 1 }
+    level += min(substance.facts.count, 2)
+    return level
+  }
+
+  /// A pass by absence is a partial in a statement that says little (substance 1),
+  /// and a fail in one that says nothing concrete (substance 0).
+  private func substantial(_ finding: Finding, level: Int) -> Finding {
+    guard finding.result == .pass, level < 2 else { return finding }
     return Finding(
-      result: .partial, evidence: finding.evidence,
+      result: level == 1 ? .partial : .fail, evidence: finding.evidence,
       advice:
-        "Too short to judge: \(words.count) word\(words.count == 1 ? "" : "s") cannot tell"
-        + " people what happened and what to do.")
+        "Avoiding a fault earns its points only in a statement that says something concrete:"
+        + " what happened, who is affected, what you are doing and what to do.")
   }
 
   private func criterion(
@@ -120,19 +197,56 @@ struct StatementEvaluation {
     case "readability": return readabilityFinding()
     case "sentence-length": return sentenceLength()
     case "channel-length": return channelLength()
+    case "repetition": return repetition()
+    case "greeting": return greeting()
+    case "sender": return sender()
+    case "contact-point": return contactPoint()
+    case "consequences": return consequences()
     default: return Finding(result: .fail)
     }
   }
 
   // MARK: - Apology, empathy, ownership, blame
 
+  /// Apologies said as the organisation's own, in any words.
+  func apologySpans() -> [Range<Int>] {
+    Self.merge(
+      (spans(StatementLexicon.apologySet) + spans(StatementLexicon.apologyParaphraseSet))
+        .filter {
+          asserted($0) && (!reader.isConditional($0.lowerBound) || isInstructedApology($0))
+        })
+  }
+
+  /// Conditional and deflecting apologies ("sorry if", "sorry you feel").
+  func conditionalApologySpans() -> [Range<Int>] {
+    var found = spans(StatementLexicon.conditionalApologySet)
+    // "If anyone was upset, we apologise": an apology under a condition.
+    found += spans(StatementLexicon.apologySet).filter {
+      reader.isConditional($0.lowerBound) && !avoidQuoted[$0.lowerBound]
+    }
+    // "If a guest asks, say sorry": an instruction to apologise, not an apology on a
+    // condition.
+    return Self.merge(found).filter { !isInstructedApology($0) }
+  }
+
+  /// "say sorry", "apologise to them" told to staff: the apology is the instruction.
+  func isInstructedApology(_ span: Range<Int>) -> Bool {
+    let start = span.lowerBound
+    if start > 0, words[start - 1].sentence == words[start].sentence,
+      ["say", "saying", "offer", "to", "and"].contains(words[start - 1].folded)
+    {
+      return true
+    }
+    return profile == .staff && words[start].startsClause
+  }
+
   private func apology() -> Finding {
-    let apologies = spans(StatementLexicon.apologySet).filter { !isNegated($0) }
-    let conditional = spans(StatementLexicon.conditionalApologySet)
-    let regret = spans(StatementLexicon.regretOnlySet)
-    let real = apologies.filter { span in
+    let conditional = conditionalApologySpans()
+    let regret = spans(StatementLexicon.regretOnlySet).filter(asserted)
+    let real = apologySpans().filter { span in
       !(conditional + regret).contains { $0.overlaps(span) }
     }
+    let refused = refusedApologies()
     if !real.isEmpty && conditional.isEmpty {
       return Finding(result: .pass, evidence: texts(real))
     }
@@ -142,6 +256,11 @@ struct StatementEvaluation {
         advice:
           "Drop the condition: say what you are sorry for, without \"if\", \"any\" or \"but\".")
     }
+    if !refused.isEmpty {
+      return Finding(
+        result: .fail, evidence: texts(refused),
+        advice: "This refuses the apology: a negated \"sorry\" is no apology.")
+    }
     if !regret.isEmpty {
       return Finding(
         result: .partial, evidence: texts(regret),
@@ -150,13 +269,37 @@ struct StatementEvaluation {
     return Finding(result: .fail)
   }
 
+  /// "We're not sorry", "we will not apologise".
+  func refusedApologies() -> [Range<Int>] {
+    spans(StatementLexicon.apologySet).filter {
+      reader.isNegated($0.lowerBound) && !avoidQuoted[$0.lowerBound]
+    }
+  }
+
+  /// Polite hostility said as our own, and thanks in place of an apology.
+  func hostilitySpans() -> [Range<Int>] {
+    var found = spans(StatementLexicon.politeHostilitySet).filter { !avoidQuoted[$0.lowerBound] }
+    if apologySpans().isEmpty {
+      found += spans(StatementLexicon.gratitudeInsteadSet)
+    }
+    return Self.merge(found)
+  }
+
   private func empathy() -> Finding {
-    let phrases = spans(StatementLexicon.empathySet)
+    let hostile = spans(StatementLexicon.politeHostilitySet).filter {
+      !avoidQuoted[$0.lowerBound]
+    }
+    if !hostile.isEmpty {
+      return Finding(
+        result: .fail, evidence: texts(hostile),
+        advice: "Polite words that question the reader's experience are not empathy: drop them.")
+    }
+    let phrases = spans(StatementLexicon.empathySet).filter(asserted)
     if !phrases.isEmpty { return Finding(result: .pass, evidence: texts(phrases)) }
     let readerSentences = Set(
       words.filter { $0.folded == "you" || $0.folded == "your" }.map(\.sentence))
     let feelings = spans(StatementLexicon.feelingSet).filter {
-      readerSentences.contains(words[$0.lowerBound].sentence)
+      readerSentences.contains(words[$0.lowerBound].sentence) && asserted($0)
     }
     if !feelings.isEmpty {
       return Finding(
@@ -168,32 +311,35 @@ struct StatementEvaluation {
     return Finding(result: .fail)
   }
 
-  /// Explicit ownership phrases, not negated.
+  /// Explicit ownership phrases, asserted.
   private func ownershipSpans() -> [Range<Int>] {
-    spans(StatementLexicon.ownershipSet).filter { !isNegated($0) }
+    spans(StatementLexicon.ownershipSet).filter(asserted)
   }
 
   private func agentlessSpans() -> [Range<Int>] {
-    let always = spans(StatementLexicon.agentlessAlwaysSet)
+    let always = spans(StatementLexicon.agentlessAlwaysSet).filter {
+      !avoidQuoted[$0.lowerBound]
+    }
     let passives = spans(StatementLexicon.passiveHarmSet).filter { span in
       let sentence = words[span.lowerBound].sentence
       let byFollows =
         span.upperBound < words.count && words[span.upperBound].folded == "by"
         && words[span.upperBound].sentence == sentence
       return !firstPersonSentences.contains(sentence) && !byFollows
+        && !avoidQuoted[span.lowerBound]
     }
     return Self.merge(always + passives)
   }
 
   private func ownership() -> Finding {
-    let owned = ownershipSpans()
+    let owned = ownershipSpans() + spans(StatementLexicon.apologyParaphraseSet).filter(asserted)
     let agentless = agentlessSpans()
     switch (owned.isEmpty, agentless.isEmpty) {
     case (false, true):
-      return Finding(result: .pass, evidence: texts(owned))
+      return Finding(result: .pass, evidence: texts(Self.merge(owned)))
     case (false, false):
       return Finding(
-        result: .partial, evidence: texts(owned + agentless),
+        result: .partial, evidence: texts(Self.merge(owned) + agentless),
         advice: "Say who did it: write \"we exposed\" rather than \"was exposed\".")
     case (true, true):
       return Finding(result: .partial)
@@ -205,17 +351,39 @@ struct StatementEvaluation {
     }
   }
 
+  /// Blame said as our own: at a supplier or third party, at the people harmed, or
+  /// labelling them.
+  func blameSpans() -> (others: [Range<Int>], customers: [Range<Int>]) {
+    let others = spans(StatementLexicon.blameSet).filter { !avoidQuoted[$0.lowerBound] }
+    let customers = spans(StatementLexicon.customerBlameSet).filter {
+      !avoidQuoted[$0.lowerBound] && !reader.isConditional($0.lowerBound)
+    }
+    return (others, customers)
+  }
+
   private func blame() -> Finding {
-    let blamed = spans(StatementLexicon.blameSet)
-    if blamed.isEmpty { return Finding(result: .pass) }
-    return Finding(result: ownershipSpans().isEmpty ? .fail : .partial, evidence: texts(blamed))
+    let blamed = blameSpans()
+    if !blamed.customers.isEmpty {
+      return Finding(
+        result: .fail, evidence: texts(blamed.customers + blamed.others),
+        advice: "Do not blame the people who were harmed, however politely.")
+    }
+    let hostile = hostilitySpans()
+    if !hostile.isEmpty {
+      return Finding(
+        result: .fail, evidence: texts(hostile),
+        advice: "Polite hostility (\"we trust this clarifies\") reads as blame: drop it.")
+    }
+    if blamed.others.isEmpty { return Finding(result: .pass) }
+    return Finding(
+      result: ownershipSpans().isEmpty ? .fail : .partial, evidence: texts(blamed.others))
   }
 
   // MARK: - Facts
 
   private func whatHappened() -> Finding {
-    let events = spans(StatementLexicon.eventSet)
-    let when = spans(StatementLexicon.whenSet)
+    let events = spans(StatementLexicon.eventSet).filter(asserted)
+    let when = spans(StatementLexicon.whenSet).filter(asserted)
     if let event = events.first, let time = when.first {
       return Finding(result: .pass, evidence: texts([event, time]))
     }
@@ -229,8 +397,42 @@ struct StatementEvaluation {
   }
 
   private func whoAffected() -> Finding {
-    let specific = spans(StatementLexicon.affectedSpecificSet)
-    if !specific.isEmpty { return Finding(result: .pass, evidence: texts(specific)) }
+    let specific = spans(StatementLexicon.affectedSpecificSet).filter(asserted)
+    if profile == .regulator {
+      // A regulator needs the scope in numbers, or when the numbers will follow: a
+      // sentence with a count and the people or things counted.
+      let counted = Set(
+        spans(StatementLexicon.affectedGenericSet).map { words[$0.lowerBound].sentence })
+      var numbered = specific.filter { span in
+        words[span].contains {
+          $0.kind == .number || StatementLexicon.numberWords.contains($0.folded)
+        }
+      }
+      for index in words.indices
+      where words[index].kind == .number && !StatementPattern.isClock(words[index])
+        && counted.contains(words[index].sentence)
+      {
+        numbered.append(index..<(index + 1))
+      }
+      if !numbered.isEmpty { return Finding(result: .pass, evidence: texts(numbered)) }
+      let phased = spans(StatementLexicon.phasingSet)
+      if !specific.isEmpty || !phased.isEmpty {
+        return Finding(
+          result: .partial, evidence: texts(Array((specific + phased).prefix(3))),
+          advice:
+            "Give the scope in numbers (people, records, units, areas), or say when the numbers"
+            + " will follow.")
+      }
+      return Finding(result: .fail)
+    }
+    // A model, batch or area code ("AF-580", "LS6") names what and where is affected.
+    let codes = words.indices.filter { index in
+      words[index].kind == .number && words[index].folded.first?.isLetter == true
+        && !StatementPattern.isClock(words[index])
+    }.map { $0..<($0 + 1) }
+    if !specific.isEmpty || !codes.isEmpty {
+      return Finding(result: .pass, evidence: texts(Self.merge(specific + codes)))
+    }
     let generic = spans(StatementLexicon.affectedGenericSet)
     if !generic.isEmpty {
       return Finding(result: .partial, evidence: texts(Array(generic.prefix(3))))
@@ -238,13 +440,50 @@ struct StatementEvaluation {
     return Finding(result: .fail)
   }
 
+  /// Instructions that work against the reader ("keep retrying", "do not contact us").
+  func counterproductiveSpans() -> [Range<Int>] {
+    spans(StatementLexicon.counterproductiveSet).filter {
+      !avoidQuoted[$0.lowerBound] && !reader.isConditional($0.lowerBound)
+        && (words[$0.lowerBound].folded == "you" || words[$0.lowerBound].folded == "there"
+          || isImperative($0))
+    }
+  }
+
+  /// Instructions to the reader, in any form, not under a condition or quoted.
+  func instructionSpans() -> [Range<Int>] {
+    let against = counterproductiveSpans()
+    let direct = spans(StatementLexicon.imperativeSet).filter(isImperative)
+    let paraphrased = spans(StatementLexicon.instructionParaphraseSet)
+    // "Please be assured" and "please be advised" tell the reader nothing to do.
+    let reassurance: Set<String> = ["assured", "advised", "informed", "reassured"]
+    return Self.merge(direct + paraphrased).filter { span in
+      !avoidQuoted[span.lowerBound] && !against.contains { $0.overlaps(span) }
+        && !(span.upperBound < words.count && reassurance.contains(words[span.upperBound].folded))
+        && !words[span].contains { reassurance.contains($0.folded) }
+        && !informs(span)
+    }
+  }
+
+  /// "Please be aware that call volumes may be higher": a notice, not an instruction.
+  private func informs(_ span: Range<Int>) -> Bool {
+    var end = span.upperBound
+    while end < words.count, end < span.upperBound + 2, words[end].folded == "aware" {
+      end += 1
+    }
+    let last = words[min(end, words.count) - 1].folded
+    return last == "aware" && end < words.count && words[end].folded == "that"
+  }
+
   private func whatToDo() -> Finding {
-    let imperatives = spans(StatementLexicon.imperativeSet).filter(isImperative)
-    let nothingNeeded = spans(StatementLexicon.noActionSet)
-    if !imperatives.isEmpty {
+    let instructions = instructionSpans()
+    let against = counterproductiveSpans()
+    let nothingNeeded = spans(StatementLexicon.noActionSet).filter { span in
+      !reader.isConditional(span.lowerBound) && !against.contains { $0.overlaps(span) }
+    }
+    if !instructions.isEmpty {
       return Finding(
         result: .pass,
-        evidence: imperatives.map { text(extending: $0, by: 2) } + texts(nothingNeeded))
+        evidence: instructions.map { text(extending: $0, by: 2) } + texts(nothingNeeded))
     }
     // "You do not need to do anything" is a complete answer for a customer; staff in a
     // crisis always need an instruction.
@@ -252,6 +491,11 @@ struct StatementEvaluation {
       return Finding(
         result: profile == .staff ? .partial : .pass, evidence: texts(nothingNeeded),
         advice: "Tell staff what to do, and what to say when a customer raises it.")
+    }
+    if !against.isEmpty {
+      return Finding(
+        result: .fail, evidence: against.map { text(extending: $0, by: 2) },
+        advice: "That instruction works against the reader: tell them what will help.")
     }
     let soft = spans(StatementLexicon.softSuggestionSet)
     if !soft.isEmpty {
@@ -317,8 +561,12 @@ struct StatementEvaluation {
   }
 
   private func whatWeAreDoing() -> Finding {
-    let doing = spans(StatementLexicon.doingSet)
-    let vague = spans(StatementLexicon.vagueDoingSet)
+    var doing = spans(StatementLexicon.doingSet).filter(asserted)
+    if profile == .regulator {
+      // A notice reports measures in shorthand: "Action: sales stopped at 10:00".
+      doing += spans(StatementLexicon.reportedMeasuresSet).filter(asserted)
+    }
+    let vague = spans(StatementLexicon.vagueDoingSet).filter(asserted)
     let concrete = doing.filter { span in !vague.contains { $0.overlaps(span) } }
     if !concrete.isEmpty {
       return Finding(result: .pass, evidence: concrete.map { text(extending: $0, by: 2) })
@@ -331,51 +579,230 @@ struct StatementEvaluation {
     return Finding(result: .fail)
   }
 
+  /// The promised next update, read as the engine reads it (sent at T+0, which is
+  /// taken as midnight on a Monday so that any time of day or weekday can be placed).
+  var promisedUpdate: NextUpdateTime? {
+    NextUpdateParser.find(
+      in: document, reader: reader, sentAt: .zero, startsAt: 0, startsOn: .monday)
+  }
+
+  /// "No further updates", "we will not be posting an update": update words negated.
+  func refusedUpdates() -> [Range<Int>] {
+    spans(StatementLexicon.updateSet).filter {
+      reader.isNegated($0.lowerBound) && !avoidQuoted[$0.lowerBound]
+    }
+  }
+
   private func nextUpdate() -> Finding {
-    let updates = spans(StatementLexicon.updateSet)
-    guard !updates.isEmpty else { return Finding(result: .fail) }
-    let times = spans(StatementLexicon.timeSet)
-    for update in updates {
-      let sentence = words[update.lowerBound].sentence
+    if let promised = promisedUpdate {
+      let sentences = Set(reader.cues.map { words[$0.words.lowerBound].sentence })
+      let vague = words.filter {
+        sentences.contains($0.sentence) && StatementLexicon.vagueTimes.contains($0.folded)
+      }
+      if vague.count >= 1 {
+        return Finding(
+          result: .partial, evidence: [promised.evidence] + vague.map(\.folded),
+          advice: "Name one time for the next update, not \"soon, later or tomorrow\".")
+      }
+      return Finding(result: .pass, evidence: [promised.evidence])
+    }
+    // A time the parser cannot place on the clock ("by 11 March") still names one.
+    let times = spans(StatementLexicon.timeSet).filter(asserted)
+    let commitments =
+      reader.cues.map(\.words)
+      + spans(StatementLexicon.updateSet).filter {
+        asserted($0) && !reader.isConditional($0.lowerBound) && !reader.isHedged($0.lowerBound)
+      }
+    for cue in commitments {
+      let sentence = words[cue.lowerBound].sentence
       if let time = times.first(where: { words[$0.lowerBound].sentence == sentence }) {
-        return Finding(result: .pass, evidence: texts([update, time]))
+        return Finding(result: .pass, evidence: texts([cue, time]))
       }
     }
-    return Finding(
-      result: .partial, evidence: texts(updates),
-      advice: "Give the next update a time: \"by 5pm today\", \"within 24 hours\".")
+    if !reader.cues.isEmpty {
+      return Finding(
+        result: .partial, evidence: reader.cues.map { document.text(words: $0.words) },
+        advice: "Give the next update a time: \"by 5pm today\", \"within 24 hours\".")
+    }
+    let refused = refusedUpdates()
+    if !refused.isEmpty {
+      return Finding(
+        result: .fail, evidence: texts(refused),
+        advice: "This refuses an update: promise the next one, with a time.")
+    }
+    return Finding(result: .fail)
+  }
+
+  /// Places to get help (numbers, addresses, named desks), with whether each is
+  /// offered or refused ("do not contact …", "there is no helpline").
+  func helpSpans() -> (offered: [Range<Int>], vague: [Range<Int>], refused: [Range<Int>]) {
+    var all: [Range<Int>] = []
+    for index in words.indices {
+      switch words[index].kind {
+      case .phone, .url, .email, .handle: all.append(index..<(index + 1))
+      case .word, .number, .abbreviation: break
+      }
+    }
+    all += spans(StatementLexicon.helpConcreteSet)
+    let vague = spans(StatementLexicon.helpVagueSet)
+    let against = counterproductiveSpans()
+    func refused(_ span: Range<Int>) -> Bool {
+      reader.isNegated(span.lowerBound)
+        || against.contains {
+          $0.lowerBound <= span.lowerBound && span.lowerBound < $0.upperBound + 6
+            && words[$0.lowerBound].sentence == words[span.lowerBound].sentence
+        }
+    }
+    let usable = { (span: Range<Int>) in !refused(span) && !avoidQuoted[span.lowerBound] }
+    return (
+      all.filter(usable), vague.filter(usable),
+      (all + vague).filter { refused($0) && !avoidQuoted[$0.lowerBound] }
+    )
   }
 
   private func whereHelp() -> Finding {
-    let addresses = document.tokens.filter {
-      $0.kind == .phone || $0.kind == .url || $0.kind == .email || $0.kind == .handle
+    let help = helpSpans()
+    if !help.offered.isEmpty {
+      return Finding(result: .pass, evidence: texts(help.offered))
     }
-    let concrete = spans(StatementLexicon.helpConcreteSet)
-    if !addresses.isEmpty || !concrete.isEmpty {
-      return Finding(result: .pass, evidence: addresses.map(\.text) + texts(concrete))
-    }
-    let vague = spans(StatementLexicon.helpVagueSet)
-    if !vague.isEmpty {
+    if !help.vague.isEmpty {
       return Finding(
-        result: .partial, evidence: texts(vague),
+        result: .partial, evidence: texts(help.vague),
         advice: "Make help concrete: add the number, the web address or who to call.")
+    }
+    if !help.refused.isEmpty {
+      return Finding(
+        result: .fail, evidence: texts(help.refused),
+        advice: "This turns the reader away: give them a number, an address or a person.")
     }
     return Finding(result: .fail)
   }
 
   private func knownUnknown() -> Finding {
-    let unknowns = spans(StatementLexicon.unknownSet)
+    let unknowns = spans(StatementLexicon.unknownSet).filter {
+      !reader.isConditional($0.lowerBound) && !avoidQuoted[$0.lowerBound]
+    }
     return Finding(result: unknowns.isEmpty ? .fail : .pass, evidence: texts(unknowns))
   }
 
-  /// Pass with none, partial with one, fail with two or more.
+  /// Pass with none, partial with one, fail with two or more; words quoted to be
+  /// avoided, negated or conditional do not count.
   private func countedAbsence(_ set: PatternSet) -> Finding {
-    let found = spans(set)
+    let found = faults(set)
     switch found.count {
     case 0: return Finding(result: .pass)
     case 1: return Finding(result: .partial, evidence: texts(found))
     default: return Finding(result: .fail, evidence: texts(found))
     }
+  }
+
+  /// The matches of a fault's word list said as our own. In a regulator notice,
+  /// "likely" is the law's word ("likely consequences"), not a guess.
+  func faults(_ set: PatternSet) -> [Range<Int>] {
+    spans(set).filter {
+      !avoidQuoted[$0.lowerBound] && !reader.isNegated($0.lowerBound)
+        && !(profile == .regulator && words[$0.lowerBound].folded == "likely")
+    }
+  }
+
+  /// Instructions that ask the reader to do something about the crisis, beyond
+  /// calling or visiting us.
+  func concreteInstructions() -> [Range<Int>] {
+    instructionSpans().filter { span in
+      let verb = words[span].first { !StatementLexicon.instructionLeads.contains($0.folded) }
+      return verb.map { !StatementLexicon.contactVerbs.contains($0.folded) } ?? false
+    }
+  }
+
+  private func repetition() -> Finding {
+    guard !substance.repeats.isEmpty else { return Finding(result: .pass) }
+    return Finding(
+      result: .fail, evidence: substance.repeats,
+      advice: "It repeats itself: say each thing once, and use the room for a fact.")
+  }
+
+  // MARK: - Channel duties
+
+  private func greeting() -> Finding {
+    // The greeting opens the e-mail, after a subject line if there is one.
+    let greeted = spans(StatementLexicon.greetingSet).filter { words[$0.lowerBound].sentence <= 1 }
+    return greeted.isEmpty
+      ? Finding(result: .fail) : Finding(result: .pass, evidence: texts(greeted))
+  }
+
+  /// Signed by a named person or team at the end (an e-mail), or opened with the
+  /// organisation's name (a text).
+  private func sender() -> Finding {
+    let sentences = document.sentences
+    guard let last = sentences.indices.last else { return Finding(result: .fail) }
+    if channel == .sms {
+      let first = words.prefix { $0.sentence == 0 }
+      if let colon = first.firstIndex(where: { $0.startsClause && $0.token > 0 }), colon <= 3,
+        first.prefix(colon).allSatisfy({ document.tokens[$0.token].text.first?.isUppercase == true }
+        )
+      {
+        return Finding(result: .pass, evidence: [document.text(words: 0..<colon)])
+      }
+    }
+    let tail = sentences.indices.suffix(3).filter { $0 > 0 || sentences.count == 1 }
+    var named: [String] = []
+    var signed = false
+    for index in tail {
+      let sentenceWords = words.filter { $0.sentence == index }
+      if sentenceWords.contains(where: { StatementLexicon.signOffFirstWords.contains($0.folded) })
+        && sentenceWords.count <= 4
+      {
+        signed = true
+      }
+      let capitalised = sentenceWords.filter {
+        document.tokens[$0.token].text.first?.isUppercase == true
+      }
+      if sentenceWords.count <= 8, capitalised.count >= 1,
+        capitalised.count * 2 >= sentenceWords.count,
+        !sentenceWords.contains(where: { StatementLexicon.firstPerson.contains($0.folded) }),
+        index == last || index == last - 1
+      {
+        named.append(document.text(sentence: sentences[index]))
+      }
+    }
+    if !named.isEmpty && (signed || channel == .sms || sentences.count > 2) {
+      return Finding(result: .pass, evidence: named)
+    }
+    if signed || !named.isEmpty {
+      return Finding(
+        result: .partial, evidence: named,
+        advice: "Sign it with a name and a role, not only a sign-off.")
+    }
+    return Finding(result: .fail)
+  }
+
+  /// Whether a regulator notice is about personal data (GDPR Art. 33).
+  var isPersonalDataNotice: Bool {
+    profile == .regulator && !spans(StatementLexicon.personalDataSet).isEmpty
+  }
+
+  private func contactPoint() -> Finding {
+    let named = spans(StatementLexicon.contactPointSet).filter(asserted)
+    let addresses = words.indices.filter {
+      [.phone, .email].contains(words[$0].kind) && !reader.isNegated($0)
+    }.map { $0..<($0 + 1) }
+    if !named.isEmpty || !addresses.isEmpty {
+      return Finding(result: .pass, evidence: texts(named + addresses))
+    }
+    let help = helpSpans()
+    if !help.offered.isEmpty || !help.vague.isEmpty {
+      return Finding(
+        result: .partial, evidence: texts(help.offered + help.vague),
+        advice: "Name the contact for this notice, with a direct line or address.")
+    }
+    return Finding(result: .fail)
+  }
+
+  private func consequences() -> Finding {
+    let found = spans(StatementLexicon.consequenceSet).filter {
+      !avoidQuoted[$0.lowerBound]
+    }
+    return found.isEmpty ? Finding(result: .fail) : Finding(result: .pass, evidence: texts(found))
   }
 
   // MARK: - Language
@@ -384,7 +811,8 @@ struct StatementEvaluation {
     var seen: Set<Int> = []
     var evidence: [String] = []
     var alternatives: [String] = []
-    for match in StatementLexicon.jargonSet.matches(in: words) {
+    for match in StatementLexicon.jargonSet.matches(in: words)
+    where !avoidQuoted[match.words.lowerBound] {
       let entry = StatementLexicon.jargon[match.pattern]
       if profile == .regulator && (entry.kind == .legal || entry.kind == .technical) { continue }
       let written = document.text(words: match.words)
@@ -475,8 +903,11 @@ struct StatementEvaluation {
   }
 
   private func avoidFinding(_ phrase: Phrase) -> Finding {
-    let found = phraseSpans(phrase)
-    guard !found.isEmpty else { return Finding(result: .pass) }
+    let all = phraseSpans(phrase)
+    // "Do not say it is a system error" meets the check: the phrase is named to ban it.
+    let banned = all.filter { avoidQuoted[$0.lowerBound] || reader.isNegated($0.lowerBound) }
+    let found = all.filter { span in !banned.contains(span) }
+    guard !found.isEmpty else { return Finding(result: .pass, evidence: texts(banned)) }
     return Finding(
       result: .fail, evidence: texts(found),
       advice: "Take out \"\(document.text(words: found[0]))\": the scenario asks you not to say it."
@@ -506,7 +937,7 @@ struct StatementEvaluation {
   // MARK: - Helpers
 
   /// The matches of a pattern set, overlapping ones merged, in order.
-  private func spans(_ set: PatternSet) -> [Range<Int>] {
+  func spans(_ set: PatternSet) -> [Range<Int>] {
     Self.merge(set.matches(in: words).map(\.words))
   }
 
@@ -523,18 +954,7 @@ struct StatementEvaluation {
     return merged
   }
 
-  /// "not sorry", "never apologise": a negation just before the phrase.
-  private func isNegated(_ span: Range<Int>) -> Bool {
-    let sentence = words[span.lowerBound].sentence
-    for offset in 1...2 {
-      let index = span.lowerBound - offset
-      guard index >= 0, words[index].sentence == sentence else { return false }
-      if StatementLexicon.negations.contains(words[index].folded) { return true }
-    }
-    return false
-  }
-
-  private func texts(_ spans: [Range<Int>]) -> [String] {
+  func texts(_ spans: [Range<Int>]) -> [String] {
     spans.map { document.text(words: $0) }
   }
 

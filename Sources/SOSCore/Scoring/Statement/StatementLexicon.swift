@@ -44,6 +44,7 @@ enum StatementLexicon {
     "right to be upset|angry|worried|frustrated", "you have every right", "no one should have to",
     "nobody should have to", "we know what this", "worrying time|news", "stressful time",
     "difficult time", "distressing time|news", "frightening experience", "upsetting experience",
+    "you are|were right", "they are|were right", "are right to", "was right to",
   ]
   /// Feeling words: said to the reader ("you", "your" in the sentence) they show some
   /// empathy, short of acknowledging it.
@@ -124,6 +125,8 @@ enum StatementLexicon {
     "wrong", "incorrect", "happened", "occurred", "we found|discovered|identified|learned",
     "unable to", "could not", "missing", "out of stock", "ran out", "late", "misleading",
     "sent", "posted", "published", "illness", "ill", "sick", "hospital", "rude", "racist", "unsafe",
+    "burn", "burns", "hot", "overheat", "overheating", "shock", "choking", "hazard", "leaking",
+    "leaked", "exposed", "collapsed", "fell", "gave way", "cut off", "without power",
     "remark",
     "lost", "evacuated",
   ]
@@ -215,6 +218,9 @@ enum StatementLexicon {
     "\(teams) are|is out now|there?", "\(teams) are|is on the|their way",
     "we are offering|refunding|contacting|replacing|paying|covering",
     "we have set up",
+    "you will|can get|receive a|your|full? refund|replacement|repair|credit|money",
+    "you get|receive a|your|full? refund|replacement|repair|credit|money", "money back",
+    "refund or replacement|repair", "free replacement|repair|refund",
     "i have <ed>", "i will <act>", "i am <ing>",
   ]
   private static let teams =
@@ -228,6 +234,10 @@ enum StatementLexicon {
     "as quickly|soon as possible", "doing everything we can", "doing all we can",
     "working hard", "we are reviewing", "we will review", "we are assessing",
     "we are monitoring", "monitor", "continue to monitor",
+    "take|taking this|it|these|matters|data|privacy|safety|security * seriously",
+    "take|taking * * seriously", "we are investigating", "investigating", "around the clock",
+    "we are working on it", "we are on it", "we are dealing with it|this",
+    "we are listening|learning", "listening and learning",
   ]
 
   /// A promise of a next update.
@@ -243,7 +253,8 @@ enum StatementLexicon {
     "we will let you know",
     "we will keep you updated|informed|posted", "keep you updated|informed|posted",
     "we will tell you more", "we will confirm", "update at|by|every|within|on",
-    "updates at|by|every|within|on|here", "full|final|interim|written|further report",
+    "updates at|by|every|within|on|here",
+    "full|final|interim|intermediate|initial|written|further|detailed|second|next report",
     "follow up report",
     "will provide a|an|further|more|the", "i will update|write|report|brief|call",
     "i will be back", "back to you by|within|at|on|tomorrow", "follow up with you",
@@ -317,6 +328,7 @@ enum StatementLexicon {
     "fully|completely resolved|fixed", "no risk", "zero risk", "risk free", "rest assured",
     "nothing to worry about", "no need to worry", "impossible", "there is no risk",
     "all issues are resolved", "problem is solved", "we promise it will",
+    "your|all|the data|information|details|money|account|accounts is|are|was|were|remain|remains safe|secure|protected",
   ]
 
   // MARK: - Jargon

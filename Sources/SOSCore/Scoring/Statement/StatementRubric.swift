@@ -19,7 +19,7 @@
 /// | what-to-do | actionability | 10 | 10 | 10 | 12 | – |
 /// | what-we-are-doing | actionability | 8 | 8 | 8 | 8 | 12 |
 /// | next-update | transparency | 8 | 6 | 8 | 6 | 10 |
-/// | where-help | actionability | 8 | 8 | 8 | 10 | 6 |
+/// | where-help | actionability | 8 | 8 | 8 | 10 | – |
 /// | known-unknown | transparency | 4 | 2 | 6 | 4 | 8 |
 /// | speculation | transparency | 6 | 4 | 6 | 4 | 8 |
 /// | over-promising | accountability | 6 | 4 | 6 | 4 | 6 |
@@ -27,6 +27,11 @@
 /// | readability | clarity | 6 | 4 | 6 | 4 | 4 |
 /// | sentence-length | clarity | 4 | 2 | 4 | 4 | 2 |
 /// | channel-length | clarity | 8 | 10 | 4 | 4 | 2 |
+/// | repetition | clarity | 4 | 4 | 4 | 4 | 4 |
+/// | greeting | empathy | – | – | 4 | – | – |
+/// | sender | accountability | – | 4 | 4 | – | – |
+/// | contact-point | actionability | – | – | – | – | 10 |
+/// | consequences | transparency | – | – | – | – | 8 |
 /// | must:<id> | transparency | 6 each | | | | |
 /// | avoid:<id> | accountability | 6 each | | | | |
 enum StatementRubric {
@@ -94,7 +99,7 @@ enum StatementRubric {
       advice: "Promise the next update with a time: \"We will update you by 5pm today.\""),
     Row(
       id: "where-help", label: "Where to get help", dimension: .actionability,
-      weights: [8, 8, 8, 10, 6],
+      weights: [8, 8, 8, 10, 0],
       advice: "Give a phone number, a web address or a named person to contact."),
     Row(
       id: "known-unknown", label: "Known and not yet known", dimension: .transparency,
@@ -123,6 +128,31 @@ enum StatementRubric {
     Row(
       id: "channel-length", label: "Length", dimension: .clarity, weights: [8, 10, 4, 4, 2],
       advice: "Cut it down to fit the channel."),
+    Row(
+      id: "repetition", label: "Says each thing once", dimension: .clarity,
+      weights: [4, 4, 4, 4, 4],
+      advice: "Say each thing once: a second apology or stock phrase adds nothing."),
+    Row(
+      id: "greeting", label: "Greets the reader", dimension: .empathy, weights: [0, 0, 4, 0, 0],
+      advice: "Open the e-mail to the reader: \"Dear Ms Okafor,\" or \"Dear customer,\"."),
+    Row(
+      id: "sender", label: "Names the sender", dimension: .accountability,
+      weights: [0, 4, 4, 0, 0],
+      advice:
+        "Say who it is from: the organisation first in a text (\"Wrenfield: …\"), a named"
+        + " person and role at the end of an e-mail."),
+    Row(
+      id: "contact-point", label: "A contact point", dimension: .actionability,
+      weights: [0, 0, 0, 0, 10],
+      advice:
+        "Give the regulator a named contact with a direct line or address (for a personal-data"
+        + " breach, the data protection officer)."),
+    Row(
+      id: "consequences", label: "Likely consequences", dimension: .transparency,
+      weights: [0, 0, 0, 0, 8],
+      advice:
+        "Say what could happen to the people affected (phishing, fraud, injury) and how likely"
+        + " it is."),
   ]
 
   /// Points for each scenario `must` fact.
@@ -149,4 +179,10 @@ enum StatementRubric {
 
   /// E-mails and memos have a guidance length in words; over it is a partial.
   static let guidanceWords = 300
+
+  /// "a", "a and b", "a, b and c".
+  static func list(_ items: [String]) -> String {
+    guard let last = items.last else { return "" }
+    return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
+  }
 }

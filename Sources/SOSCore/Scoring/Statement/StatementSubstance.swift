@@ -1,0 +1,131 @@
+/// What a statement holds beyond its stock phrases: whether it is a statement at all,
+/// how many concrete facts it gives, how much of it is stock phrasing and whether it
+/// repeats itself (facilitator-guide/scoring.md §14.4: count facts, not phrases).
+struct StatementSubstance {
+  /// Why the text is not yet a statement, or `nil` when it is one.
+  let nonsense: String?
+  /// Concrete facts about this crisis: numbers, times and dates, names, and the
+  /// specific who and what, each counted once (not the numbers to call or the time of
+  /// the next update, which any statement can have).
+  let facts: [String]
+  /// The stock phrases found, as written.
+  let stock: [String]
+  /// The share of the words inside stock phrases, 0–1.
+  let stockShare: Double
+  /// Phrases that said the same thing again, as written.
+  let repeats: [String]
+
+  /// Reads `document`; `updateSentences` are the sentences that promise an update,
+  /// whose times are the promise, not facts about the crisis.
+  init(_ document: StatementDocument, updateSentences: Set<Int>) {
+    let words = document.words
+    nonsense = Self.nonsense(document)
+    var facts: [String] = []
+    var seen: Set<String> = []
+    func add(_ text: String) {
+      if seen.insert(text.lowercased()).inserted { facts.append(text) }
+    }
+    // Numbers to call and addresses are where to get help, not facts about the crisis;
+    // nor is the time of the next update.
+    for token in document.tokens where token.kind == .number {
+      if !updateSentences.contains(token.sentence) { add(token.text) }
+    }
+    for word in words where word.isName && word.kind == .word {
+      if !StatementLexicon.firstPerson.contains(word.folded), word.folded.count > 1 {
+        add(document.tokens[word.token].text)
+      }
+    }
+    // "Updates soon, later today or tomorrow": no time is a fact in a vague sentence.
+    let vague = Set(
+      words.filter { StatementLexicon.vagueTimes.contains($0.folded) }.map(\.sentence)
+    )
+    .union(updateSentences)
+    for set in [
+      StatementLexicon.affectedSpecificSet, StatementLexicon.whenSet,
+      StatementLexicon.dataCategorySet,
+    ] {
+      for match in set.matches(in: words)
+      where !vague.contains(words[match.words.lowerBound].sentence) {
+        add(document.text(words: match.words))
+      }
+    }
+    self.facts = facts
+
+    let stockMatches = StatementEvaluation.merge(
+      StatementLexicon.stockPhraseSet.matches(in: words).map(\.words))
+    stock = stockMatches.map { document.text(words: $0) }
+    let covered = stockMatches.reduce(0) { $0 + $1.count }
+    stockShare = words.isEmpty ? 0 : Double(covered) / Double(words.count)
+
+    // The same stock phrase twice, three or more apologies, or a sentence said twice.
+    var repeats: [String] = []
+    var phrases: [String: Int] = [:]
+    for (index, match) in stockMatches.enumerated() {
+      let key = match.map { words[$0].stem }.joined(separator: " ")
+      phrases[key, default: 0] += 1
+      if phrases[key] == 2 { repeats.append(stock[index]) }
+    }
+    let apologies = StatementLexicon.apologySet.matches(in: words).count
+    if apologies >= 3 {
+      repeats.append("\(apologies) apologies")
+    }
+    var sentences: Set<String> = []
+    for sentence in document.sentences {
+      let text = document.text(sentence: sentence).lowercased()
+      if text.count > 8, !sentences.insert(text).inserted { repeats.append(text) }
+    }
+    self.repeats = repeats
+  }
+
+  /// Whether the words say something: at least five, mostly real words, not filler,
+  /// and at least one clause with a verb.
+  static func nonsense(_ document: StatementDocument) -> String? {
+    let words = document.words.filter { $0.kind == .word || $0.kind == .number }
+    let count = words.count
+    if count < ScoringDefaults.statementMinimumWords {
+      return "it has \(count) word\(count == 1 ? "" : "s"): a statement needs at least"
+        + " \(ScoringDefaults.statementMinimumWords) to tell anyone anything"
+    }
+    let filler = words.filter {
+      StatementLexicon.loremWords.contains($0.folded)
+        || StatementLexicon.mashWords.contains($0.folded) || !isWordlike($0.folded)
+    }.count
+    if Double(filler) >= 0.5 * Double(count) {
+      return "most of it is not words (placeholder, test words or keyboard runs)"
+    }
+    let distinct = Set(words.map(\.folded)).count
+    if count >= 5, Double(distinct) < 0.4 * Double(count) {
+      return "it repeats the same few words"
+    }
+    let hasVerb = document.words.contains { word in
+      StatementLexicon.finiteVerbs.contains(word.folded)
+        || (word.kind == .word && word.folded.count > 4 && word.folded.hasSuffix("ed"))
+    }
+    if !hasVerb && StatementLexicon.imperativeSet.matches(in: document.words).isEmpty {
+      return "no sentence in it has a verb: it is a list of words, not a message"
+    }
+    return nil
+  }
+
+  /// A word a reader could read: letters with a vowel, no long run of consonants.
+  static func isWordlike(_ folded: String) -> Bool {
+    var run = 0
+    var vowels = 0
+    var letters = 0
+    for scalar in folded.unicodeScalars {
+      guard scalar.properties.isAlphabetic else {
+        if scalar.properties.numericType != nil { return true }
+        continue
+      }
+      letters += 1
+      if "aeiouy".unicodeScalars.contains(scalar) || scalar.value > 127 {
+        vowels += 1
+        run = 0
+      } else {
+        run += 1
+        if run >= 5 { return false }
+      }
+    }
+    return letters == 0 || vowels > 0
+  }
+}
