@@ -10,6 +10,9 @@ struct StatementDocument: Sendable {
     /// Lower-cased with straight apostrophes.
     var folded: String
     var stem: String
+    /// Hashes of `folded` and `stem`, so that word lists look words up by a number.
+    var formKey: Int
+    var stemKey: Int
     /// Index into `tokens`.
     var token: Int
     var sentence: Int
@@ -17,6 +20,43 @@ struct StatementDocument: Sendable {
     var kind: StatementToken.Kind
     /// Written with a capital letter and not at the start of a clause: likely a name.
     var isName: Bool
+    /// The word classes of lexicon patterns this word belongs to, worked out once.
+    var classes: WordClasses = []
+  }
+
+  /// Word classes a lexicon pattern can ask for (`<num>`, `<clock>`, `<ing>`, `<ed>`)
+  /// and whether a word is a negation (which `<act>` refuses).
+  struct WordClasses: OptionSet, Hashable, Sendable {
+    let rawValue: UInt8
+    static let number = WordClasses(rawValue: 1)
+    static let clock = WordClasses(rawValue: 2)
+    static let ing = WordClasses(rawValue: 4)
+    static let participle = WordClasses(rawValue: 8)
+    static let negation = WordClasses(rawValue: 16)
+    static let name = WordClasses(rawValue: 32)
+
+    /// The classes of `word`.
+    static func of(_ word: Word) -> WordClasses {
+      var classes: WordClasses = []
+      let folded = word.folded
+      if word.kind == .number || StatementLexicon.numberWords.contains(folded) {
+        classes.insert(.number)
+      }
+      if StatementPattern.isClock(word) { classes.insert(.clock) }
+      if word.kind == .word {
+        let count = folded.utf8.count
+        if count >= 5 && folded.hasSuffix("ing") { classes.insert(.ing) }
+        if folded != "been",
+          count >= 4 && folded.hasSuffix("ed")
+            || StatementLexicon.irregularParticiples.contains(folded)
+        {
+          classes.insert(.participle)
+        }
+        if StatementLexicon.negations.contains(folded) { classes.insert(.negation) }
+      }
+      if word.isName { classes.insert(.name) }
+      return classes
+    }
   }
 
   let characters: [Character]
@@ -36,7 +76,20 @@ struct StatementDocument: Sendable {
   func text(_ range: Range<Int>) -> String {
     let lower = max(0, min(range.lowerBound, characters.count))
     let upper = max(lower, min(range.upperBound, characters.count))
-    return String(characters[lower..<upper])
+    return Self.string(characters[lower..<upper])
+  }
+
+  /// Characters made a string, quickly when they are all ASCII.
+  static func string(_ characters: ArraySlice<Character>) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(characters.count)
+    for character in characters {
+      guard let ascii = character.asciiValue, ascii != 10 || character.utf8.count == 1 else {
+        return String(characters)
+      }
+      bytes.append(ascii)
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The text of the words `range` of the word stream, as written.
@@ -78,9 +131,11 @@ struct StatementDocument: Sendable {
         }
         words.append(
           Word(
-            folded: part, stem: stem, token: index, sentence: token.sentence,
+            folded: part, stem: stem, formKey: part.hashValue, stemKey: stem.hashValue,
+            token: index, sentence: token.sentence,
             startsClause: token.startsClause && offset == 0, kind: token.kind,
             isName: capital && offset == 0))
+        words[words.count - 1].classes = WordClasses.of(words[words.count - 1])
       }
     }
     return words
@@ -88,7 +143,7 @@ struct StatementDocument: Sendable {
 
   /// Spells out a contraction: "we're" → ["we", "are"], "customer's" → ["customer"].
   static func expand(_ folded: String) -> [String] {
-    guard folded.contains("'") else { return [folded] }
+    guard folded.utf8.contains(39) else { return [folded] }
     if let whole = StatementLexicon.contractions[folded] { return whole }
     for (suffix, replacement) in StatementLexicon.contractionSuffixes
     where folded.hasSuffix(suffix) && folded.count > suffix.count {

@@ -23,6 +23,27 @@ struct StatementEvaluation {
   private let firstPersonSentences: Set<Int>
   /// Words quoted as something not to say ("Do not say it was a system error").
   private let avoidQuoted: [Bool]
+  /// What has been worked out once for this statement.
+  private let memo = Memo()
+
+  /// Matches of each word list and the promised update, worked out once: many
+  /// criteria and caps read the same lists.
+  final class Memo {
+    var spans: [ObjectIdentifier: [Range<Int>]] = [:]
+    var all: [[PatternSet.Match]]?
+    var promisedUpdate: NextUpdateTime??
+  }
+
+  /// The matches of `set`, from the one pass over the words that matches every list.
+  func matches(_ set: PatternSet) -> [PatternSet.Match] {
+    guard let position = LexiconIndex.shared.index(of: set) else {
+      return set.matches(in: words)
+    }
+    if let all = memo.all { return all[position] }
+    let all = LexiconIndex.shared.matches(in: words)
+    memo.all = all
+    return all[position]
+  }
 
   init(
     document: StatementDocument, readability: Readability, profile: StatementProfile,
@@ -36,7 +57,9 @@ struct StatementEvaluation {
     self.limit = limit
     let reader = CommitmentReader(document)
     self.reader = reader
-    substance = StatementSubstance(document, updateSentences: reader.cueSentences)
+    let all = LexiconIndex.shared.matches(in: document.words)
+    memo.all = all
+    substance = StatementSubstance(document, updateSentences: reader.cueSentences, matches: all)
     var sentences: Set<Int> = []
     for word in document.words where StatementLexicon.firstPerson.contains(word.folded) {
       sentences.insert(word.sentence)
@@ -582,8 +605,11 @@ struct StatementEvaluation {
   /// The promised next update, read as the engine reads it (sent at T+0, which is
   /// taken as midnight on a Monday so that any time of day or weekday can be placed).
   var promisedUpdate: NextUpdateTime? {
-    NextUpdateParser.find(
+    if let known = memo.promisedUpdate { return known }
+    let found = NextUpdateParser.find(
       in: document, reader: reader, sentAt: .zero, startsAt: 0, startsOn: .monday)
+    memo.promisedUpdate = .some(found)
+    return found
   }
 
   /// "No further updates", "we will not be posting an update": update words negated.
@@ -811,7 +837,7 @@ struct StatementEvaluation {
     var seen: Set<Int> = []
     var evidence: [String] = []
     var alternatives: [String] = []
-    for match in StatementLexicon.jargonSet.matches(in: words)
+    for match in matches(StatementLexicon.jargonSet)
     where !avoidQuoted[match.words.lowerBound] {
       let entry = StatementLexicon.jargon[match.pattern]
       if profile == .regulator && (entry.kind == .legal || entry.kind == .technical) { continue }
@@ -938,7 +964,11 @@ struct StatementEvaluation {
 
   /// The matches of a pattern set, overlapping ones merged, in order.
   func spans(_ set: PatternSet) -> [Range<Int>] {
-    Self.merge(set.matches(in: words).map(\.words))
+    let key = ObjectIdentifier(set)
+    if let known = memo.spans[key] { return known }
+    let found = Self.merge(matches(set).map(\.words))
+    memo.spans[key] = found
+    return found
   }
 
   static func merge(_ ranges: [Range<Int>]) -> [Range<Int>] {

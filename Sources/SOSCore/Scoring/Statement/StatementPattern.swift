@@ -14,8 +14,45 @@
 ///
 /// A match never crosses a sentence boundary.
 struct StatementPattern: Sendable {
+  /// The words one element accepts: any with one of these stems, or one of these
+  /// forms exactly. Looked up by hash first, then compared, so a match is exact. A
+  /// class, so that trying a pattern copies one reference, not four sets.
+  final class Words: Hashable, Sendable {
+    let stems: [String]
+    let forms: [String]
+    /// The hashes of `stems` and `forms`, in the same order: a few numbers to scan.
+    let stemKeys: [Int]
+    let formKeys: [Int]
+
+    init(stems: Set<String>, forms: Set<String>) {
+      self.stems = stems.sorted()
+      self.forms = forms.sorted()
+      stemKeys = self.stems.map(\.hashValue)
+      formKeys = self.forms.map(\.hashValue)
+    }
+
+    static func == (lhs: Words, rhs: Words) -> Bool {
+      lhs.stems == rhs.stems && lhs.forms == rhs.forms
+    }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(stems)
+      hasher.combine(forms)
+    }
+
+    func accepts(_ word: StatementDocument.Word) -> Bool {
+      for (index, key) in stemKeys.enumerated() where key == word.stemKey {
+        if stems[index] == word.stem { return true }
+      }
+      for (index, key) in formKeys.enumerated() where key == word.formKey {
+        if forms[index] == word.folded { return true }
+      }
+      return false
+    }
+  }
+
   enum Element: Hashable, Sendable {
-    case word(stems: Set<String>, forms: Set<String>)
+    case word(Words)
     case any
     case ing
     case participle
@@ -72,7 +109,7 @@ struct StatementPattern: Sendable {
             stems.insert(WordStemmer.stem(StatementTokenizer.fold(String(alternative))))
           }
         }
-        element = .word(stems: stems, forms: forms)
+        element = .word(Words(stems: stems, forms: forms))
       }
       steps.append(Step(element: element, optional: optional))
     }
@@ -110,24 +147,36 @@ struct StatementPattern: Sendable {
 
   static func matches(_ element: Element, _ word: StatementDocument.Word) -> Bool {
     switch element {
-    case .word(let stems, let forms):
-      return stems.contains(word.stem) || forms.contains(word.folded)
+    case .word(let accepted):
+      return accepted.accepts(word)
     case .any:
       return true
     case .ing:
-      return word.kind == .word && word.folded.count >= 5 && word.folded.hasSuffix("ing")
+      return word.classes.contains(.ing)
     case .participle:
-      guard word.kind == .word, word.folded != "been" else { return false }
-      return (word.folded.count >= 4 && word.folded.hasSuffix("ed"))
-        || StatementLexicon.irregularParticiples.contains(word.folded)
+      return word.classes.contains(.participle)
     case .number:
-      return word.kind == .number || StatementLexicon.numberWords.contains(word.folded)
+      return word.classes.contains(.number)
     case .clock:
-      return isClock(word)
+      return word.classes.contains(.clock)
     case .name:
       return word.isName
     case .act:
-      return word.kind == .word && !StatementLexicon.negations.contains(word.folded)
+      return word.kind == .word && !word.classes.contains(.negation)
+    }
+  }
+
+  /// The class a word must have for this pattern to start on it, or `nil` when any
+  /// word might (a pattern that opens with `*`, `<act>` or an optional element).
+  var firstClass: StatementDocument.WordClasses? {
+    guard let first = steps.first, !first.optional else { return nil }
+    switch first.element {
+    case .number: return .number
+    case .clock: return .clock
+    case .ing: return .ing
+    case .participle: return .participle
+    case .name: return .name
+    case .word, .any, .act: return nil
     }
   }
 

@@ -17,9 +17,15 @@ struct StatementSubstance {
 
   /// Reads `document`; `updateSentences` are the sentences that promise an update,
   /// whose times are the promise, not facts about the crisis.
-  init(_ document: StatementDocument, updateSentences: Set<Int>) {
+  init(
+    _ document: StatementDocument, updateSentences: Set<Int>, matches: [[PatternSet.Match]]
+  ) {
     let words = document.words
-    nonsense = Self.nonsense(document)
+    func of(_ set: PatternSet) -> [PatternSet.Match] {
+      LexiconIndex.shared.index(of: set).map { matches[$0] } ?? set.matches(in: words)
+    }
+    nonsense = Self.nonsense(
+      document, hasImperative: !of(StatementLexicon.imperativeSet).isEmpty)
     var facts: [String] = []
     var seen: Set<String> = []
     func add(_ text: String) {
@@ -44,7 +50,7 @@ struct StatementSubstance {
       StatementLexicon.affectedSpecificSet, StatementLexicon.whenSet,
       StatementLexicon.dataCategorySet,
     ] {
-      for match in set.matches(in: words)
+      for match in of(set)
       where !vague.contains(words[match.words.lowerBound].sentence) {
         add(document.text(words: match.words))
       }
@@ -52,7 +58,7 @@ struct StatementSubstance {
     self.facts = facts
 
     let stockMatches = StatementEvaluation.merge(
-      StatementLexicon.stockPhraseSet.matches(in: words).map(\.words))
+      of(StatementLexicon.stockPhraseSet).map(\.words))
     stock = stockMatches.map { document.text(words: $0) }
     let covered = stockMatches.reduce(0) { $0 + $1.count }
     stockShare = words.isEmpty ? 0 : Double(covered) / Double(words.count)
@@ -65,21 +71,28 @@ struct StatementSubstance {
       phrases[key, default: 0] += 1
       if phrases[key] == 2 { repeats.append(stock[index]) }
     }
-    let apologies = StatementLexicon.apologySet.matches(in: words).count
+    let apologies = of(StatementLexicon.apologySet).count
     if apologies >= 3 {
       repeats.append("\(apologies) apologies")
     }
-    var sentences: Set<String> = []
-    for sentence in document.sentences {
-      let text = document.text(sentence: sentence).lowercased()
-      if text.count > 8, !sentences.insert(text).inserted { repeats.append(text) }
+    var sentences: Set<[Int]> = []
+    var sentenceWords: [[Int]] = []
+    for word in words {
+      if word.sentence >= sentenceWords.count {
+        sentenceWords += Array(repeating: [], count: word.sentence - sentenceWords.count + 1)
+      }
+      sentenceWords[word.sentence].append(word.formKey)
+    }
+    for (index, keys) in sentenceWords.enumerated()
+    where keys.count >= 3 && !sentences.insert(keys).inserted {
+      repeats.append(document.text(sentence: document.sentences[index]))
     }
     self.repeats = repeats
   }
 
   /// Whether the words say something: at least five, mostly real words, not filler,
   /// and at least one clause with a verb.
-  static func nonsense(_ document: StatementDocument) -> String? {
+  static func nonsense(_ document: StatementDocument, hasImperative: Bool) -> String? {
     let words = document.words.filter { $0.kind == .word || $0.kind == .number }
     let count = words.count
     if count < ScoringDefaults.statementMinimumWords {
@@ -101,7 +114,7 @@ struct StatementSubstance {
       StatementLexicon.finiteVerbs.contains(word.folded)
         || (word.kind == .word && word.folded.count > 4 && word.folded.hasSuffix("ed"))
     }
-    if !hasVerb && StatementLexicon.imperativeSet.matches(in: document.words).isEmpty {
+    if !hasVerb && !hasImperative {
       return "no sentence in it has a verb: it is a list of words, not a message"
     }
     return nil
@@ -109,6 +122,25 @@ struct StatementSubstance {
 
   /// A word a reader could read: letters with a vowel, no long run of consonants.
   static func isWordlike(_ folded: String) -> Bool {
+    if folded.utf8.allSatisfy({ $0 < 128 }) {
+      var run = 0
+      var vowels = 0
+      var letters = 0
+      for byte in folded.utf8 {
+        if byte >= 48 && byte <= 57 { return true }
+        guard byte >= 97 && byte <= 122 else { continue }
+        letters += 1
+        switch byte {
+        case 97, 101, 105, 111, 117, 121:
+          vowels += 1
+          run = 0
+        default:
+          run += 1
+          if run >= 5 { return false }
+        }
+      }
+      return letters == 0 || vowels > 0
+    }
     var run = 0
     var vowels = 0
     var letters = 0

@@ -23,6 +23,8 @@ enum StatementTokenizer {
 
   /// Lower case with straight apostrophes.
   static func fold(_ text: String) -> String {
+    // Plain ASCII needs no apostrophes straightened.
+    if text.utf8.allSatisfy({ $0 < 128 }) { return text.lowercased() }
     var folded = ""
     folded.reserveCapacity(text.utf8.count)
     for character in text.lowercased() {
@@ -37,6 +39,10 @@ enum StatementTokenizer {
   }
 
   static func isWordCharacter(_ character: Character) -> Bool {
+    if let ascii = character.asciiValue {
+      return (ascii >= 97 && ascii <= 122) || (ascii >= 65 && ascii <= 90)
+        || (ascii >= 48 && ascii <= 57)
+    }
     if character.isLetter || character.isNumber { return true }
     guard let scalar = character.unicodeScalars.first else { return false }
     switch scalar.properties.generalCategory {
@@ -46,10 +52,34 @@ enum StatementTokenizer {
   }
 
   static func isDigit(_ character: Character) -> Bool {
-    character.isASCII && character.isWholeNumber
+    guard let ascii = character.asciiValue else { return false }
+    return ascii >= 48 && ascii <= 57
+  }
+
+  /// A letter, with a fast answer for ASCII.
+  static func isLetter(_ character: Character) -> Bool {
+    if let ascii = character.asciiValue {
+      return (ascii >= 97 && ascii <= 122) || (ascii >= 65 && ascii <= 90)
+    }
+    return character.isLetter
+  }
+
+  /// A space or tab (not a line break), with a fast answer for ASCII.
+  static func isSpace(_ character: Character) -> Bool {
+    if let ascii = character.asciiValue {
+      return ascii == 32 || ascii == 9 || ascii == 11 || ascii == 12
+    }
+    return character.isWhitespace && !character.isNewline
+  }
+
+  /// A line break, with a fast answer for ASCII ("\r\n" is one character).
+  static func isLineBreak(_ character: Character) -> Bool {
+    if let ascii = character.asciiValue { return ascii == 10 || ascii == 13 }
+    return character.isNewline
   }
 
   static func isIgnorable(_ character: Character) -> Bool {
+    if let ascii = character.asciiValue { return ascii < 32 || ascii == 127 }
     guard let scalar = character.unicodeScalars.first else { return true }
     switch scalar.properties.generalCategory {
     case .control, .format, .unassigned, .privateUse, .surrogate: return true
@@ -90,9 +120,46 @@ extension StatementTokenizer {
     /// Links are looked for once per space-separated chunk, which keeps the scan linear.
     var linksCheckedUntil = 0
 
+    /// Each character's ASCII code, or 0 when it is not ASCII: most statements are
+    /// ASCII, and a byte is quicker to ask than a `Character`.
+    let codes: [UInt8]
+
     init(chars: [Character]) {
       self.chars = chars
+      codes = chars.map { $0.asciiValue ?? 0 }
       output.reserveCapacity(chars.count / 4)
+    }
+
+    func isWord(_ index: Int) -> Bool {
+      let code = codes[index]
+      if code != 0 {
+        return (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
+          || (code >= 48 && code <= 57)
+      }
+      return StatementTokenizer.isWordCharacter(chars[index])
+    }
+
+    func isDigit(_ index: Int) -> Bool {
+      let code = codes[index]
+      return code >= 48 && code <= 57
+    }
+
+    func isLetter(_ index: Int) -> Bool {
+      let code = codes[index]
+      if code != 0 { return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) }
+      return chars[index].isLetter
+    }
+
+    func isSpace(_ index: Int) -> Bool {
+      let code = codes[index]
+      if code != 0 { return code == 32 || code == 9 || code == 11 || code == 12 }
+      return StatementTokenizer.isSpace(chars[index])
+    }
+
+    func isLineBreak(_ index: Int) -> Bool {
+      let code = codes[index]
+      if code != 0 { return code == 10 || code == 13 }
+      return chars[index].isNewline
     }
 
     mutating func run() {
@@ -103,14 +170,14 @@ extension StatementTokenizer {
 
     private mutating func step() {
       let character = chars[index]
-      if character.isNewline {
+      if isLineBreak(index) {
         output.append(.lineBreak)
         atLineStart = true
         hyphenPending = false
         index += 1
         return
       }
-      if character.isWhitespace || StatementTokenizer.isIgnorable(character) {
+      if isSpace(index) || StatementTokenizer.isIgnorable(character) {
         hyphenPending = false
         index += 1
         return
@@ -118,14 +185,14 @@ extension StatementTokenizer {
       if atLineStart, listMarker() { return }
       atLineStart = false
       if phone() || link() || handle() { return }
-      if StatementTokenizer.isWordCharacter(character) {
+      if isWord(index) {
         word()
         return
       }
       hyphenPending = false
       if StatementTokenizer.hyphens.contains(character), index > 0, index + 1 < chars.count,
-        StatementTokenizer.isWordCharacter(chars[index - 1]),
-        StatementTokenizer.isWordCharacter(chars[index + 1])
+        isWord(index - 1),
+        isWord(index + 1)
       {
         hyphenPending = true
         index += 1
@@ -148,7 +215,7 @@ extension StatementTokenizer {
     private mutating func listMarker() -> Bool {
       let character = chars[index]
       if StatementTokenizer.bullets.contains(character), index + 1 < chars.count,
-        chars[index + 1].isWhitespace
+        isSpace(index + 1) || isLineBreak(index + 1)
       {
         output.append(.clauseBreak)
         index += 1
@@ -157,11 +224,11 @@ extension StatementTokenizer {
       }
       guard StatementTokenizer.isDigit(character) else { return false }
       var end = index
-      while end < chars.count, end - index < 3, StatementTokenizer.isDigit(chars[end]) {
+      while end < chars.count, end - index < 3, isDigit(end) {
         end += 1
       }
       guard end < chars.count, chars[end] == "." || chars[end] == ")",
-        end + 1 == chars.count || chars[end + 1].isWhitespace
+        end + 1 == chars.count || (isSpace(end + 1) || isLineBreak(end + 1))
       else { return false }
       output.append(.clauseBreak)
       index = end + 1
@@ -170,7 +237,7 @@ extension StatementTokenizer {
     }
 
     private mutating func emit(_ kind: StatementToken.Kind, _ range: Range<Int>) {
-      let text = String(chars[range])
+      let text = StatementDocument.string(chars[range])
       let token = StatementToken(
         text: text, folded: StatementTokenizer.fold(text), kind: kind, range: range,
         joinedByHyphen: hyphenPending)
@@ -186,9 +253,9 @@ extension StatementTokenizer {
       let opensPhone =
         StatementTokenizer.isDigit(character)
         || ((character == "+" || character == "(") && index + 1 < chars.count
-          && StatementTokenizer.isDigit(chars[index + 1]))
+          && isDigit(index + 1))
       guard opensPhone else { return false }
-      if index > 0, StatementTokenizer.isWordCharacter(chars[index - 1]) { return false }
+      if index > 0, isWord(index - 1) { return false }
       var cursor = index + (character == "+" ? 1 : 0)
       var digits = 0
       var lastDigit = -1
@@ -206,7 +273,7 @@ extension StatementTokenizer {
         cursor += 1
       }
       guard digits >= 7, lastDigit >= index else { return false }
-      if lastDigit + 1 < chars.count, StatementTokenizer.isWordCharacter(chars[lastDigit + 1]) {
+      if lastDigit + 1 < chars.count, isWord(lastDigit + 1) {
         return false
       }
       emit(.phone, index..<(lastDigit + 1))
@@ -215,12 +282,21 @@ extension StatementTokenizer {
 
     /// A web or e-mail address filling a space-separated chunk, less trailing punctuation.
     private mutating func link() -> Bool {
-      guard index >= linksCheckedUntil, StatementTokenizer.isWordCharacter(chars[index]) else {
+      guard index >= linksCheckedUntil, isWord(index) else {
         return false
       }
       var end = index
-      while end < chars.count, !chars[end].isWhitespace { end += 1 }
+      var marked = false
+      while end < chars.count, !isSpace(end),
+        !isLineBreak(end)
+      {
+        let character = chars[end]
+        if character == "." || character == "@" || character == ":" { marked = true }
+        end += 1
+      }
       linksCheckedUntil = end
+      // Every address has a dot, an "@" or a scheme's colon.
+      guard marked else { return false }
       while end > index, StatementTokenizer.trailingPunctuation.contains(chars[end - 1]) {
         end -= 1
       }
@@ -240,10 +316,10 @@ extension StatementTokenizer {
     /// "@Name" not preceded by a word character.
     private mutating func handle() -> Bool {
       guard chars[index] == "@", index + 1 < chars.count else { return false }
-      if index > 0, StatementTokenizer.isWordCharacter(chars[index - 1]) { return false }
+      if index > 0, isWord(index - 1) { return false }
       var end = index + 1
       while end < chars.count, chars[end].isASCII,
-        chars[end].isLetter || chars[end].isNumber || chars[end] == "_"
+        isLetter(end) || chars[end].isNumber || chars[end] == "_"
       {
         end += 1
       }
@@ -257,21 +333,21 @@ extension StatementTokenizer {
       var end = index
       var hasDigit = false
       while end < chars.count {
-        let character = chars[end]
-        if StatementTokenizer.isWordCharacter(character) {
-          if character.isNumber { hasDigit = true }
+        if isWord(end) {
+          if isDigit(end) || (codes[end] == 0 && chars[end].isNumber) { hasDigit = true }
           end += 1
           continue
         }
         if end > start, end + 1 < chars.count {
-          let previous = chars[end - 1]
-          let next = chars[end + 1]
-          if StatementTokenizer.isApostrophe(character), previous.isLetter, next.isLetter {
+          let code = codes[end]
+          if (code == 39 || (code == 0 && StatementTokenizer.isApostrophe(chars[end])))
+            && isLetter(end - 1) && isLetter(end + 1)
+          {
             end += 1
             continue
           }
-          if character == "." || character == "," || character == ":" || character == "/",
-            StatementTokenizer.isDigit(previous), StatementTokenizer.isDigit(next)
+          if code == 46 || code == 44 || code == 58 || code == 47, isDigit(end - 1),
+            isDigit(end + 1)
           {
             end += 1
             continue
@@ -298,7 +374,7 @@ extension StatementTokenizer {
       var groups = 0
       while cursor < chars.count {
         var letters = cursor
-        while letters < chars.count, letters - cursor < 3, chars[letters].isLetter {
+        while letters < chars.count, letters - cursor < 3, isLetter(letters) {
           letters += 1
         }
         let length = letters - cursor
@@ -306,11 +382,11 @@ extension StatementTokenizer {
         if letters < chars.count, chars[letters] == "." {
           groups += 1
           cursor = letters + 1
-          if cursor < chars.count, chars[cursor].isLetter { continue }
+          if cursor < chars.count, isLetter(cursor) { continue }
           break
         }
         let followedByWord =
-          letters < chars.count && StatementTokenizer.isWordCharacter(chars[letters])
+          letters < chars.count && isWord(letters)
         if length == 1, groups >= 1, !followedByWord {
           groups += 1
           cursor = letters
@@ -326,7 +402,7 @@ extension StatementTokenizer {
         // "No. 5" is an abbreviation; "The answer is no." is not.
         var next = dot + 1
         while next < chars.count, chars[next] == " " { next += 1 }
-        return next < chars.count && StatementTokenizer.isDigit(chars[next])
+        return next < chars.count && isDigit(next)
       }
       return StatementLexicon.abbreviations.contains(folded)
         || StatementLexicon.sentenceEndingAbbreviations.contains(folded)

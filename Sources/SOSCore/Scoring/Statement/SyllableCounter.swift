@@ -16,7 +16,15 @@
 /// readability counts treat it as one word).
 enum SyllableCounter {
   static func count(_ word: String) -> Int {
-    let letters = Array(word.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
+    let letters: [Unicode.Scalar]
+    if word.utf8.allSatisfy({ $0 < 128 }) {
+      letters = word.utf8.compactMap { byte in
+        let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+        return lower >= 97 && lower <= 122 ? Unicode.Scalar(lower) : nil
+      }
+    } else {
+      letters = Array(word.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
+    }
     guard letters.count > 3 else { return 1 }
     var end = letters.count
     let last = letters[end - 1]

@@ -1,0 +1,93 @@
+/// Every word list of the statement analyser indexed together, so that one pass over a
+/// statement's words finds the matches of all of them: each word is looked up once by
+/// its stem and once by its form, and only the patterns that can start there are
+/// tried. (Matching each list on its own looked every word up once per list.)
+final class LexiconIndex: Sendable {
+  /// The analyser's word lists, in a fixed order.
+  static let shared = LexiconIndex(StatementLexicon.indexedSets)
+
+  private struct Entry: Sendable {
+    var set: Int32
+    var pattern: Int32
+  }
+
+  let sets: [PatternSet]
+  private let position: [ObjectIdentifier: Int]
+  private let byStem: [Int: [Entry]]
+  private let byForm: [Int: [Entry]]
+  /// Patterns that start with a word class, by the class; and those that start with
+  /// any word or an optional element, tried everywhere.
+  private let byClass: [(StatementDocument.WordClasses, [Entry])]
+  private let unindexed: [Entry]
+
+  init(_ sets: [PatternSet]) {
+    self.sets = sets
+    var position: [ObjectIdentifier: Int] = [:]
+    var byStem: [Int: [Entry]] = [:]
+    var byForm: [Int: [Entry]] = [:]
+    var unindexed: [Entry] = []
+    var byClass: [UInt8: [Entry]] = [:]
+    for (setIndex, set) in sets.enumerated() {
+      position[ObjectIdentifier(set)] = setIndex
+      for (patternIndex, pattern) in set.patterns.enumerated() {
+        let entry = Entry(set: Int32(setIndex), pattern: Int32(patternIndex))
+        guard let first = pattern.steps.first, !first.optional,
+          case .word(let words) = first.element
+        else {
+          if let wordClass = pattern.firstClass {
+            byClass[wordClass.rawValue, default: []].append(entry)
+          } else {
+            unindexed.append(entry)
+          }
+          continue
+        }
+        for key in words.stemKeys { byStem[key, default: []].append(entry) }
+        for key in words.formKeys { byForm[key, default: []].append(entry) }
+      }
+    }
+    self.position = position
+    self.byStem = byStem
+    self.byForm = byForm
+    self.unindexed = unindexed
+    self.byClass = byClass.sorted { $0.key < $1.key }.map {
+      (StatementDocument.WordClasses(rawValue: $0.key), $0.value)
+    }
+  }
+
+  /// The position of `set` among the indexed lists, if it is one of them.
+  func index(of set: PatternSet) -> Int? {
+    position[ObjectIdentifier(set)]
+  }
+
+  /// The matches of every list in the word stream, by list, each in order of position.
+  func matches(in words: [StatementDocument.Word]) -> [[PatternSet.Match]] {
+    var found = [[PatternSet.Match]](repeating: [], count: sets.count)
+    func attempt(_ entry: Entry, at start: Int) {
+      let set = Int(entry.set)
+      let pattern = Int(entry.pattern)
+      if let end = sets[set].patterns[pattern].match(words, at: start) {
+        found[set].append(PatternSet.Match(pattern: pattern, words: start..<end))
+      }
+    }
+    for start in words.indices {
+      let word = words[start]
+      for entry in unindexed { attempt(entry, at: start) }
+      if !word.classes.isEmpty {
+        for (wordClass, entries) in byClass where word.classes.contains(wordClass) {
+          for entry in entries { attempt(entry, at: start) }
+        }
+      }
+      let stemmed = byStem[word.stemKey]
+      if let stemmed {
+        for entry in stemmed { attempt(entry, at: start) }
+      }
+      if let formed = byForm[word.formKey] {
+        for entry in formed
+        where !(stemmed?.contains { $0.set == entry.set && $0.pattern == entry.pattern } ?? false) {
+          attempt(entry, at: start)
+        }
+      }
+    }
+    return found
+  }
+}
