@@ -11,10 +11,30 @@ final class LexiconIndex: Sendable {
     var pattern: Int32
   }
 
+  /// The patterns that start with one word: those whose second element is a plain
+  /// word are kept by that word too, so that a common first word ("we") leads only
+  /// to the patterns its next word can continue.
+  private struct Bucket: Sendable {
+    var direct: [Entry] = []
+    var byNextStem: [Int: [Entry]] = [:]
+    var byNextForm: [Int: [Entry]] = [:]
+
+    mutating func add(_ entry: Entry, pattern: StatementPattern) {
+      guard pattern.steps.count >= 2, !pattern.steps[1].optional,
+        case .word(let next) = pattern.steps[1].element
+      else {
+        direct.append(entry)
+        return
+      }
+      for key in Set(next.stemKeys) { byNextStem[key, default: []].append(entry) }
+      for key in Set(next.formKeys) { byNextForm[key, default: []].append(entry) }
+    }
+  }
+
   let sets: [PatternSet]
   private let position: [ObjectIdentifier: Int]
-  private let byStem: [Int: [Entry]]
-  private let byForm: [Int: [Entry]]
+  private let byStem: [Int: Bucket]
+  private let byForm: [Int: Bucket]
   /// Patterns that start with a word class, by the class; and those that start with
   /// any word or an optional element, tried everywhere.
   private let byClass: [(StatementDocument.WordClasses, [Entry])]
@@ -23,8 +43,8 @@ final class LexiconIndex: Sendable {
   init(_ sets: [PatternSet]) {
     self.sets = sets
     var position: [ObjectIdentifier: Int] = [:]
-    var byStem: [Int: [Entry]] = [:]
-    var byForm: [Int: [Entry]] = [:]
+    var byStem: [Int: Bucket] = [:]
+    var byForm: [Int: Bucket] = [:]
     var unindexed: [Entry] = []
     var byClass: [UInt8: [Entry]] = [:]
     for (setIndex, set) in sets.enumerated() {
@@ -41,8 +61,12 @@ final class LexiconIndex: Sendable {
           }
           continue
         }
-        for key in words.stemKeys { byStem[key, default: []].append(entry) }
-        for key in words.formKeys { byForm[key, default: []].append(entry) }
+        for key in Set(words.stemKeys) {
+          byStem[key, default: Bucket()].add(entry, pattern: pattern)
+        }
+        for key in Set(words.formKeys) {
+          byForm[key, default: Bucket()].add(entry, pattern: pattern)
+        }
       }
     }
     self.position = position
@@ -62,31 +86,41 @@ final class LexiconIndex: Sendable {
   /// The matches of every list in the word stream, by list, each in order of position.
   func matches(in words: [StatementDocument.Word]) -> [[PatternSet.Match]] {
     var found = [[PatternSet.Match]](repeating: [], count: sets.count)
+    // The patterns tried at one word, so that one reached two ways is tried once.
+    var tried: [Entry] = []
     func attempt(_ entry: Entry, at start: Int) {
+      guard !tried.contains(where: { $0.set == entry.set && $0.pattern == entry.pattern }) else {
+        return
+      }
+      tried.append(entry)
       let set = Int(entry.set)
       let pattern = Int(entry.pattern)
       if let end = sets[set].patterns[pattern].match(words, at: start) {
         found[set].append(PatternSet.Match(pattern: pattern, words: start..<end))
       }
     }
+    func attempt(_ bucket: Bucket, at start: Int) {
+      for entry in bucket.direct { attempt(entry, at: start) }
+      let next = start + 1
+      guard next < words.count, words[next].sentence == words[start].sentence else { return }
+      if let entries = bucket.byNextStem[words[next].stemKey] {
+        for entry in entries { attempt(entry, at: start) }
+      }
+      if let entries = bucket.byNextForm[words[next].formKey] {
+        for entry in entries { attempt(entry, at: start) }
+      }
+    }
     for start in words.indices {
       let word = words[start]
+      tried.removeAll(keepingCapacity: true)
       for entry in unindexed { attempt(entry, at: start) }
       if !word.classes.isEmpty {
         for (wordClass, entries) in byClass where word.classes.contains(wordClass) {
           for entry in entries { attempt(entry, at: start) }
         }
       }
-      let stemmed = byStem[word.stemKey]
-      if let stemmed {
-        for entry in stemmed { attempt(entry, at: start) }
-      }
-      if let formed = byForm[word.formKey] {
-        for entry in formed
-        where !(stemmed?.contains { $0.set == entry.set && $0.pattern == entry.pattern } ?? false) {
-          attempt(entry, at: start)
-        }
-      }
+      if let bucket = byStem[word.stemKey] { attempt(bucket, at: start) }
+      if let bucket = byForm[word.formKey] { attempt(bucket, at: start) }
     }
     return found
   }
