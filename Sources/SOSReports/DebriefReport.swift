@@ -141,6 +141,12 @@ public struct DebriefReport: Sendable {
           "  To \(Self.clean(stakeholderLabel(statement.audience))) (\(statement.channel.rawValue)),"
             + " \(clock(statement.at)): \(statement.analysis.score)/100")
         lines.append(style.dim("    “" + Self.clean(statement.text) + "”"))
+        if let reason = statement.analysis.nonsense {
+          lines.append(style.warning("    Not yet a statement: " + Self.clean(reason) + "."))
+        }
+        if let summary = statement.analysis.capSummary {
+          lines.append(style.warning("    " + Self.clean(summary)))
+        }
         for criterion in statement.analysis.criteria {
           let mark: String
           switch criterion.result {
@@ -378,6 +384,14 @@ public struct DebriefReport: Sendable {
         lines.append(
           "> " + ReportText.markdown(statement.text).replacingOccurrences(of: "\n", with: "\n> "))
         lines.append("")
+        if let reason = statement.analysis.nonsense {
+          lines.append("Not yet a statement: \(ReportText.markdown(reason)).")
+          lines.append("")
+        }
+        if let summary = statement.analysis.capSummary {
+          lines.append(ReportText.markdown(summary))
+          lines.append("")
+        }
         lines.append("| criterion | result | points | evidence / advice |")
         lines.append("|---|---|---:|---|")
         for criterion in statement.analysis.criteria {

@@ -42,11 +42,8 @@ public enum StatementReport {
     if let nonsense = analysis.nonsense {
       lines.append("Not yet a statement: \(oneLine(nonsense)).")
     }
-    if let cap = analysis.caps.first, analysis.uncapped > analysis.score {
-      lines.append(
-        "Capped at \(cap.ceiling) (the criteria earn \(analysis.uncapped)): \(oneLine(cap.reason))"
-          + (cap.evidence.isEmpty
-            ? "" : " — " + cap.evidence.map { "\"\(oneLine($0))\"" }.joined(separator: ", ")))
+    if let summary = analysis.capSummary {
+      lines.append(oneLine(summary))
     }
     for cap in analysis.caps.dropFirst() where cap.ceiling < analysis.uncapped {
       lines.append("Also caps it at \(cap.ceiling): \(oneLine(cap.reason))")

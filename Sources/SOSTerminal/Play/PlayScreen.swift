@@ -337,6 +337,9 @@ public struct PlayScreen: Sendable {
       text, channel: task.channel, audience: task.audience.value, must: task.must,
       avoid: task.avoid, limit: task.limit)
     var lines = [palette.feedback("  Your statement scores \(analysis.score)/100.")]
+    if let summary = analysis.capSummary {
+      lines.append(palette.warning(wrapped("  " + Sanitizer.singleLine(summary), indent: 4)))
+    }
     let missed = analysis.criteria.filter { $0.result != .pass }
       .sorted { ($0.max - $0.points) > ($1.max - $1.points) }
     for criterion in missed.prefix(4) {

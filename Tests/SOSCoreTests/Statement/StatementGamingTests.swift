@@ -82,6 +82,15 @@ import Testing
     }
   }
 
+  @Test func aCapSaysWhyAndQuotesTheWords() throws {
+    let analysis = StatementAnalyzer().analyze(Self.gamed[0].text, channel: .social)
+    let summary = try #require(analysis.capSummary)
+    #expect(
+      summary.hasPrefix("Capped at 30 (the criteria earn \(analysis.uncapped)): stock phrases"))
+    #expect(summary.contains("“We are sorry”"))
+    #expect(StatementAnalyzer().analyze(Self.real, channel: .social).capSummary == nil)
+  }
+
   @Test func paraphraseAndPlainEnglishEarnTheirCredit() {
     let analyzer = StatementAnalyzer()
     let paraphrased = analyzer.analyze(

@@ -49,6 +49,16 @@ public struct StatementAnalysis: Hashable, Sendable, Codable {
   /// keyboard runs or a list of words with no verb never are.
   public var isStatement: Bool { nonsense == nil }
 
+  /// Why the score is lower than the criteria earn, in one line, or `nil` when no cap
+  /// lowers it: "Capped at 30 (the criteria earn 86): stock phrases with no fact about
+  /// this crisis — “We are sorry”, “We apologise”".
+  public var capSummary: String? {
+    guard let cap = caps.first, uncapped > score else { return nil }
+    let evidence = cap.evidence.prefix(4).map { "“\($0)”" }.joined(separator: ", ")
+    return "Capped at \(cap.ceiling) (the criteria earn \(uncapped)): \(cap.reason)"
+      + (evidence.isEmpty ? "" : " — " + evidence)
+  }
+
   /// The ids of the criteria passed in full.
   public var metCriteria: Set<String> {
     Set(criteria.filter { $0.result == .pass }.map(\.id))
