@@ -57,13 +57,23 @@ public struct WriteTask: Hashable, Sendable {
 public struct Phrase: Hashable, Sendable {
   public var id: String
   /// Accepted phrasings, matched case-insensitively.
-  public var any: [String]
+  public var any: [String] {
+    didSet { stems = Self.stems(of: any) }
+  }
   public var label: String?
+  /// Each phrasing cut into word stems as a statement is, worked out once rather than
+  /// for every statement it is looked for in.
+  private(set) var stems: [[String]]
 
   /// Creates a phrase.
   public init(id: String, any: [String], label: String? = nil) {
     self.id = id
     self.any = any
     self.label = label
+    stems = Self.stems(of: any)
+  }
+
+  static func stems(of phrasings: [String]) -> [[String]] {
+    phrasings.map { StatementDocument($0).words.map(\.stem) }
   }
 }

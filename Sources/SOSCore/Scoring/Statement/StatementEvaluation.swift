@@ -944,8 +944,7 @@ struct StatementEvaluation {
   /// like the statement and matched word by word on stems, within a sentence.
   private func phraseSpans(_ phrase: Phrase) -> [Range<Int>] {
     var found: [Range<Int>] = []
-    for phrasing in phrase.any {
-      let target = StatementDocument(phrasing).words.map(\.stem)
+    for target in phrase.stems {
       guard let first = target.first else { continue }
       for start in words.indices where words[start].stem == first {
         let end = start + target.count
