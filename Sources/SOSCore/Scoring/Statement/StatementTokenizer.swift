@@ -300,7 +300,11 @@ extension StatementTokenizer {
       while end > index, StatementTokenizer.trailingPunctuation.contains(chars[end - 1]) {
         end -= 1
       }
-      guard end - index >= 4 else { return false }
+      // "sorry." is no address once its full stop is trimmed.
+      guard end - index >= 4,
+        codes[index..<end].contains(where: { $0 == 46 || $0 == 64 || $0 == 58 })
+          || chars[index..<end].contains(where: { $0.asciiValue == nil })
+      else { return false }
       let core = String(chars[index..<end]).lowercased()
       if LinkClassifier.isEmail(core) {
         emit(.email, index..<end)
