@@ -116,6 +116,9 @@ import Testing
       "We're not sorry. We will not be giving updates. Do not contact us. There is no"
         + " helpline for the card outage.", channel: .social)
     #expect(denial.criterion("apology")?.result == .fail)
+    // The evidence quotes the negation with the act it negates.
+    #expect(denial.criterion("apology")?.evidence == ["We're not sorry"])
+    #expect(denial.criterion("where-help")?.evidence.contains("There is no helpline") == true)
     #expect(denial.criterion("next-update")?.result == .fail)
     #expect(denial.criterion("where-help")?.result != .pass)
     #expect(denial.caps.contains { $0.id == "reversal" })

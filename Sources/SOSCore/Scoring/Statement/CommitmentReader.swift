@@ -261,6 +261,14 @@ struct CommitmentReader {
     return open.word < index
   }
 
+  /// The negation that covers the word at `index`, if one does: where "not" stands in
+  /// "we are not sorry".
+  func negator(of index: Int) -> Int? {
+    guard clause.indices.contains(index), let open = negation[clause[index]], open.word < index
+    else { return nil }
+    return open.word
+  }
+
   /// Whether a condition covers the segment of the word at `index` ("**if** anyone was
   /// upset, sorry").
   func isConditional(_ index: Int) -> Bool {

@@ -58,17 +58,18 @@ extension StatementEvaluation {
     if !denied.isEmpty { kinds["denies", default: []] += texts(denied) }
     let refusedApology = refusedApologies()
     if !refusedApology.isEmpty, apologySpans().isEmpty {
-      kinds["refuses an apology", default: []] += texts(refusedApology)
+      kinds["refuses an apology", default: []] += negatedTexts(refusedApology)
     }
     let refusals = spans(StatementLexicon.refusalSet).filter { !isAvoidQuoted($0.lowerBound) }
     let refusedUpdates = refusedUpdates()
     if promisedUpdate == nil, !(refusals + refusedUpdates).isEmpty {
-      kinds["refuses updates", default: []] += texts(Self.merge(refusals + refusedUpdates))
+      kinds["refuses updates", default: []] += negatedTexts(Self.merge(refusals + refusedUpdates))
     }
     let help = helpSpans()
     let against = counterproductiveSpans()
     if help.offered.isEmpty, !(help.refused + against).isEmpty {
-      kinds["turns the reader away", default: []] += texts(Self.merge(help.refused + against))
+      kinds["turns the reader away", default: []] += negatedTexts(
+        Self.merge(help.refused + against))
     } else if !against.isEmpty, instructionSpans().isEmpty {
       kinds["tells the reader to do the wrong thing", default: []] += texts(against)
     }

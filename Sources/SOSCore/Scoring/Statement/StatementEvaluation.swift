@@ -281,7 +281,7 @@ struct StatementEvaluation {
     }
     if !refused.isEmpty {
       return Finding(
-        result: .fail, evidence: texts(refused),
+        result: .fail, evidence: negatedTexts(refused),
         advice: "This refuses the apology: a negated \"sorry\" is no apology.")
     }
     if !regret.isEmpty {
@@ -653,7 +653,7 @@ struct StatementEvaluation {
     let refused = refusedUpdates()
     if !refused.isEmpty {
       return Finding(
-        result: .fail, evidence: texts(refused),
+        result: .fail, evidence: negatedTexts(refused),
         advice: "This refuses an update: promise the next one, with a time.")
     }
     return Finding(result: .fail)
@@ -698,7 +698,7 @@ struct StatementEvaluation {
     }
     if !help.refused.isEmpty {
       return Finding(
-        result: .fail, evidence: texts(help.refused),
+        result: .fail, evidence: negatedTexts(help.refused),
         advice: "This turns the reader away: give them a number, an address or a person.")
     }
     return Finding(result: .fail)
@@ -981,6 +981,33 @@ struct StatementEvaluation {
       }
     }
     return merged
+  }
+
+  /// The words of `spans`, each from the negation that covers it when one does ("not
+  /// sorry", "do not contact bank.example/status"), so that the evidence shows why.
+  func negatedTexts(_ spans: [Range<Int>]) -> [String] {
+    let auxiliaries: Set<String> = [
+      "do", "does", "did", "will", "would", "can", "could", "should", "must", "is", "are",
+      "was", "were", "have", "has", "had",
+    ]
+    return spans.map { span in
+      guard var start = reader.negator(of: span.lowerBound).map({ min($0, span.lowerBound) })
+      else { return document.text(words: span) }
+      // "Do not contact", "won't": the auxiliary belongs to the negation.
+      if start > 0, words[start - 1].sentence == words[start].sentence,
+        auxiliaries.contains(words[start - 1].folded)
+      {
+        start -= 1
+        // "There is no helpline", "we will not": the subject too.
+        let subjects: Set<String> = ["there", "we", "i", "you", "they", "it", "this", "that"]
+        if start > 0, words[start - 1].sentence == words[start].sentence,
+          subjects.contains(words[start - 1].folded)
+        {
+          start -= 1
+        }
+      }
+      return document.text(words: start..<span.upperBound)
+    }
   }
 
   func texts(_ spans: [Range<Int>]) -> [String] {
