@@ -27,11 +27,28 @@ enum WordStemmer {
     return String(decoding: letters, as: UTF8.self)
   }
 
-  private static let vowels: Set<UInt8> = Set("aeiouy".utf8)
+  private static func isVowel(_ letter: UInt8) -> Bool {
+    switch letter {
+    case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"),
+      UInt8(ascii: "u"), UInt8(ascii: "y"):
+      return true
+    default:
+      return false
+    }
+  }
 
-  private static func ends(_ letters: [UInt8], _ suffix: String) -> Bool {
-    let tail = Array(suffix.utf8)
-    return letters.count >= tail.count && Array(letters.suffix(tail.count)) == tail
+  /// Whether `letters` ends with `suffix` (ASCII), compared in place.
+  private static func ends(_ letters: [UInt8], _ suffix: StaticString) -> Bool {
+    let count = suffix.utf8CodeUnitCount
+    guard letters.count >= count else { return false }
+    return suffix.withUTF8Buffer { tail in
+      var offset = 0
+      while offset < count {
+        if letters[letters.count - count + offset] != tail[offset] { return false }
+        offset += 1
+      }
+      return true
+    }
   }
 
   private static func britishSpelling(_ letters: inout [UInt8]) {
@@ -45,7 +62,7 @@ enum WordStemmer {
   }
 
   private static func hasVowel(_ letters: ArraySlice<UInt8>) -> Bool {
-    letters.contains { vowels.contains($0) }
+    letters.contains(where: isVowel)
   }
 
   private static func inflection(_ letters: inout [UInt8]) {
@@ -70,12 +87,14 @@ enum WordStemmer {
   }
 
   private static func sibilantBeforeES(_ letters: [UInt8]) -> Bool {
-    let stem = Array(letters.dropLast(2))
-    guard let last = stem.last else { return false }
+    let end = letters.count - 2
+    guard end >= 1 else { return false }
+    let last = letters[end - 1]
     if last == UInt8(ascii: "s") || last == UInt8(ascii: "x") || last == UInt8(ascii: "z") {
       return true
     }
-    return ends(stem, "ch") || ends(stem, "sh")
+    return end >= 2 && last == UInt8(ascii: "h")
+      && (letters[end - 2] == UInt8(ascii: "c") || letters[end - 2] == UInt8(ascii: "s"))
   }
 
   private static func normalise(_ letters: inout [UInt8]) {
@@ -83,7 +102,7 @@ enum WordStemmer {
       letters.removeLast()
     }
     if letters.count >= 4, letters.last == UInt8(ascii: "y"),
-      !vowels.contains(letters[letters.count - 2])
+      !isVowel(letters[letters.count - 2])
     {
       letters.removeLast()
     }
@@ -91,7 +110,7 @@ enum WordStemmer {
       letters.removeLast(2)
     }
     if letters.count >= 4, let last = letters.last, last == letters[letters.count - 2],
-      !vowels.contains(last)
+      !isVowel(last)
     {
       letters.removeLast()
     }
