@@ -79,6 +79,7 @@ extension StatementLexicon {
     "no plans to recall|refund|compensate|replace|withdraw", "decline to provide|comment|answer",
     "will not be making|providing|offering|giving",
     "not be posting|giving|providing|sending|sharing|updating",
+    "no updates|update|statement|statements|comment|information|refunds|compensation will|shall|can be given|provided|issued|made|posted|shared|offered|paid",
   ]
 
   /// Polite forms that attack or dismiss the reader (§14.4): no empathy, and a cap.

@@ -222,6 +222,8 @@ enum StatementLexicon {
     "you will|can get|receive a|your|full? refund|replacement|repair|credit|money",
     "you get|receive a|your|full? refund|replacement|repair|credit|money", "money back",
     "refund or replacement|repair", "free replacement|repair|refund",
+    "will be refunded|credited|replaced|repaired|restored|fixed|paid|reimbursed|compensated|contacted|cancelled|waived|reversed|removed",
+    "is|are being refunded|credited|replaced|repaired|restored|fixed|moved|rerouted|contacted|reversed|removed|checked|tested",
     "i have <ed>", "i will <act>", "i am <ing>",
   ]
   private static let teams =
