@@ -106,8 +106,10 @@ extension StatementFixture {
 
     // MARK: Middling
     StatementFixture(
-      name: "regulator middling: breach notice without numbers", channel: .regulatorNotice,
-      audience: "data protection authority", tier: .middling,
+      // Three of the four Art. 33(3) contents missing and "in due course" as the only
+      // phasing: a 2 by facilitator-guide/scoring.md §14.5.
+      name: "regulator poor: breach notice without numbers", channel: .regulatorNotice,
+      audience: "data protection authority", tier: .poor,
       text: """
         Notification of a personal data breach
 

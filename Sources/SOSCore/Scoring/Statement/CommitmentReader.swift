@@ -186,7 +186,17 @@ struct CommitmentReader {
       guard next == "case" || (next == "the" && folded(index + 2, sameSentenceAs: index) == "event")
       else { return false }
     case "should":
-      guard words[index].startsClause else { return false }
+      // "Should any customers have …": a condition, also inside a clause.
+      let inverted = next.map { Self.invertedSubjects.contains($0) } ?? false
+      guard words[index].startsClause || (inverted && !Self.quotedSubjects.contains(previous ?? ""))
+      else { return false }
+    case "extent":
+      // "To the extent that anyone was inconvenienced".
+      guard previous == "the", folded(index - 2, sameSentenceAs: index) == "to" else {
+        return false
+      }
+    case "insofar":
+      break
     default:
       return false
     }
@@ -443,6 +453,10 @@ struct CommitmentReader {
   /// Words quoted with the cue that follows them: "we will" in "we will be in touch".
   static let quotedSubjects: Set<String> = ["we", "i", "will", "shall"]
 
+  /// Words after which "should" opens a condition inside a clause ("should any …").
+  static let invertedSubjects: Set<String> = [
+    "any", "anyone", "anybody", "someone", "customers", "there", "this", "you", "your",
+  ]
   static let negators: Set<String> = [
     "not", "no", "never", "cannot", "nor", "neither", "none", "nobody", "nothing",
   ]

@@ -99,7 +99,7 @@ extension StatementEvaluation {
     var evidence = texts(blamed.customers + hostile + conditional)
     // Naming a supplier to staff is a fact they need; to the public, without owning it,
     // it is blame.
-    if !blamed.others.isEmpty, profile != .staff,
+    if !blamed.others.isEmpty, profile != .staff, profile != .regulator,
       spans(StatementLexicon.ownershipSet).filter(asserted).isEmpty, apologySpans().isEmpty
     {
       evidence += texts(blamed.others)
@@ -135,7 +135,7 @@ extension StatementEvaluation {
       if !missing.isEmpty {
         caps.append(
           StatementCap(
-            id: "email-duties", grade: 4,
+            id: "email-duties", grade: missing.count == 2 ? 3 : 4,
             reason:
               "an e-mail to a customer with no \(missing.map { $0 == "sender" ? "named sender" : $0 }.joined(separator: " and no ")):"
               + " the reader cannot tell who is speaking to them"))
@@ -174,9 +174,11 @@ extension StatementEvaluation {
             "a tweet-length note filed as a regulator notice: it cannot carry what the"
             + " regulator must receive"))
     }
+    // Phasing names when the rest will follow: "in due course" does not.
+    let timed = Set(spans(StatementLexicon.timeSet).map { words[$0.lowerBound].sentence })
     let phased =
-      !spans(StatementLexicon.phasingSet).isEmpty
-      || result("known-unknown") == .pass
+      spans(StatementLexicon.phasingSet).contains { timed.contains(words[$0.lowerBound].sentence) }
+      || (result("known-unknown") == .pass && result("next-update") == .pass)
     func present(_ id: String) -> Bool {
       result(id) == .pass || (result(id) == .partial && phased)
     }
@@ -186,7 +188,8 @@ extension StatementEvaluation {
       if !(present("who-affected") && (categories || phased)) {
         missing.append("the nature of the breach with categories and numbers")
       }
-      if !present("contact-point") { missing.append("a contact point") }
+      // A contact with no direct line is vague, not missing (scoring.md §14.5).
+      if result("contact-point") == .fail { missing.append("a contact point") }
       if !present("consequences") { missing.append("the likely consequences") }
       if !present("what-we-are-doing") { missing.append("the measures taken or proposed") }
       if !missing.isEmpty {

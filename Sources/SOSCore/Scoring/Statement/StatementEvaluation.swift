@@ -377,7 +377,16 @@ struct StatementEvaluation {
   /// Blame said as our own: at a supplier or third party, at the people harmed, or
   /// labelling them.
   func blameSpans() -> (others: [Range<Int>], customers: [Range<Int>]) {
-    let others = spans(StatementLexicon.blameSet).filter { !avoidQuoted[$0.lowerBound] }
+    // Naming a supplier is a fact; it is blame when the sentence makes them the cause
+    // ("caused by a supplier's equipment", "our contractor's error").
+    let causal = Set(
+      words.filter { StatementLexicon.causalWords.contains($0.folded) }.map(\.sentence))
+    let others = spans(StatementLexicon.blameSet).filter { span in
+      guard !avoidQuoted[span.lowerBound] else { return false }
+      let named = words[span].map(\.folded).joined(separator: " ")
+      return !StatementLexicon.namedParties.contains(named)
+        || causal.contains(words[span.lowerBound].sentence)
+    }
     let customers = spans(StatementLexicon.customerBlameSet).filter {
       !avoidQuoted[$0.lowerBound] && !reader.isConditional($0.lowerBound)
     }
@@ -477,8 +486,9 @@ struct StatementEvaluation {
     let against = counterproductiveSpans()
     let direct = spans(StatementLexicon.imperativeSet).filter(isImperative)
     let paraphrased = spans(StatementLexicon.instructionParaphraseSet)
-    // "Please be assured" and "please be advised" tell the reader nothing to do.
-    let reassurance: Set<String> = ["assured", "advised", "informed", "reassured"]
+    // "Please be assured" and "please be advised" tell the reader nothing to do, nor
+    // does "please bear with us".
+    let reassurance: Set<String> = ["assured", "advised", "informed", "reassured", "bear"]
     return Self.merge(direct + paraphrased).filter { span in
       !avoidQuoted[span.lowerBound] && !against.contains { $0.overlaps(span) }
         && !(span.upperBound < words.count && reassurance.contains(words[span.upperBound].folded))

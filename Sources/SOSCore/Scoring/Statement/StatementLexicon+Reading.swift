@@ -14,6 +14,8 @@ extension StatementLexicon {
     "please accept our|my apologies|apology", "forgive us", "it is|was our fault",
     "this is|was our fault", "the fault is|was ours", "should never have happened",
     "we owe you|everyone|customers an apology", "we apologize|apologise unreservedly",
+    "we messed|screwed up", "we made a mess", "we dropped the ball", "our bad",
+    "we make|made mistake|mistakes", "we make|made a mistake",
   ]
 
   /// Instructions in polite, plain or non-native forms, beyond `imperatives`.
@@ -37,6 +39,10 @@ extension StatementLexicon {
     "=do =not call|contact|ring|email|phone|message the|our * line|desk|team|helpline|number|office|store|branch",
     "=do =not call|contact|ring|email|phone|message the|our line|desk|team|helpline|number|office|store|branch",
     "=you =do =not =need to stop|avoid|return|unplug|discard|change|check|reset",
+    "=do =not call|contact|email|ring|message|phone|text|write or|and call|reply|email|contact|write|visit",
+    "no reason to stop|avoid|return|throw|change", "no need to stop|avoid|return|throw",
+    "=refer all? questions|enquiries|queries|calls to head|press office|team",
+    "=refer all? questions|enquiries|queries|calls to the head|press office|team",
     "=there =is =no =need to stop|avoid|return|unplug|discard|change|check|reset",
   ]
 
@@ -50,6 +56,20 @@ extension StatementLexicon {
   ]
 
   // MARK: - Denial, refusal, hostility, blame
+
+  /// Other parties that a statement may simply name; blame only with a causal word
+  /// in the same sentence (`causalWords`).
+  static let namedParties: Set<String> = [
+    "third party", "supplier", "suppliers", "vendor", "contractor", "subcontractor",
+    "our partner", "our provider", "cloud provider", "service provider", "the manufacturer",
+  ]
+  /// Words that make a named party the cause.
+  static let causalWords: Set<String> = [
+    "caused", "cause", "causing", "due", "because", "fault", "faulty", "responsible",
+    "responsibility", "blame", "blamed", "error", "errors", "failure", "failed", "failing",
+    "result", "owing", "behind", "liable", "down", "exploited", "erred", "mistake", "issue",
+    "problem", "breach", "through",
+  ]
 
   /// Denying that anything happened or that it is ours (negations included).
   static let denial = [
@@ -65,6 +85,7 @@ extension StatementLexicon {
     "nothing you need to know", "nothing more to say", "not sorry",
     "reports|claims|stories|allegations|rumours|suggestions are|were inaccurate|untrue|false|wrong|misleading|exaggerated|unfounded",
     "this|that|it is|was not true", "inaccurate reports|claims", "fake news",
+    "are|is|were|was without foundation", "are|is|were|was unfounded|baseless|groundless",
   ]
 
   /// Refusing the reader an update, help or contact (negations included).
@@ -78,7 +99,8 @@ extension StatementLexicon {
     "we are|were not recalling|offering|refunding|replacing|compensating|paying|providing|giving|withdrawing",
     "no plans to recall|refund|compensate|replace|withdraw", "decline to provide|comment|answer",
     "will not be making|providing|offering|giving",
-    "not be posting|giving|providing|sending|sharing|updating",
+    "not be posting|giving|providing|sending|sharing|updating|commenting|responding",
+    "this|the matter is|was closed", "will not be commenting|responding|engaging",
     "no updates|update|statement|statements|comment|information|refunds|compensation will|shall|can be given|provided|issued|made|posted|shared|offered|paid",
   ]
 
@@ -96,6 +118,9 @@ extension StatementLexicon {
     "in line with|according to|as set out in our terms|policy|guidelines|conditions",
     "contrary to", "not in line with our", "we stand by", "your complaint has been noted",
     "we consider this|the matter closed", "we will not enter into", "we note your",
+    "we note that", "as our booking|terms|policy|conditions|rules make|makes|made clear",
+    "encourage guests|customers|passengers|users|members|you to read|check",
+    "should have read|checked the terms|conditions|rules|policy",
   ]
 
   /// Thanks that stand in for an apology when no apology is made.
@@ -116,6 +141,7 @@ extension StatementLexicon {
     "not packed|used|installed|stored to|according|in line|correctly|properly",
     "not follow|read the instructions|manual|guidance", "customer error", "user error",
     "your own fault", "their own fault", "unsupervised", "unattended", "not supervised",
+    "customers|users|passengers|guests|members|owners|people have|had chosen|decided to",
     "left alone by",
   ]
 
@@ -145,6 +171,8 @@ extension StatementLexicon {
     "take|taking this|it|these * seriously", "our number one priority",
     "we are committed to", "we are aware", "looking into it|this|the matter",
     "listening and learning", "we are listening", "we are learning", "committed to doing better",
+    "committed to transparency|openness|safety", "doing the right thing", "we will be better",
+    "hearts go out", "thoughts go out", "bear with us",
     "at the heart of everything|all we do", "more to share|follow soon", "everything we do",
     "we appreciate your patience|understanding", "bear with us", "we are sorry",
     "we apologise|apologize", "we sincerely|truly|deeply|unreservedly apologise|apologize",
@@ -178,6 +206,7 @@ extension StatementLexicon {
   /// Words that make a regulator notice one about personal data (GDPR Art. 33).
   static let personalData = [
     "personal data|information|details", "data breach", "data subjects", "email addresses",
+    "order|account|contact|payment|customer|patient|member|booking details",
     "passwords", "card details|numbers", "dates of birth", "home addresses",
     "phone numbers", "names and|or addresses|emails", "bank details", "national insurance",
     "health records|data", "medical records", "account details|numbers", "customer records",

@@ -34,7 +34,7 @@ enum StatementLexicon {
   static let empathy = [
     "we understand how|why|that|your|you|this|the", "i understand how|why|that|your|you|this",
     "we fully understand", "we know how|you|this|what|a|an", "we know that this|it",
-    "we know it is",
+    "we know it is", "we know is|this|that", "we know how hard",
     "i know how|you|this",
     "we can only? imagine", "i can only? imagine", "this must be|have|feel", "must have been",
     "must feel", "we hear you", "we share your", "thoughts are with", "hearts go out",
@@ -60,6 +60,7 @@ enum StatementLexicon {
   /// Taking responsibility in the first person, active voice.
   static let ownership = [
     "we made a|an|the|this|these|two|several|some? mistake|error|wrong",
+    "we make|made mistake|mistakes", "we messed|screwed up", "we made a mess",
     "we got * wrong", "we got it|this|that wrong", "our mistake|error|fault|failure",
     "my mistake|error|fault", "we failed", "we have failed", "i failed",
     "we are|were responsible", "i am responsible", "we take|accept full? responsibility",
@@ -200,6 +201,7 @@ enum StatementLexicon {
   /// Telling the reader that nothing is needed also tells them what to do.
   static let noActionNeeded = [
     "no action is? needed|required", "you do not need to", "there is no need to|for",
+    "you need do nothing|not", "need do nothing", "you not need do|to", "nothing for you to do",
     "nothing you need to do", "you need not", "you do not have to",
   ]
   /// Softer suggestions: they count half.
@@ -220,6 +222,8 @@ enum StatementLexicon {
     "we are offering|refunding|contacting|replacing|paying|covering",
     "we have set up",
     "you will|can get|receive a|your|full? refund|replacement|repair|credit|money",
+    "\(teams) working|repairing|fixing|replacing|restoring|moving|checking now?",
+    "money will? come|comes back", "refund will? come|comes",
     "you get|receive a|your|full? refund|replacement|repair|credit|money", "money back",
     "refund or replacement|repair", "free replacement|repair|refund",
     "will be refunded|credited|replaced|repaired|restored|fixed|paid|reimbursed|compensated|contacted|cancelled|waived|reversed|removed",
@@ -240,6 +244,8 @@ enum StatementLexicon {
     "take|taking this|it|these|matters|data|privacy|safety|security * seriously",
     "take|taking * * seriously", "we are investigating", "investigating", "around the clock",
     "we are working on it", "we are on it", "we are dealing with it|this",
+    "we will be better", "we will do better|learn|improve", "doing everything|all it|they|we can",
+    "we are writing to", "we write to", "doing the right thing",
     "we are listening|learning", "listening and learning",
   ]
 
@@ -261,7 +267,7 @@ enum StatementLexicon {
     "follow up report",
     "will provide a|an|further|more|the", "i will update|write|report|brief|call",
     "i will be back", "back to you by|within|at|on|tomorrow", "follow up with you",
-    "follow up in writing", "next briefing|bulletin|statement|call",
+    "follow up in writing", "next briefing|bulletin|statement|call|news|message|text",
     "will brief you|everyone|staff|the team", "brief you again", "hear from us again",
   ]
   /// A time the reader can hold us to: a clock time, a day, a span.
