@@ -128,6 +128,12 @@ import Testing
         + " error. Send complaints to the duty manager.", channel: .memo,
       avoid: [Phrase(id: "system", any: ["system error"])])
     #expect(memo.criterion("avoid:system")?.result == .pass)
+    // A memo that only passes questions on is the rubric's own 2.
+    let deflecting = analyzer.analyze(
+      "Team, please refer all questions about the data incident to head office. Thank you.",
+      channel: .memo)
+    #expect(deflecting.caps.first?.id == "deflection")
+    #expect(deflecting.score <= 30)
     // Negated instructions are still instructions.
     let stop = analyzer.analyze(
       "Do not use the AF-580 air fryer sold since March: the handle can burn. Unplug it and"

@@ -13,6 +13,7 @@ extension StatementEvaluation {
     if let cap = hostility() { caps.append(cap) }
     caps += channelMisuse(result)
     if let cap = guessesAndGuarantees() { caps.append(cap) }
+    if let cap = deflection() { caps.append(cap) }
     if !must.isEmpty,
       !criteria.contains(where: { $0.id.hasPrefix("must:") && $0.result == .pass })
     {
@@ -212,6 +213,21 @@ extension StatementEvaluation {
       }
     }
     return caps
+  }
+
+  /// A staff memo with no facts whose only instruction is to pass questions on
+  /// (scoring.md §14.6: "refer all questions to head office" and nothing else is a 2).
+  private func deflection() -> StatementCap? {
+    guard profile == .staff, substance.facts.isEmpty else { return nil }
+    let deflections = spans(StatementLexicon.deflectionSet)
+    let instructions = instructionSpans()
+    guard !deflections.isEmpty, !instructions.isEmpty,
+      instructions.allSatisfy({ span in deflections.contains { $0.overlaps(span) } })
+    else { return nil }
+    return StatementCap(
+      id: "deflection", grade: 2,
+      reason: "its only instruction is to pass questions on: staff need to know what to say",
+      evidence: texts(deflections))
   }
 
   /// Guesses at the cause and promises nobody can keep.

@@ -185,6 +185,11 @@ extension StatementLexicon {
     "we are investigating", "our thoughts are with", "we want to reassure",
   ]
 
+  /// Telling staff only to pass questions on ("refer all questions to head office").
+  static let deflections = [
+    "=refer|direct|pass|send|forward|redirect all|any? questions|enquiries|queries|calls|media|press|complaints"
+  ]
+
   /// Words that leave a promised time vague ("soon, later or tomorrow").
   static let vagueTimes: Set<String> = [
     "soon", "later", "shortly", "eventually", "sometime", "whenever", "asap",
@@ -303,6 +308,7 @@ extension StatementLexicon {
   static let contactPointSet = PatternSet(contactPoint)
   static let phasingSet = PatternSet(phasing)
   static let reportedMeasuresSet = PatternSet(reportedMeasures)
+  static let deflectionSet = PatternSet(deflections)
 
   /// The lists a statement is matched against in one pass (see `LexiconIndex`).
   static let indexedSets: [PatternSet] = [
@@ -348,5 +354,6 @@ extension StatementLexicon {
     contactPointSet,
     phasingSet,
     reportedMeasuresSet,
+    deflectionSet,
   ]
 }
