@@ -55,11 +55,13 @@ struct CommitmentReader {
   private var firstCueInSegment: [Int: Int] = [:]
   private var cueClauses: Set<Int> = []
 
-  init(_ document: StatementDocument) {
+  /// Reads `document`; `matches`, when given, are the matches of every word list
+  /// from `LexiconIndex` (so the cue lists are not matched again).
+  init(_ document: StatementDocument, matches: [[PatternSet.Match]]? = nil) {
     self.document = document
     divide()
     markScopes()
-    findCues()
+    findCues(matches)
   }
 
   private var words: [StatementDocument.Word] { document.words }
@@ -211,12 +213,18 @@ struct CommitmentReader {
 
   // MARK: - Cues
 
-  private mutating func findCues() {
+  private mutating func findCues(_ matches: [[PatternSet.Match]]?) {
+    func of(_ set: PatternSet) -> [PatternSet.Match] {
+      if let matches, let position = LexiconIndex.shared.index(of: set) {
+        return matches[position]
+      }
+      return set.matches(in: words)
+    }
     var found: [Cue] = []
-    for match in Self.firmCueSet.matches(in: words) {
+    for match in of(Self.firmCueSet) {
       found.append(Cue(words: match.words, firm: true))
     }
-    for match in Self.plainCueSet.matches(in: words) where !isInstruction(match.words) {
+    for match in of(Self.plainCueSet) where !isInstruction(match.words) {
       found.append(Cue(words: match.words, firm: false))
     }
     found.sort { ($0.words.lowerBound, $0.firm ? 0 : 1) < ($1.words.lowerBound, $1.firm ? 0 : 1) }

@@ -55,9 +55,9 @@ struct StatementEvaluation {
     self.channel = channel
     self.length = length
     self.limit = limit
-    let reader = CommitmentReader(document)
-    self.reader = reader
     let all = LexiconIndex.shared.matches(in: document.words)
+    let reader = CommitmentReader(document, matches: all)
+    self.reader = reader
     memo.all = all
     substance = StatementSubstance(document, updateSentences: reader.cueSentences, matches: all)
     var sentences: Set<Int> = []

@@ -355,5 +355,7 @@ extension StatementLexicon {
     phasingSet,
     reportedMeasuresSet,
     deflectionSet,
+    CommitmentReader.firmCueSet,
+    CommitmentReader.plainCueSet,
   ]
 }
