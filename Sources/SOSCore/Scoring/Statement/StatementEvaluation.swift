@@ -440,9 +440,16 @@ struct StatementEvaluation {
           $0.kind == .number || StatementLexicon.numberWords.contains($0.folded)
         }
       }
+      // A count, not the day of a date ("On 4 March", "May 12").
+      func isDay(_ index: Int) -> Bool {
+        [index - 1, index + 1].contains { other in
+          other >= 0 && other < words.count
+            && StatementLexicon.monthNames.contains(words[other].folded)
+        }
+      }
       for index in words.indices
       where words[index].kind == .number && !StatementPattern.isClock(words[index])
-        && counted.contains(words[index].sentence)
+        && counted.contains(words[index].sentence) && !isDay(index)
       {
         numbered.append(index..<(index + 1))
       }
@@ -600,7 +607,15 @@ struct StatementEvaluation {
       doing += spans(StatementLexicon.reportedMeasuresSet).filter(asserted)
     }
     let vague = spans(StatementLexicon.vagueDoingSet).filter(asserted)
-    let concrete = doing.filter { span in !vague.contains { $0.overlaps(span) } }
+    // "Our team is working around the clock": a stock phrase just after the action
+    // makes it stock too.
+    let concrete = doing.filter { span in
+      !vague.contains { other in
+        other.overlaps(span)
+          || (other.lowerBound >= span.upperBound && other.lowerBound <= span.upperBound + 1
+            && words[other.lowerBound].sentence == words[span.lowerBound].sentence)
+      }
+    }
     if !concrete.isEmpty {
       return Finding(result: .pass, evidence: concrete.map { text(extending: $0, by: 2) })
     }

@@ -86,6 +86,8 @@ extension StatementLexicon {
     "reports|claims|stories|allegations|rumours|suggestions are|were inaccurate|untrue|false|wrong|misleading|exaggerated|unfounded",
     "this|that|it is|was not true", "inaccurate reports|claims", "fake news",
     "are|is|were|was without foundation", "are|is|were|was unfounded|baseless|groundless",
+    "the|our hotel|company|store|shop|firm|bank|school|airline|business is|was not responsible|liable|to blame",
+    "photos|video|videos|pictures|images|reaction|coverage|posts are|is|were|was|has been|have been misleading|exaggerated|fake|staged|overblown",
   ]
 
   /// Refusing the reader an update, help or contact (negations included).
@@ -115,7 +117,9 @@ extension StatementLexicon {
     "we regret that you", "sorry that you feel|felt|were", "sorry you feel|felt",
     "perceived inconvenience|issue|problem", "so called", "claims|claimed to have",
     "alleged victim|incident|problem",
-    "in line with|according to|as set out in our terms|policy|guidelines|conditions",
+    "in line with our terms|policy|guidelines|conditions",
+    "according to our terms|policy|guidelines|conditions",
+    "as set out in our terms|policy|guidelines|conditions",
     "contrary to", "not in line with our", "we stand by", "your complaint has been noted",
     "we consider this|the matter closed", "we will not enter into", "we note your",
     "we note that", "as our booking|terms|policy|conditions|rules make|makes|made clear",
@@ -142,6 +146,8 @@ extension StatementLexicon {
     "not follow|read the instructions|manual|guidance", "customer error", "user error",
     "your own fault", "their own fault", "unsupervised", "unattended", "not supervised",
     "customers|users|passengers|guests|members|owners|people have|had chosen|decided to",
+    "brought them|it in", "in|with their own? luggage|bags|belongings", "just|only after a|free",
+    "failed to report|tell|mention|notice|declare",
     "left alone by",
   ]
 
@@ -190,6 +196,13 @@ extension StatementLexicon {
     "=refer|direct|pass|send|forward|redirect all|any? questions|enquiries|queries|calls|media|press|complaints"
   ]
 
+  /// Month names, so that the day of a date is not read as a count.
+  static let monthNames: Set<String> = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+  ]
+
   /// Words that leave a promised time vague ("soon, later or tomorrow").
   static let vagueTimes: Set<String> = [
     "soon", "later", "shortly", "eventually", "sometime", "whenever", "asap",
@@ -235,7 +248,7 @@ extension StatementLexicon {
   static let contactPoint = [
     "data protection officer", "dpo", "contact point", "contact for this|the notice|report",
     "can be reached", "reach me|us at|on", "direct line", "point of contact", "^ contact <name>",
-    "^ contact", "^ dpo",
+    "^ dpo <name>",
     "contact me|us at|on", "head of <name>?", "compliance officer",
   ]
   /// Measures a notice reports, in the notice's own shorthand ("Action: sales stopped").

@@ -183,6 +183,8 @@ enum StatementLexicon {
     "=process", "=waive", "=refund", "=remove", "=place", "=isolate", "=quarantine",
     "=label", "=pull", "=clear", "=share", "=let", "=make sure", "=remember", "=note",
     "=find out", "=freeze", "=cancel", "=block", "=look out", "=put", "=redirect", "=route",
+    "=hang up", "=wash", "=run", "=shelter", "=attend", "=bin", "=sit tight", "=close",
+    "=open", "=drink", "=boil", "=shut", "=lock", "=unplug",
     "=note down", "=confirm", "=point", "=hand", "=pay", "=utilise|=utilize",
   ]
   /// Words after which an imperative counts anywhere in a clause.
@@ -221,6 +223,7 @@ enum StatementLexicon {
     "\(teams) are|is out now|there?", "\(teams) are|is on the|their way",
     "we are offering|refunding|contacting|replacing|paying|covering",
     "we have set up",
+    "we|staff|crews|engineers|teams issued|started|stopped|shut|closed|isolated|blocked|recalled|removed|suspended|notified|switched|reset|replaced|offered|refunded|paused|restored|warned|evacuated|cordoned|flushed|disabled|rerouted|withdrew",
     "you will|can get|receive a|your|full? refund|replacement|repair|credit|money",
     "\(teams) working|repairing|fixing|replacing|restoring|moving|checking now?",
     "money will? come|comes back", "refund will? come|comes",
@@ -246,6 +249,8 @@ enum StatementLexicon {
     "we are working on it", "we are on it", "we are dealing with it|this",
     "we will be better", "we will do better|learn|improve", "doing everything|all it|they|we can",
     "we are writing to", "we write to", "doing the right thing",
+    "we are|is|are on it", "working tirelessly|hard|flat out|non stop", "working on this",
+    "update you soon|shortly|later",
     "we are listening|learning", "listening and learning",
   ]
 
@@ -293,6 +298,7 @@ enum StatementLexicon {
     "incident room", "help desk", "helpdesk", "service desk", "duty manager", "press office",
     "data protection officer", "our dpo", "contact point", "any of our stores|branches",
     "freephone <num>", "call|ring|dial 999|911|111|112|105|101|988",
+    "the number on the back of your card", "number on your bill|card|letter",
   ]
   /// Where to get help, vaguely.
   static let helpVague = [
