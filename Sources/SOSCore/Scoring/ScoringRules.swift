@@ -284,9 +284,7 @@ struct ScoringRules {
 
   /// `"A"`, `"A" and "B"`, `"A", "B" and "C"`: names in quotes, as a reason lists them.
   static func quotedList(_ names: [String]) -> String {
-    let quoted = names.map { "\"\($0)\"" }
-    guard let last = quoted.last else { return "" }
-    return quoted.count == 1 ? last : quoted.dropLast().joined(separator: ", ") + " and " + last
+    StatementRubric.list(names.map { "\"\($0)\"" })
   }
 
   func choiceItem(_ decision: ScoreReport.DecisionReview) -> Item? {

@@ -32,6 +32,8 @@ struct StatementEvaluation {
     var spans: [ObjectIdentifier: [Range<Int>]] = [:]
     var all: [[PatternSet.Match]]?
     var promisedUpdate: NextUpdateTime??
+    var instructions: [Range<Int>]?
+    var help: (offered: [Range<Int>], vague: [Range<Int>], refused: [Range<Int>])?
   }
 
   /// The matches of `set`, from the one pass over the words that matches every list.
@@ -490,6 +492,13 @@ struct StatementEvaluation {
 
   /// Instructions to the reader, in any form, not under a condition or quoted.
   func instructionSpans() -> [Range<Int>] {
+    if let known = memo.instructions { return known }
+    let found = findInstructions()
+    memo.instructions = found
+    return found
+  }
+
+  private func findInstructions() -> [Range<Int>] {
     let against = counterproductiveSpans()
     let direct = spans(StatementLexicon.imperativeSet).filter(isImperative)
     let paraphrased = spans(StatementLexicon.instructionParaphraseSet)
@@ -687,6 +696,13 @@ struct StatementEvaluation {
   /// Places to get help (numbers, addresses, named desks), with whether each is
   /// offered or refused ("do not contact …", "there is no helpline").
   func helpSpans() -> (offered: [Range<Int>], vague: [Range<Int>], refused: [Range<Int>]) {
+    if let known = memo.help { return known }
+    let found = findHelp()
+    memo.help = found
+    return found
+  }
+
+  private func findHelp() -> (offered: [Range<Int>], vague: [Range<Int>], refused: [Range<Int>]) {
     var all: [Range<Int>] = []
     for index in words.indices {
       switch words[index].kind {
