@@ -14,6 +14,17 @@ struct PlaytestCommand: ParsableCommand {
       nodes and options no run touched. Exit status: 0 when every run reached an \
       ending, 1 when one did not (the seed that repeats it is printed), 65 when the \
       scenario has errors, 66 when it cannot be found.
+
+      With --blind it asks instead whether the scenario can be passed without reading \
+      or writing: it plays option 1 everywhere, the last option everywhere and the \
+      strongest option everywhere (with 'ok', and with lorem ipsum, as every \
+      statement) under seeds 1, 7 and 2026, and --runs random players, and holds each \
+      against the bars in facilitator-guide/authoring.md. Exit status 1 when a bar is \
+      missed.
+
+      With --paths FILE it plays the scripted paths of a playthrough file (see \
+      scenarios/playthroughs/README.md) under seeds 1, 7 and 2026 and checks that each \
+      reaches its ending within its scores. Exit status 1 when one does not.
       """
   )
 
@@ -27,6 +38,12 @@ struct PlaytestCommand: ParsableCommand {
 
   @Option(help: "The seed of the first run (run i uses seed + i).")
   var seed: UInt64 = 1
+
+  @Flag(help: "Play blind (same option number, strongest option, empty statements) instead.")
+  var blind = false
+
+  @Option(help: "Play the scripted paths of this playthrough file instead.")
+  var paths: String?
 
   @Flag(help: "Print the summary as JSON.")
   var json = false
@@ -42,6 +59,17 @@ struct PlaytestCommand: ParsableCommand {
   func run() throws {
     let library = ScenarioLibrary(directory: global.scenarioDirectory)
     let (loaded, _) = try ScenarioChoice.load(scenario, from: library, global: global)
+    if let paths {
+      try playPaths(paths, scenario: loaded)
+      return
+    }
+    if blind {
+      let report = BlindPlay(engine: Engine(scenario: loaded)).report(
+        seeds: [1, 7, 2026], randomRuns: runs, randomSeed: seed)
+      Output.out(json ? Output.json(report) : Self.text(report))
+      if !report.missed.isEmpty { throw ExitStatus.checkFailed }
+      return
+    }
     let summary = Playtester(engine: Engine(scenario: loaded)).playtest(runs: runs, seed: seed)
     if json {
       Output.out(Output.json(summary))
@@ -80,5 +108,80 @@ struct PlaytestCommand: ParsableCommand {
     }
     for problem in summary.problems { lines.append("problem: \(problem)") }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func text(_ report: BlindPlay.Report) -> String {
+    func number(_ value: Double) -> String { BlindPlay.format(value) }
+    var lines = [
+      "\(report.scenario): played blind; best ending"
+        + "\(report.bestEndings.count == 1 ? "" : "s") "
+        + report.bestEndings.joined(separator: ", ")
+    ]
+    for strategy in BlindPlay.Strategy.allCases {
+      let runs = report.runs.filter { $0.strategy == strategy }
+      lines.append("  \(strategy.summary) (bar: below \(number(strategy.bar)))")
+      for run in runs {
+        let mark = run.missed == nil ? "ok  " : "MISS"
+        lines.append(
+          "    \(mark) seed \(run.seed): \(number(run.overall)), ending \(run.ending ?? "none")"
+            + (run.reachedBestEnding ? " (a best ending)" : ""))
+      }
+    }
+    let share = Int((report.randomBestEndingShare * 100).rounded())
+    lines.append(
+      "  \(report.randomRuns) random players from seed \(report.randomSeed): median"
+        + " \(number(report.randomMedian)) (bar: below \(number(BlindPlay.randomMedianBar))),"
+        + " \(share)% reach a best ending (bar: below 5%)")
+    if report.missed.isEmpty {
+      lines.append("No blind strategy passes.")
+    } else {
+      lines.append("Missed \(report.missed.count) bar\(report.missed.count == 1 ? "" : "s"):")
+      lines += report.missed.map { "  - \($0)" }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  func playPaths(_ file: String, scenario: Scenario) throws {
+    guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+      Output.error("error: cannot read '\(file)'\n")
+      throw ExitStatus.missingInput
+    }
+    let script: PlaythroughScript
+    switch PlaythroughScript.parse(text, file: file) {
+    case .success(let parsed): script = parsed
+    case .failure(let failure):
+      Output.error(failure.description + "\n")
+      throw ExitStatus.badData
+    }
+    guard script.scenario == scenario.id else {
+      Output.error("\(file): error: the paths are for '\(script.scenario)', not '\(scenario.id)'\n")
+      throw ExitStatus.badData
+    }
+    let engine = Engine(scenario: scenario)
+    var lines: [String] = []
+    var failed = 0
+    for path in script.paths {
+      var bounds: [String] = []
+      if let minimum = path.minOverall { bounds.append("at least \(BlindPlay.format(minimum))") }
+      if let maximum = path.maxOverall { bounds.append("at most \(BlindPlay.format(maximum))") }
+      lines.append(
+        "\(path.name): to \(path.ending)"
+          + (bounds.isEmpty ? "" : ", " + bounds.joined(separator: " and ")))
+      for seed: UInt64 in [1, 7, 2026] {
+        let checked = path.check(on: engine, seed: seed)
+        let score = checked.report.map { BlindPlay.format($0.overall) } ?? "–"
+        let mark = checked.problems.isEmpty ? "ok  " : "MISS"
+        lines.append(
+          "  \(mark) seed \(seed): \(score), ending \(checked.ending ?? "none")")
+        lines += checked.problems.map { "       \($0)" }
+        if !checked.problems.isEmpty { failed += 1 }
+      }
+    }
+    lines.append(
+      failed == 0
+        ? "Every path reaches its ending within its scores."
+        : "\(failed) run\(failed == 1 ? "" : "s") missed.")
+    Output.out(lines.joined(separator: "\n") + "\n")
+    if failed > 0 { throw ExitStatus.checkFailed }
   }
 }

@@ -23,7 +23,7 @@ import Testing
 
     /// Plays a scripted path to its end under `cohort`.
     @discardableResult
-    func play(_ script: PlaythroughScript, as trainee: String, cohort: String) throws
+    func play(_ script: TypedPlaythrough, as trainee: String, cohort: String) throws
       -> SOSProcess.Outcome
     {
       try sos(
@@ -77,7 +77,7 @@ import Testing
     let workshop = try Workshop()
     defer { workshop.remove() }
     #expect(try workshop.sos(["cohort", "create", "classroom"]).status == 0)
-    let scripts = try PlaythroughScript.load("broken-cello")
+    let scripts = try TypedPlaythrough.load("broken-cello")
     try #require(scripts.count >= 3)
 
     let outcomes = Collected()
@@ -134,8 +134,8 @@ import Testing
   static func fillCohort(_ workshop: Workshop, name: String) throws -> Int {
     #expect(
       try workshop.sos(["cohort", "create", name, "--description", "Tuesday group"]).status == 0)
-    let cello = try PlaythroughScript.load("broken-cello")
-    let arrears = try PlaythroughScript.load("wrong-arrears-text")
+    let cello = try TypedPlaythrough.load("broken-cello")
+    let arrears = try TypedPlaythrough.load("wrong-arrears-text")
     let trainees = ["Ada Lovelace", "Smith, Jo", "Kim \"KC\" Chan", "<script>alert(1)</script>"]
     var count = 0
     for (index, trainee) in trainees.enumerated() {
@@ -203,7 +203,7 @@ import Testing
       target.remove()
     }
     #expect(try source.sos(["cohort", "create", "c"]).status == 0)
-    let scripts = try PlaythroughScript.load("broken-cello")
+    let scripts = try TypedPlaythrough.load("broken-cello")
     try source.play(scripts[0], as: "Ada", cohort: "c")
     try source.play(scripts[1], as: "Bo", cohort: "c")
     let folder = source.path("out")

@@ -21,7 +21,7 @@ import Yams
     let scenarios = try FileManager.default.contentsOfDirectory(
       atPath: Self.root.appendingPathComponent("scenarios").path
     ).filter { $0.hasSuffix(".yaml") }
-    let covered = try Self.playthroughFiles.map { try Playthroughs.load($0).file }
+    let covered = try Self.playthroughFiles.map { try PlaythroughScript.load($0).file }
     for scenario in scenarios {
       #expect(covered.contains(scenario), "scenarios/\(scenario) has no playthroughs")
     }
@@ -29,11 +29,11 @@ import Yams
 
   @Test(arguments: PlaythroughTests.playthroughFiles)
   func pathsReachTheirEndings(name: String) throws {
-    let playthroughs = try Playthroughs.load(name)
+    let playthroughs = try PlaythroughScript.load(name)
     let engine = try playthroughs.engine()
     var reached: Set<String> = []
     for path in playthroughs.paths {
-      let outcome = try path.play(on: engine)
+      let outcome = try path.play(on: engine, options: SessionOptions(seed: 1)).get()
       #expect(outcome.state.finished, "\(name) \(path.name): did not finish")
       #expect(
         outcome.state.node == path.ending, "\(name) \(path.name): ended at \(outcome.state.node)")
@@ -56,56 +56,11 @@ import Yams
   }
 }
 
-/// One file of scenarios/playthroughs.
-struct Playthroughs {
-  var scenario: String
-  var file: String
-  var paths: [Path]
-
-  struct Path {
-    var name: String
-    var ending: String
-    var minOverall: Double?
-    var maxOverall: Double?
-    var steps: [Step]
-  }
-
-  enum Step {
-    case choose(String)
-    case write(String)
-    case timeout
-  }
-
-  struct Failure: Error, CustomStringConvertible {
-    var description: String
-  }
-
-  static func load(_ name: String) throws -> Playthroughs {
+extension PlaythroughScript {
+  /// Reads scenarios/playthroughs/`name`.
+  static func load(_ name: String) throws -> PlaythroughScript {
     let url = PlaythroughTests.root.appendingPathComponent("scenarios/playthroughs/\(name)")
-    let text = try String(contentsOf: url, encoding: .utf8)
-    guard let root = try Yams.load(yaml: text) as? [String: Any],
-      let scenario = root["scenario"] as? String, let file = root["file"] as? String,
-      let paths = root["paths"] as? [[String: Any]]
-    else { throw Failure(description: "\(name): needs scenario, file and paths") }
-    return Playthroughs(
-      scenario: scenario, file: file,
-      paths: try paths.map { path in
-        guard let pathName = path["name"] as? String, let ending = path["ending"] as? String,
-          let steps = path["steps"] as? [Any]
-        else { throw Failure(description: "\(name): a path needs name, ending and steps") }
-        return Path(
-          name: pathName, ending: ending,
-          minOverall: (path["min_overall"] as? Int).map(Double.init),
-          maxOverall: (path["max_overall"] as? Int).map(Double.init),
-          steps: try steps.map { step in
-            if let word = step as? String, word == "timeout" { return .timeout }
-            if let map = step as? [String: Any] {
-              if let id = map["choose"] as? String { return .choose(id) }
-              if let text = map["write"] as? String { return .write(text) }
-            }
-            throw Failure(description: "\(name) \(pathName): bad step \(step)")
-          })
-      })
+    return try parse(try String(contentsOf: url, encoding: .utf8), file: name).get()
   }
 
   func engine() throws -> Engine {
@@ -116,42 +71,6 @@ struct Playthroughs {
     }
     #expect(scenario.id == self.scenario)
     return Engine(scenario: scenario)
-  }
-}
-
-extension Playthroughs.Path {
-  /// Plays the path, mapping each choice id to its number among the offered options.
-  func play(on engine: Engine, options: SessionOptions = SessionOptions(seed: 1)) throws
-    -> Engine.Transition
-  {
-    var transition = engine.start(options)
-    for (index, step) in steps.enumerated() {
-      let input: SessionInput
-      switch step {
-      case .choose(let id):
-        let offered = engine.offeredChoices(in: transition.state)
-        guard let position = offered.firstIndex(where: { $0.id == id }) else {
-          throw Playthroughs.Failure(
-            description:
-              "\(name) step \(index + 1): '\(id)' is not offered at \(transition.state.node); offered: \(offered.map(\.id))"
-          )
-        }
-        input = .choose(position + 1)
-      case .write(let text):
-        input = .write(text)
-      case .timeout:
-        input = .timeout
-      }
-      switch engine.step(transition.state, input) {
-      case .success(let next):
-        transition = Engine.Transition(
-          state: next.state, events: transition.events + next.events)
-      case .failure(let error):
-        throw Playthroughs.Failure(
-          description: "\(name) step \(index + 1): \(error.message)")
-      }
-    }
-    return transition
   }
 }
 
