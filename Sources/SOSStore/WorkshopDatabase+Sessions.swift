@@ -217,10 +217,19 @@ extension WorkshopDatabase {
 
   /// Whether `name` is usable as a trainee or cohort name: not blank, no control
   /// characters.
+  /// A name that is not blank and holds no control character and no bidi control
+  /// (which could make a name read backwards in a report).
   static func isValidName(_ name: String) -> Bool {
     !name.trimmingCharacters(in: .whitespaces).isEmpty
-      && !name.unicodeScalars.contains { $0.properties.generalCategory == .control }
+      && !name.unicodeScalars.contains {
+        $0.properties.generalCategory == .control || bidiControls.contains($0.value)
+      }
   }
+
+  static let bidiControls: Set<UInt32> = [
+    0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068,
+    0x2069,
+  ]
 
   static func storeScenarioText(
     _ text: String, hash: String, scenarioID: String, in db: Database

@@ -81,7 +81,8 @@ public enum WorkshopDatabaseError: Error, Hashable, Sendable, CustomStringConver
     case .invalidCohortName(let name):
       return "'\(name)' cannot be a cohort name: use visible characters, not only spaces"
     case .invalidTrainee(let name):
-      return "'\(name)' cannot be a trainee name: use visible characters, not only spaces"
+      return "'\(name)' cannot be a trainee name: use visible characters (no control or bidi"
+        + " characters), not only spaces"
     case .sessionNotFound(let id):
       return "no session with id \(id)"
     case .noSessionMatching(let prefix):

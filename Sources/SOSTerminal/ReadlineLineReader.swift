@@ -163,7 +163,8 @@ public final class ReadlineLineReader: LineReader {
     /// reads as one statement below whatever the caller printed.
     func showLines() {
       for index in lines.indices {
-        fputs(ReadlinePrompt.visible(promptOfLine(index)) + lines[index] + "\n", output)
+        let line = ReadlinePrompt.visible(promptOfLine(index)) + lines[index] + "\n"
+        fputs(Sanitizer.output(line), output)
       }
       fflush(output)
     }

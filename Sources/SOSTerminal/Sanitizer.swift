@@ -23,6 +23,70 @@ public enum Sanitizer {
     return String(output)
   }
 
+  /// The one check every byte passes on its way out to a terminal or a file, whatever
+  /// produced it and whatever its format:
+  /// - every escape sequence goes, except SOS's own colours (SGR sequences with the few
+  ///   attributes ``Palette`` uses: bold, dim, underline, red, green, yellow, magenta,
+  ///   cyan, reset), so OSC 52 (the clipboard), OSC 0 (the window title) or `ESC [2K`
+  ///   and a carriage return (drawing over a line) print as nothing;
+  /// - every other C0 control goes, keeping newlines (and CR LF) and turning tabs into
+  ///   spaces;
+  /// - DEL, C1 controls, bidi controls and line and paragraph separators are made
+  ///   visible as `\uXXXX`: in JSON that is the same string escaped, and in text it
+  ///   shows what was there without letting it reorder or break what is printed.
+  public static func output(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0 != "\n" && needsCare($0) }) else {
+      return text
+    }
+    var output = String.UnicodeScalarView()
+    let scalars = text.unicodeScalars
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
+      switch scalar {
+      case "\n": output.append(scalar)
+      case "\t": output.append(" ")
+      case "\r":
+        // A CSV line ends in CR LF; a CR alone draws over the line.
+        let next = scalars.index(after: index)
+        if next < scalars.endIndex, scalars[next] == "\n" { output.append(scalar) }
+      case "\u{1B}":
+        let end = endOfEscapeSequence(in: scalars, at: index)
+        let sequence = scalars[index..<end]
+        if isPaletteColour(sequence) { output.append(contentsOf: sequence) }
+        index = end
+        continue
+      default:
+        if scalar.value < 0x20 {
+          break
+        } else if needsCare(scalar) {
+          let hex = String(scalar.value, radix: 16)
+          let escape = "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+          output.append(contentsOf: escape.unicodeScalars)
+        } else {
+          output.append(scalar)
+        }
+      }
+      index = scalars.index(after: index)
+    }
+    return String(output)
+  }
+
+  static func needsCare(_ scalar: Unicode.Scalar) -> Bool {
+    isControl(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029
+  }
+
+  /// Whether `sequence` is `ESC [ … m` with only the attributes ``Palette`` writes.
+  static func isPaletteColour(_ sequence: Substring.UnicodeScalarView) -> Bool {
+    guard sequence.count >= 3, sequence.last == "m",
+      sequence.dropFirst().first == "["
+    else { return false }
+    let parameters = String(String.UnicodeScalarView(sequence.dropFirst(2).dropLast()))
+    return parameters.split(separator: ";", omittingEmptySubsequences: false).allSatisfy {
+      ["", "0", "1", "2", "4", "31", "32", "33", "35", "36"].contains($0)
+    }
+  }
+
   /// Like ``text(_:)``, with newlines turned into spaces.
   public static func singleLine(_ text: String) -> String {
     Self.text(text).replacingNewlines()
@@ -35,10 +99,12 @@ public enum Sanitizer {
     return isControl(scalar) ? "?" : scalar
   }
 
-  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+  /// A C0 or C1 control, DEL, or a bidi control (which can make a name or a score read
+  /// backwards).
+  public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x00...0x1F, 0x7F...0x9F: return true
-    case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true  // bidi overrides
+    case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true  // bidi controls
     default: return false
     }
   }

@@ -8,7 +8,7 @@
 /// so that what it writes is on the descriptor when `write` returns: a prompt is
 /// visible before the program waits for input, and nothing is held in a buffer.
 ///
-/// Text that other code printed through standard I/O (`print`) is flushed first, so
+/// Everything passes ``Sanitizer/output(_:)`` first. Text that other code printed through standard I/O (`print`) is flushed first, so
 /// the two keep their order.
 public struct TerminalOutput: Sendable {
   /// Where the text goes.
@@ -24,7 +24,7 @@ public struct TerminalOutput: Sendable {
   @discardableResult
   public func write(_ text: String) -> Bool {
     flush()
-    var bytes = Array(text.utf8)
+    var bytes = Array(Sanitizer.output(text).utf8)
     return bytes.withUnsafeMutableBytes { buffer in
       var offset = 0
       while offset < buffer.count {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SOSStore
+import SOSTerminal
 
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -47,7 +48,7 @@ struct ExportCommand: ParsableCommand {
     {
       file.scores = scored.scoresForFile
     }
-    let data = file.encode()
+    let data = Data(Sanitizer.output(String(decoding: file.encode(), as: UTF8.self)).utf8)
     guard let out else {
       FileHandle.standardOutput.write(data)
       return

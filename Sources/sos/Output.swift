@@ -1,13 +1,16 @@
 import Foundation
+import SOSTerminal
 
-/// Writing to standard output and standard error.
+/// Writing to standard output and standard error. Everything passes
+/// ``Sanitizer/output(_:)`` on its way out, so no escape sequence, control or bidi
+/// character from a scenario, a session file or a name reaches the terminal raw.
 enum Output {
   static func out(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    FileHandle.standardOutput.write(Data(Sanitizer.output(text).utf8))
   }
 
   static func error(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    FileHandle.standardError.write(Data(Sanitizer.output(text).utf8))
   }
 
   /// Pretty, key-sorted JSON with a final newline.

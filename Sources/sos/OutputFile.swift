@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import SOSTerminal
 
 /// Writing a report or an export where `--out` says, with exit 74 when that fails.
 enum OutputFile {
-  /// Writes `text` to `path` atomically (a reader never sees half a file).
+  /// Writes `text` to `path` atomically (a reader never sees half a file), through
+  /// ``Sanitizer/output(_:)`` as everything SOS prints.
   static func write(_ text: String, to path: String) throws {
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
@@ -15,7 +17,8 @@ enum OutputFile {
         "cannot write \(path): the folder \(folder) does not exist", ExitStatus.ioFailure)
     }
     do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+      try Data(Sanitizer.output(text).utf8).write(
+        to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
       throw Failure.report("cannot write \(path): \(reason(error))", ExitStatus.ioFailure)
     }

@@ -73,29 +73,3 @@ import Testing
     #expect(coloured.contains("\u{1B}[1;31merror:\u{1B}[0m"))
   }
 }
-
-@Suite struct SanitizerTests {
-  @Test func stripsEscapeSequencesAndControls() {
-    #expect(
-      Sanitizer.text("a\u{1B}[2Jb\u{1B}]8;;http://x\u{1B}\\c\u{0}d\u{7F}e\tf\ng") == "abcde f\ng")
-  }
-
-  @Test func stripsBidiOverrides() {
-    #expect(Sanitizer.text("safe\u{202E}txt.exe") == "safetxt.exe")
-  }
-
-  @Test func singleLineFoldsNewlines() {
-    #expect(Sanitizer.singleLine("one\ntwo") == "one two")
-  }
-
-  @Test func keepsOrdinaryUnicode() {
-    #expect(Sanitizer.text("Café – 10:00 ✓") == "Café – 10:00 ✓")
-  }
-}
-
-@Suite struct TerminalCapabilitiesTests {
-  @Test func noColorFlagTurnsErrorColourOff() {
-    #expect(!TerminalCapabilities.errorColour(noColorFlag: true, environment: [:]))
-    #expect(!TerminalCapabilities.errorColour(noColorFlag: false, environment: ["NO_COLOR": "1"]))
-  }
-}
