@@ -4,13 +4,15 @@ import SOSCore
 
 extension CohortReport {
   /// The columns of the CSV report, in order: those a spreadsheet needs first, then
-  /// the outcome, whether the attempt passed, and the session's id.
+  /// the outcome, whether the attempt passed, the session's id, practice or assessment,
+  /// and what import found odd about the hand-in.
   public static var csvColumns: [String] {
     [
       "trainee", "scenario", "status", "started", "finished", "overall", "timeliness",
       "communication",
     ]
-      + QualityDimension.allCases.map(\.rawValue) + ["grade", "outcome", "passed", "session"]
+      + QualityDimension.allCases.map(\.rawValue)
+      + ["grade", "outcome", "passed", "session", "mode", "flags"]
   }
 
   /// One row per session (RFC 4180: CRLF line ends, fields quoted where needed).
@@ -27,7 +29,8 @@ extension CohortReport {
       fields += row.dimensions.map { ReportNumber.score($0.score) }
       fields += [
         row.grade ?? "", ReportNumber.score(row.outcome),
-        row.passed.map { $0 ? "yes" : "no" } ?? "", row.session,
+        row.passed.map { $0 ? "yes" : "no" } ?? "", row.session, row.mode.rawValue,
+        ReportText.clean(row.flags.joined(separator: "; ")),
       ]
       text += CSVText.record(fields)
     }

@@ -33,6 +33,12 @@ extension CohortReport {
         body.append(scenarioHTML(scenario, number: index + 1))
       }
       body.append(sessionsHTML())
+      if !analysis.flagged.isEmpty {
+        body.append("<section aria-labelledby=\"flagged\">")
+        body.append("<h2 id=\"flagged\">\(e(flaggedHeading))</h2><ul>")
+        for flag in analysis.flagged { body.append("<li>\(e(flag))</li>") }
+        body.append("</ul></section>")
+      }
       if !analysis.problems.isEmpty {
         body.append("<section aria-labelledby=\"problems\">")
         body.append("<h2 id=\"problems\">Sessions that could not be replayed</h2><ul>")
@@ -122,7 +128,7 @@ extension CohortReport {
       + " (\(analysis.deadlinesMissed.count) of \(analysis.deadlinesMissed.total))</li>"
       + "<li><span class=\"value\">\(analysis.promisesBroken.percent)</span> promises broken"
       + " (\(analysis.promisesBroken.count) of \(analysis.promisesBroken.total))</li>"
-    html += "</ul><p class=\"note\">\(HTMLText.escape(Self.countingNote))</p></section>"
+    html += "</ul><p class=\"note\">\(HTMLText.escape(countingNote))</p></section>"
     return html
   }
 

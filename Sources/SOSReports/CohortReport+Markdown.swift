@@ -23,7 +23,7 @@ extension CohortReport {
     }
     lines.append(md(countsLine))
     lines.append("")
-    lines.append("*\(Self.countingNote)*")
+    lines.append("*\(countingNote)*")
     if analysis.counts.sessions == 0 {
       lines.append("")
       lines.append("No sessions yet. Trainees join with: `sos play ID --cohort NAME`")
@@ -55,6 +55,12 @@ extension CohortReport {
     for scenario in analysis.scenarios {
       lines.append("")
       lines += scenarioMarkdown(scenario)
+    }
+    if !analysis.flagged.isEmpty {
+      lines.append("")
+      lines.append("## \(flaggedHeading)")
+      lines.append("")
+      for flag in analysis.flagged { lines.append("- \(md(flag))") }
     }
     if !analysis.problems.isEmpty {
       lines.append("")

@@ -50,8 +50,20 @@ public struct CohortReport: Sendable {
       + " · \(Self.plural(counts.scenarios, "scenario"))"
   }
 
-  static let countingNote =
-    "Statistics count each trainee once per scenario: their latest attempt played to an ending."
+  /// How the statistics count, in a sentence.
+  var countingNote: String {
+    analysis.includesPractice
+      ? "Statistics count each trainee once per scenario: their latest attempt played to an"
+        + " ending, practice included."
+      : "Statistics count each trainee once per scenario: their latest assessed attempt played"
+        + " to an ending (practice sessions are listed, not counted)."
+  }
+
+  /// `2 hand-ins look edited` for the flagged list's heading.
+  var flaggedHeading: String {
+    let count = analysis.flagged.count
+    return count == 1 ? "1 hand-in looks edited" : "\(count) hand-ins look edited"
+  }
 
   static let itemNote =
     "Item analysis: each trainee's first answer at each decision. D = discrimination index:"
@@ -115,7 +127,7 @@ public struct CohortReport: Sendable {
     if let filter = analysis.scenarioFilter { lines.append("Scenario: \(clean(filter))") }
     if analysis.anonymised { lines.append("Trainee names are replaced by pseudonyms.") }
     lines.append(countsLine)
-    lines.append(Self.countingNote)
+    lines.append(countingNote)
     if analysis.counts.sessions == 0 {
       lines.append("")
       lines.append("No sessions yet. Trainees join with: sos play ID --cohort NAME")
@@ -150,6 +162,11 @@ public struct CohortReport: Sendable {
       lines += scenarioText(scenario)
     }
 
+    if !analysis.flagged.isEmpty {
+      lines.append("")
+      lines.append(flaggedHeading)
+      for flag in analysis.flagged { lines.append("  " + clean(flag).replacingNewlines) }
+    }
     if !analysis.problems.isEmpty {
       lines.append("")
       lines.append("Sessions that could not be replayed")

@@ -38,11 +38,13 @@ public struct ReplayedSession: Hashable, Sendable {
     let duration = record.finished.map {
       Timestamp.milliseconds($0) - Timestamp.milliseconds(record.started)
     }
-    return CohortAttempt(
+    var attempt = CohortAttempt(
       session: record.idText, trainee: trainee, scenarioID: record.scenarioID,
       scenarioHash: record.scenarioHash, scenario: scenario, status: status, mode: record.mode,
       started: Timestamp.string(record.started), finished: record.finished.map(Timestamp.string),
       durationMilliseconds: duration, inputTimes: inputs.map { Timestamp.string($0.at) },
       scored: scored, problem: problem)
+    attempt.flags = record.flags
+    return attempt
   }
 }

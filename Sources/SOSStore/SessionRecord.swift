@@ -31,6 +31,10 @@ public struct SessionRecord: Hashable, Sendable {
   public var finished: Date?
   /// Active, finished or abandoned.
   public var status: SessionStatus
+  /// What `sos cohort import` found odd about the session file it came from (edited
+  /// times, a scenario text accepted on trust, …), for every report to show; empty for
+  /// a session played here or a hand-in that looked untouched.
+  public var flags: [String] = []
 
   /// Creates a record.
   public init(

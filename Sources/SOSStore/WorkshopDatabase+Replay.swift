@@ -12,7 +12,7 @@ extension WorkshopDatabase {
     cohort: String? = nil
   ) throws(WorkshopDatabaseError) -> [ReplayedSession] {
     var replayer = SessionReplayer()
-    let records = try sessions(cohort: cohort)
+    let records = try sessions(cohort: cohort, storedOrder: true)
     var texts: [String: String?] = [:]
     var replayed: [ReplayedSession] = []
     for record in records {

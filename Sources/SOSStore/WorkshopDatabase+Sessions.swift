@@ -162,18 +162,26 @@ extension WorkshopDatabase {
     }
   }
 
-  /// All sessions, or those of one cohort, oldest first.
+  /// All sessions, or those of one cohort: oldest first, or with `storedOrder` in the
+  /// order they were stored (played here or imported), which is what "latest attempt"
+  /// means, never a date a file claims.
   ///
   /// Throws ``WorkshopDatabaseError/unknownCohort(_:)`` for a cohort that does not
   /// exist.
-  public func sessions(cohort: String? = nil) throws(WorkshopDatabaseError) -> [SessionRecord] {
+  public func sessions(
+    cohort: String? = nil, storedOrder: Bool = false
+  ) throws(WorkshopDatabaseError) -> [SessionRecord] {
     try read { db in
       var request = SessionRow.all()
       if let cohort {
         let id = try cohortID(named: cohort, in: db)
         request = request.filter(SessionRow.Columns.cohortID == id)
       }
-      let rows = try request.order(SessionRow.Columns.started, SessionRow.Columns.id).fetchAll(db)
+      let ordered =
+        storedOrder
+        ? request.order(Column.rowID)
+        : request.order(SessionRow.Columns.started, SessionRow.Columns.id)
+      let rows = try ordered.fetchAll(db)
       let names = try cohortNames(in: db)
       return try rows.map { row in try record(from: row, cohortNames: names) }
     }
@@ -246,7 +254,8 @@ extension WorkshopDatabase {
       seed: Int64(bitPattern: record.seed), mode: record.mode.rawValue, timed: record.timed,
       shuffled: record.shuffles, started: Timestamp.string(record.started),
       finished: record.finished.map(Timestamp.string),
-      status: record.status.rawValue)
+      status: record.status.rawValue,
+      flags: record.flags.isEmpty ? nil : record.flags.joined(separator: "\n"))
   }
 
   /// The id of the cohort named `name` (`nil` for no name); throws `unknownCohort`.
@@ -305,11 +314,13 @@ extension WorkshopDatabase {
       guard let name = cohortNames[cohortID] else { throw damaged("unknown cohort \(cohortID)") }
       cohort = name
     }
-    return SessionRecord(
+    var record = SessionRecord(
       id: id, trainee: row.trainee, cohort: cohort, scenarioID: row.scenarioID,
       scenarioHash: row.scenarioHash, seed: UInt64(bitPattern: row.seed), mode: mode,
       timed: row.timed, shuffles: row.shuffled, started: started, finished: finished,
       status: status)
+    record.flags = row.flags.map { $0.split(separator: "\n").map(String.init) } ?? []
+    return record
   }
 
   func inputs(sessionID: String, in db: Database) throws -> [RecordedInput] {

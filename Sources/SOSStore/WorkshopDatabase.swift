@@ -146,6 +146,13 @@ public struct WorkshopDatabase: Sendable {
         table.add(column: "choice", .text)
       }
     }
+    // What an import found odd about a hand-in (one finding per line), so every
+    // report can show it; sessions played here have none.
+    migrator.registerMigration("v3") { db in
+      try db.alter(table: "session") { table in
+        table.add(column: "flags", .text)
+      }
+    }
     return migrator
   }
 

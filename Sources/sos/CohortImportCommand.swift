@@ -12,6 +12,11 @@ struct CohortImportCommand: ParsableCommand {
       written in files are ignored. A folder stands for the .json files in it. A session \
       already in the database is skipped and reported. A file that cannot be used is \
       reported by name with the reason, and the other files are still imported. \
+      A file's scenario text must be one you have (a file in the scenario folder or a \
+      text already in the database), unless --trust-scenario-text; a log that looks \
+      edited (times out of order or in the future, latencies longer than the time that \
+      passed, answers faster than anyone reads) is flagged in the summary and in every \
+      report, and refused with --strict. \
       Exit status: 0 when every file was imported or skipped, 65 when any failed, 66 for \
       an unknown cohort.
       """
@@ -24,10 +29,20 @@ struct CohortImportCommand: ParsableCommand {
     help: "Session files (or folders of them).", completion: .file(extensions: ["json"]))
   var files: [String]
 
+  @Flag(help: "Accept a scenario text that is not one of yours (reports mark the session).")
+  var trustScenarioText = false
+
+  @Flag(help: "Refuse a file whose log looks edited, instead of flagging it.")
+  var strict = false
+
+  @OptionGroup var global: GlobalOptions
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
     let store = try database.open()
+    let verifier = HandInVerifier(
+      folder: global.scenarioDirectory, store: store, trust: trustScenarioText)
+    var flagged: [String] = []
     let cohort = try CohortSessions.cohort(name, in: store)
     var replayer = SessionReplayer()
     var imported = 0
@@ -50,11 +65,22 @@ struct CohortImportCommand: ParsableCommand {
         failed += 1
         continue
       }
+      let flags: [String]
+      switch verifier.verify(file, path: path, strict: strict) {
+      case .success(let found): flags = found
+      case .failure(let refusal):
+        Output.error(refusal.message + "\n")
+        failed += 1
+        continue
+      }
       var filed = file
       filed.cohort = cohort.name
       let outcome: ImportOutcome
       do {
-        outcome = try store.importSession(filed)
+        var record = filed.sessionRecord
+        record.flags = flags
+        outcome = try store.importSession(
+          record, scenarioText: filed.scenario.text, inputs: filed.inputs)
       } catch {
         switch error {
         case .busy, .diskFull, .permissionDenied, .cannotOpen, .cannotCreateDirectory, .database:
@@ -76,6 +102,10 @@ struct CohortImportCommand: ParsableCommand {
           line += ", overall \(ScoreFormat.points(report.overall)) \(report.grade)"
         }
         Output.out(line + "\n")
+        if !flags.isEmpty {
+          flagged.append(path)
+          Output.out("  flagged: " + flags.joined(separator: "; ") + "\n")
+        }
       case .alreadyPresent:
         skipped += 1
         Output.out(
@@ -85,6 +115,11 @@ struct CohortImportCommand: ParsableCommand {
     var summary =
       "Imported \(imported) session\(imported == 1 ? "" : "s") into cohort '\(cohort.name)'"
     if skipped > 0 { summary += "; \(skipped) already present" }
+    if !flagged.isEmpty {
+      summary +=
+        "; \(flagged.count) hand-in\(flagged.count == 1 ? " looks" : "s look") edited ("
+        + flagged.joined(separator: ", ") + ")"
+    }
     if failed > 0 { summary += "; \(failed) file\(failed == 1 ? "" : "s") failed" }
     Output.out(summary + ".\n")
     if failed > 0 { throw ExitStatus.badData }

@@ -35,6 +35,9 @@ struct CohortReportCommand: ParsableCommand {
     help: "Replace trainee names with stable pseudonyms (keyed by the cohort's secret).")
   var anonymise = false
 
+  @Flag(help: "Count practice sessions in the statistics too.")
+  var includePractice = false
+
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
@@ -44,7 +47,8 @@ struct CohortReportCommand: ParsableCommand {
     sessions.warnAboutProblems()
     let analysis = CohortAnalysis(
       cohort: sessions.cohort.name, description: sessions.cohort.description,
-      attempts: sessions.attempts, anonymised: anonymise, scenarioFilter: scenario)
+      attempts: sessions.attempts, anonymised: anonymise, scenarioFilter: scenario,
+      includePractice: includePractice)
     let text = CohortReport(analysis: analysis).render(format)
     if let out {
       try OutputFile.write(text, to: out)

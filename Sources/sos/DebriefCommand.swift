@@ -29,11 +29,16 @@ struct DebriefCommand: ParsableCommand {
   @Option(help: "text, md or json.")
   var format: Format = .text
 
+  @Flag(help: "Score a session file whose scenario text is not one of yours.")
+  var trustScenarioText = false
+
   @OptionGroup var global: GlobalOptions
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let scored = try LoadedSession.load(session, database: database)
+    let scored = try LoadedSession.load(
+      session, database: database, scenarios: global.scenarioDirectory,
+      trust: trustScenarioText)
     let report = DebriefReport(
       scenario: scored.scenario, report: scored.report, events: scored.events,
       trainee: scored.record.trainee, session: scored.record.shortID)
@@ -41,10 +46,10 @@ struct DebriefCommand: ParsableCommand {
     case .json:
       Output.out(report.json())
     case .md:
-      Output.out(report.markdown())
+      Output.out(report.markdown() + scored.flagLines)
     case .text:
       let terminal = TerminalSetup(noColor: global.noColor)
-      Output.out(terminal.wrap(report.text(style: terminal.palette)))
+      Output.out(terminal.wrap(report.text(style: terminal.palette) + scored.flagLines))
     }
   }
 }

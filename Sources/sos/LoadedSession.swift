@@ -12,22 +12,47 @@ struct LoadedSession {
   var scenario: Scenario
   var scenarioText: String
   var scored: ScoredSession
+  /// What the hand-in check found odd about a session file (or what import stored).
+  var flags: [String] = []
 
   var report: ScoreReport { scored.report }
+
+  /// The flags as lines to print after a report, or nothing.
+  var flagLines: String {
+    guard !flags.isEmpty else { return "" }
+    return "\nThis hand-in looks edited:\n" + flags.map { "  - \($0)\n" }.joined()
+  }
   var events: [SessionEvent] { scored.events }
 
-  /// `FILE` (an existing path) is read as a session file; anything else names a session
-  /// in the database by id or id prefix.
-  static func load(_ argument: String, database: DatabaseOptions) throws -> LoadedSession {
+  /// `FILE` (an existing path) is read as a session file, and must carry a scenario
+  /// text the facilitator has (``HandInVerifier``) unless `trust`; anything else names
+  /// a session in the database by id or id prefix.
+  static func load(
+    _ argument: String, database: DatabaseOptions, scenarios: String, trust: Bool
+  ) throws -> LoadedSession {
     if FileManager.default.fileExists(atPath: argument) {
       switch SessionFile.load(path: argument) {
       case .failure(let error):
         Output.error(error.message + "\n")
         throw ExitStatus.badData
       case .success(let file):
-        return try scored(
+        // The database is consulted only when it exists: scoring a file creates nothing.
+        let store =
+          FileManager.default.fileExists(atPath: database.path)
+          ? try? WorkshopDatabase.open(path: database.path) : nil
+        let verifier = HandInVerifier(folder: scenarios, store: store, trust: trust)
+        let flags: [String]
+        switch verifier.verify(file, path: argument, strict: false) {
+        case .success(let found): flags = found
+        case .failure(let refusal):
+          Output.error(refusal.message + "\n")
+          throw ExitStatus.badData
+        }
+        var loaded = try scored(
           record: file.sessionRecord, inputs: file.inputs, text: file.scenario.text,
           origin: argument)
+        loaded.flags = flags
+        return loaded
       }
     }
     if argument.contains("/") || argument.hasSuffix(".json") {
@@ -41,9 +66,11 @@ struct LoadedSession {
           "the scenario text of session \(record.shortID) is missing from the database",
           ExitStatus.badData)
       }
-      return try scored(
+      var loaded = try scored(
         record: record, inputs: try store.inputs(sessionID: record.id), text: text,
         origin: "session \(record.shortID)")
+      loaded.flags = record.flags
+      return loaded
     } catch let error as WorkshopDatabaseError {
       throw Failure.database(error)
     }

@@ -23,18 +23,24 @@ struct ScoreCommand: ParsableCommand {
   @Flag(help: "Print the scores and the ledger as JSON.")
   var json = false
 
+  @Flag(help: "Score a session file whose scenario text is not one of yours.")
+  var trustScenarioText = false
+
   @OptionGroup var global: GlobalOptions
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let scored = try LoadedSession.load(session, database: database)
+    let scored = try LoadedSession.load(
+      session, database: database, scenarios: global.scenarioDirectory,
+      trust: trustScenarioText)
     let report = scored.report
     if json {
       Output.out(
         Output.json(
           ScoreJSON(
             session: scored.record.idText, trainee: scored.record.trainee,
-            scenario: scored.scenario.id, status: scored.record.status.rawValue, report: report)))
+            scenario: scored.scenario.id, status: scored.record.status.rawValue,
+            flags: scored.flags, report: report)))
       return
     }
     let terminal = TerminalSetup(noColor: global.noColor)
@@ -42,7 +48,7 @@ struct ScoreCommand: ParsableCommand {
       scenario: scored.scenario, report: report, events: scored.events,
       trainee: scored.record.trainee, session: scored.record.shortID
     ).scoreText(style: terminal.palette)
-    Output.out(terminal.wrap(text))
+    Output.out(terminal.wrap(text + scored.flagLines))
   }
 }
 
@@ -52,5 +58,7 @@ struct ScoreJSON: Encodable {
   var trainee: String
   var scenario: String
   var status: String
+  /// What the hand-in check found odd about the session file.
+  var flags: [String]
   var report: ScoreReport
 }

@@ -34,6 +34,33 @@ import Testing
 
   /// Splits RFC 4180 CSV into records of fields (quoted fields may hold commas,
   /// doubled quotes and line breaks).
+  /// A report without what import flagged: the CSV's `flags` column emptied, JSON's
+  /// `flags` and `flagged` entries dropped, the text and Markdown "look edited" section
+  /// removed.
+  static func withoutFlags(_ report: String, format: String) -> String {
+    switch format {
+    case "csv":
+      return report.replacing(/,"?[^,\r\n]*answers came less than half a second[^\r\n]*\r\n/) {
+        _ in ",\r\n"
+      }
+    case "json":
+      func strip(_ value: Any) -> Any {
+        if let object = value as? [String: Any] {
+          return object.filter { $0.key != "flags" && $0.key != "flagged" }.mapValues(strip)
+        }
+        if let array = value as? [Any] { return array.map(strip) }
+        return value
+      }
+      guard let value = try? JSONSerialization.jsonObject(with: Data(report.utf8)),
+        let data = try? JSONSerialization.data(
+          withJSONObject: strip(value), options: [.sortedKeys, .prettyPrinted])
+      else { return report }
+      return String(decoding: data, as: UTF8.self)
+    default:
+      return report.replacing(/\n(## )?\d+ hand-ins look edited\n(\n)?(.+\n)*/) { _ in "" }
+    }
+  }
+
   static func parseCSV(_ text: String) -> [[String]] {
     var records: [[String]] = []
     var record: [String] = []
@@ -172,14 +199,19 @@ import Testing
       try target.sos(["cohort", "create", "tuesday", "--description", "Tuesday group"]).status == 0)
     let imported = try target.sos(["cohort", "import", "tuesday", folder])
     #expect(imported.status == 0, "\(imported.stderr)")
-    #expect(imported.stdout.contains("Imported \(count) sessions into cohort 'tuesday'."))
+    // Scripted trainees answer in milliseconds, so every hand-in is flagged as faster
+    // than anyone reads; apart from those flags the reports are the same.
+    #expect(imported.stdout.contains("Imported \(count) sessions into cohort 'tuesday'; "))
+    #expect(imported.stdout.contains(/; \d+ hand-ins look edited/))
 
     for format in ["csv", "json", "md", "text"] {
       let before = try source.sos(["cohort", "report", "tuesday", "--format", format])
       let after = try target.sos(["cohort", "report", "tuesday", "--format", format])
       #expect(before.status == 0)
       #expect(after.status == 0)
-      #expect(before.stdout == after.stdout, "\(format) reports differ")
+      #expect(
+        Self.withoutFlags(before.stdout, format: format)
+          == Self.withoutFlags(after.stdout, format: format), "\(format) reports differ")
     }
     let csv = Self.parseCSV(
       try target.sos(["cohort", "report", "tuesday", "--format", "csv"]).stdout)
@@ -279,7 +311,8 @@ import Testing
     #expect(outcome.stdout.contains("imported \(bad)/8-other.json"))
     #expect(
       outcome.stdout.contains(
-        "Imported 2 sessions into cohort 'c'; 1 already present; 6 files failed."))
+        "Imported 2 sessions into cohort 'c'; 1 already present; 2 hand-ins look edited"))
+    #expect(outcome.stdout.hasSuffix("; 6 files failed.\n"))
     let csv = Self.parseCSV(try target.sos(["cohort", "report", "c", "--format", "csv"]).stdout)
     #expect(csv.count == 3)
   }

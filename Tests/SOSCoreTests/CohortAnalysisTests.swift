@@ -207,8 +207,33 @@ import Testing
       try attempt("Dee", [.choose(3)], hour: 6, status: .abandoned),
       try attempt("Eve", [.choose(1), .choose(2)], hour: 7),
     ]
-    // Given out of order: the analysis sorts by start time.
-    return (CohortAnalysis(cohort: "spring", attempts: attempts.reversed()), attempts)
+    // Given in the order they were stored; the sessions are listed by start time.
+    return (CohortAnalysis(cohort: "spring", attempts: attempts), attempts)
+  }
+
+  @Test func theLatestAttemptIsTheLastStoredNotTheLastStarted() throws {
+    let (_, attempts) = try Self.cohort()
+    // Ada's second attempt was stored first (an import can bring in an older session
+    // later, and a file can claim any date): her latest is the one stored last.
+    var stored = attempts
+    stored.swapAt(0, 1)
+    let analysis = CohortAnalysis(cohort: "spring", attempts: stored)
+    #expect(analysis.sessions.map(\.trainee) == ["Ada", "Ada", "Ada", "Bob", "Cy", "Dee", "Eve"])
+    let ada = try #require(analysis.trainees.first { $0.trainee == "Ada" })
+    #expect(ada.latest?.overall == attempts[0].scored?.report.overall)
+    #expect(ada.best?.overall == attempts[1].scored?.report.overall)
+  }
+
+  @Test func practiceIsListedButNotCountedUnlessAskedFor() throws {
+    var (_, attempts) = try Self.cohort()
+    attempts[1].mode = .practice
+    let analysis = CohortAnalysis(cohort: "spring", attempts: attempts)
+    let ada = try #require(analysis.trainees.first { $0.trainee == "Ada" })
+    #expect(ada.finished == 2)
+    #expect(ada.latest?.overall == attempts[0].scored?.report.overall)
+    #expect(analysis.sessions[1].mode == .practice)
+    let counted = CohortAnalysis(cohort: "spring", attempts: attempts, includePractice: true)
+    #expect(counted.trainees.first?.latest?.overall == attempts[1].scored?.report.overall)
   }
 
   @Test func countsLatestAndBestAttempts() throws {

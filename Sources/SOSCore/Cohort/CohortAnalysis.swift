@@ -3,9 +3,10 @@
 /// statistics and item analysis, cohort-wide rates, the most common wrong turn and a
 /// short list of what to debrief first.
 ///
-/// Statistics count each trainee once per scenario, with their latest attempt played
-/// to an ending; sessions still active, abandoned, or that do not replay are listed
-/// but not counted.
+/// Statistics count each trainee once per scenario, with their latest assessed attempt
+/// played to an ending ("latest" in the order the sessions were stored, played here or
+/// imported, never by a date a file claims); practice sessions, sessions still active,
+/// abandoned, or that do not replay are listed but not counted.
 ///
 /// ```swift
 /// let analysis = CohortAnalysis(cohort: "spring", attempts: attempts)
@@ -55,6 +56,8 @@ public struct CohortAnalysis: Hashable, Sendable, Codable {
     public var passed: Bool?
     /// Why the session has no scores, when it could not be replayed.
     public var problem: String?
+    /// What import found odd about the hand-in, in words.
+    public var flags: [String] = []
   }
 
   /// An attempt's result, for the trainee table.
@@ -118,14 +121,24 @@ public struct CohortAnalysis: Hashable, Sendable, Codable {
   public var priorities: [Priority]
   /// Sessions that could not be replayed, in words.
   public var problems: [String]
+  /// Hand-ins whose logs look edited or whose scenario text was accepted on trust, in
+  /// words: `session 3f9a0c1e (Ada): answer times go backwards at answer 4`.
+  public var flagged: [String]
+  /// Whether practice sessions count in the statistics.
+  public var includesPractice: Bool
 
-  /// Analyses a cohort's attempts (in any order; they are sorted by start time).
+  /// Analyses a cohort's attempts, given in the order they were stored: the last of a
+  /// trainee's attempts at a scenario is their latest.
   public init(
     cohort: String, description: String? = nil, attempts: [CohortAttempt],
-    anonymised: Bool = false, scenarioFilter: String? = nil
+    anonymised: Bool = false, scenarioFilter: String? = nil, includePractice: Bool = false
   ) {
+    // Latest means last stored; reports list sessions by start time.
+    let storedAt = Dictionary(
+      attempts.enumerated().map { ($1.session, $0) }, uniquingKeysWith: { first, _ in first })
     let attempts = attempts.sorted { ($0.started, $0.session) < ($1.started, $1.session) }
     self.cohort = cohort
+    self.includesPractice = includePractice
     self.description = description
     self.anonymised = anonymised
     self.scenarioFilter = scenarioFilter
@@ -140,6 +153,9 @@ public struct CohortAnalysis: Hashable, Sendable, Codable {
     problems = attempts.compactMap { attempt in
       attempt.problem.map { "session \(attempt.shortID) (\(attempt.trainee)): \($0)" }
     }
+    flagged = attempts.filter { !$0.flags.isEmpty }.map { attempt in
+      "session \(attempt.shortID) (\(attempt.trainee)): " + attempt.flags.joined(separator: "; ")
+    }
 
     // Group by (trainee, scenario), keeping the order of first appearance.
     var groups: [String: [String: [CohortAttempt]]] = [:]
@@ -152,14 +168,17 @@ public struct CohortAnalysis: Hashable, Sendable, Codable {
       guard let byScenario = groups[trainee] else { continue }
       for scenario in byScenario.keys.sorted() {
         let list = byScenario[scenario] ?? []
-        let finished = list.filter { $0.finishedReport != nil }
+        let played = list.filter { $0.finishedReport != nil }
+        let finished = played.filter { includePractice || $0.mode == .assessment }.sorted {
+          (storedAt[$0.session] ?? 0) < (storedAt[$1.session] ?? 0)
+        }
         if let latest = finished.last { counted[scenario, default: []].append(latest) }
         let best = finished.max { left, right in
           (left.finishedReport?.overall ?? 0) < (right.finishedReport?.overall ?? 0)
         }
         trainees.append(
           TraineeRow(
-            trainee: trainee, scenario: scenario, attempts: list.count, finished: finished.count,
+            trainee: trainee, scenario: scenario, attempts: list.count, finished: played.count,
             latest: finished.last.flatMap(Self.result), best: best.flatMap(Self.result)))
       }
     }
@@ -210,7 +229,8 @@ public struct CohortAnalysis: Hashable, Sendable, Codable {
       dimensions: QualityDimension.allCases.map { dimension in
         DimensionValue(dimension: dimension, score: report?.score(of: dimension))
       },
-      grade: report?.grade, passed: report?.passed, problem: attempt.problem)
+      grade: report?.grade, passed: report?.passed, problem: attempt.problem,
+      flags: attempt.flags)
   }
 
   static func result(_ attempt: CohortAttempt) -> AttemptResult? {

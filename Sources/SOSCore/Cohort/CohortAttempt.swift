@@ -38,6 +38,8 @@ public struct CohortAttempt: Hashable, Sendable {
   public var scored: ScoredSession?
   /// Why the session could not be replayed, in words.
   public var problem: String?
+  /// What import found odd about the hand-in this session came from, in words.
+  public var flags: [String] = []
 
   /// Creates an attempt.
   public init(

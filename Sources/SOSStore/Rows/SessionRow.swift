@@ -21,6 +21,8 @@ struct SessionRow: Codable, FetchableRecord, PersistableRecord {
   var started: String
   var finished: String?
   var status: String
+  /// What an import found odd about the hand-in, one finding per line.
+  var flags: String?
 
   enum CodingKeys: String, CodingKey {
     case id
@@ -35,6 +37,7 @@ struct SessionRow: Codable, FetchableRecord, PersistableRecord {
     case started
     case finished
     case status
+    case flags
   }
 
   enum Columns {
