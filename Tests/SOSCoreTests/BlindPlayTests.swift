@@ -16,14 +16,11 @@ import Testing
 
   /// "scenario/seed" runs of option 1 everywhere that still pass.
   static let optionOneStillPasses: Set<String> = [
-    "air-fryer-overheating/1", "air-fryer-overheating/7", "broken-cello/1", "broken-cello/7",
-    "broken-cello/2026", "mercia-cure-period/1", "no-chicken/1", "no-chicken/7",
-    "no-chicken/2026", "wrong-arrears-text/7",
+    "air-fryer-overheating/1", "air-fryer-overheating/7", "mercia-cure-period/1", "no-chicken/1",
+    "no-chicken/7", "no-chicken/2026",
   ]
   /// Scenarios whose random players' median is still 50 or more.
-  static let randomMedianStillHigh: Set<String> = [
-    "broken-cello", "no-chicken", "play-frame-collapse",
-  ]
+  static let randomMedianStillHigh: Set<String> = ["no-chicken", "play-frame-collapse"]
 
   /// Expects `condition`, or, for a run listed as still passing blind, expects it to
   /// fail (a known issue the bank rewrite removes).

@@ -30,7 +30,7 @@ import Testing
     #expect(scenario.deadlines.count >= 2)
     #expect(scenario.cadence.count >= 1)
     #expect(scenario.endings.count >= 3)
-    #expect((15...30).contains(scenario.minutes))
+    #expect((15...45).contains(scenario.minutes))
     let outcomes = scenario.endings.compactMap(\.outcome)
     #expect((outcomes.max() ?? 0) >= 90 && (outcomes.min() ?? 100) <= 15)
     let writes = scenario.nodes.flatMap(\.choices).compactMap(\.write)
@@ -44,16 +44,26 @@ import Testing
     #expect(choices.contains { $0.posture != nil })
     #expect(Set(choices.flatMap(\.plan)).count >= 3)
     #expect(!scenario.reflection.isEmpty)
-    // The length give-away (SOS110) is the bank rewrite's to remove: the shipped
-    // options still put the strongest as the longest. Every other warning is an error.
-    let warnings = ScenarioLinter.warnings(for: scenario, file: id)
-    #expect(warnings.filter { $0.code != .longestIsStrongest }.isEmpty, "\(warnings)")
+    // The length give-away (SOS110) is the bank rewrite's to remove; the scenarios not
+    // yet rewritten still put the strongest option as the longest. Every other warning,
+    // and SOS110 in a rewritten scenario, is an error.
+    let warnings = ScenarioLinter.warnings(for: scenario, file: id).filter {
+      !(Self.notYetRewritten.contains(id) && $0.code == .longestIsStrongest)
+    }
+    #expect(warnings.isEmpty, "\(warnings)")
   }
 
-  @Test(arguments: ScenarioBankTests.scenarios.map(\.id))
+  /// Scenarios the bank rewrite has not reached yet: their options still give the
+  /// answer away by length.
+  static let notYetRewritten: Set<String> = [
+    "play-frame-collapse", "loyalty-data-exposed", "mercia-cure-period", "storm-power-cut",
+    "voice-core-outage", "air-fryer-overheating", "no-chicken",
+  ]
+
+  @Test(arguments: ScenarioBankTests.notYetRewritten.sorted())
   func lengthGivesTheAnswerAwayUntilTheBankIsRewritten(id: String) throws {
-    // Kept as a fact, so that the day the bank no longer gives the answer away by
-    // length this test fails and the exception above is removed with it.
+    // Kept as a fact, so that the day a listed scenario no longer gives the answer away
+    // by length this test fails and the scenario leaves the list.
     let scenario = try #require(ScenarioBankTests.scenarios.first { $0.id == id })
     #expect(ScenarioLinter.lengthGiveaway(scenario) != nil)
   }
