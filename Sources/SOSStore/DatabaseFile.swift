@@ -47,6 +47,14 @@ enum DatabaseFile {
       if info.st_mode & S_IFMT == S_IFDIR {
         throw .cannotOpen(path: path, reason: "it is a folder, not a file")
       }
+      if info.st_mode & S_IFMT != S_IFREG {
+        throw .cannotOpen(path: path, reason: "it is not a regular file")
+      }
+      // SQLite would take an empty file for a new database; an empty file where a
+      // database should be means something went wrong, so it is not silently reused.
+      if info.st_size == 0 {
+        throw .emptyFile(path: path)
+      }
       if access(path, R_OK | W_OK) != 0 {
         let code = errno
         if code == EACCES || code == EPERM || code == EROFS {

@@ -137,7 +137,9 @@ public struct SessionFile: Hashable, Sendable {
   /// ``maximumByteCount`` before reading them.
   public static func load(path: String) -> Result<SessionFile, SessionFileError> {
     let location = SourceLocation(file: path)
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    // Non-blocking, so that a FIFO or a device named as a session file is refused at
+    // once instead of waiting for a writer that never comes.
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else {
       let code = errno
       if code == ENOENT { return .failure(SessionFileError(.notFound, at: location)) }
@@ -150,6 +152,9 @@ public struct SessionFile: Hashable, Sendable {
     }
     if info.st_mode & S_IFMT == S_IFDIR {
       return .failure(SessionFileError(.unreadable("it is a folder"), at: location))
+    }
+    if info.st_mode & S_IFMT != S_IFREG {
+      return .failure(SessionFileError(.unreadable("it is not a regular file"), at: location))
     }
     if Int(info.st_size) > maximumByteCount {
       return .failure(SessionFileError(.tooLarge(byteCount: Int(info.st_size)), at: location))

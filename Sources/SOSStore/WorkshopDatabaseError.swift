@@ -12,6 +12,8 @@ public enum WorkshopDatabaseError: Error, Hashable, Sendable, CustomStringConver
   case cannotOpen(path: String, reason: String)
   /// The file is not an SQLite database, or is damaged.
   case notADatabase(path: String)
+  /// The database file exists but is empty (0 bytes): not reused as a new database.
+  case emptyFile(path: String)
   /// The database file, its folder or its lock file may not be read or written.
   case permissionDenied(path: String)
   /// The database has migrations this version of `sos` does not know.
@@ -58,6 +60,10 @@ public enum WorkshopDatabaseError: Error, Hashable, Sendable, CustomStringConver
       return "cannot create the database folder \(path): \(reason)"
     case .cannotOpen(let path, let reason):
       return "cannot open database at \(path): \(reason)"
+    case .emptyFile(let path):
+      return
+        "cannot open database at \(path): it is an empty file (0 bytes), not a workshop"
+        + " database; remove it if you mean to start a new one"
     case .notADatabase(let path):
       return "cannot open database at \(path): not a database (file is corrupt or not SQLite)"
     case .permissionDenied(let path):

@@ -47,6 +47,12 @@ public struct ScenarioLibrary: Sendable {
       return .failure(.missing(path))
     }
     if isDirectory.boolValue { return .failure(.isDirectory(path)) }
+    // A FIFO or a device named *.yaml would block the read forever.
+    let type =
+      (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+    guard type == .typeRegular else {
+      return .failure(.unreadable(path, reason: "it is not a regular file"))
+    }
     guard let handle = FileHandle(forReadingAtPath: path) else {
       return .failure(.unreadable(path, reason: "permission denied"))
     }

@@ -21,7 +21,7 @@ struct AbandonCommand: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.openExisting()
     try Failure.catching {
       let record = try store.session(prefix: session)
       try store.abandonSession(id: record.id, at: Date())

@@ -22,7 +22,7 @@ struct CohortListCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.openExisting()
     try Failure.catching {
       let entries = try store.cohorts().map { cohort in
         Entry(

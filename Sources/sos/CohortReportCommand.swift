@@ -41,7 +41,7 @@ struct CohortReportCommand: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.openExisting()
     let sessions = try CohortSessions.load(
       name, from: store, scenario: scenario, anonymise: anonymise)
     sessions.warnAboutProblems()

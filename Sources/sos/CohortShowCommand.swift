@@ -28,7 +28,7 @@ struct CohortShowCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.openExisting()
     let cohort = try CohortSessions.cohort(name, in: store)
     try Failure.catching {
       let sessions = try SessionSummary.all(in: store, cohort: name).sorted {

@@ -15,6 +15,18 @@ struct DatabaseOptions: ParsableArguments {
     DatabaseLocation.path(option: db, environment: ProcessInfo.processInfo.environment)
   }
 
+  /// Opens the database for a command that only reads: a database that does not exist
+  /// is not created (a mistyped `--db` would otherwise make an empty one and report
+  /// "no sessions"); it fails with exit 66 naming the path.
+  func openExisting() throws -> WorkshopDatabase {
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw Failure.report(
+        "no workshop database at \(path): nothing has been played or imported there yet"
+          + " (check --db or SOS_DB; start with: sos play ID)", ExitStatus.missingInput)
+    }
+    return try open()
+  }
+
   /// Opens the database, or reports why not and fails with exit 74 (65 for a file that
   /// is not a database).
   func open() throws -> WorkshopDatabase {
@@ -46,7 +58,8 @@ enum Failure {
     case .ambiguousSessionPrefix, .invalidSessionPrefix, .invalidCohortName, .invalidTrainee,
       .duplicateCohort:
       code = ExitStatus.usage
-    case .notADatabase, .newerSchema, .damagedRecord, .scenarioHashMismatch, .inputSequenceGap,
+    case .notADatabase, .emptyFile, .newerSchema, .damagedRecord, .scenarioHashMismatch,
+      .inputSequenceGap,
       .sessionNotActive, .invalidInput:
       code = ExitStatus.badData
     case .cannotCreateDirectory, .cannotOpen, .permissionDenied, .busy, .diskFull, .database:

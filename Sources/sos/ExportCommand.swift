@@ -28,7 +28,7 @@ struct ExportCommand: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.openExisting()
     var file: SessionFile
     do {
       let record: SessionRecord
@@ -54,10 +54,9 @@ struct ExportCommand: ParsableCommand {
       return
     }
     do {
-      try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+      try PrivateFile.write(data, to: out)
     } catch {
-      throw Failure.report(
-        "cannot write \(out): \(error.localizedDescription)", ExitStatus.ioFailure)
+      throw Failure.report("cannot write \(out): \(error.reason)", ExitStatus.ioFailure)
     }
     Output.error("Wrote session \(file.session.uuidString.lowercased().prefix(8)) to \(out)\n")
   }

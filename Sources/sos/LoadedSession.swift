@@ -58,7 +58,7 @@ struct LoadedSession {
     if argument.contains("/") || argument.hasSuffix(".json") {
       throw Failure.report("no such file: \(argument)", ExitStatus.missingInput)
     }
-    let store = try database.open()
+    let store = try database.openExisting()
     do {
       let record = try store.session(prefix: argument)
       guard let text = try store.scenarioText(hash: record.scenarioHash) else {

@@ -5,7 +5,8 @@ import SOSTerminal
 /// Writing a report or an export where `--out` says, with exit 74 when that fails.
 enum OutputFile {
   /// Writes `text` to `path` atomically (a reader never sees half a file), through
-  /// ``Sanitizer/output(_:)`` as everything SOS prints.
+  /// ``Sanitizer/output(_:)`` as everything SOS prints, and private (0600) as
+  /// ``PrivateFile`` makes it.
   static func write(_ text: String, to path: String) throws {
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
@@ -17,10 +18,9 @@ enum OutputFile {
         "cannot write \(path): the folder \(folder) does not exist", ExitStatus.ioFailure)
     }
     do {
-      try Data(Sanitizer.output(text).utf8).write(
-        to: URL(fileURLWithPath: path), options: .atomic)
+      try PrivateFile.write(Data(Sanitizer.output(text).utf8), to: path)
     } catch {
-      throw Failure.report("cannot write \(path): \(reason(error))", ExitStatus.ioFailure)
+      throw Failure.report("cannot write \(path): \(error.reason)", ExitStatus.ioFailure)
     }
   }
 
@@ -34,8 +34,7 @@ enum OutputFile {
       return
     }
     do {
-      try FileManager.default.createDirectory(
-        atPath: path, withIntermediateDirectories: true)
+      try PrivateFile.makeFolder(path)
     } catch {
       throw Failure.report(
         "cannot create the folder \(path): \(reason(error))", ExitStatus.ioFailure)

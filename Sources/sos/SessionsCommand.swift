@@ -21,7 +21,7 @@ struct SessionsCommand: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let store = try database.open()
+    let store = try database.openExisting()
     try Failure.catching {
       let summaries = try SessionSummary.all(in: store, cohort: cohort)
       if json {

@@ -457,6 +457,12 @@ import Testing
   @Test func cohortsAreCreatedListedAndRequired() throws {
     let workshop = try Workshop()
     defer { workshop.remove() }
+    // No database yet: listing creates none, and says where it looked.
+    let none = try workshop.sos(["cohort", "list"])
+    #expect(none.status == 66)
+    #expect(none.stderr.contains("error: no workshop database at "))
+    _ = try workshop.sos(["sessions"])
+    _ = try workshop.sos(["play", "no-chicken", "--as", "T"])
     let empty = try workshop.sos(["cohort", "list"])
     #expect(empty.stdout == "No cohorts yet. Create one with: sos cohort create NAME\n")
     let created = try workshop.sos(["cohort", "create", "spring 25", "--description", "Leeds"])

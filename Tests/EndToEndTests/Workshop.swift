@@ -52,6 +52,8 @@ struct Workshop {
   /// `sos sessions --json`, parsed.
   func sessions() throws -> [[String: Any]] {
     let outcome = try run(["sessions", "--json"])
+    // No database yet: nothing was stored.
+    if outcome.status == 66, outcome.stderr.contains("no workshop database at") { return [] }
     guard outcome.status == 0,
       let array = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8))
         as? [[String: Any]]
