@@ -33,7 +33,41 @@ public struct ScenarioCheckReport: Sendable {
       }
       return FileResult(result: result)
     }
-    return ScenarioCheckReport(files: files, linted: lint)
+    return ScenarioCheckReport(files: Self.markingDuplicateIDs(files), linted: lint)
+  }
+
+  /// Where a file's top-level `id:` line is.
+  static func idLocation(in result: ScenarioLoadResult) -> SourceLocation? {
+    guard let source = result.source else { return nil }
+    for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated() where line.hasPrefix("id:")
+    {
+      return SourceLocation(file: result.file, line: index + 1, column: 1)
+    }
+    return nil
+  }
+
+  /// Files that declare an id another file checked with them already declares get an
+  /// error naming that file (SOS029): `sos play ID` could not tell them apart.
+  static func markingDuplicateIDs(_ files: [FileResult]) -> [FileResult] {
+    var first: [String: String] = [:]
+    return files.map { file in
+      guard let scenario = file.result.scenario else { return file }
+      guard let earlier = first[scenario.id] else {
+        first[scenario.id] = file.result.file
+        return file
+      }
+      var file = file
+      file.result.diagnostics.append(
+        Diagnostic(
+          .error, .duplicateScenarioID,
+          "scenario id '\(scenario.id)' is also the id of \(earlier)",
+          at: idLocation(in: file.result) ?? scenario.position.location(in: file.result.file),
+          notes: [
+            "ids must be unique in a scenario folder: 'sos play \(scenario.id)' could mean either"
+          ]))
+      return file
+    }
   }
 
   public var errorCount: Int { files.map(\.errors).reduce(0, +) }

@@ -121,6 +121,8 @@ extension ScenarioLibrary {
     case invalid(ScenarioLoadResult)
     /// Nothing by that id or path.
     case notFound(String)
+    /// Two or more files in the folder declare the id.
+    case ambiguous(String, files: [String])
   }
 
   /// A path to an existing file is loaded; anything else is looked up in the folder
@@ -135,10 +137,12 @@ extension ScenarioLibrary {
     // Only the file that declares the id is loaded and validated: a glance at each
     // file's top-level `id:` line finds it without parsing the whole bank.
     let files = files()
-    for file in files where Self.declaredID(in: file) == idOrPath {
-      let result = Self.load(file)
-      if result.scenario?.id == idOrPath { return Self.lookupResult(result) }
+    let declaring = files.filter { Self.declaredID(in: $0) == idOrPath }
+    let matches = declaring.map(Self.load).filter { $0.scenario?.id == idOrPath }
+    if matches.count > 1 {
+      return .ambiguous(idOrPath, files: matches.map(\.file))
     }
+    if let match = matches.first { return Self.lookupResult(match) }
     let byName = files.first { file in
       let name = (file as NSString).lastPathComponent
       return name == idOrPath + ".yaml" || name == idOrPath + ".yml"

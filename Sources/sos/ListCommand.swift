@@ -28,6 +28,17 @@ struct ListCommand: ParsableCommand {
     let summaries = results.compactMap { result in
       result.scenario.map { ScenarioSummary($0, file: result.file) }
     }
+    var seen: [String: String] = [:]
+    for result in results {
+      guard let id = result.scenario?.id else { continue }
+      if let earlier = seen[id] {
+        Output.error(
+          "error: \(result.file): scenario id '\(id)' is also the id of \(earlier); 'sos play"
+            + " \(id)' cannot tell them apart [SOS029]\n")
+      } else {
+        seen[id] = result.file
+      }
+    }
     for broken in results where broken.scenario == nil {
       let count = broken.diagnostics.filter { $0.severity == .error }.count
       Output.error(

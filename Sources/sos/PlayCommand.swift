@@ -90,6 +90,11 @@ enum ScenarioChoice {
       throw Failure.report(
         "no scenario '\(name)' in \(library.directory) (see: \(hints.command("list")))",
         ExitStatus.missingInput)
+    case .ambiguous(let name, let files):
+      throw Failure.report(
+        "scenario id '\(name)' is declared by more than one file: "
+          + files.joined(separator: ", ") + "; give the file instead, or make the ids unique",
+        ExitStatus.badData)
     }
   }
 }

@@ -158,10 +158,13 @@ struct SOSProcess {
   }
 
   /// A fresh temporary folder.
+  /// A new folder for one test, removed when the test process exits (tests that
+  /// remove their folder earlier lose nothing by it), so a run leaves nothing in /tmp.
   static func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
       "sos-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    TemporaryFolders.register(url.path)
     return url
   }
 }

@@ -90,4 +90,25 @@ import Testing
     let outcome = try SOSProcess.run(["validate", "--frobnicate", "x.yaml"])
     #expect(outcome.status == 64)
   }
+
+  @Test func twoFilesWithOneIdAreAnErrorAndPlayRefusesTheId() throws {
+    let folder = try SOSProcess.temporaryDirectory()
+    let source = SOSProcess.repositoryRoot.appendingPathComponent("scenarios/supply-chain.yaml")
+    for name in ["a.yaml", "b.yaml"] {
+      try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(name))
+    }
+    let outcome = try SOSProcess.run(["validate", "."], directory: folder)
+    #expect(outcome.status == 1)
+    #expect(outcome.stderr.contains("b.yaml:"))
+    #expect(
+      outcome.stderr.contains("error: scenario id 'no-chicken' is also the id of ./a.yaml [SOS029]")
+    )
+    let list = try SOSProcess.run(["list", "--scenarios", "."], directory: folder)
+    #expect(list.stderr.contains("[SOS029]"))
+    let play = try SOSProcess.run(
+      ["play", "no-chicken", "--scenarios", ".", "--as", "T", "--db", "x.sqlite"],
+      directory: folder)
+    #expect(play.status == 65)
+    #expect(play.stderr.contains("scenario id 'no-chicken' is declared by more than one file"))
+  }
 }

@@ -63,6 +63,8 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
   case effectType = "SOS027"
   /// An ending node that also offers choices.
   case endingWithChoices = "SOS028"
+  /// Two scenario files in one folder declare the same id.
+  case duplicateScenarioID = "SOS029"
 
   // MARK: - Lint (warnings)
   /// A node no path reaches.
