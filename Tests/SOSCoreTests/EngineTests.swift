@@ -108,6 +108,43 @@ import Testing
     try engine.replay(inputs, options: options).get()
   }
 
+  // MARK: - Statements the engine refuses
+
+  @Test func aStatementWithAControlCharacterIsRefusedAndTheStateKept() throws {
+    let engine = try self.engine
+    let before = try play([.choose(1), .choose(2)]).state
+    for text in ["We are sorry\u{0} for the outage.", "Sorry \u{1B}[31m for this."] {
+      guard case .failure(let error) = engine.step(before, .write(text)) else {
+        Issue.record("accepted \(text.debugDescription)")
+        continue
+      }
+      #expect(error.message.hasPrefix("a statement cannot hold control characters"))
+    }
+    #expect(throws: Never.self) {
+      _ = try engine.step(before, .write("Line one.\nLine two,\tindented.")).get()
+    }
+  }
+
+  @Test func aStatementFarOverItsChannelsLimitIsRefusedInReplayToo() throws {
+    let engine = try self.engine
+    // A social post: 280 characters, so at most 2,000 are taken.
+    let huge = String(repeating: "We are sorry. ", count: 1_000)
+    let replayed = engine.replay(
+      [.choose(1), .choose(2), .write(huge)], options: SessionOptions(shuffles: false))
+    guard case .failure(let failure) = replayed else {
+      Issue.record("a 14,000-character post replayed")
+      return
+    }
+    #expect(failure.index == 2)
+    #expect(failure.error == .statementTooLong(characters: 14_000, bound: 2_000))
+    let long = String(repeating: "x", count: 1_900)
+    #expect(throws: Never.self) {
+      _ = try engine.replay(
+        [.choose(1), .choose(2), .write(long)], options: SessionOptions(shuffles: false)
+      ).get()
+    }
+  }
+
   // MARK: - Start and clock
 
   @Test func startEntersTheStartNodeAtZero() throws {

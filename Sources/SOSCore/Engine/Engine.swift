@@ -169,6 +169,15 @@ public struct Engine: Sendable {
       guard let choice = pendingWrite(in: state), let write = choice.write else {
         return .failure(.choiceExpected)
       }
+      if let control = text.unicodeScalars.first(where: {
+        ($0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r") || $0.value == 0x7F
+      }) {
+        return .failure(.controlCharacterInStatement(control.value))
+      }
+      // Counted in UTF-8 bytes first, so a huge text costs nothing to refuse.
+      if text.utf8.count > write.generousBound, text.count > write.generousBound {
+        return .failure(.statementTooLong(characters: text.count, bound: write.generousBound))
+      }
       turn.events.append(
         .statementWritten(
           choice: choice.id, audience: write.audience.value, text: text, at: state.clock))

@@ -17,6 +17,10 @@ public enum EngineError: Error, Hashable, Sendable {
   /// A log says option `number` was `recorded`, but in replay it is `offered`: the
   /// log or the scenario was changed.
   case optionMismatch(Int, recorded: String, offered: String)
+  /// A statement far longer than its channel allows (``WriteTask/generousBound``).
+  case statementTooLong(characters: Int, bound: Int)
+  /// A statement with a control character (NUL, ESC, …) other than a line break or tab.
+  case controlCharacterInStatement(UInt32)
 
   /// The refusal in words, for the prompt.
   public var message: String {
@@ -34,6 +38,15 @@ public enum EngineError: Error, Hashable, Sendable {
     case .optionMismatch(let number, let recorded, let offered):
       return
         "the log says option \(number) was '\(recorded)', but it replays as '\(offered)'"
+    case .statementTooLong(let characters, let bound):
+      return
+        "a statement of \(characters) characters is far beyond what this channel takes"
+        + " (\(bound) at most); shorten it"
+    case .controlCharacterInStatement(let value):
+      let hex = String(value, radix: 16, uppercase: true)
+      return
+        "a statement cannot hold control characters (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex));"
+        + " type it again without them"
     }
   }
 }

@@ -51,6 +51,12 @@ public struct WriteTask: Hashable, Sendable {
 
   /// The character limit in force: the task's own, else the channel's.
   public var characterLimit: Int? { limit ?? channel.characterLimit }
+
+  /// The longest statement the engine takes for this task, in play and in replay:
+  /// four times the character limit (at least 2,000), or 100,000 characters where the
+  /// channel has no limit. Going over the limit costs points; going past this bound is
+  /// refused, so a hand-in cannot carry megabytes of "SMS".
+  public var generousBound: Int { characterLimit.map { max($0 * 4, 2_000) } ?? 100_000 }
 }
 
 /// A fact or a phrasing, with the words that count as saying it.
