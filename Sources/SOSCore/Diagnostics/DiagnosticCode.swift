@@ -65,6 +65,9 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
   case endingWithChoices = "SOS028"
   /// Two scenario files in one folder declare the same id.
   case duplicateScenarioID = "SOS029"
+  /// Play can reach a node from which no ending can ever be reached: a loop with no
+  /// way out.
+  case trapped = "SOS030"
 
   // MARK: - Lint (warnings)
   /// A node no path reaches.

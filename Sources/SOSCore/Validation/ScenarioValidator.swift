@@ -281,6 +281,35 @@ struct ScenarioValidator {
       error(
         .noReachableEnding, "no ending can be reached from start node '\(scenario.start.value)'",
         at: scenario.start.position, notes: [note])
+      return
+    }
+    // Nodes play can reach but never leave for an ending (conditions ignored, so this
+    // is certain): each entry into such a trap is an error naming the loop.
+    var leadsToEnding = Set(scenario.endings.map(\.id))
+    var changed = true
+    while changed {
+      changed = false
+      for (node, next) in graph.successors
+      where !leadsToEnding.contains(node) && next.contains(where: leadsToEnding.contains) {
+        leadsToEnding.insert(node)
+        changed = true
+      }
+    }
+    // An inject that sends play to a node can take it out of any loop as time passes.
+    guard !graph.divertTargets.contains(where: leadsToEnding.contains) else { return }
+    let trapped = reachable.subtracting(leadsToEnding)
+    for node in scenario.nodes where trapped.contains(node.id) {
+      let entered = graph.successors.contains { source, next in
+        !trapped.contains(source) && reachable.contains(source) && next.contains(node.id)
+      }
+      guard entered || node.id == scenario.start.value else { continue }
+      let loop = scenario.nodes.map(\.id).filter(trapped.contains)
+      let named = loop.prefix(5).joined(separator: ", ") + (loop.count > 5 ? ", …" : "")
+      error(
+        .trapped,
+        "play can reach node '\(node.id)' but never an ending from it: every way out loops back (\(named))",
+        at: node.position,
+        notes: ["give one of these nodes an option that leads towards an ending"])
     }
   }
 }
