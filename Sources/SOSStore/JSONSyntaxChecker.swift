@@ -54,6 +54,11 @@ enum JSONSyntaxChecker {
     mutating func run() -> Failure? {
       if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
       var stack: [UInt8] = []  // "[" or "{"
+      // The keys seen in each open object, as written: a duplicate is refused, because
+      // readers disagree about which one counts (Foundation keeps the first, Python and
+      // jq the last), so an edited file could mean one thing to a person and another to
+      // sos.
+      var keys: [Set<ArraySlice<UInt8>>] = []
       var state = State.value
       while true {
         skipWhitespace()
@@ -77,6 +82,7 @@ enum JSONSyntaxChecker {
                 reason: "nesting is deeper than \(JSONSyntaxChecker.maximumDepth) levels")
             }
             stack.append(byte)
+            if byte == UInt8(ascii: "{") { keys.append([]) }
             index += 1
             state = byte == UInt8(ascii: "{") ? .firstKey : .firstArrayValue
           case UInt8(ascii: "\""):
@@ -98,6 +104,7 @@ enum JSONSyntaxChecker {
           let byte = bytes[index]
           if state == .firstKey, byte == UInt8(ascii: "}") {
             stack.removeLast()
+            keys.removeLast()
             index += 1
             state = .afterValue
             continue
@@ -106,7 +113,15 @@ enum JSONSyntaxChecker {
             return Failure(
               offset: index, reason: "\(describe(byte)); expected a key in double quotes")
           }
+          let keyStart = index
           if let failure = string() { return failure }
+          let key = bytes[keyStart..<index]
+          if keys[keys.count - 1].contains(key) {
+            return Failure(
+              offset: keyStart,
+              reason: "the key \(String(decoding: key, as: UTF8.self)) appears twice in one object")
+          }
+          keys[keys.count - 1].insert(key)
           skipWhitespace()
           guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
             let found = index < bytes.count ? describe(bytes[index]) : "unexpected end of file"
@@ -134,7 +149,7 @@ enum JSONSyntaxChecker {
             index += 1
             state = open == UInt8(ascii: "[") ? .value : .key
           } else if byte == close {
-            stack.removeLast()
+            if stack.removeLast() == UInt8(ascii: "{") { keys.removeLast() }
             index += 1
           } else {
             return Failure(

@@ -19,6 +19,17 @@ import Testing
     #expect(JSONSyntaxChecker.firstError(in: Array(text.utf8))?.offset == offset)
   }
 
+  @Test func aKeyTwiceInOneObjectIsAnError() {
+    let text = "{\"a\": {\"b\": 1, \"c\": {\"b\": 2}}, \"b\": 3, \"a\": 4}"
+    #expect(
+      JSONSyntaxChecker.firstError(in: Array(text.utf8))
+        == JSONSyntaxChecker.Failure(
+          offset: 39, reason: "the key \"a\" appears twice in one object"))
+    // The same key in different objects, or in objects inside an array, is fine.
+    let fine = "[{\"a\": 1}, {\"a\": 2}, {\"x\": {\"a\": 3}, \"a\": {}}]"
+    #expect(JSONSyntaxChecker.firstError(in: Array(fine.utf8)) == nil)
+  }
+
   @Test func invalidUTF8InAStringIsFound() {
     let bytes: [UInt8] = [0x22, 0x61, 0xC3, 0x28, 0x22]
     #expect(
