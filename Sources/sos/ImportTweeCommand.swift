@@ -58,6 +58,9 @@ struct ImportTweeCommand: ParsableCommand {
     if check.scenario == nil {
       Output.error(
         DiagnosticRenderer(colour: false).render(check.diagnostics, source: converted.yaml))
+      throw Failure.report(
+        "the story does not make a valid scenario, so nothing was written; fix the story in"
+          + " Twine (or write the scenario by hand: sos new)", ExitStatus.badData)
     }
     guard let out else {
       Output.out(converted.yaml)

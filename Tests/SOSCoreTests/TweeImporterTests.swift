@@ -69,4 +69,49 @@ import Testing
     }
     #expect(failure.message.hasPrefix("no passages found"))
   }
+
+  @Test func formatPassagesAreLeftOutAndCodeIsDroppedWithANote() throws {
+    let twee = """
+      :: StoryTitle
+      Server down
+
+      :: Story Stylesheet [stylesheet]
+      body { color: red; }
+
+      :: Story JavaScript [script]
+      window.x = 1;
+
+      :: StoryInit
+      <<set $trust to 50>>
+
+      :: Start
+      The server is down. <<set $trust to 50>> <span class="x">Panic</span> {now}.
+      [[Tell customers->Tell]]
+
+      :: Tell
+      You tell them. <<if $trust > 40>>Good.<</if>>
+      """
+    let result = try TweeImporter.convert(twee, id: "down", kind: .outage).get()
+    #expect(result.nodes == 2)
+    #expect(!result.yaml.contains("Stylesheet"))
+    #expect(!result.yaml.contains("<<"))
+    #expect(!result.yaml.contains("<span"))
+    #expect(result.yaml.contains("text: \"The server is down. Panic {{now}}.\""))
+    #expect(result.yaml.contains("text: \"You tell them. Good.\""))
+    #expect(result.notes.contains { $0.contains("'Start': dropped macros (<<…>>), HTML tags") })
+    #expect(
+      result.notes.contains {
+        $0.contains("left out the story format's own passages (not story): Story Stylesheet,")
+      })
+    #expect(ScenarioLoader.load(text: result.yaml, file: "down.yaml").scenario != nil)
+  }
+
+  @Test func aPublishedHTMLStoryIsToldToExportTwee() {
+    let html = "<html><body><tw-storydata name=\"x\"></tw-storydata></body></html>"
+    guard case .failure(let failure) = TweeImporter.convert(html, id: "x", kind: .outage) else {
+      Issue.record("an HTML story was imported")
+      return
+    }
+    #expect(failure.message.contains("Export as Twee"))
+  }
 }

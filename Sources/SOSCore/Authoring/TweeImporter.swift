@@ -13,7 +13,20 @@ public enum TweeImporter {
     var text: String
     var links: [(label: String, target: String)]
     var line: Int
+    var tags: [String] = []
   }
+
+  /// Passages that belong to the story format, not the story: Twine's special names
+  /// (SugarCube's and Harlowe's) and the tags of code passages.
+  static let specialNames: Set<String> = [
+    "StoryTitle", "StoryData", "StoryInit", "StoryCaption", "StoryMenu", "StoryBanner",
+    "StorySubtitle", "StoryAuthor", "StoryInterface", "StoryShare", "StorySettings",
+    "PassageReady", "PassageDone", "PassageHeader", "PassageFooter", "StoryIncludes",
+  ]
+  static let specialTags: Set<String> = [
+    "script", "stylesheet", "widget", "startup", "header", "footer", "debug-header",
+    "debug-footer", "debug-startup", "Twine.private", "annotation",
+  ]
 
   /// Why a Twee file cannot be imported, with the 1-based line where it shows.
   public struct Failure: Error, Hashable, Sendable {
@@ -41,6 +54,8 @@ public enum TweeImporter {
     var body: [Substring] = []
     var lineNumber = 0
 
+    var notes: [String] = []
+    var skipped: [String] = []
     func close() {
       guard var passage = current else { return }
       let text = body.joined(separator: "\n").trimmingBlankLines()
@@ -49,9 +64,20 @@ public enum TweeImporter {
         title = text.isEmpty ? nil : text
       case "StoryData":
         start = jsonString(named: "start", in: text)
+      case _
+      where specialNames.contains(passage.name)
+        || passage.tags.contains(where: specialTags.contains):
+        skipped.append(passage.name)
       default:
         let (prose, links) = extractLinks(text)
-        passage.text = prose
+        let (plain, dropped) = plainText(prose)
+        if !dropped.isEmpty {
+          notes.append(
+            "line \(passage.line): '\(passage.name)': dropped "
+              + dropped.joined(separator: ", ") + " (SOS shows plain text; conditions belong in"
+              + " `when` and `text` variants, facilitator-guide/authoring.md §6.18)")
+        }
+        passage.text = plain
         passage.links = links
         passages.append(passage)
       }
@@ -67,12 +93,25 @@ public enum TweeImporter {
         guard !name.isEmpty else {
           return .failure(Failure(message: "a passage header '::' with no name", line: lineNumber))
         }
-        current = Passage(name: name, text: "", links: [], line: lineNumber)
+        current = Passage(
+          name: name, text: "", links: [], line: lineNumber, tags: passageTags(line.dropFirst(2)))
       } else if current != nil {
         body.append(line)
       }
     }
     close()
+    if !skipped.isEmpty {
+      notes.append(
+        "left out the story format's own passages (not story): " + skipped.joined(separator: ", "))
+    }
+    let trimmed = twee.drop { $0.isWhitespace }
+    if passages.isEmpty, trimmed.hasPrefix("<") {
+      return .failure(
+        Failure(
+          message:
+            "this is a published HTML story, not Twee: in Twine, use Build → Export as Twee,"
+            + " and import that file", line: nil))
+    }
     guard !passages.isEmpty else {
       return .failure(
         Failure(message: "no passages found; a Twee 3 passage starts with ':: Name'", line: nil))
@@ -97,7 +136,6 @@ public enum TweeImporter {
       start.flatMap { name in passages.first { $0.name == name }?.name }
       ?? passages.first { $0.name == "Start" }?.name ?? passages[0].name
 
-    var notes: [String] = []
     var lines: [String] = [
       "# Imported from Twine by `sos import-twee`. The story's passages are nodes, its",
       "# links are choices and passages without links are endings. Still to do (see",
@@ -156,6 +194,38 @@ public enum TweeImporter {
   }
 
   // MARK: - Pieces
+
+  /// The tags in `Name [tags] {metadata}`.
+  static func passageTags(_ header: Substring) -> [String] {
+    guard let open = header.firstIndex(of: "["), let close = header[open...].firstIndex(of: "]")
+    else { return [] }
+    return header[header.index(after: open)..<close].split(separator: " ").map(String.init)
+  }
+
+  /// Prose without story-format code: `<<macros>>`, `(harlowe: macros)`, `<html>` tags,
+  /// `$variables` and `_temporaries`; braces doubled, as SOS texts write a brace. Also
+  /// says what kinds of thing went.
+  static func plainText(_ prose: String) -> (String, [String]) {
+    var text = prose
+    var dropped: [String] = []
+    func remove(_ pattern: String, _ what: String) {
+      guard let regex = try? Regex(pattern) else { return }
+      let cleaned = text.replacing(regex, with: "")
+      if cleaned != text { dropped.append(what) }
+      text = cleaned
+    }
+    remove(#"<<[\s\S]*?>>"#, "macros (<<…>>)")
+    remove(
+      #"\((set|if|else|unless|put|print|display|link|goto|either|cond|for|replace|append|prepend|show|hide|live|stop|after|enchant|click)\b[^)]*\)\[?"#,
+      "Harlowe macros")
+    remove(#"</?[a-zA-Z][^>]*>"#, "HTML tags")
+    remove(#"\$[A-Za-z_][A-Za-z0-9_.]*"#, "variables")
+    text = text.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+    return (lines.joined(separator: "\n").trimmingBlankLines(), dropped)
+  }
 
   /// The name in `Name [tags] {metadata}`, with Twee's escapes undone.
   static func passageName(_ header: Substring) -> String {
