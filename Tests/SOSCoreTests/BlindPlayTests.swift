@@ -16,10 +16,10 @@ import Testing
 
   /// "scenario/seed" runs of option 1 everywhere that still pass.
   static let optionOneStillPasses: Set<String> = [
-    "mercia-cure-period/1", "no-chicken/1", "no-chicken/7", "no-chicken/2026",
+    "mercia-cure-period/1"
   ]
   /// Scenarios whose random players' median is still 50 or more.
-  static let randomMedianStillHigh: Set<String> = ["no-chicken"]
+  static let randomMedianStillHigh: Set<String> = []
 
   /// Expects `condition`, or, for a run listed as still passing blind, expects it to
   /// fail (a known issue the bank rewrite removes).
