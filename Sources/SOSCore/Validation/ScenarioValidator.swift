@@ -25,7 +25,28 @@ struct ScenarioValidator {
       Diagnostic(.error, code, message, at: position.location(in: file), notes: notes))
   }
 
+  /// The most options one decision may offer: more cannot be read at a prompt.
+  static let maximumOptions = 50
+  /// The most nodes one scenario may have.
+  static let maximumNodes = 5_000
+
+  private mutating func checkSize() {
+    if scenario.nodes.count > Self.maximumNodes {
+      error(
+        .invalidValue,
+        "the scenario has \(scenario.nodes.count) nodes; at most \(Self.maximumNodes)",
+        at: scenario.position, notes: ["split it into several scenarios"])
+    }
+    for node in scenario.nodes where node.choices.count > Self.maximumOptions {
+      error(
+        .invalidValue,
+        "node '\(node.id)' offers \(node.choices.count) options; at most \(Self.maximumOptions)",
+        at: node.position, notes: ["no trainee can weigh that many options at one prompt"])
+    }
+  }
+
   private mutating func run() {
+    checkSize()
     let context = scenario.expressionContext
     let nodeIDs = context.nodes
     let stakeholderIDs = context.stakeholders
