@@ -35,8 +35,8 @@ struct LeafScore: Hashable, Sendable {
       rules: rules)
     var overall = scorer.overall(
       timeliness: timeliness, communication: communication, outcome: outcome)
-    if shape.statements > 0,
-      let ceiling = scorer.gateCeiling(overall, statementMean: points / Double(shape.statements))
+    if let mean = scorer.gateMean(statements: shape.statements, points: points),
+      let ceiling = scorer.gateCeiling(overall, statementMean: mean)
     {
       overall = ceiling
     }

@@ -10,11 +10,14 @@
 public struct Scorer: Sendable {
   public let engine: Engine
   public let analyzer: StatementAnalyzer
+  /// Whether the scenario asks for any typed statement anywhere.
+  let asksForStatements: Bool
 
   /// Prepares to score sessions of one scenario.
   public init(engine: Engine, analyzer: StatementAnalyzer = StatementAnalyzer()) {
     self.engine = engine
     self.analyzer = analyzer
+    self.asksForStatements = engine.scenario.allChoices.contains { $0.write != nil }
   }
 
   var scenario: Scenario { engine.scenario }
@@ -168,12 +171,16 @@ public struct Scorer: Sendable {
       timeliness: timelinessScore, communication: communicationScore, outcome: outcome)
     var cap: String?
     let written = statements.map { $0.analysis.isStatement ? Double($0.analysis.score) : 0 }
-    let mean = written.isEmpty ? nil : written.reduce(0, +) / Double(written.count)
-    if let mean, let ceiling = gateCeiling(overall, statementMean: mean) {
+    if let mean = gateMean(statements: written.count, points: written.reduce(0, +)),
+      let ceiling = gateCeiling(overall, statementMean: mean)
+    {
       cap =
-        "held at \(ScoreFormat.points(ceiling)), below the pass mark: your statements averaged"
-        + " \(ScoreFormat.points(mean))/100, and a pass needs statements that average"
-        + " \(settings.statementGate) or more (one that says nothing counts 0)"
+        written.isEmpty
+        ? "held at \(ScoreFormat.points(ceiling)), below the pass mark: you wrote no statement,"
+          + " and a pass needs statements that average \(settings.statementGate) or more"
+        : "held at \(ScoreFormat.points(ceiling)), below the pass mark: your statements averaged"
+          + " \(ScoreFormat.points(mean))/100, and a pass needs statements that average"
+          + " \(settings.statementGate) or more (one that says nothing counts 0)"
       overall = ceiling
     }
     let bands = settings.bands.isEmpty ? ScoringDefaults.bands : settings.bands
@@ -188,6 +195,15 @@ public struct Scorer: Sendable {
       passMark: Double(settings.pass), passed: ScoreFormat.tenths(overall) >= Double(settings.pass),
       ledger: timeliness + communication, decisions: decisions, statements: statements,
       cap: cap)
+  }
+
+  /// The statement average the gate reads, from `statements` statements earning
+  /// `points` in all: their mean, or 0 for a run that wrote none in a scenario that
+  /// asks for statements (a communication assessment is not passed without writing),
+  /// or `nil` in a scenario that asks for none.
+  func gateMean(statements count: Int, points: Double) -> Double? {
+    if count > 0 { return points / Double(count) }
+    return asksForStatements ? 0 : nil
   }
 
   /// The score the statement gate holds `overall` at, or `nil` when it does not: a
