@@ -16,11 +16,6 @@ import Testing
 @Suite struct BlindPlayTests {
   static let seeds: [UInt64] = [1, 7, 2026]
 
-  /// Scenarios the bank rewrite has not reached yet, which may still be passable
-  /// blind: a listed scenario that meets every bar fails its test, so the list only
-  /// shrinks.
-  static let notYetRewritten: Set<String> = []
-
   static func engine(_ id: String) throws -> Engine {
     Engine(scenario: try #require(ScenarioBankTests.scenarios.first { $0.id == id }))
   }
@@ -30,13 +25,7 @@ import Testing
     let report = BlindPlay(engine: try Self.engine(id)).report(
       seeds: Self.seeds, randomRuns: 50, randomSeed: 11)
     #expect(report.runs.count == BlindPlay.Strategy.allCases.count * Self.seeds.count)
-    if Self.notYetRewritten.contains(id) {
-      withKnownIssue("still passable blind until the bank rewrite reaches it") {
-        #expect(report.missed.isEmpty, "\(id): \(report.missed)")
-      }
-    } else {
-      #expect(report.missed.isEmpty, "\(id): \(report.missed)")
-    }
+    #expect(report.missed.isEmpty, "\(id): \(report.missed)")
   }
 
   @Test(arguments: ScenarioBankTests.scenarios.map(\.id))

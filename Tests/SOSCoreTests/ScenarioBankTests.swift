@@ -46,27 +46,10 @@ import Testing
     #expect(choices.contains { $0.posture != nil })
     #expect(Set(choices.flatMap(\.plan)).count >= 3)
     #expect(!scenario.reflection.isEmpty)
-    // The length give-away (SOS110) is the bank rewrite's to remove; the scenarios not
-    // yet rewritten still put the strongest option as the longest. Every other warning,
-    // and SOS110 in a rewritten scenario, is an error.
-    let warnings = ScenarioLinter.warnings(for: scenario, file: id).filter {
-      !(Self.notYetRewritten.contains(id) && $0.code == .longestIsStrongest)
-    }
+    // Every lint warning is an error in a shipped scenario, the length give-away
+    // (SOS110) included: the strongest option is not the one to pick by length.
+    let warnings = ScenarioLinter.warnings(for: scenario, file: id)
     #expect(warnings.isEmpty, "\(warnings)")
-  }
-
-  /// Scenarios the bank rewrite has not reached yet: their options still give the
-  /// answer away by length.
-  static let notYetRewritten: Set<String> = [
-    "storm-power-cut"
-  ]
-
-  @Test(arguments: ScenarioBankTests.notYetRewritten.sorted())
-  func lengthGivesTheAnswerAwayUntilTheBankIsRewritten(id: String) throws {
-    // Kept as a fact, so that the day a listed scenario no longer gives the answer away
-    // by length this test fails and the scenario leaves the list.
-    let scenario = try #require(ScenarioBankTests.scenarios.first { $0.id == id })
-    #expect(ScenarioLinter.lengthGiveaway(scenario) != nil)
   }
 
   @Test(arguments: ScenarioBankTests.scenarios.map(\.id))
