@@ -97,6 +97,10 @@ struct CohortExportCommand: ParsableCommand {
         try Failure.catching { file = try store.sessionFile(id: replayed.record.id) }
         guard var file else { continue }
         file.trainee = sessions.displayName(file.trainee)
+        if anonymise {
+          let derived = sessions.pseudonymousSession(file.session.uuidString.lowercased())
+          file.session = UUID(uuidString: derived) ?? file.session
+        }
         if let report = replayed.scored?.report, replayed.record.status == .finished {
           file.scores = Self.scores(report)
         }

@@ -52,8 +52,28 @@ struct CohortSessions {
     anonymise ? cohort.pseudonym(for: trainee) : trainee
   }
 
+  /// A secret drawn afresh for each anonymised report or export, from which its
+  /// session ids are derived: an anonymised file shares no session id, xAPI
+  /// registration or statement id with a named one, nor with another anonymised one,
+  /// so the two cannot be joined to re-identify trainees.
+  let exportSecret: [UInt8] = (0..<16).map { _ in UInt8.random(in: 0...255) }
+
   var attempts: [CohortAttempt] {
-    replayed.map { $0.attempt(trainee: displayName($0.record.trainee)) }
+    replayed.map { session in
+      var attempt = session.attempt(trainee: displayName(session.record.trainee))
+      if anonymise { attempt.session = pseudonymousSession(attempt.session) }
+      return attempt
+    }
+  }
+
+  /// A UUID-shaped id derived from `session` and this export's secret.
+  func pseudonymousSession(_ session: String) -> String {
+    let digest = SHA256.digest(exportSecret + Array(session.utf8))
+    let hex = digest.prefix(16).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+    let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
+      String(hex.dropFirst(range.lowerBound).prefix(range.count))
+    }
+    return parts.joined(separator: "-")
   }
 
   /// Warns on standard error about sessions that could not be replayed.
@@ -64,5 +84,12 @@ struct CohortSessions {
         "warning: session \(session.record.shortID) (\(displayName(session.record.trainee)))"
           + " is left out of the scores: \(problem)\n")
     }
+  }
+}
+
+extension String {
+  /// The string with leading zeros up to `width` characters.
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
   }
 }

@@ -434,7 +434,18 @@ import Testing
     let first = try workshop.sos(["cohort", "report", "tuesday", "--format", "csv", "--anonymise"])
     let second = try workshop.sos(["cohort", "report", "tuesday", "--format", "csv", "--anonymize"])
     #expect(first.status == 0)
-    #expect(first.stdout == second.stdout)
+    // Names are stable pseudonyms; session ids are drawn afresh for every anonymised
+    // export, so no two exports (and no named one) can be joined on them.
+    let named = try workshop.sos(["cohort", "report", "tuesday", "--format", "csv"])
+    let column = try #require(Self.parseCSV(first.stdout).first?.firstIndex(of: "session"))
+    func sessions(_ csv: String) -> Set<String> {
+      Set(Self.parseCSV(csv).dropFirst().map { $0[column] })
+    }
+    #expect(sessions(first.stdout).isDisjoint(with: sessions(second.stdout)))
+    #expect(sessions(first.stdout).isDisjoint(with: sessions(named.stdout)))
+    #expect(sessions(first.stdout).count == sessions(named.stdout).count)
+    #expect(
+      Self.parseCSV(first.stdout).map { $0[0] } == Self.parseCSV(second.stdout).map { $0[0] })
     let trainees = Set(Self.parseCSV(first.stdout).dropFirst().map { $0[0] })
     #expect(trainees.count == 5)
     let pseudonym = try Regex("^T-[0-9a-f]{8}$")
@@ -450,6 +461,17 @@ import Testing
       #expect(!xapi.contains(name), "\(name) in the anonymised export")
     }
     for trainee in trainees { #expect(xapi.contains("\"\(trainee)\"")) }
+    // No statement id or registration is shared with the named export.
+    let namedFile = workshop.path("named.json")
+    _ = try workshop.sos(["cohort", "export", "tuesday", "--format", "xapi", "--out", namedFile])
+    let namedXAPI = try String(contentsOfFile: namedFile, encoding: .utf8)
+    func uuids(_ text: String) -> Set<Substring> {
+      Set(
+        text.matches(of: /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/).map(
+          \.output))
+    }
+    #expect(!uuids(namedXAPI).isEmpty)
+    #expect(uuids(xapi).isDisjoint(with: uuids(namedXAPI)))
     let html = try workshop.sos(["cohort", "report", "tuesday", "--format", "html", "--anonymise"])
     #expect(!html.stdout.contains("Lovelace"))
   }
