@@ -4,23 +4,7 @@ public enum Sanitizer {
   /// Removes escape sequences and control characters, keeping newlines and turning
   /// tabs into spaces.
   public static func text(_ text: String) -> String {
-    var output = String.UnicodeScalarView()
-    let scalars = text.unicodeScalars
-    var index = scalars.startIndex
-    while index < scalars.endIndex {
-      let scalar = scalars[index]
-      switch scalar {
-      case "\n": output.append(scalar)
-      case "\t": output.append(" ")
-      case "\u{1B}":
-        index = endOfEscapeSequence(in: scalars, at: index)
-        continue
-      default:
-        if !isControl(scalar) { output.append(scalar) }
-      }
-      index = scalars.index(after: index)
-    }
-    return String(output)
+    clean(text, forOutput: false)
   }
 
   /// The one check every byte passes on its way out to a terminal or a file, whatever
@@ -38,6 +22,13 @@ public enum Sanitizer {
     guard text.unicodeScalars.contains(where: { $0 != "\n" && needsCare($0) }) else {
       return text
     }
+    return clean(text, forOutput: true)
+  }
+
+  /// The walk both share: ``text(_:)`` drops every escape sequence and control;
+  /// ``output(_:)`` (`forOutput`) keeps the palette's colours and CR LF, and makes
+  /// the controls above C0 visible.
+  private static func clean(_ text: String, forOutput: Bool) -> String {
     var output = String.UnicodeScalarView()
     let scalars = text.unicodeScalars
     var index = scalars.startIndex
@@ -46,24 +37,22 @@ public enum Sanitizer {
       switch scalar {
       case "\n": output.append(scalar)
       case "\t": output.append(" ")
-      case "\r":
+      case "\r" where forOutput:
         // A CSV line ends in CR LF; a CR alone draws over the line.
         let next = scalars.index(after: index)
         if next < scalars.endIndex, scalars[next] == "\n" { output.append(scalar) }
       case "\u{1B}":
         let end = endOfEscapeSequence(in: scalars, at: index)
         let sequence = scalars[index..<end]
-        if isPaletteColour(sequence) { output.append(contentsOf: sequence) }
+        if forOutput, isPaletteColour(sequence) { output.append(contentsOf: sequence) }
         index = end
         continue
       default:
-        if scalar.value < 0x20 {
-          break
-        } else if needsCare(scalar) {
+        if forOutput, scalar.value >= 0x20, needsCare(scalar) {
           let hex = String(scalar.value, radix: 16)
           let escape = "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
           output.append(contentsOf: escape.unicodeScalars)
-        } else {
+        } else if !isControl(scalar) {
           output.append(scalar)
         }
       }

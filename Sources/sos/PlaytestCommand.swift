@@ -111,7 +111,7 @@ struct PlaytestCommand: ParsableCommand {
   }
 
   static func text(_ report: BlindPlay.Report) -> String {
-    func number(_ value: Double) -> String { BlindPlay.format(value) }
+    func number(_ value: Double) -> String { ScoreFormat.points(value) }
     var lines = [
       "\(report.scenario): played blind; best ending"
         + "\(report.bestEndings.count == 1 ? "" : "s") "
@@ -162,14 +162,14 @@ struct PlaytestCommand: ParsableCommand {
     var failed = 0
     for path in script.paths {
       var bounds: [String] = []
-      if let minimum = path.minOverall { bounds.append("at least \(BlindPlay.format(minimum))") }
-      if let maximum = path.maxOverall { bounds.append("at most \(BlindPlay.format(maximum))") }
+      if let minimum = path.minOverall { bounds.append("at least \(ScoreFormat.points(minimum))") }
+      if let maximum = path.maxOverall { bounds.append("at most \(ScoreFormat.points(maximum))") }
       lines.append(
         "\(path.name): to \(path.ending)"
           + (bounds.isEmpty ? "" : ", " + bounds.joined(separator: " and ")))
       for seed: UInt64 in [1, 7, 2026] {
         let checked = path.check(on: engine, seed: seed)
-        let score = checked.report.map { BlindPlay.format($0.overall) } ?? "–"
+        let score = checked.report.map { ScoreFormat.points($0.overall) } ?? "–"
         let mark = checked.problems.isEmpty ? "ok  " : "MISS"
         lines.append(
           "  \(mark) seed \(seed): \(score), ending \(checked.ending ?? "none")")

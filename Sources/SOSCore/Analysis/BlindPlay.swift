@@ -109,7 +109,8 @@ public struct BlindPlay: Sendable {
         var problems: [String] = []
         if run.overall >= strategy.bar {
           problems.append(
-            "scores \(Self.format(run.overall)), not below \(Self.format(strategy.bar))")
+            "scores \(ScoreFormat.points(run.overall)), not below \(ScoreFormat.points(strategy.bar))"
+          )
         }
         if strategy.mayNotReachBestEnding, run.reachedBestEnding {
           problems.append("reaches the best ending '\(run.ending ?? "")'")
@@ -134,7 +135,7 @@ public struct BlindPlay: Sendable {
     let share = overall.isEmpty ? 0 : Double(reachedBest) / Double(overall.count)
     if median >= Self.randomMedianBar {
       missed.append(
-        "random players: median \(Self.format(median)), not below \(Self.format(Self.randomMedianBar))"
+        "random players: median \(ScoreFormat.points(median)), not below \(ScoreFormat.points(Self.randomMedianBar))"
       )
     }
     if share >= Self.randomBestEndingBar {
@@ -182,11 +183,5 @@ public struct BlindPlay: Sendable {
       let best = offered.map(\.totalQuality).max() ?? 0
       return (offered.firstIndex { $0.totalQuality == best } ?? 0) + 1
     }
-  }
-
-  /// A score with at most one decimal, as reports print it.
-  public static func format(_ value: Double) -> String {
-    let rounded = (value * 10).rounded() / 10
-    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
   }
 }

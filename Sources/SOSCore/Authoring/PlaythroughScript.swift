@@ -153,12 +153,12 @@ extension PlaythroughScript.Path {
     else { return (nil, ending, problems + ["\(name): could not be scored"]) }
     if let minOverall, report.overall < minOverall {
       problems.append(
-        "\(name): overall \(BlindPlay.format(report.overall)), below \(BlindPlay.format(minOverall))"
+        "\(name): overall \(ScoreFormat.points(report.overall)), below \(ScoreFormat.points(minOverall))"
       )
     }
     if let maxOverall, report.overall > maxOverall {
       problems.append(
-        "\(name): overall \(BlindPlay.format(report.overall)), above \(BlindPlay.format(maxOverall))"
+        "\(name): overall \(ScoreFormat.points(report.overall)), above \(ScoreFormat.points(maxOverall))"
       )
     }
     return (report, ending, problems)
