@@ -344,6 +344,43 @@ import Testing
     #expect(statement.state.pendingWrite == nil)
   }
 
+  @Test func theStandingLogFollowsEveryUndo() throws {
+    let engine = try self.engine
+    let practice = SessionOptions(mode: .practice, shuffles: false)
+    // A seeded walk of choices, statements and undos, refused ones included: after
+    // every accepted input the standing log is the log with the undone inputs taken
+    // out, and stepping input by input ends where one replay of the whole log does.
+    var generator = SeededGenerator(seed: 2026)
+    var state = engine.start(practice).state
+    for _ in 0..<400 {
+      let input: SessionInput
+      switch generator.next() % 4 {
+      case 0: input = .undo
+      case 1: input = .write("We are sorry. Next update at 5pm.")
+      default: input = .choose(Int(generator.next() % 3) + 1)
+      }
+      guard case .success(let next) = engine.step(state, input) else { continue }
+      state = next.state
+      #expect(state.standingInputs == Engine.effectiveInputs(state.inputs))
+      if state.finished { state = engine.start(practice).state }
+    }
+    let replayed = try engine.replay(state.inputs, options: practice).get()
+    #expect(replayed.state == state)
+  }
+
+  @Test func manyUndoPairsLeaveOneDecision() throws {
+    let engine = try self.engine
+    let practice = SessionOptions(mode: .practice, shuffles: false)
+    let pairs = Array(repeating: [SessionInput.choose(1), .undo], count: 2_000).flatMap { $0 }
+    let undone = try engine.replay(pairs + [.choose(1)], options: practice).get()
+    let once = try engine.replay([.choose(1)], options: practice).get()
+    #expect(undone.state.node == once.state.node)
+    #expect(undone.state.clock == once.state.clock)
+    #expect(undone.state.standingInputs == [.choose(1)])
+    #expect(undone.state.inputs.count == 4_001)
+    #expect(undone.events.count { if case .undone = $0 { true } else { false } } == 2_000)
+  }
+
   @Test func timeoutHesitatesAndAsksAgain() throws {
     let timed = SessionOptions(timed: true, shuffles: false)
     let after = try play([.choose(1), .timeout], options: timed)

@@ -75,6 +75,18 @@ func registerEngineBenchmarks(_ bank: ShippedBank) throws {
       blackHole(engine.replay(strong, options: options))
     }
   }
+
+  // A practice log of 20,000 choose/undo pairs: replay must stay linear in the log.
+  let practice = SessionOptions(mode: .practice, seed: 1)
+  let pairs = Array(repeating: [SessionInput.choose(1), .undo], count: 20_000).flatMap { $0 }
+  Benchmark(
+    "Engine.replay: 20,000 choose/undo pairs (\(id), practice)",
+    configuration: latency
+  ) { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(engine.replay(pairs, options: practice))
+    }
+  }
 }
 
 // MARK: - Loading and linting

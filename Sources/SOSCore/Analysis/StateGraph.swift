@@ -349,7 +349,7 @@ struct StateGraph {
   func past(of state: SessionState) -> SearchKey.History {
     var history = SearchKey.History()
     var current = engine.start(state.options).state
-    for input in Engine.effectiveInputs(state.inputs) {
+    for input in state.standingInputs {
       let offered = engine.offeredChoices(in: current)
       let pending = engine.pendingWrite(in: current)
       guard case .success(let next) = engine.step(current, input) else { break }

@@ -106,7 +106,8 @@ public struct Engine: Sendable {
   public func step(_ state: SessionState, _ input: SessionInput) -> Result<
     Transition, EngineError
   > {
-    perform(state, input, assuming: nil).map(\.transition)
+    var next = state
+    return perform(&next, input, assuming: nil).map { Transition(state: next, events: $0.events) }
   }
 
   /// What a tool (the score-bounds search) assumes in place of what play would bring:
@@ -141,21 +142,41 @@ public struct Engine: Sendable {
   package func step(_ state: SessionState, _ input: SessionInput, assuming assumption: Assumption)
     -> Result<(transition: Transition, draws: [Draw]), EngineError>
   {
-    perform(state, input, assuming: assumption)
+    var next = state
+    return perform(&next, input, assuming: assumption).map {
+      (Transition(state: next, events: $0.events), $0.draws)
+    }
   }
 
+  /// What one step brought: its events and its chance draws.
+  private typealias StepResult = (events: [SessionEvent], draws: [Draw])
+
+  /// Applies one input to `state` in place: refused, `state` is left as it was.
+  ///
+  /// The input logs are taken out of the state for the step and put back with the
+  /// input appended, so a caller that owns its state alone (a replay) appends to them
+  /// in place instead of copying every input given so far at every step.
   private func perform(
-    _ state: SessionState, _ input: SessionInput, assuming assumption: Assumption?
-  ) -> Result<(transition: Transition, draws: [Draw]), EngineError> {
+    _ state: inout SessionState, _ input: SessionInput, assuming assumption: Assumption?
+  ) -> Result<StepResult, EngineError> {
     if state.finished { return .failure(.finished) }
+    var inputs = state.inputs
+    var standing = state.standingInputs
+    state.inputs = []
+    state.standingInputs = []
+    func refuse(_ error: EngineError) -> Result<StepResult, EngineError> {
+      state.inputs = inputs
+      state.standingInputs = standing
+      return .failure(error)
+    }
     var turn = Turn(engine: self, state: state)
     turn.forcedDraws = assumption?.draws ?? []
     switch input {
     case .choose(let number):
-      if state.pendingWrite != nil { return .failure(.statementExpected) }
+      if state.pendingWrite != nil { return refuse(.statementExpected) }
       let offered = offeredChoices(in: state)
       guard number >= 1, number <= offered.count else {
-        return .failure(.noSuchOption(number, offered: offered.count))
+        return refuse(.noSuchOption(number, offered: offered.count))
       }
       let choice = offered[number - 1]
       turn.events.append(
@@ -167,16 +188,16 @@ public struct Engine: Sendable {
       }
     case .write(let text):
       guard let choice = pendingWrite(in: state), let write = choice.write else {
-        return .failure(.choiceExpected)
+        return refuse(.choiceExpected)
       }
       if let control = text.unicodeScalars.first(where: {
         ($0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r") || $0.value == 0x7F
       }) {
-        return .failure(.controlCharacterInStatement(control.value))
+        return refuse(.controlCharacterInStatement(control.value))
       }
       // Counted in UTF-8 bytes first, so a huge text costs nothing to refuse.
       if text.utf8.count > write.generousBound, text.count > write.generousBound {
-        return .failure(.statementTooLong(characters: text.count, bound: write.generousBound))
+        return refuse(.statementTooLong(characters: text.count, bound: write.generousBound))
       }
       turn.events.append(
         .statementWritten(
@@ -187,25 +208,30 @@ public struct Engine: Sendable {
         ?? record(text, for: choice, task: write, at: state.clock)
       turn.apply(choice, statement: statement)
     case .timeout:
-      guard state.options.timed else { return .failure(.notTimed) }
+      guard state.options.timed else { return refuse(.notTimed) }
       turn.timeOut()
     case .undo:
-      guard state.options.mode == .practice else { return .failure(.undoNotAllowed) }
-      let effective = Self.effectiveInputs(state.inputs)
-      guard let lastChoice = effective.lastIndex(where: { $0.isChoice }) else {
-        return .failure(.nothingToUndo)
+      guard state.options.mode == .practice else { return refuse(.undoNotAllowed) }
+      guard let lastChoice = standing.lastIndex(where: { $0.isChoice }) else {
+        return refuse(.nothingToUndo)
       }
-      switch replay(Array(effective[..<lastChoice]), options: state.options) {
+      switch replay(Array(standing[..<lastChoice]), options: state.options) {
       case .success(let rebuilt):
         turn.state = rebuilt.state
-        turn.state.inputs = state.inputs
+        turn.state.inputs = []
+        turn.state.standingInputs = []
+        standing.removeSubrange(lastChoice...)
         turn.events = [.undone(decisions: rebuilt.state.decisions)]
       case .failure:
-        return .failure(.nothingToUndo)
+        return refuse(.nothingToUndo)
       }
     }
-    turn.state.inputs.append(input)
-    return .success((Transition(state: turn.state, events: turn.events), turn.draws))
+    inputs.append(input)
+    if input != .undo { standing.append(input) }
+    turn.state.inputs = inputs
+    turn.state.standingInputs = standing
+    state = turn.state
+    return .success((turn.events, turn.draws))
   }
 
   /// An assumed statement as the engine would have kept it for `choice` at `clock`.
@@ -260,10 +286,12 @@ public struct Engine: Sendable {
   public func replay(
     _ inputs: [SessionInput], options: SessionOptions, choices: [String?] = []
   ) -> Result<Transition, ReplayError> {
-    var transition = start(options)
+    let started = start(options)
+    var state = started.state
+    var events = started.events
     for (index, input) in inputs.enumerated() {
       if case .choose(let number) = input, index < choices.count, let recorded = choices[index] {
-        let offered = offeredChoices(in: transition.state)
+        let offered = offeredChoices(in: state)
         if (1...max(offered.count, 1)).contains(number), number <= offered.count,
           offered[number - 1].id != recorded
         {
@@ -274,14 +302,14 @@ public struct Engine: Sendable {
                 number, recorded: recorded, offered: offered[number - 1].id)))
         }
       }
-      switch step(transition.state, input) {
-      case .success(let next):
-        transition = Transition(state: next.state, events: transition.events + next.events)
+      switch perform(&state, input, assuming: nil) {
+      case .success(let step):
+        events.append(contentsOf: step.events)
       case .failure(let error):
         return .failure(ReplayError(index: index, input: input, error: error))
       }
     }
-    return .success(transition)
+    return .success(Transition(state: state, events: events))
   }
 
   /// The inputs that still count once every undo has taken back its decision.

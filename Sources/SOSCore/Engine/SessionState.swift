@@ -44,17 +44,14 @@ public struct SessionState: Hashable, Sendable, Codable {
   /// reproduces this state exactly.
   public var inputs: [SessionInput]
 
+  /// The inputs that still count, once every undo has taken back its decision: the
+  /// same as ``Engine/effectiveInputs(_:)`` of ``inputs``, kept as play goes so that
+  /// an undo costs the length of this log, not of every input ever given.
+  public internal(set) var standingInputs: [SessionInput] = []
+
   /// Answered choices and statements that still count (undone ones removed).
   public var decisions: Int {
-    var count = 0
-    for input in inputs {
-      switch input {
-      case .choose, .write: count += 1
-      case .undo: count = max(0, count - 1)
-      case .timeout: break
-      }
-    }
-    return count
+    standingInputs.count { $0.isDecision }
   }
 
   /// Whether a stakeholder has heard from the trainee.
