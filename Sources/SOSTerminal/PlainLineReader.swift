@@ -13,7 +13,8 @@
 /// - Input is read with `read(2)` into the reader's own buffer (never through
 ///   standard I/O, which would hide buffered lines from `poll()`), split on `"\n"`
 ///   with a trailing `"\r"` dropped, and decoded as UTF-8 with invalid bytes turned
-///   into U+FFFD.
+///   into U+FFFD. A line over ``LineEvent/maximumLineBytes`` is
+///   ``LineEvent/tooLong(bytes:)``, never a piece of it.
 /// - Deadlines are kept with `poll()`; a line that arrives in time is returned even
 ///   if the reader looks at it late.
 /// - At the end of the input a last line without a line break is returned first,
@@ -74,10 +75,8 @@ public final class PlainLineReader: LineReader {
     var chunk = [UInt8](repeating: 0, count: 65536)
     while true {
       if trapsInterrupts, SignalTrap.take().interrupt { return .interrupted }
-      if let line = buffer.nextLine() { return .line(line) }
-      if reachedEnd {
-        return buffer.remainder().map(LineEvent.line) ?? .endOfInput
-      }
+      if let line = buffer.nextLine() { return line }
+      if reachedEnd { return buffer.remainder() ?? .endOfInput }
       var timeout: Int32 = -1
       if let deadline {
         let left = ContinuousClock.now.duration(to: deadline)

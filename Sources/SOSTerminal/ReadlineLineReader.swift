@@ -137,6 +137,9 @@ public final class ReadlineLineReader: LineReader {
     while true {
       switch edit(prompt: prompt, deadline: deadline, resized: onResize) {
       case .line(let line):
+        if line.utf8.count > LineEvent.maximumLineBytes {
+          return .tooLong(bytes: line.utf8.count)
+        }
         // A pasted block may hold line breaks; a single line never does.
         return .line(String(line.map { $0.isNewline ? " " : $0 }))
       case .endOfInput: return .endOfInput
@@ -182,6 +185,12 @@ public final class ReadlineLineReader: LineReader {
       partial = ""
       switch outcome {
       case .line(let line):
+        let kept = lines.reduce(0) { $0 + $1.utf8.count + 1 }
+        if kept + line.utf8.count > LineEvent.maximumLineBytes {
+          // The lines already kept stay in the draft; only this one goes.
+          draft = StatementDraft(lines: lines)
+          return .tooLong(bytes: kept + line.utf8.count)
+        }
         if line.allSatisfy(\.isWhitespace) {
           draft = StatementDraft()
           return .line(lines.joined(separator: "\n"))

@@ -116,6 +116,8 @@ enum TraineeName {
         return nil
       case .timedOut:
         continue
+      case .tooLong(let bytes):
+        _ = terminal.output.write(LineEvent.tooLongMessage(bytes: bytes))
       }
     }
   }

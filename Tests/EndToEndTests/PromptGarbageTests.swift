@@ -26,6 +26,7 @@ import Testing
     ("5,000 characters", Array(String(repeating: "x", count: 5000).utf8)),
     ("5,000 digits", Array(String(repeating: "7", count: 5000).utf8)),
     ("carriage return alone", [0x0D]),
+    ("a 2 MiB line", [UInt8](repeating: UInt8(ascii: "9"), count: 2 << 20)),
   ]
 
   @Test func garbageAtAChoicePromptGetsAMessageAndTheSamePrompt() throws {

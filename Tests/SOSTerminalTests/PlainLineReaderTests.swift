@@ -143,23 +143,49 @@ import Testing
 }
 
 @Suite struct LineBufferTests {
-  @Test func veryLongLinesAreHandedOutInPieces() {
+  @Test func aLineOverTheLimitIsRefusedWholeNotCutIntoPieces() {
     var buffer = LineBuffer()
-    let bytes = [UInt8](repeating: UInt8(ascii: "x"), count: LineBuffer.maximumLineBytes + 10)
-    bytes.withUnsafeBytes { buffer.append($0) }
-    #expect(buffer.nextLine()?.utf8.count == LineBuffer.maximumLineBytes)
-    #expect(buffer.nextLine() == nil)
-    #expect(buffer.remainder() == String(repeating: "x", count: 10))
+    let limit = LineEvent.maximumLineBytes
+    let long = [UInt8](repeating: UInt8(ascii: "x"), count: limit + 10)
+    // It arrives in chunks, as from a pipe; its bytes are dropped as they come.
+    for chunk in stride(from: 0, to: long.count, by: 65536) {
+      long[chunk..<min(chunk + 65536, long.count)].withUnsafeBytes { buffer.append($0) }
+      #expect(buffer.nextLine() == nil)
+    }
+    Array("\nnext\n".utf8).withUnsafeBytes { buffer.append($0) }
+    #expect(buffer.nextLine() == .tooLong(bytes: limit + 10))
+    #expect(buffer.nextLine() == .line("next"))
     #expect(buffer.remainder() == nil)
+  }
+
+  @Test func aLineOfExactlyTheLimitIsKept() {
+    var buffer = LineBuffer()
+    let exact = [UInt8](repeating: UInt8(ascii: "y"), count: LineEvent.maximumLineBytes)
+    (exact + Array("\r\n".utf8)).withUnsafeBytes { buffer.append($0) }
+    #expect(buffer.nextLine() == .line(String(repeating: "y", count: exact.count)))
+  }
+
+  @Test func aTooLongLastLineWithoutABreakIsRefusedAtTheEnd() {
+    var buffer = LineBuffer()
+    let long = [UInt8](repeating: UInt8(ascii: "z"), count: LineEvent.maximumLineBytes + 1)
+    long.withUnsafeBytes { buffer.append($0) }
+    #expect(buffer.nextLine() == nil)
+    #expect(buffer.remainder() == .tooLong(bytes: long.count))
+    #expect(buffer.remainder() == nil)
+  }
+
+  @Test func theMessageNamesTheSize() {
+    #expect(LineEvent.tooLongMessage(bytes: 3 << 20).hasPrefix("That line was 3.0 MiB long"))
+    #expect(LineEvent.tooLongMessage(bytes: 15 << 20).hasPrefix("That line was 15 MiB long"))
   }
 
   @Test func manyLinesKeepTheirOrder() {
     var buffer = LineBuffer()
     let text = (0..<5000).map { "line \($0)\n" }.joined()
     Array(text.utf8).withUnsafeBytes { buffer.append($0) }
-    var lines: [String] = []
+    var lines: [LineEvent] = []
     while let line = buffer.nextLine() { lines.append(line) }
-    #expect(lines == (0..<5000).map { "line \($0)" })
+    #expect(lines == (0..<5000).map { .line("line \($0)") })
     #expect(buffer.isEmpty)
   }
 }

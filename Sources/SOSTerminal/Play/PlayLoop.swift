@@ -192,6 +192,8 @@ public final class PlayLoop {
         return .leave
       case .timedOut:
         return .input(.timeout, latencyMilliseconds: latency())
+      case .tooLong(let bytes):
+        show(LineEvent.tooLongMessage(bytes: bytes))
       case .line(let line):
         let answer =
           pending == nil ? command(line, latency: latency()) : statement(line, latency: latency())
@@ -265,7 +267,7 @@ public final class PlayLoop {
         show("Undo is only available in practice mode.\n")
         return nil
       }
-      guard Engine.effectiveInputs(state.inputs).contains(where: \.isDecision) else {
+      guard state.standingInputs.contains(where: \.isDecision) else {
         show("There is nothing to undo yet.\n")
         return nil
       }
@@ -330,7 +332,7 @@ public final class PlayLoop {
 
   /// After an undo the history is the replay of what still stands.
   func rebuiltEvents() -> [SessionEvent] {
-    let standing = Engine.effectiveInputs(state.inputs)
+    let standing = state.standingInputs
     return (try? engine.replay(standing, options: state.options).get().events) ?? events
   }
 

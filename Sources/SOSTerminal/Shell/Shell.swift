@@ -63,6 +63,8 @@ public final class Shell {
         return
       case .timedOut:
         continue
+      case .tooLong(let bytes):
+        show(LineEvent.tooLongMessage(bytes: bytes))
       case .line(let line):
         let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
         guard let command = words.first?.lowercased() else { continue }
