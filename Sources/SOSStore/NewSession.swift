@@ -28,6 +28,9 @@ public struct NewSession: Hashable, Sendable {
   public var shuffles: Bool = true
   /// When play begins.
   public var started: Date
+  /// The facilitator's hand-in key, when the trainee plays with one: every export of
+  /// the session is then sealed with it (``HandInSeal``).
+  public var handInKey: HandInKey?
 
   /// Creates the description of a new session.
   public init(

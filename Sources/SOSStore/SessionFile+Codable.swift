@@ -22,6 +22,7 @@ extension SessionFile: Codable {
     case status
     case inputs
     case scores
+    case seal
   }
 
   /// Seeds up to 2^53 are written as JSON numbers, larger ones as strings.
@@ -67,6 +68,7 @@ extension SessionFile: Codable {
     inputs = try container.decode([InputEntry].self, forKey: .inputs).map(\.recorded)
     // Scores are informative only: a file whose scores cannot be read is still used.
     scores = try? container.decodeIfPresent(JSONValue.self, forKey: .scores)
+    seal = try container.decodeIfPresent(HandInSeal.self, forKey: .seal)
 
     guard SHA256.hex(SHA256.digest(Array(scenario.text.utf8))) == scenario.sha256.lowercased()
     else {
@@ -101,6 +103,7 @@ extension SessionFile: Codable {
     try container.encode(status.rawValue, forKey: .status)
     try container.encode(inputs.map(InputEntry.init), forKey: .inputs)
     try container.encodeIfPresent(scores, forKey: .scores)
+    try container.encodeIfPresent(seal, forKey: .seal)
   }
 
   private static func time(

@@ -78,6 +78,8 @@ public struct SessionFile: Hashable, Sendable {
   public var inputs: [RecordedInput]
   /// Scores as computed when the file was written, for people to read; never trusted.
   public var scores: JSONValue?
+  /// The seal of a session played with a hand-in key (``HandInSeal``), if any.
+  public var seal: HandInSeal?
 
   /// Creates a session file from a stored session, its inputs and its scenario text.
   ///
@@ -115,6 +117,12 @@ public struct SessionFile: Hashable, Sendable {
   }
 
   // MARK: - Writing
+
+  /// Seals the file as it now stands with `key`: call it last, once the scores are in.
+  public mutating func seal(with key: HandInKey) {
+    seal = nil
+    seal = HandInSeal(sealing: self, with: key)
+  }
 
   /// The file's bytes: pretty-printed JSON with sorted keys and a final newline, so
   /// the same session always gives the same bytes.

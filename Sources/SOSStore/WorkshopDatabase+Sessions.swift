@@ -20,9 +20,22 @@ extension WorkshopDatabase {
     try write { db in
       let cohortID = try cohortID(named: new.cohort, in: db)
       try Self.storeScenarioText(new.scenarioText, hash: hash, scenarioID: new.scenarioID, in: db)
-      try Self.row(for: record, cohortID: cohortID).insert(db)
+      var row = Self.row(for: record, cohortID: cohortID)
+      row.handInKey = new.handInKey?.text
+      try row.insert(db)
     }
     return record
+  }
+
+  /// The hand-in key session `id` was played with, if any (``NewSession/handInKey``).
+  public func handInKey(sessionID id: UUID) throws(WorkshopDatabaseError) -> HandInKey? {
+    try read { db in
+      let idText = Self.idText(id)
+      guard let row = try SessionRow.fetchOne(db, key: idText) else {
+        throw WorkshopDatabaseError.sessionNotFound(idText)
+      }
+      return row.handInKey.flatMap(HandInKey.init(text:))
+    }
   }
 
   /// Appends one input to an active session's log, as the next sequence number, in

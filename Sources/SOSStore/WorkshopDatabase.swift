@@ -153,6 +153,12 @@ public struct WorkshopDatabase: Sendable {
         table.add(column: "flags", .text)
       }
     }
+    // The hand-in key a trainee played with, so an export of the session is sealed.
+    migrator.registerMigration("v4") { db in
+      try db.alter(table: "session") { table in
+        table.add(column: "hand_in_key", .text)
+      }
+    }
     return migrator
   }
 

@@ -14,6 +14,7 @@ struct CohortCommand: ParsableCommand {
     subcommands: [
       CohortCreateCommand.self, CohortListCommand.self, CohortShowCommand.self,
       CohortImportCommand.self, CohortReportCommand.self, CohortExportCommand.self,
+      CohortKeyCommand.self,
     ]
   )
 }

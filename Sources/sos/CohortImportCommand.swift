@@ -16,7 +16,9 @@ struct CohortImportCommand: ParsableCommand {
       text already in the database), unless --trust-scenario-text; a log that looks \
       edited (times out of order or in the future, latencies longer than the time that \
       passed, answers faster than anyone reads) is flagged in the summary and in every \
-      report, and refused with --strict. \
+      report, and refused with --strict. A file sealed with a cohort's hand-in key \
+      (see 'sos cohort key') is refused if anything in it changed after it was \
+      written; --require-seal refuses files without a seal. \
       Exit status: 0 when every file was imported or skipped, 65 when any failed, 66 for \
       an unknown cohort.
       """
@@ -35,13 +37,17 @@ struct CohortImportCommand: ParsableCommand {
   @Flag(help: "Refuse a file whose log looks edited, instead of flagging it.")
   var strict = false
 
+  @Flag(help: "Refuse a file without a hand-in seal (see 'sos cohort key').")
+  var requireSeal = false
+
   @OptionGroup var global: GlobalOptions
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
     let store = try database.open()
     let verifier = HandInVerifier(
-      folder: global.scenarioDirectory, store: store, trust: trustScenarioText)
+      folder: global.scenarioDirectory, store: store, trust: trustScenarioText,
+      requireSeal: requireSeal)
     var flagged: [String] = []
     let cohort = try CohortSessions.cohort(name, in: store)
     var replayer = SessionReplayer()
@@ -100,6 +106,9 @@ struct CohortImportCommand: ParsableCommand {
           + " \(record.scenarioID), \(record.status.rawValue)"
         if record.status == .finished, let report = replayed.scored?.report {
           line += ", overall \(ScoreFormat.points(report.overall)) \(report.grade)"
+        }
+        if let seal = file.seal, verifier.keys[seal.key.lowercased()] != nil {
+          line += ", seal intact"
         }
         Output.out(line + "\n")
         if !flags.isEmpty {

@@ -10,7 +10,9 @@ struct ExportCommand: ParsableCommand {
     discussion: """
       The file carries the scenario's full text and its SHA-256, the seed, the mode and \
       every input with its time, so it replays anywhere: hand it to your facilitator, \
-      who imports it with 'sos cohort import' or scores it with 'sos score FILE'.
+      who imports it with 'sos cohort import' or scores it with 'sos score FILE'. \
+      A session played with --hand-in-key is sealed: an import refuses the file if \
+      anything in it changed afterwards.
       """
   )
 
@@ -30,6 +32,7 @@ struct ExportCommand: ParsableCommand {
   func run() throws {
     let store = try database.openExisting()
     var file: SessionFile
+    let key: HandInKey?
     do {
       let record: SessionRecord
       if let session {
@@ -40,6 +43,7 @@ struct ExportCommand: ParsableCommand {
         throw Failure.report("there are no sessions to export", ExitStatus.missingInput)
       }
       file = try store.sessionFile(id: record.id)
+      key = try store.handInKey(sessionID: record.id)
     } catch let error as WorkshopDatabaseError {
       throw Failure.database(error)
     }
@@ -48,6 +52,7 @@ struct ExportCommand: ParsableCommand {
     {
       file.scores = scored.scoresForFile
     }
+    if let key { file.seal(with: key) }
     let data = Data(Sanitizer.output(String(decoding: file.encode(), as: UTF8.self)).utf8)
     guard let out else {
       FileHandle.standardOutput.write(data)

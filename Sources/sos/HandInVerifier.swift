@@ -6,18 +6,30 @@ import SOSTerminal
 /// Decides whether a hand-in (a session file) may be scored or imported: its scenario
 /// text must be a version the facilitator has — a file in the scenario folder or a
 /// text already in the database — unless `--trust-scenario-text` says otherwise, and
-/// its log is read for signs of editing (``HandInCheck``).
+/// its log is read for signs of editing (``HandInCheck``), and a sealed file must
+/// still match its seal (``HandInSeal``) when a cohort here issued the key.
 struct HandInVerifier {
   /// SHA-256 hashes of the scenario folder's files.
   let libraryHashes: Set<String>
   let folder: String
   let store: WorkshopDatabase?
   let trust: Bool
+  /// Refuse a file without a seal.
+  let requireSeal: Bool
+  /// The hand-in keys of the database's cohorts, by key id.
+  let keys: [String: HandInKey]
 
-  init(folder: String, store: WorkshopDatabase?, trust: Bool) {
+  init(folder: String, store: WorkshopDatabase?, trust: Bool, requireSeal: Bool = false) {
     self.folder = folder
     self.store = store
     self.trust = trust
+    self.requireSeal = requireSeal
+    var keys: [String: HandInKey] = [:]
+    for cohort in (try? store?.cohorts()) ?? [] {
+      let key = HandInKey(cohort: cohort)
+      keys[key.id] = key
+    }
+    self.keys = keys
     var hashes: Set<String> = []
     for file in ScenarioLibrary(directory: folder).files() {
       guard case .success(let read) = ScenarioLibrary.read(file) else { continue }
@@ -40,12 +52,32 @@ struct HandInVerifier {
     var message: String
   }
 
-  /// The flags to keep with `file`'s session, or a refusal naming `path`: an unknown
-  /// scenario text without `--trust-scenario-text`, or (with `strict`) any finding.
+  /// The flags to keep with `file`'s session, or a refusal naming `path`: a broken
+  /// seal, a missing one with `requireSeal`, an unknown scenario text without
+  /// `--trust-scenario-text`, or (with `strict`) any finding.
   func verify(_ file: SessionFile, path: String, strict: Bool, now: Date = Date()) -> Result<
     [String], Refusal
   > {
     var flags = HandInCheck.findings(file, now: now)
+    if let seal = file.seal {
+      if let key = keys[seal.key.lowercased()] {
+        if case .broken(let what) = seal.check(file, with: key) {
+          return .failure(
+            Refusal(
+              message: "\(path): error: its hand-in seal is broken: \(what) after SOS wrote"
+                + " the file. Ask the trainee for the file as exported"))
+        }
+      } else {
+        flags.append(
+          "it is sealed with a hand-in key no cohort here issued (key \(seal.key)),"
+            + " so the seal could not be checked")
+      }
+    } else if requireSeal {
+      return .failure(
+        Refusal(
+          message: "\(path): error: it has no hand-in seal, and --require-seal asks for one"
+            + " (the trainee plays with 'sos play ID --hand-in-key KEY'; see 'sos cohort key')"))
+    }
     if !knows(file.scenario.sha256) {
       guard trust else {
         return .failure(

@@ -40,6 +40,13 @@ struct PlayCommand: ParsableCommand {
   @Option(help: "The seed of the session's randomness (default: random).")
   var seed: UInt64?
 
+  @Option(
+    help: ArgumentHelp(
+      "Your facilitator's hand-in key: the session's exports are sealed with it.",
+      discussion: "Default: $SOS_HAND_IN_KEY. See 'sos cohort key'.",
+      valueName: "key"))
+  var handInKey: String?
+
   @OptionGroup var global: GlobalOptions
   @OptionGroup var database: DatabaseOptions
 
@@ -47,6 +54,22 @@ struct PlayCommand: ParsableCommand {
     if let trainee, trainee.trimmingCharacters(in: .whitespaces).isEmpty {
       throw ValidationError("--as needs a name")
     }
+    _ = try key()
+  }
+
+  /// The hand-in key from `--hand-in-key` or `SOS_HAND_IN_KEY`, if either is set.
+  func key() throws -> HandInKey? {
+    let environment = ProcessInfo.processInfo.environment["SOS_HAND_IN_KEY"]
+    guard let text = handInKey ?? environment.flatMap({ $0.isEmpty ? nil : $0 }) else {
+      return nil
+    }
+    guard let key = HandInKey(text: text) else {
+      let source = handInKey == nil ? "SOS_HAND_IN_KEY" : "--hand-in-key"
+      throw ValidationError(
+        "\(source) is not a hand-in key: expected SOS- and 24 letters and digits, as"
+          + " 'sos cohort key' prints it")
+    }
+    return key
   }
 
   func run() throws {
@@ -57,13 +80,15 @@ struct PlayCommand: ParsableCommand {
     let terminal = TerminalSetup(noColor: global.noColor)
     guard let name = trainee ?? TraineeName.ask(terminal) else { return }
     let store = try database.open()
+    let key = try self.key()
     try Failure.catching {
-      let record = try store.createSession(
-        NewSession(
-          trainee: name, cohort: cohort, scenarioID: scenario.id, scenarioText: text,
-          options: SessionOptions(
-            mode: mode, timed: timed, seed: seed ?? .random(in: 0...UInt64.max)),
-          started: Date()))
+      var new = NewSession(
+        trainee: name, cohort: cohort, scenarioID: scenario.id, scenarioText: text,
+        options: SessionOptions(
+          mode: mode, timed: timed, seed: seed ?? .random(in: 0...UInt64.max)),
+        started: Date())
+      new.handInKey = key
+      let record = try store.createSession(new)
       try SessionPlayer(database: store, terminal: terminal, hints: hints).play(
         record, scenario: scenario, resumed: false)
     }

@@ -9,9 +9,9 @@ import Testing
 /// and cannot prove").
 @Suite struct HandInImportTests {
   /// Plays no-chicken as `trainee` (option 1, one statement) and exports the session.
-  static func handIn(_ workshop: Workshop, as trainee: String, mode: String = "assessment")
-    throws -> [String: Any]
-  {
+  static func handIn(
+    _ workshop: Workshop, as trainee: String, mode: String = "assessment", key: String? = nil
+  ) throws -> [String: Any] {
     let statement =
       "We're sorry: many of our restaurants have no chicken today. Check the app to see"
       + " which are open. Next update by 13:00."
@@ -20,7 +20,7 @@ import Testing
       [
         "play", "no-chicken", "--as", trainee, "--seed", "3", "--mode", mode,
         "--scenarios", "scenarios",
-      ],
+      ] + (key.map { ["--hand-in-key", $0] } ?? []),
       stdin: lines)
     let sessions = try workshop.sessions()
     let id = try #require(sessions.last?["id"] as? String)
@@ -155,5 +155,77 @@ import Testing
     #expect(trainees.first?["finished"] as? Int == 2)
     let text = try facilitator.run(["cohort", "report", "room"])
     #expect(text.stdout.contains("practice sessions are listed, not counted"))
+  }
+
+  @Test func aSealedHandInWithOneChangedByteIsRefused() throws {
+    let facilitator = try Workshop()
+    defer { facilitator.remove() }
+    _ = try facilitator.run(["cohort", "create", "room"])
+    let printed = try facilitator.run(["cohort", "key", "room"])
+    #expect(printed.status == 0, "\(printed.stderr)")
+    let key = try #require(printed.stdout.split(separator: "\n").first.map(String.init))
+    #expect(key.hasPrefix("SOS-"))
+    #expect(try facilitator.run(["cohort", "key", "room"]).stdout == printed.stdout)
+
+    let trainee = try Workshop()
+    defer { trainee.remove() }
+    let played = try Self.handIn(trainee, as: "Ada", key: key)
+    #expect(played["seal"] != nil)
+    let sealed = trainee.folder.appendingPathComponent("Ada-assessment.json").path
+    let imported = try facilitator.run([
+      "cohort", "import", "room", sealed, "--scenarios", "scenarios",
+    ])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stdout.contains("seal intact"), "\(imported.stdout)")
+
+    // One byte changed, in the file exactly as written: the last digit of the third
+    // input's time (a millisecond, so the time still reads as a time).
+    var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: sealed)))
+    let needle = Array("\"at\" : \"".utf8)
+    let times = bytes.indices.filter { bytes[$0...].starts(with: needle) }
+    try #require(times.count > 3)
+    let zulu = try #require(bytes[times[2]...].firstIndex(of: UInt8(ascii: "Z")))
+    bytes[zulu - 1] = bytes[zulu - 1] == UInt8(ascii: "1") ? UInt8(ascii: "2") : UInt8(ascii: "1")
+    let edited = trainee.folder.appendingPathComponent("edited.json").path
+    try Data(bytes).write(to: URL(fileURLWithPath: edited))
+    let refused = try facilitator.run([
+      "cohort", "import", "room", edited, "--scenarios", "scenarios",
+    ])
+    #expect(refused.status == 65)
+    #expect(refused.stderr.contains("edited.json: error: its hand-in seal is broken: input"))
+    let scored = try facilitator.run(["score", edited, "--scenarios", "scenarios"])
+    #expect(scored.status == 65, "\(scored.stdout)")
+
+    // The seal taken out: imported only without --require-seal, and then flagged
+    // nowhere (an unsealed file is what every trainee without a key hands in).
+    var unsealed = played
+    unsealed["seal"] = nil
+    unsealed["session"] = UUID().uuidString.lowercased()
+    let stripped = try Self.write(unsealed, "stripped.json", in: trainee)
+    let required = try facilitator.run([
+      "cohort", "import", "room", stripped, "--require-seal", "--scenarios", "scenarios",
+    ])
+    #expect(required.status == 65)
+    #expect(required.stderr.contains("no hand-in seal"), "\(required.stderr)")
+
+    // A key no cohort here issued: flagged, not trusted.
+    let elsewhere = try Workshop()
+    defer { elsewhere.remove() }
+    _ = try elsewhere.run(["cohort", "create", "other-room"])
+    let unknown = try elsewhere.run([
+      "cohort", "import", "other-room", sealed, "--scenarios", "scenarios",
+    ])
+    #expect(unknown.status == 0, "\(unknown.stderr)")
+    #expect(unknown.stdout.contains("no cohort here issued"), "\(unknown.stdout)")
+
+    // A mistyped key is refused before play starts.
+    let typo = try trainee.run(
+      [
+        "play", "no-chicken", "--as", "Ada", "--hand-in-key", "SOS-NOPE", "--scenarios",
+        "scenarios",
+      ],
+      stdin: "1\n")
+    #expect(typo.status == 64)
+    #expect(typo.stderr.contains("not a hand-in key"), "\(typo.stderr)")
   }
 }

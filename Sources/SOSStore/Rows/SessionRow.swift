@@ -23,6 +23,8 @@ struct SessionRow: Codable, FetchableRecord, PersistableRecord {
   var status: String
   /// What an import found odd about the hand-in, one finding per line.
   var flags: String?
+  /// The hand-in key the session was played with (its text), if any.
+  var handInKey: String? = nil
 
   enum CodingKeys: String, CodingKey {
     case id
@@ -38,6 +40,7 @@ struct SessionRow: Codable, FetchableRecord, PersistableRecord {
     case finished
     case status
     case flags
+    case handInKey = "hand_in_key"
   }
 
   enum Columns {
