@@ -45,12 +45,16 @@ struct ScriptedScenario: Sendable {
   static let root = SOSProcess.repositoryRoot
   static let playthroughFolder = root.appendingPathComponent("scenarios/playthroughs")
 
-  /// The ids of the shipped scenarios, one per file in scenarios/ (a file whose id
-  /// cannot be read is listed by its file name, so that its test fails loudly).
+  /// The ids of the shipped scenarios, one per file that Tests/shipped-scenarios.txt
+  /// lists (a file whose id cannot be read is listed by its file name, so that its
+  /// test fails loudly); an author's own file in scenarios/ is not one of them.
   static let shippedIDs: [String] = {
     let folder = root.appendingPathComponent("scenarios")
-    let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return files.filter { $0.hasSuffix(".yaml") }.sorted().map { file in
+    let manifest = root.appendingPathComponent("Tests/shipped-scenarios.txt")
+    let files = ((try? String(contentsOf: manifest, encoding: .utf8)) ?? "")
+      .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    return files.map { file in
       let text = (try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8))
       return text.flatMap { ScenarioLoader.load(text: $0, file: file).scenario?.id } ?? file
     }

@@ -4,11 +4,8 @@ import Testing
 @testable import SOSCore
 
 @Suite struct PlaytesterTests {
-  static var scenarioFiles: [String] {
-    let folder = PlaythroughTests.root.appendingPathComponent("scenarios").path
-    return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-      .filter { $0.hasSuffix(".yaml") }.sorted()
-  }
+  /// The shipped bank's files (Tests/shipped-scenarios.txt).
+  static var scenarioFiles: [String] { ShippedBank.files }
 
   func engine(_ file: String) throws -> Engine {
     let url = PlaythroughTests.root.appendingPathComponent("scenarios/\(file)")
