@@ -49,6 +49,15 @@ struct NewCommand: ParsableCommand {
     if FileManager.default.fileExists(atPath: file), !force {
       throw Failure.report("\(file) exists; add --force to replace it", ExitStatus.usage)
     }
+    let folder = (file as NSString).deletingLastPathComponent
+    var isFolder: ObjCBool = false
+    if !folder.isEmpty,
+      !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder)
+        || !isFolder.boolValue
+    {
+      throw Failure.report(
+        "cannot write \(file): there is no folder \(folder)", ExitStatus.ioFailure)
+    }
     do {
       try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
     } catch {
