@@ -54,7 +54,7 @@ let package = Package(
     .testTarget(name: "SOSTerminalTests", dependencies: ["SOSTerminal"]),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["sos", "SOSCore", "SOSStore", .product(name: "Yams", package: "Yams")]
+      dependencies: ["sos", "SOSCore", "SOSStore"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -68,7 +68,8 @@ public enum HandInCheck {
     }
     if !overlong.isEmpty {
       findings.append(
-        "answer times are shorter than the time taken to answer at \(list(overlong))")
+        "recorded thinking time is longer than the time since the answer before at \(list(overlong))"
+      )
     }
     let latencies = inputs.compactMap(\.latencyMilliseconds)
     if latencies.count >= 3, latencies.allSatisfy({ $0 == 0 }) {

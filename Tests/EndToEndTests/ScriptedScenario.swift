@@ -1,7 +1,6 @@
 import Foundation
 import SOSCore
 import Testing
-import Yams
 
 /// A shipped scenario with its scripted paths (scenarios/playthroughs/<id>.yaml),
 /// turned into the lines a trainee types in plain mode.
@@ -67,9 +66,12 @@ struct ScriptedScenario: Sendable {
       throw Failure(description: "scenario '\(id)' has no scenarios/playthroughs/\(id).yaml")
     }
     let text = try String(contentsOf: url, encoding: .utf8)
-    guard let root = try Yams.load(yaml: text) as? [String: Any],
-      let file = root["file"] as? String, let paths = root["paths"] as? [[String: Any]]
-    else { throw Failure(description: "\(id).yaml: needs file and paths") }
+    let playthroughs: PlaythroughScript
+    switch PlaythroughScript.parse(text, file: "\(id).yaml") {
+    case .success(let parsed): playthroughs = parsed
+    case .failure(let failure): throw Failure(description: failure.description)
+    }
+    let file = playthroughs.file
     let source = try String(
       contentsOf: Self.root.appendingPathComponent("scenarios/\(file)"), encoding: .utf8)
     let loaded = ScenarioLoader.load(text: source, file: file)
@@ -80,27 +82,25 @@ struct ScriptedScenario: Sendable {
       throw Failure(description: "\(file) has id '\(scenario.id)', not '\(id)'")
     }
     let engine = Engine(scenario: scenario)
-    let scripts = try paths.map { path in
-      guard let name = path["name"] as? String, let ending = path["ending"] as? String,
-        let steps = path["steps"] as? [Any]
-      else { throw Failure(description: "\(id).yaml: a path needs name, ending and steps") }
-      return try script(name: name, ending: ending, steps: steps, engine: engine)
+    let scripts = try playthroughs.paths.map { path in
+      try script(path, engine: engine)
     }
     return ScriptedScenario(id: id, file: file, engine: engine, scripts: scripts)
   }
 
   /// Replays the steps through the engine, turning choice ids into option numbers.
-  static func script(name: String, ending: String, steps: [Any], engine: Engine) throws
-    -> Script
-  {
+  static func script(_ path: PlaythroughScript.Path, engine: Engine) throws -> Script {
+    let name = path.name
+    let ending = path.ending
     var state = engine.start(SessionOptions(seed: 7)).state
     var lines: [String] = []
     var inputs: [SessionInput] = []
-    for (index, step) in steps.enumerated() {
+    for (index, step) in path.steps.enumerated() {
       let place = "\(engine.scenario.id) \(name) step \(index + 1)"
       let line: String
       let input: SessionInput
-      if let map = step as? [String: Any], let id = map["choose"] as? String {
+      switch step {
+      case .choose(let id):
         let offered = engine.offeredChoices(in: state)
         guard let position = offered.firstIndex(where: { $0.id == id }) else {
           throw Failure(
@@ -108,11 +108,11 @@ struct ScriptedScenario: Sendable {
         }
         line = String(position + 1)
         input = .choose(position + 1)
-      } else if let map = step as? [String: Any], let text = map["write"] as? String {
+      case .write(let text):
         line = oneLine(text)
         input = .write(line)
-      } else {
-        throw Failure(description: "\(place): plain mode cannot script \(step)")
+      case .timeout:
+        throw Failure(description: "\(place): plain mode cannot script a timeout")
       }
       switch engine.step(state, input) {
       case .success(let next): state = next.state

@@ -57,7 +57,7 @@ import Testing
     file.inputs[2].latencyMilliseconds = 120_000
     #expect(
       HandInCheck.findings(file, now: Self.now) == [
-        "answer times are shorter than the time taken to answer at answer 3"
+        "recorded thinking time is longer than the time since the answer before at answer 3"
       ])
     file = Self.file(latency: 0)
     #expect(HandInCheck.findings(file, now: Self.now) == ["every answer took 0 ms"])
