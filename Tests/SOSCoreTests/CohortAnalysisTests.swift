@@ -101,6 +101,12 @@ import Testing
     #expect(statistics.median == 4.5)
     #expect(statistics.minimum == 2)
     #expect(statistics.maximum == 9)
+    // Quartiles by linear interpolation, h = (8 − 1) p on 2 4 4 4 5 5 7 9 (ranks 0–7):
+    // Q1: h = 1.75, 4 + .75 × (4 − 4) = 4; Q3: h = 5.25, 5 + .25 × (7 − 5) = 5.5.
+    #expect(statistics.lowerQuartile == 4)
+    #expect(statistics.upperQuartile == 5.5)
+    // |mean − median| = 0.5 > 0.2 × SD = 0.2 × √(32/7) ≈ 0.428: skewed.
+    #expect(statistics.skewed)
     #expect(ScoreStatistics([7]).standardDeviation == nil)
     #expect(ScoreStatistics([]).mean == nil)
 
@@ -110,6 +116,31 @@ import Testing
     #expect(histogram.bins.last?.lower == 90)
     #expect(histogram.bins.last?.upper == 100)
     #expect(histogram.total == 6)
+  }
+
+  @Test func skewIsMeanAgainstMedianInUnitsOfSD() {
+    // 20 70 72 75 80: mean 63.4, median 72; Σ(x − mean)² = 1883.56 + 43.56 + 73.96
+    // + 134.56 + 275.56 = 2411.2, SD = √(2411.2 / 4) ≈ 24.55; |63.4 − 72| = 8.6 > 4.91.
+    let low = ScoreStatistics([20, 70, 72, 75, 80])
+    #expect(low.median == 72)
+    #expect(abs((low.mean ?? 0) - 63.4) < 1e-9)
+    #expect(low.lowerQuartile == 70)
+    #expect(low.upperQuartile == 75)
+    #expect(low.skewed)
+    // 1 2 3 4 5: mean = median, Q1 = 2, Q3 = 4: symmetric.
+    let even = ScoreStatistics([5, 1, 4, 2, 3])
+    #expect(even.lowerQuartile == 2)
+    #expect(even.upperQuartile == 4)
+    #expect(!even.skewed)
+    // Two scores: mean and median agree; one: no SD; none: nothing.
+    #expect(!ScoreStatistics([10, 90]).skewed)
+    #expect(ScoreStatistics([10, 90]).lowerQuartile == 30)  // h = 0.25: 10 + .25 × 80
+    #expect(!ScoreStatistics([50]).skewed)
+    #expect(ScoreStatistics([50]).upperQuartile == 50)
+    #expect(ScoreStatistics([]).median == nil)
+    #expect(!ScoreStatistics([]).skewed)
+    // All equal: SD 0, not skewed.
+    #expect(!ScoreStatistics([60, 60, 60]).skewed)
   }
 
   @Test func proportionsAndDecimals() {

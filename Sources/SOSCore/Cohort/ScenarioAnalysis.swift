@@ -12,6 +12,28 @@ public struct ScenarioAnalysis: Hashable, Sendable, Codable {
     public var mean: Double?
     /// Sample standard deviation; `nil` for fewer than two.
     public var standardDeviation: Double?
+    public var minimum: Double?
+    public var lowerQuartile: Double?
+    public var median: Double?
+    public var upperQuartile: Double?
+    public var maximum: Double?
+    /// Whether mean and median differ by more than 0.2 SD (see ``ScoreStatistics``).
+    public var skewed: Bool
+
+    /// Summarises the scores one dimension got.
+    init(dimension: QualityDimension, scores: [Double]) {
+      let statistics = ScoreStatistics(scores)
+      self.dimension = dimension
+      count = statistics.count
+      mean = statistics.mean
+      standardDeviation = statistics.standardDeviation
+      minimum = statistics.minimum
+      lowerQuartile = statistics.lowerQuartile
+      median = statistics.median
+      upperQuartile = statistics.upperQuartile
+      maximum = statistics.maximum
+      skewed = statistics.skewed
+    }
   }
 
   /// A deadline and how often it was missed or met late.
@@ -92,10 +114,7 @@ public struct ScenarioAnalysis: Hashable, Sendable, Codable {
     communication = ScoreStatistics(reports.map(\.communication))
     outcome = ScoreStatistics(reports.map(\.outcome))
     dimensions = QualityDimension.allCases.map { dimension in
-      let values = reports.compactMap { $0.score(of: dimension) }
-      return DimensionSummary(
-        dimension: dimension, count: values.count, mean: ScoreStatistics.mean(values),
-        standardDeviation: ScoreStatistics.standardDeviation(values))
+      DimensionSummary(dimension: dimension, scores: reports.compactMap { $0.score(of: dimension) })
     }
 
     deadlines = (reference?.deadlines ?? []).map { deadline in
