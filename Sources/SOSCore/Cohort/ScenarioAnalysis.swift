@@ -1,8 +1,11 @@
 /// What a cohort did in one scenario: score distributions, dimension means and
 /// spread, deadlines missed, promises broken, statement criteria passed, item
-/// analysis of every decision met, and the most common wrong turn.
+/// analysis of every decision met, the reliability of the decisions, and the most
+/// common wrong turn.
 ///
 /// Each trainee counts once: with their latest attempt that was played to an ending.
+/// With fewer than ``ItemAnalysis/settledCount`` of them, item statistics and
+/// reliability are ``indicative``.
 public struct ScenarioAnalysis: Hashable, Sendable, Codable {
   /// A dimension of communication quality across the cohort.
   public struct DimensionSummary: Hashable, Sendable, Codable {
@@ -90,6 +93,11 @@ public struct ScenarioAnalysis: Hashable, Sendable, Codable {
   public var criteria: [CriterionSummary]
   /// Every decision met, in the scenario's order.
   public var decisions: [ItemAnalysis]
+  /// Cronbach's alpha over the decisions every counted trainee met.
+  public var reliability: Reliability
+  /// Whether fewer than ``ItemAnalysis/settledCount`` trainees are counted, so that
+  /// item statistics and reliability are indicative.
+  public var indicative: Bool
   public var wrongTurn: WrongTurn?
 
   /// Analyses the counted attempts of one scenario; `reference` (the newest version
@@ -168,6 +176,11 @@ public struct ScenarioAnalysis: Hashable, Sendable, Codable {
     self.criteria = criteria
 
     decisions = Self.itemAnalyses(reference: reference, scored: scored.map(\.scored))
+    reliability = Reliability(
+      scores: Self.firstDecisions(scored.map(\.scored)).map { first in
+        first.mapValues(\.review.credit)
+      })
+    indicative = counted < ItemAnalysis.settledCount
     wrongTurn = Self.wrongTurn(
       scenario: id, title: title, decisions: decisions, scored: scored.map(\.scored))
   }
@@ -202,7 +215,11 @@ public struct ScenarioAnalysis: Hashable, Sendable, Codable {
         first[node.id].map { answer in
           ItemAnalysis.Response(
             overall: answer.overall, choice: answer.review.chosen,
-            choiceText: answer.review.chosenText, tookBest: answer.review.tookBest)
+            choiceText: answer.review.chosenText, tookBest: answer.review.tookBest,
+            // In node order, so that the sum is the same on every run.
+            rest: ScoreStatistics.mean(
+              first.filter { $0.key != node.id }.sorted { $0.key < $1.key }.map(
+                \.value.review.credit)))
         }
       }
       guard !responses.isEmpty else { return nil }
