@@ -319,7 +319,8 @@ import Testing
   @Test func xapiStatementsFollowTheRules() throws {
     let attempts = try CohortFixture.attempts()
     let export = XAPIExport(
-      homePage: "https://lms.example.org", baseIRI: "https://lms.example.org/sos")
+      cohort: .named("spring <b>", description: "Leeds"), homePage: "https://lms.example.org",
+      baseIRI: "https://lms.example.org/sos")
     let statements = export.statements(for: attempts)
     // 6 finished sessions: answered per decision (+1 for Kim's statement), completed and
     // passed/failed; the active one: one answered.
@@ -330,6 +331,11 @@ import Testing
       #expect(statement.verb.id.hasPrefix("http://adlnet.gov/expapi/verbs/"))
       #expect(statement.object.id.hasPrefix("https://lms.example.org/sos/cohort-test"))
       #expect(attempts.contains { $0.session == statement.context.registration })
+      let grouping = try #require(statement.context.contextActivities?.grouping)
+      #expect(grouping.map(\.id) == ["https://lms.example.org/sos/cohorts/spring%20%3Cb%3E"])
+      #expect(grouping.first?.definition.name == ["en": "spring <b>"])
+      #expect(grouping.first?.definition.description == ["en": "Leeds"])
+      #expect(grouping.first?.objectType == "Activity")
       #expect(UUID(uuidString: statement.id) != nil)
       #expect(Array(statement.id)[14] == "5")
     }
@@ -354,8 +360,27 @@ import Testing
     #expect(
       kim.prefix(4).map { $0.verb.display["en"] ?? "" }
         == ["answered", "answered", "answered", "completed"])
-    #expect(kim[0].result?.response == "Tell customers <now>")
+    // A decision: a choice interaction; the response is the option's id.
+    #expect(kim[0].result?.response == "now")
+    #expect(
+      kim[0].result?.extensions?[XAPIExport.extensionBase + "offered"]
+        == .string("now[,]later[,]never"))
     #expect(kim[0].object.id == "https://lms.example.org/sos/cohort-test/decisions/a")
+    let first = kim[0].object.definition
+    #expect(first.type == "http://adlnet.gov/expapi/activities/cmi.interaction")
+    #expect(first.interactionType == "choice")
+    #expect(first.name == ["en": "First & foremost"])
+    #expect(first.choices?.map(\.id) == ["now", "later", "never"])
+    #expect(first.choices?.first?.description == ["en": "Tell customers <now>"])
+    #expect(first.correctResponsesPattern == ["now"])
+    #expect(
+      kim[0].context.contextActivities?.parent?.map(\.id) == [
+        "https://lms.example.org/sos/cohort-test"
+      ])
+    // Kim took "post" at b, not the strongest ("tell-staff"): the pattern says so.
+    #expect(kim[1].result?.response == "post")
+    #expect(kim[1].object.definition.correctResponsesPattern == ["tell-staff"])
+    #expect(kim[1].result?.success == false)
     #expect(kim[0].timestamp == "2025-03-01T09:03:01.000Z")
     #expect(kim[2].result?.response == "We are sorry.")
     #expect(kim[2].object.definition.interactionType == "long-fill-in")
@@ -402,7 +427,9 @@ import Testing
     #expect(!XAPIExport.isAbsoluteIRI("https://a b"))
     #expect(!XAPIExport.isAbsoluteIRI("1http://x"))
     #expect(XAPIExport.segment("a b/é") == "a%20b%2F%C3%A9")
-    #expect(XAPIExport(baseIRI: "https://x.org/s").baseIRI == "https://x.org/s/")
-    #expect(XAPIExport(baseIRI: "https://x.org/s#").baseIRI == "https://x.org/s#")
+    let cohort = XAPIExport.Cohort.named("c", description: nil)
+    #expect(XAPIExport(cohort: cohort, baseIRI: "https://x.org/s").baseIRI == "https://x.org/s/")
+    #expect(
+      XAPIExport(cohort: cohort, baseIRI: "https://x.org/s#").baseIRI == "https://x.org/s#")
   }
 }
