@@ -354,6 +354,9 @@ import Testing
     // Without the scenario, the option scored strongest stands in.
     #expect(XAPIExport.decisionDefinition(review, in: nil).correctResponsesPattern == ["now"])
     #expect(XAPIExport.decisionDefinition(review, in: nil).choices?.map(\.id) == review.offered)
+    // A YAML block keeps its final newline; the description does not.
+    #expect(XAPIExport.trimmed("  Zoe has a draft.\n\n") == "Zoe has a draft.")
+    #expect(XAPIExport.trimmed("\n") == "")
   }
 
   @Test func everyStatementIsGroupedUnderTheCohort() throws {

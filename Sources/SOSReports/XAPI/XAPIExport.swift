@@ -296,13 +296,19 @@ public struct XAPIExport: Sendable {
     let strongest = node.choices.map(\.totalQuality).max()
     return XAPIStatement.Activity.Definition(
       name: name,
-      description: node.text.isEmpty ? nil : [language: ReportText.clean(node.text)],
+      description: trimmed(node.text).isEmpty
+        ? nil : [language: ReportText.clean(trimmed(node.text))],
       type: interaction, interactionType: "choice",
       choices: node.choices.map { choice in
         XAPIStatement.Activity.InteractionComponent(
           id: choice.id, description: [language: ReportText.clean(choice.text)])
       },
       correctResponsesPattern: node.choices.filter { $0.totalQuality == strongest }.map(\.id))
+  }
+
+  /// `text` without white space at either end (a YAML block keeps its final newline).
+  static func trimmed(_ text: String) -> String {
+    String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
   }
 
   /// A score out of 100 as xAPI wants it: `scaled` 0…1, `raw` 0…100.
