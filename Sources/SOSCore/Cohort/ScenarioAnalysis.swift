@@ -15,6 +15,8 @@ public struct ScenarioAnalysis: Hashable, Sendable, Codable {
     public var mean: Double?
     /// Sample standard deviation; `nil` for fewer than two.
     public var standardDeviation: Double?
+    /// The extremes, quartiles and median, as ``ScoreStatistics`` computes them;
+    /// `nil` when the dimension was scored in no attempt.
     public var minimum: Double?
     public var lowerQuartile: Double?
     public var median: Double?
