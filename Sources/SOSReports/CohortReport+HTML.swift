@@ -7,7 +7,9 @@ extension CohortReport {
   /// The report as one self-contained HTML page: inline CSS and SVG charts, no
   /// scripts, no external resources; well-formed XML (XHTML syntax), readable when
   /// printed, with headings, table captions and headers, and a title and description
-  /// on every chart.
+  /// on every chart. It reads on a phone 390 px wide: each table scrolls sideways in
+  /// its own box (a focusable, labelled region), charts scale down, long words wrap, and
+  /// the page itself never pans sideways.
   public func html() -> String {
     let e = HTMLText.escape
     var body: [String] = []
@@ -68,13 +70,16 @@ extension CohortReport {
 
   static let css = """
     :root { color-scheme: light; }
+    *, *::before, *::after { box-sizing: border-box; }
     body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-      color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1080px; padding: 24px 28px 48px; }
+      color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1080px; padding: 24px 28px 48px;
+      overflow-wrap: break-word; }
     h1 { font-size: 1.9em; margin: 0 0 .2em; color: #13324f; }
     h2 { font-size: 1.4em; color: #13324f; border-bottom: 2px solid #1f4e79; padding-bottom: .15em;
       margin: 1.8em 0 .6em; }
     h3 { font-size: 1.12em; margin: 1.4em 0 .4em; color: #13324f; }
     h4 { font-size: 1em; margin: 1.1em 0 .3em; }
+    h1, h2, h3, h4, p, li, figcaption, code { overflow-wrap: anywhere; }
     p { margin: .4em 0; }
     .lead { font-size: 1.1em; }
     .note { color: #4a4a4a; font-size: .92em; }
@@ -82,29 +87,46 @@ extension CohortReport {
     .cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 1em 0; padding: 0; list-style: none; }
     .cards li { border: 1px solid #b8c4d0; border-radius: 6px; padding: .5em 1em; min-width: 8.5em; }
     .cards .value { display: block; font-size: 1.6em; font-weight: 700; color: #1f4e79; }
+    .reliability { border-left: 5px solid #1f4e79; background: #f2f6fa; padding: .5em 1em; margin: .8em 0; }
+    .reliability ul { margin: .3em 0; padding-left: 1.4em; }
     .priorities { background: #fdf6ec; border-left: 5px solid #9a3412; padding: .6em 1em .6em 2.4em;
       margin: .6em 0; }
     .priorities li { margin: .35em 0; }
-    table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; font-size: .93em; }
-    caption { text-align: left; font-weight: 600; padding: .3em 0; }
+    .indicative { border-left: 5px solid #9a3412; padding: .3em .8em; background: #fdf6ec; }
+    .table-scroll { max-width: 100%; overflow-x: auto; margin: .4em 0 1em; }
+    .table-scroll:focus { outline: 2px solid #1f4e79; outline-offset: 2px; }
+    table { border-collapse: collapse; width: 100%; margin: 0; font-size: .93em; }
+    caption { text-align: left; font-weight: 600; padding: .3em 0; position: sticky; left: 0;
+      max-width: calc(100vw - 48px); }
     th, td { border-bottom: 1px solid #d3dae2; padding: .3em .5em; text-align: left; vertical-align: top; }
     thead th { background: #eaf0f6; border-bottom: 2px solid #7f98b2; }
-    tbody th { font-weight: 600; }
-    table.options tbody th { font-weight: normal; }
+    tbody th { font-weight: 600; min-width: 8em; }
+    table.options tbody th { font-weight: normal; min-width: 12em; }
     .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .best { color: #14532d; font-weight: 700; }
     .flag { color: #9a3412; font-weight: 700; }
     .charts { display: flex; flex-wrap: wrap; gap: 16px 32px; align-items: flex-start; }
-    figure { margin: .4em 0; }
+    .charts figure { flex: 0 1 auto; min-width: 0; max-width: 100%; }
+    figure { margin: .4em 0; max-width: 100%; }
     figcaption { font-weight: 600; margin-bottom: .3em; }
     svg { display: block; max-width: 100%; height: auto; }
     svg.share { display: inline-block; vertical-align: middle; }
-    svg, .priorities, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+    svg, .priorities, .reliability, .indicative, thead th { -webkit-print-color-adjust: exact;
+      print-color-adjust: exact; }
     section.scenario { border-top: 1px solid #d3dae2; margin-top: 2em; }
+    @media (max-width: 600px) {
+      body { padding: 14px 12px 32px; font-size: 14px; }
+      h1 { font-size: 1.5em; }
+      h2 { font-size: 1.25em; }
+      .cards { gap: 8px; }
+      .cards li { min-width: 0; flex: 1 1 40%; padding: .4em .6em; }
+      .priorities { padding-left: 1.8em; }
+    }
     @media print {
       body { max-width: none; padding: 0; font-size: 10.5pt; }
       h2, h3, h4 { break-after: avoid; }
       figure, tr, .priorities, .cards { break-inside: avoid; }
+      .table-scroll { overflow: visible; }
       section.scenario { break-before: page; border-top: none; margin-top: 0; }
     }
     @page { margin: 14mm; }
@@ -128,8 +150,17 @@ extension CohortReport {
       + " (\(analysis.deadlinesMissed.count) of \(analysis.deadlinesMissed.total))</li>"
       + "<li><span class=\"value\">\(analysis.promisesBroken.percent)</span> promises broken"
       + " (\(analysis.promisesBroken.count) of \(analysis.promisesBroken.total))</li>"
-    html += "</ul><p class=\"note\">\(HTMLText.escape(countingNote))</p></section>"
-    return html
+    html += "</ul><p class=\"note\">\(HTMLText.escape(countingNote))</p>"
+    if analysis.counts.sessions > 0, !scenariosWithResults.isEmpty {
+      html += "<div class=\"reliability\"><strong>Reliability of the decisions</strong><ul>"
+      for scenario in scenariosWithResults {
+        html +=
+          "<li>\(HTMLText.escape(scenario.title)): "
+          + "\(HTMLText.escape(Self.reliabilityText(scenario.reliability)))</li>"
+      }
+      html += "</ul><p class=\"note\">\(HTMLText.escape(Self.reliabilityHelp))</p></div>"
+    }
+    return html + "</section>"
   }
 
   func prioritiesHTML() -> String {
@@ -158,8 +189,7 @@ extension CohortReport {
 
   func traineesHTML() -> String {
     let e = HTMLText.escape
-    var html = "<section aria-labelledby=\"trainees\"><h2 id=\"trainees\">Trainees</h2>"
-    html += "<table><caption>Latest and best finished attempt per trainee and scenario</caption>"
+    var html = "<table><caption>Latest and best finished attempt per trainee and scenario</caption>"
     html +=
       "<thead><tr><th scope=\"col\">Trainee</th><th scope=\"col\">Scenario</th>"
       + "<th scope=\"col\" class=\"num\">Attempts</th><th scope=\"col\" class=\"num\">Finished</th>"
@@ -170,7 +200,8 @@ extension CohortReport {
         + "<td class=\"num\">\(row.attempts)</td><td class=\"num\">\(row.finished)</td>"
         + "<td>\(e(Self.attempt(row.latest)))</td><td>\(e(Self.attempt(row.best)))</td></tr>"
     }
-    return html + "</tbody></table></section>"
+    return "<section aria-labelledby=\"trainees\"><h2 id=\"trainees\">Trainees</h2>"
+      + Self.scrolling(html + "</tbody></table>", label: "Trainees") + "</section>"
   }
 
   func scenarioHTML(_ scenario: ScenarioAnalysis, number: Int) -> String {
@@ -183,11 +214,15 @@ extension CohortReport {
       return html + "<p>No finished attempts yet.</p></section>"
     }
 
+    let overallQuartiles = Quartiles(scenario.overall)
     html += "<h3>Scores</h3><div class=\"charts\">"
     html +=
       "<figure><figcaption>Overall scores</figcaption>"
       + SVGChart.histogram(
-        scenario.overall.histogram, passMark: scenario.passMark, id: "\(id)-histogram",
+        scenario.overall.histogram, passMark: scenario.passMark,
+        quartiles: scenario.overall.skewed
+          ? overallQuartiles.map { ($0.lower, $0.median, $0.upper) } : nil,
+        id: "\(id)-histogram",
         title: "Overall scores in \(scenario.title): trainees per band of ten points")
       + "</figure>"
     var bars: [SVGChart.Bar] = []
@@ -198,62 +233,78 @@ extension CohortReport {
     for (name, statistics) in components {
       if let mean = statistics.mean {
         bars.append(
-          SVGChart.Bar(
-            label: name, value: mean, spread: statistics.standardDeviation,
-            note: Self.meanNote(mean, statistics.standardDeviation)))
+          Self.bar(
+            name, mean: mean, spread: statistics.standardDeviation, skewed: statistics.skewed,
+            quartiles: Quartiles(statistics)))
       }
     }
     for summary in scenario.dimensions {
       if let mean = summary.mean {
         bars.append(
-          SVGChart.Bar(
-            label: Self.dimensionName(summary.dimension), value: mean,
-            spread: summary.standardDeviation,
-            note: Self.meanNote(mean, summary.standardDeviation)))
+          Self.bar(
+            Self.dimensionName(summary.dimension), mean: mean, spread: summary.standardDeviation,
+            skewed: summary.skewed, quartiles: Quartiles(summary)))
       }
     }
+    let anySkewed = bars.contains { $0.range != nil }
     html +=
-      "<figure><figcaption>Means and spread (± 1 SD)</figcaption>"
+      "<figure><figcaption>"
+      + (anySkewed ? "Means ± 1 SD; medians and IQR where skewed" : "Means and spread (± 1 SD)")
+      + "</figcaption>"
       + SVGChart.bars(
         bars, separatorAfter: components.filter { $0.1.mean != nil }.count, id: "\(id)-means",
-        title: "Mean scores and dimensions in \(scenario.title), with their standard deviation")
+        title: "Mean scores and dimensions in \(scenario.title), with their spread")
       + "</figure></div>"
-
-    html += "<table><caption>Score statistics</caption><thead><tr><th scope=\"col\">Score</th>"
-    for heading in ["Mean", "SD", "Min", "Median", "Max"] {
-      html += "<th scope=\"col\" class=\"num\">\(heading)</th>"
+    if anySkewed {
+      html +=
+        "<p class=\"note\">Blue bars: the mean, with a whisker of ± 1 standard deviation."
+        + " Purple bars (“med”): the scores are skewed (mean and median more than 0.2 SD apart),"
+        + " so the bar is the median and the whisker the interquartile range, Q1–Q3, where the"
+        + " middle half of the scores lie.</p>"
     }
-    html += "</tr></thead><tbody>"
+
+    var table = "<table><caption>Score statistics</caption><thead><tr><th scope=\"col\">Score</th>"
+    for heading in ["Mean", "SD", "Min", "Q1", "Median", "Q3", "Max", "n"] {
+      table += "<th scope=\"col\" class=\"num\">\(heading)</th>"
+    }
+    table += "</tr></thead><tbody>"
     for (name, statistics) in components {
-      html += "<tr><th scope=\"row\">\(name)</th>"
+      table += "<tr><th scope=\"row\">\(name)</th>"
       for value in [
-        statistics.mean, statistics.standardDeviation, statistics.minimum, statistics.median,
-        statistics.maximum,
+        statistics.mean, statistics.standardDeviation, statistics.minimum,
+        statistics.lowerQuartile, statistics.median, statistics.upperQuartile, statistics.maximum,
       ] {
-        html += "<td class=\"num\">\(Self.statistic(value))</td>"
+        table += "<td class=\"num\">\(Self.statistic(value))</td>"
       }
-      html += "</tr>"
+      table += "<td class=\"num\">\(statistics.count)</td></tr>"
     }
     for summary in scenario.dimensions where summary.count > 0 {
-      html +=
-        "<tr><th scope=\"row\">· \(Self.dimensionName(summary.dimension))</th>"
-        + "<td class=\"num\">\(Self.statistic(summary.mean))</td>"
-        + "<td class=\"num\">\(Self.statistic(summary.standardDeviation))</td>"
-        + "<td class=\"num\" colspan=\"3\">n = \(summary.count)</td></tr>"
+      table += "<tr><th scope=\"row\">· \(Self.dimensionName(summary.dimension))</th>"
+      for value in [
+        summary.mean, summary.standardDeviation, summary.minimum, summary.lowerQuartile,
+        summary.median, summary.upperQuartile, summary.maximum,
+      ] {
+        table += "<td class=\"num\">\(Self.statistic(value))</td>"
+      }
+      table += "<td class=\"num\">\(summary.count)</td></tr>"
     }
-    html += "</tbody></table>"
+    html += Self.scrolling(table + "</tbody></table>", label: "Score statistics")
+    let skews = Self.skewNotes(scenario)
+    if !skews.isEmpty {
+      html += "<ul class=\"note\">" + skews.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+    }
 
     html += "<h3>Deadlines and promises</h3>"
     if scenario.deadlines.isEmpty {
       html += "<p>This scenario sets no deadlines.</p>"
     } else {
-      html +=
+      var table =
         "<table><caption>Deadlines missed</caption><thead><tr><th scope=\"col\">Deadline</th>"
         + "<th scope=\"col\" class=\"num\">Missed</th><th scope=\"col\" class=\"num\">Miss rate</th>"
         + "<th scope=\"col\"><span class=\"note\">share missed</span></th>"
         + "<th scope=\"col\" class=\"num\">Met late</th></tr></thead><tbody>"
       for (index, deadline) in scenario.deadlines.enumerated() {
-        html +=
+        table +=
           "<tr><th scope=\"row\">\(e(deadline.label))</th>"
           + "<td class=\"num\">\(deadline.missed.count) of \(deadline.missed.total)</td>"
           + "<td class=\"num\">\(deadline.missed.percent)</td><td>"
@@ -262,7 +313,7 @@ extension CohortReport {
             title: "\(deadline.missed.percent) missed \(deadline.label)")
           + "</td><td class=\"num\">\(deadline.late)</td></tr>"
       }
-      html += "</tbody></table>"
+      html += Self.scrolling(table + "</tbody></table>", label: "Deadlines missed")
     }
     html += "<p>\(e(Self.promisesLine(scenario.promises)))</p>"
 
@@ -271,14 +322,14 @@ extension CohortReport {
       html +=
         "<p>\(Self.plural(scenario.statements, "statement")), mean score"
         + " \(Self.statistic(scenario.meanStatementScore))/100.</p>"
-      html +=
+      var table =
         "<table><caption>Statement criteria pass rates</caption><thead><tr>"
         + "<th scope=\"col\">Criterion</th><th scope=\"col\" class=\"num\">Pass</th>"
         + "<th scope=\"col\" class=\"num\">Partial</th><th scope=\"col\" class=\"num\">Fail</th>"
         + "<th scope=\"col\" class=\"num\">Pass rate</th>"
         + "<th scope=\"col\"><span class=\"note\">share passed</span></th></tr></thead><tbody>"
       for (index, criterion) in scenario.criteria.enumerated() {
-        html +=
+        table +=
           "<tr><th scope=\"row\">\(e(criterion.label))</th>"
           + "<td class=\"num\">\(criterion.pass)</td><td class=\"num\">\(criterion.partial)</td>"
           + "<td class=\"num\">\(criterion.fail)</td>"
@@ -288,11 +339,16 @@ extension CohortReport {
             title: "\(criterion.passed.percent) passed \(criterion.label)")
           + "</td></tr>"
       }
-      html += "</tbody></table>"
+      html += Self.scrolling(table + "</tbody></table>", label: "Statement criteria pass rates")
     }
 
     html += "<h3>Decisions: item analysis</h3>"
     html += "<p class=\"note\">\(e(Self.itemNote))</p>"
+    if let note = Self.indicativeNote(scenario) {
+      html += "<p class=\"indicative\"><strong>\(e(note))</strong></p>"
+    }
+    html +=
+      "<p><strong>Reliability:</strong> \(e(Self.reliabilityText(scenario.reliability))).</p>"
     for (index, decision) in scenario.decisions.enumerated() {
       html += decisionHTML(decision, id: "\(id)-d\(index + 1)")
     }
@@ -309,6 +365,34 @@ extension CohortReport {
     ReportNumber.whole(mean) + (spread.map { " ± " + ReportNumber.whole($0) } ?? "")
   }
 
+  /// `table` in a box of its own that scrolls sideways when the table is wider than
+  /// the screen; the box is a focusable region named `label`, so that it can be
+  /// scrolled from the keyboard.
+  static func scrolling(_ table: String, label: String) -> String {
+    "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\""
+      + " aria-label=\"\(HTMLText.escape(label))\">\(table)</div>"
+  }
+
+  /// One bar of the means chart: the mean ± SD, or, when the scores are skewed, the
+  /// median with the interquartile range.
+  static func bar(
+    _ label: String, mean: Double, spread: Double?, skewed: Bool, quartiles: Quartiles?
+  ) -> SVGChart.Bar {
+    if skewed, let quartiles {
+      return SVGChart.Bar(
+        label: label, value: quartiles.median, spread: nil,
+        range: (quartiles.lower, quartiles.upper),
+        note: "med " + ReportNumber.whole(quartiles.median) + " ("
+          + ReportNumber.whole(quartiles.lower) + "–" + ReportNumber.whole(quartiles.upper) + ")",
+        description: "median \(ReportNumber.whole(quartiles.median)), interquartile range"
+          + " \(ReportNumber.whole(quartiles.lower))–\(ReportNumber.whole(quartiles.upper)),"
+          + " mean \(ReportNumber.whole(mean)) (skewed)")
+    }
+    return SVGChart.Bar(
+      label: label, value: mean, spread: spread, range: nil, note: meanNote(mean, spread),
+      description: "mean " + meanNote(mean, spread))
+  }
+
   func decisionHTML(_ decision: ItemAnalysis, id: String) -> String {
     let e = HTMLText.escape
     var html = "<h4 id=\"\(id)\">\(e(decision.title ?? decision.node))"
@@ -322,8 +406,8 @@ extension CohortReport {
         + "</strong> (top: \(decision.upperTookBest) of \(decision.groupSize) took the strongest"
         + " option; bottom: \(decision.lowerTookBest) of \(decision.groupSize))"
     }
-    html += ".</p>"
-    html +=
+    html += "\(e(Self.itemRestText(decision))).</p>"
+    var table =
       "<table class=\"options\" aria-describedby=\"\(id)\"><thead><tr><th scope=\"col\">Option</th>"
       + "<th scope=\"col\" class=\"num\">Chose</th><th scope=\"col\" class=\"num\">Share</th>"
       + "<th scope=\"col\"><span class=\"note\">share</span></th>"
@@ -334,7 +418,7 @@ extension CohortReport {
         option.best
         ? "<span class=\"best\">✓ \(e(option.text))</span> <span class=\"note\">(strongest)</span>"
         : e(option.text)
-      html +=
+      table +=
         "<tr><th scope=\"row\">\(label)</th><td class=\"num\">\(option.chosen)</td>"
         + "<td class=\"num\">\(ReportNumber.percent(option.share))</td><td>"
         + SVGChart.share(
@@ -343,13 +427,14 @@ extension CohortReport {
         + "</td><td class=\"num\">\(option.meanOverall.map(ReportNumber.whole) ?? "–")</td>"
         + "<td class=\"num\">\(option.discrimination.map(ReportNumber.signed) ?? "–")</td></tr>"
     }
-    return html + "</tbody></table>"
+    return html
+      + Self.scrolling(
+        table + "</tbody></table>", label: "Options at \(decision.title ?? decision.node)")
   }
 
   func sessionsHTML() -> String {
     let e = HTMLText.escape
-    var html = "<section aria-labelledby=\"sessions\"><h2 id=\"sessions\">All sessions</h2>"
-    html += "<table><caption>One row per session</caption><thead><tr>"
+    var html = "<table><caption>One row per session</caption><thead><tr>"
     for heading in ["Session", "Trainee", "Scenario", "Status", "Started"] {
       html += "<th scope=\"col\">\(heading)</th>"
     }
@@ -367,6 +452,7 @@ extension CohortReport {
         + "<td class=\"num\">\(ReportNumber.score(row.communication))</td>"
         + "<td>\(e(row.grade ?? ""))</td></tr>"
     }
-    return html + "</tbody></table></section>"
+    return "<section aria-labelledby=\"sessions\"><h2 id=\"sessions\">All sessions</h2>"
+      + Self.scrolling(html + "</tbody></table>", label: "All sessions") + "</section>"
   }
 }

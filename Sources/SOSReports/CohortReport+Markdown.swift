@@ -29,6 +29,16 @@ extension CohortReport {
       lines.append("No sessions yet. Trainees join with: `sos play ID --cohort NAME`")
       return lines.joined(separator: "\n") + "\n"
     }
+    if !scenariosWithResults.isEmpty {
+      lines.append("")
+      lines.append("**Reliability of the decisions**")
+      lines.append("")
+      for scenario in scenariosWithResults {
+        lines.append("- \(md(scenario.title)): \(md(Self.reliabilityText(scenario.reliability)))")
+      }
+      lines.append("")
+      lines.append("*\(md(Self.reliabilityHelp))*")
+    }
     lines.append("")
     lines.append("## Debrief these first")
     lines.append("")
@@ -85,8 +95,8 @@ extension CohortReport {
     lines.append("")
     lines.append("### Scores")
     lines.append("")
-    lines.append("| score | mean | SD | min | median | max |")
-    lines.append("|---|---:|---:|---:|---:|---:|")
+    lines.append("| score | mean | SD | min | Q1 | median | Q3 | max |")
+    lines.append("|---|---:|---:|---:|---:|---:|---:|---:|")
     let scores: [(String, ScoreStatistics)] = [
       ("Overall", scenario.overall), ("Timeliness", scenario.timeliness),
       ("Communication", scenario.communication), ("Outcome", scenario.outcome),
@@ -94,8 +104,14 @@ extension CohortReport {
     for (name, statistics) in scores {
       lines.append(
         "| \(name) | \(Self.statistic(statistics.mean)) | \(Self.statistic(statistics.standardDeviation))"
-          + " | \(Self.statistic(statistics.minimum)) | \(Self.statistic(statistics.median))"
+          + " | \(Self.statistic(statistics.minimum)) | \(Self.statistic(statistics.lowerQuartile))"
+          + " | \(Self.statistic(statistics.median)) | \(Self.statistic(statistics.upperQuartile))"
           + " | \(Self.statistic(statistics.maximum)) |")
+    }
+    let skews = Self.skewNotes(scenario)
+    if !skews.isEmpty {
+      lines.append("")
+      for note in skews { lines.append("- \(md(note))") }
     }
     lines.append("")
     lines.append("Overall scores (trainees per band):")
@@ -111,12 +127,16 @@ extension CohortReport {
     lines.append("")
     lines.append("### Dimensions")
     lines.append("")
-    lines.append("| dimension | mean | SD | n |")
-    lines.append("|---|---:|---:|---:|")
+    lines.append("| dimension | mean | SD | median | IQR | n |")
+    lines.append("|---|---:|---:|---:|---:|---:|")
     for summary in scenario.dimensions where summary.count > 0 {
+      let range = Quartiles(summary).map {
+        "\(Self.statistic($0.lower))–\(Self.statistic($0.upper))"
+      }
       lines.append(
         "| \(Self.dimensionName(summary.dimension)) | \(Self.statistic(summary.mean))"
-          + " | \(Self.statistic(summary.standardDeviation)) | \(summary.count) |")
+          + " | \(Self.statistic(summary.standardDeviation)) | \(Self.statistic(summary.median))"
+          + " | \(range ?? "–") | \(summary.count) |")
     }
     if !scenario.deadlines.isEmpty {
       lines.append("")
@@ -154,6 +174,12 @@ extension CohortReport {
     lines.append("### Decisions (item analysis)")
     lines.append("")
     lines.append("*\(md(Self.itemNote))*")
+    if let note = Self.indicativeNote(scenario) {
+      lines.append("")
+      lines.append("**\(md(note))**")
+    }
+    lines.append("")
+    lines.append("Reliability: \(md(Self.reliabilityText(scenario.reliability))).")
     for decision in scenario.decisions {
       lines.append("")
       var heading = "#### \(md(decision.title ?? decision.node))"
@@ -167,6 +193,7 @@ extension CohortReport {
           + " (top: \(decision.upperTookBest) of \(decision.groupSize) took the strongest option,"
           + " bottom: \(decision.lowerTookBest) of \(decision.groupSize))"
       }
+      summary += Self.itemRestText(decision)
       if decision.flag != nil { summary += ". **\(Self.flagText(decision.flag))**" }
       lines.append(summary + ".")
       lines.append("")

@@ -68,8 +68,123 @@ public struct CohortReport: Sendable {
   static let itemNote =
     "Item analysis: each trainee's first answer at each decision. D = discrimination index:"
     + " the share of the top 27 % (by overall score) who took the strongest option minus the"
-    + " share of the bottom 27 % who did. ⚑ marks |D| ≥ 0.3 with at least"
-    + " \(ItemAnalysis.minimumForFlag) trainees."
+    + " share of the bottom 27 % who did. r = item–rest correlation: how taking the strongest"
+    + " option here goes with the mean credit at the other decisions the trainee met"
+    + " (point-biserial, −1 to +1; about +0.3 or more: the decision agrees with the rest on who"
+    + " did well). ⚑ marks |D| ≥ 0.3 with at least \(ItemAnalysis.minimumForFlag) trainees;"
+    + " with fewer than \(ItemAnalysis.settledCount), only where r agrees (r ≥ 0.3, or ≤ −0.3"
+    + " when weaker trainees did better)."
+
+  /// What a small group's item statistics are worth, in a sentence; `nil` for a group
+  /// of ``ItemAnalysis/settledCount`` or more.
+  static func indicativeNote(_ scenario: ScenarioAnalysis) -> String? {
+    guard scenario.indicative else { return nil }
+    return "Indicative: \(plural(scenario.counted, "trainee")); item statistics settle from"
+      + " about \(ItemAnalysis.settledCount). Read D, r and α as hints, and no decision is"
+      + " flagged on D alone."
+  }
+
+  /// `α 0.72 over 3 of 4 decisions (those every trainee met), 5 trainees; indicative`.
+  static func reliabilityText(_ reliability: Reliability) -> String {
+    guard let alpha = reliability.alpha else {
+      return "α – (\(reliability.missing?.words ?? "not computed"))"
+    }
+    return "α \(ReportNumber.fixed(alpha, digits: 2)) over \(reliability.decisions) of"
+      + " \(plural(reliability.decisionsMet, "decision")) (those every trainee met),"
+      + " \(plural(reliability.trainees, "trainee"))"
+      + (reliability.indicative ? "; indicative" : "")
+  }
+
+  static let reliabilityHelp =
+    "Reliability (Cronbach's α) says how consistently the decisions rank trainees: 0.7 or"
+    + " more is usually called acceptable; lower, the decisions rank trainees differently"
+    + " (they may test different skills, or the group may be too alike to tell apart); below"
+    + " 0, they pull against each other: check the scenario. It uses only the decisions every"
+    + " trainee met, grows with their number, and with fewer than"
+    + " \(ItemAnalysis.settledCount) trainees it is indicative."
+
+  /// The scenarios with counted trainees, for the summary's reliability lines.
+  var scenariosWithResults: [ScenarioAnalysis] { analysis.scenarios.filter { $0.counted > 0 } }
+
+  /// `Overall is skewed (mean 61.2, median 70.0): read the median and the interquartile
+  /// range, 55.0–78.0, the middle half of the scores.`; `nil` when not skewed.
+  static func skewNote(_ name: String, mean: Double?, skewed: Bool, quartiles: Quartiles?)
+    -> String?
+  {
+    guard skewed, let mean, let quartiles else { return nil }
+    return "\(name) is skewed (mean \(statistic(mean)), median \(statistic(quartiles.median))):"
+      + " read the median and the interquartile range (IQR),"
+      + " \(statistic(quartiles.lower))–\(statistic(quartiles.upper)), the middle half of the"
+      + " scores."
+  }
+
+  /// The first quartile, median and third quartile of a distribution.
+  struct Quartiles {
+    var lower: Double
+    var median: Double
+    var upper: Double
+
+    init?(_ lower: Double?, _ median: Double?, _ upper: Double?) {
+      guard let lower, let median, let upper else { return nil }
+      self.lower = lower
+      self.median = median
+      self.upper = upper
+    }
+
+    init?(_ statistics: ScoreStatistics) {
+      self.init(statistics.lowerQuartile, statistics.median, statistics.upperQuartile)
+    }
+
+    init?(_ summary: ScenarioAnalysis.DimensionSummary) {
+      self.init(summary.lowerQuartile, summary.median, summary.upperQuartile)
+    }
+  }
+
+  /// Every skewed score and dimension of a scenario, in words.
+  static func skewNotes(_ scenario: ScenarioAnalysis) -> [String] {
+    let scores: [(String, ScoreStatistics)] = [
+      ("Overall", scenario.overall), ("Timeliness", scenario.timeliness),
+      ("Communication", scenario.communication), ("Outcome", scenario.outcome),
+    ]
+    return scores.compactMap { name, statistics in
+      skewNote(
+        name, mean: statistics.mean, skewed: statistics.skewed, quartiles: Quartiles(statistics))
+    }
+      + scenario.dimensions.compactMap { summary in
+        skewNote(
+          "The \(dimensionName(summary.dimension)) dimension", mean: summary.mean,
+          skewed: summary.skewed, quartiles: Quartiles(summary))
+      }
+  }
+
+  /// `; item–rest r = +0.65 (8 trainees); indicative` for a decision's summary line.
+  static func itemRestText(_ decision: ItemAnalysis) -> String {
+    guard decision.reached >= 2 else { return "" }
+    var text = "; item–rest r = "
+    if let itemRest = decision.itemRest {
+      text += "\(ReportNumber.signed(itemRest)) (\(plural(decision.itemRestCount, "trainee")))"
+    } else {
+      text +=
+        decision.itemRestCount < 3
+        ? "– (fewer than 3 trainees met another decision)" : "– (nothing varies to correlate)"
+    }
+    return text + (decision.indicative ? "; indicative" : "")
+  }
+
+  /// `groups of 2; D +0.50; r +0.65 (n = 8); indicative` for a decision's heading.
+  static func decisionIndices(_ decision: ItemAnalysis) -> String {
+    var parts: [String] = []
+    if let discrimination = decision.discrimination {
+      parts.append("groups of \(decision.groupSize); D \(ReportNumber.signed(discrimination))")
+    }
+    if let itemRest = decision.itemRest {
+      parts.append("r \(ReportNumber.signed(itemRest)) (n = \(decision.itemRestCount))")
+    } else if decision.reached >= 2 {
+      parts.append("r –")
+    }
+    if decision.indicative, decision.reached >= 2 { parts.append("indicative") }
+    return parts.joined(separator: "; ")
+  }
 
   /// `text` on one line, cut to `limit` characters with an ellipsis.
   static func short(_ text: String, _ limit: Int = 100) -> String {
@@ -133,6 +248,16 @@ public struct CohortReport: Sendable {
       lines.append("No sessions yet. Trainees join with: sos play ID --cohort NAME")
       return lines.joined(separator: "\n") + "\n"
     }
+    if !scenariosWithResults.isEmpty {
+      lines.append("")
+      lines.append("Reliability of the decisions")
+      for scenario in scenariosWithResults {
+        lines.append(
+          "  \(clean(scenario.title).replacingNewlines): \(Self.reliabilityText(scenario.reliability))"
+        )
+      }
+      lines.append("  " + Self.reliabilityHelp)
+    }
     lines.append("")
     lines.append("Debrief these first")
     if analysis.priorities.isEmpty { lines.append("  Nothing stands out yet.") }
@@ -190,15 +315,17 @@ public struct CohortReport: Sendable {
       ("Communication", scenario.communication), ("Outcome", scenario.outcome),
     ]
     lines += TextColumns.render(
-      header: ["SCORE", "MEAN", "SD", "MIN", "MEDIAN", "MAX"],
+      header: ["SCORE", "MEAN", "SD", "MIN", "Q1", "MEDIAN", "Q3", "MAX"],
       rows: scores.map { name, statistics in
         [
           name, Self.statistic(statistics.mean), Self.statistic(statistics.standardDeviation),
-          Self.statistic(statistics.minimum), Self.statistic(statistics.median),
+          Self.statistic(statistics.minimum), Self.statistic(statistics.lowerQuartile),
+          Self.statistic(statistics.median), Self.statistic(statistics.upperQuartile),
           Self.statistic(statistics.maximum),
         ]
-      }, numeric: [1, 2, 3, 4, 5]
+      }, numeric: [1, 2, 3, 4, 5, 6, 7]
     ).map { "  " + $0 }
+    lines += Self.skewNotes(scenario).map { "  " + $0 }
 
     lines.append("")
     lines.append("  Overall scores")
@@ -215,9 +342,15 @@ public struct CohortReport: Sendable {
       let name = Self.dimensionName(summary.dimension).padding(toLength: 22)
       let mean = Self.statistic(summary.mean)
       let bar = String(repeating: "█", count: Int(((summary.mean ?? 0) / 5).rounded()))
-      lines.append(
+      var line =
         "    \(name) \(mean.leftPadded(5)) \(Self.statistic(summary.standardDeviation).leftPadded(5))"
-          + " \(String(summary.count).leftPadded(3))  \(bar)")
+        + " \(String(summary.count).leftPadded(3))  \(bar)"
+      if summary.skewed, let quartiles = Quartiles(summary) {
+        line +=
+          "  skewed: median \(Self.statistic(quartiles.median)), IQR"
+          + " \(Self.statistic(quartiles.lower))–\(Self.statistic(quartiles.upper))"
+      }
+      lines.append(line)
     }
 
     if !scenario.deadlines.isEmpty {
@@ -252,13 +385,14 @@ public struct CohortReport: Sendable {
     lines.append("")
     lines.append("  Decisions")
     lines.append("    " + Self.itemNote)
+    if let note = Self.indicativeNote(scenario) { lines.append("    " + note) }
+    lines.append("    Reliability: " + Self.reliabilityText(scenario.reliability) + ".")
     for decision in scenario.decisions {
       lines.append("")
       var heading = "    \(clean(decision.title ?? decision.node).replacingNewlines)"
       heading += " — met by \(decision.reached)"
-      if let discrimination = decision.discrimination {
-        heading += "; groups of \(decision.groupSize); D \(ReportNumber.signed(discrimination))"
-      }
+      let indices = Self.decisionIndices(decision)
+      if !indices.isEmpty { heading += "; " + indices }
       if decision.flag != nil { heading += "  " + Self.flagText(decision.flag) }
       lines.append(heading)
       for option in decision.options {

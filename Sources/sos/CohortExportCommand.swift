@@ -79,6 +79,9 @@ struct CohortExportCommand: ParsableCommand {
     case .xapi:
       sessions.warnAboutProblems()
       let export = XAPIExport(
+        cohort: anonymise
+          ? .pseudonymous(sessions.cohortPseudonym)
+          : .named(sessions.cohort.name, description: sessions.cohort.description),
         homePage: homePage ?? XAPIExport.defaultHomePage,
         baseIRI: baseIRI ?? XAPIExport.defaultBaseIRI)
       let attempts = sessions.attempts

@@ -66,6 +66,17 @@ struct CohortSessions {
     }
   }
 
+  /// A stable pseudonym for the cohort itself, such as `C-1a2b3c4d`, for anonymised
+  /// exports that name the cohort: the first 8 hex digits of HMAC-SHA-256 of its name
+  /// under its secret, after a prefix, so that it differs from the pseudonym of a
+  /// trainee who happens to share the cohort's name. A cohort's name can name people;
+  /// this cannot.
+  var cohortPseudonym: String {
+    let code = HMACSHA256.authenticationCode(
+      key: cohort.secret, message: Array("cohort\u{0}".utf8) + Array(cohort.name.utf8))
+    return "C-" + SHA256.hex(Array(code.prefix(4)))
+  }
+
   /// A UUID-shaped id derived from `session` and this export's secret.
   func pseudonymousSession(_ session: String) -> String {
     let digest = SHA256.digest(exportSecret + Array(session.utf8))

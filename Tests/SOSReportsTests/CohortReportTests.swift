@@ -157,6 +157,134 @@ import Testing
     #expect(scenario.overall.histogram.total == 5)  // five trainees, each counted once
   }
 
+  @Test func htmlTablesScrollInTheirOwnBoxOnAPhone() throws {
+    let page = CohortReport(analysis: try CohortFixture.analysis()).html()
+    #expect(
+      page.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"))
+    #expect(page.contains(".table-scroll { max-width: 100%; overflow-x: auto;"))
+    #expect(page.contains("svg { display: block; max-width: 100%; height: auto; }"))
+    #expect(page.contains("overflow-wrap: anywhere"))
+    #expect(page.contains("@media (max-width: 600px)"))
+    #if canImport(FoundationXML) || os(macOS)
+      let document = try XMLDocument(xmlString: page, options: [])
+      let tables = try document.nodes(forXPath: "//table")
+      #expect(tables.count >= 5)
+      // Every table sits alone in a box that scrolls sideways, which the keyboard can
+      // reach and a screen reader can name.
+      #expect(
+        try document.nodes(forXPath: "//table[not(parent::div[@class='table-scroll'])]").isEmpty)
+      let boxes = try document.nodes(forXPath: "//div[@class='table-scroll']")
+      #expect(boxes.count == tables.count)
+      for case let box as XMLElement in boxes {
+        #expect(box.attribute(forName: "tabindex")?.stringValue == "0")
+        #expect(box.attribute(forName: "role")?.stringValue == "region")
+        let label = box.attribute(forName: "aria-label")?.stringValue ?? ""
+        #expect(!label.isEmpty)
+        #expect(box.childCount == 1)
+      }
+    #endif
+  }
+
+  // MARK: - Honest statistics
+
+  /// The fixture's cohort with `count` trainees, each playing once (alternating
+  /// between a strong and a weak path).
+  static func cohort(of count: Int) throws -> CohortAnalysis {
+    let attempts = try (1...count).map { number in
+      try CohortFixture.attempt(
+        "T\(number)",
+        number.isMultiple(of: 2) ? [.choose(1), .choose(1)] : [.choose(3), .choose(2)],
+        number: number)
+    }
+    return CohortAnalysis(cohort: "c", attempts: attempts)
+  }
+
+  @Test func smallCohortsSayTheirItemStatisticsAreIndicative() throws {
+    let report = CohortReport(analysis: try CohortFixture.analysis())
+    let note = "Indicative: 5 trainees; item statistics settle from about 15."
+    #expect(report.text().contains(note))
+    #expect(report.markdown().contains(note))
+    #expect(report.html().contains(note))
+    for text in [report.text(), report.markdown(), report.html()] {
+      #expect(text.contains("Reliability of the decisions"))
+      #expect(text.contains("Cronbach"))
+      #expect(text.contains("0.7 or more is usually called acceptable"))
+      #expect(text.contains("item–rest correlation"))
+    }
+    let json = report.json()
+    #expect(json.contains("\"reliability\""))
+    #expect(json.contains("\"itemRest\""))
+    #expect(json.contains("\"indicative\" : true"))
+
+    // Sixteen trainees: the note goes, D may flag on its own, α is not indicative.
+    let large = CohortReport(analysis: try Self.cohort(of: 16))
+    #expect(!large.text().contains("Indicative:"))
+    #expect(!large.html().contains("Indicative:"))
+    let scenario = try #require(large.analysis.scenarios.first)
+    #expect(scenario.counted == 16)
+    #expect(!scenario.indicative)
+    #expect(!scenario.reliability.indicative)
+    // Half took now/tell-staff (credits 1, 1), half never/skip (0, 0): at a, the eight
+    // who took "now" are exactly those with rest 1, so r = 1; D = 1 too.
+    let first = try #require(scenario.decisions.first)
+    #expect(first.itemRest == 1)
+    #expect(first.discrimination == 1)
+    #expect(first.flag == .separates)
+    #expect(large.text().contains("D +1.00; r +1.00 (n = 16)"))
+    // Two items that agree perfectly: α = 2 × (1 − (4 + 4) / 16) = 1 (SS per item
+    // 16 × .25 = 4; totals 0 or 2, SS 16 × 1 = 16).
+    #expect(scenario.reliability.alpha == 1)
+    #expect(
+      large.text().contains("α 1.00 over 2 of 2 decisions (those every trainee met), 16 trainees"))
+  }
+
+  @Test func skewedScoresAreDescribedByMedianAndIQR() throws {
+    var analysis = try CohortFixture.analysis()
+    // 20 70 72 75 80: mean 63.4, median 72, Q1 70, Q3 75, SD ≈ 24.6: skewed.
+    analysis.scenarios[0].overall = ScoreStatistics([20, 70, 72, 75, 80])
+    analysis.scenarios[0].timeliness = ScoreStatistics([10, 20, 30, 40, 50])
+    let report = CohortReport(analysis: analysis)
+    let note =
+      "Overall is skewed (mean 63.4, median 72.0): read the median and the interquartile"
+      + " range (IQR), 70.0–75.0, the middle half of the scores."
+    #expect(report.text().contains(note))
+    #expect(report.markdown().contains("- " + note))
+    #expect(report.html().contains(note))
+    #expect(!report.text().contains("Timeliness is skewed"))
+    // The quartiles are in the tables.
+    #expect(report.text().contains("Q1  MEDIAN    Q3"))
+    #expect(report.markdown().contains("| score | mean | SD | min | Q1 | median | Q3 | max |"))
+    // The histogram draws the box and says so; the bar is the median, in purple.
+    let page = report.html()
+    #expect(page.contains("median 72 · IQR 70–75"))
+    #expect(page.contains("the line in it is the median, 72."))
+    #expect(page.contains("Overall: median 72, interquartile range 70–75, mean 63 (skewed)"))
+    #expect(page.contains("Timeliness: mean 30 ± 16"))
+    #expect(page.contains("fill=\"\(SVGChart.median)\""))
+    let plain = CohortReport(analysis: try CohortFixture.analysis()).html()
+    #expect(!plain.contains("IQR 70–75"))
+  }
+
+  @Test func chartsDrawQuartilesOnlyWhenAsked() {
+    let histogram = Histogram([20, 70, 72, 75, 80])
+    let plain = SVGChart.histogram(histogram, passMark: 60, id: "h", title: "t")
+    let boxed = SVGChart.histogram(
+      histogram, passMark: 60, quartiles: (70, 72, 75), id: "h", title: "t")
+    #expect(!plain.contains(SVGChart.median))
+    #expect(boxed.contains(SVGChart.median))
+    // The box runs from Q1 to Q3 on the score axis: x = 44 + 424 × score / 100.
+    #expect(boxed.contains("<rect x=\"340.8\" y=\"8.0\" width=\"21.2\""))
+    let bars = SVGChart.bars(
+      [
+        SVGChart.Bar(
+          label: "a", value: 50, spread: 10, range: nil, note: "50 ± 10", description: "d"),
+        SVGChart.Bar(
+          label: "b", value: 72, spread: nil, range: (70, 75), note: "med 72", description: "d"),
+      ], id: "b", title: "t")
+    #expect(bars.components(separatedBy: "fill=\"\(SVGChart.median)\"").count == 2)
+    #expect(bars.components(separatedBy: "fill=\"\(SVGChart.bar)\"").count == 2)
+  }
+
   // MARK: - Text, Markdown, JSON
 
   @Test func textAndMarkdownNameWhatToDebriefFirst() throws {
@@ -191,7 +319,8 @@ import Testing
   @Test func xapiStatementsFollowTheRules() throws {
     let attempts = try CohortFixture.attempts()
     let export = XAPIExport(
-      homePage: "https://lms.example.org", baseIRI: "https://lms.example.org/sos")
+      cohort: .named("spring <b>", description: "Leeds"), homePage: "https://lms.example.org",
+      baseIRI: "https://lms.example.org/sos")
     let statements = export.statements(for: attempts)
     // 6 finished sessions: answered per decision (+1 for Kim's statement), completed and
     // passed/failed; the active one: one answered.
@@ -202,6 +331,11 @@ import Testing
       #expect(statement.verb.id.hasPrefix("http://adlnet.gov/expapi/verbs/"))
       #expect(statement.object.id.hasPrefix("https://lms.example.org/sos/cohort-test"))
       #expect(attempts.contains { $0.session == statement.context.registration })
+      let grouping = try #require(statement.context.contextActivities?.grouping)
+      #expect(grouping.map(\.id) == ["https://lms.example.org/sos/cohorts/spring%20%3Cb%3E"])
+      #expect(grouping.first?.definition.name == ["en": "spring <b>"])
+      #expect(grouping.first?.definition.description == ["en": "Leeds"])
+      #expect(grouping.first?.objectType == "Activity")
       #expect(UUID(uuidString: statement.id) != nil)
       #expect(Array(statement.id)[14] == "5")
     }
@@ -226,8 +360,27 @@ import Testing
     #expect(
       kim.prefix(4).map { $0.verb.display["en"] ?? "" }
         == ["answered", "answered", "answered", "completed"])
-    #expect(kim[0].result?.response == "Tell customers <now>")
+    // A decision: a choice interaction; the response is the option's id.
+    #expect(kim[0].result?.response == "now")
+    #expect(
+      kim[0].result?.extensions?[XAPIExport.extensionBase + "offered"]
+        == .string("now[,]later[,]never"))
     #expect(kim[0].object.id == "https://lms.example.org/sos/cohort-test/decisions/a")
+    let first = kim[0].object.definition
+    #expect(first.type == "http://adlnet.gov/expapi/activities/cmi.interaction")
+    #expect(first.interactionType == "choice")
+    #expect(first.name == ["en": "First & foremost"])
+    #expect(first.choices?.map(\.id) == ["now", "later", "never"])
+    #expect(first.choices?.first?.description == ["en": "Tell customers <now>"])
+    #expect(first.correctResponsesPattern == ["now"])
+    #expect(
+      kim[0].context.contextActivities?.parent?.map(\.id) == [
+        "https://lms.example.org/sos/cohort-test"
+      ])
+    // Kim took "post" at b, not the strongest ("tell-staff"): the pattern says so.
+    #expect(kim[1].result?.response == "post")
+    #expect(kim[1].object.definition.correctResponsesPattern == ["tell-staff"])
+    #expect(kim[1].result?.success == false)
     #expect(kim[0].timestamp == "2025-03-01T09:03:01.000Z")
     #expect(kim[2].result?.response == "We are sorry.")
     #expect(kim[2].object.definition.interactionType == "long-fill-in")
@@ -274,7 +427,9 @@ import Testing
     #expect(!XAPIExport.isAbsoluteIRI("https://a b"))
     #expect(!XAPIExport.isAbsoluteIRI("1http://x"))
     #expect(XAPIExport.segment("a b/é") == "a%20b%2F%C3%A9")
-    #expect(XAPIExport(baseIRI: "https://x.org/s").baseIRI == "https://x.org/s/")
-    #expect(XAPIExport(baseIRI: "https://x.org/s#").baseIRI == "https://x.org/s#")
+    let cohort = XAPIExport.Cohort.named("c", description: nil)
+    #expect(XAPIExport(cohort: cohort, baseIRI: "https://x.org/s").baseIRI == "https://x.org/s/")
+    #expect(
+      XAPIExport(cohort: cohort, baseIRI: "https://x.org/s#").baseIRI == "https://x.org/s#")
   }
 }

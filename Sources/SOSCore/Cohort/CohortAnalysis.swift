@@ -259,7 +259,8 @@ public struct CohortAnalysis: Hashable, Sendable, Codable {
     for (scenario, decision) in separating.prefix(2) {
       var text =
         "At \(place(decision.title, node: decision.node, in: scenario)) strong and weak"
-        + " trainees part ways (discrimination \(Self.decimal(decision.discrimination ?? 0))):"
+        + " trainees part ways (discrimination \(Self.decimal(decision.discrimination ?? 0))"
+        + (decision.itemRest.map { ", item–rest correlation \(Self.decimal($0))" } ?? "") + "):"
         + " \(decision.upperTookBest) of the top \(decision.groupSize) took the strongest option"
       if let best = decision.options.first(where: \.best) { text += " (‘\(short(best.text))’)" }
       text += ", \(decision.lowerTookBest) of the bottom \(decision.groupSize) did"
@@ -346,8 +347,9 @@ public struct CohortAnalysis: Hashable, Sendable, Codable {
             text:
               "At \(place(decision.title, node: decision.node, in: scenario)) weaker trainees"
               + " took the strongest option more often than stronger ones (discrimination"
-              + " \(Self.decimal(decision.discrimination ?? 0))): check the options' quality"
-              + " points and feedback."))
+              + " \(Self.decimal(decision.discrimination ?? 0))"
+              + (decision.itemRest.map { ", item–rest correlation \(Self.decimal($0))" } ?? "")
+              + "): check the options' quality points and feedback."))
       }
     }
     return Array(list.prefix(priorityLimit))

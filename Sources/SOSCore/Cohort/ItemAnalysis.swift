@@ -1,26 +1,49 @@
 /// Item analysis of one decision point across a cohort: the share of trainees choosing
-/// each option, the mean overall score of those who chose it, and a discrimination
-/// index that says whether strong and weak trainees decided differently.
+/// each option, the mean overall score of those who chose it, a discrimination index
+/// that says whether strong and weak trainees decided differently, and the item–rest
+/// correlation that says the same using every trainee.
 ///
-/// The trainees who met the decision are ranked by overall score (highest first; ties
-/// keep the order the responses were given in). The upper and lower groups are the
-/// top and bottom 27 % of them: `g = round(0.27 × n)`, at least 1 and at most `n / 2`,
-/// so the groups never overlap. For each option,
+/// **Discrimination.** The trainees who met the decision are ranked by overall score
+/// (highest first; ties keep the order the responses were given in). The upper and
+/// lower groups are the top and bottom 27 % of them: `g = round(0.27 × n)`, at least 1
+/// and at most `n / 2`, so the groups never overlap. For each option,
 ///
 ///     D(option) = (chosen in the upper group − chosen in the lower group) / g
 ///
 /// and for the decision, `D = p(upper took the best) − p(lower took the best)`, where
 /// "the best" is an option as strong as the strongest on offer. D runs from −1 to 1.
-/// A decision is flagged when at least ``minimumForFlag`` trainees met it and
-/// `|D| ≥ 0.3` (Ebel's line between marginal and reasonably good items): positive,
+/// The overall score includes the decision's own points, so D is uncorrected.
+///
+/// **Item–rest correlation.** The item score is 1 when the trainee took the strongest
+/// option and 0 when not; the rest score is the mean credit (0…1) of the trainee's
+/// first answers at the *other* decisions of the scenario they met (``Response/rest``).
+/// The item's own answer is left out of the rest, so the correlation is not inflated by
+/// the item itself, as it is for D. The mean rather than the sum, because scenarios
+/// branch and trainees meet different numbers of decisions; where every trainee meets
+/// the same ones, the mean is the sum divided by a constant and the correlation is the
+/// same. ``itemRest`` is the point-biserial correlation of the two (Pearson's r with
+/// one variable 0/1) over the trainees who met at least one other decision; `nil` with
+/// fewer than three of them, or when either score does not vary (everyone took the
+/// strongest option, say). About +0.3 or more: the decision agrees with the rest of
+/// the scenario on who did well; near 0: it measures something else, or chance;
+/// negative: those who did well elsewhere tended to miss the strongest option here.
+///
+/// **Flags.** A decision is flagged when at least ``minimumForFlag`` trainees met it
+/// and `|D| ≥ 0.3` (Ebel's line between marginal and reasonably good items): positive,
 /// strong and weak trainees part ways there; negative, weaker trainees took the
-/// strongest option more often, which is worth checking in the scenario.
+/// strongest option more often, which is worth checking in the scenario. With fewer
+/// than ``settledCount`` trainees the analysis is ``indicative``: D rests on groups of
+/// two to four, where one trainee moves it by a quarter to a half, so D alone does not
+/// flag: the item–rest correlation must agree, at least +0.3 for `separates` and at
+/// most −0.3 for `reversed`.
 public struct ItemAnalysis: Hashable, Sendable, Codable {
   /// Why a decision stands out.
   public enum Flag: String, Hashable, Sendable, Codable {
-    /// Strong trainees took the strongest option and weak ones did not (D ≥ 0.3).
+    /// Strong trainees took the strongest option and weak ones did not (D ≥ 0.3, and
+    /// with fewer than ``ItemAnalysis/settledCount`` trainees also r ≥ 0.3).
     case separates
-    /// Weaker trainees took the strongest option more often (D ≤ −0.3).
+    /// Weaker trainees took the strongest option more often (D ≤ −0.3, and with fewer
+    /// than ``ItemAnalysis/settledCount`` trainees also r ≤ −0.3).
     case reversed
   }
 
@@ -54,13 +77,19 @@ public struct ItemAnalysis: Hashable, Sendable, Codable {
     public var choiceText: String
     /// Whether the option was as strong as the strongest on offer.
     public var tookBest: Bool
+    /// The mean credit (0…1) of the trainee's first answers at the scenario's other
+    /// decisions; `nil` when they met no other.
+    public var rest: Double?
 
     /// Creates a response.
-    public init(overall: Double, choice: String, choiceText: String, tookBest: Bool) {
+    public init(
+      overall: Double, choice: String, choiceText: String, tookBest: Bool, rest: Double? = nil
+    ) {
       self.overall = overall
       self.choice = choice
       self.choiceText = choiceText
       self.tookBest = tookBest
+      self.rest = rest
     }
   }
 
@@ -71,6 +100,12 @@ public struct ItemAnalysis: Hashable, Sendable, Codable {
   /// The fewest trainees who must meet a decision before it can be flagged (with
   /// fewer, groups of one or two make D jump between −1, 0 and 1).
   public static let minimumForFlag = 6
+  /// The number of trainees from which item statistics settle; with fewer the analysis
+  /// is indicative, and a flag needs the item–rest correlation to agree with D.
+  public static let settledCount = 15
+  /// The size of the item–rest correlation that must agree with D to flag a decision
+  /// met by fewer than ``settledCount`` trainees.
+  public static let correlationThreshold = 0.3
 
   /// The node's id.
   public var node: String
@@ -85,6 +120,15 @@ public struct ItemAnalysis: Hashable, Sendable, Codable {
   public var lowerTookBest: Int
   /// The decision's discrimination index, −1…1; `nil` when fewer than two met it.
   public var discrimination: Double?
+  /// The point-biserial correlation of taking the strongest option with the rest
+  /// score, −1…1; `nil` when fewer than three trainees have a rest score or either does
+  /// not vary.
+  public var itemRest: Double?
+  /// How many trainees the item–rest correlation is computed over: those who met the
+  /// decision and at least one other.
+  public var itemRestCount: Int
+  /// Whether fewer than ``settledCount`` trainees met the decision.
+  public var indicative: Bool
   public var flag: Flag?
   /// The options in the scenario's order, then any others that were chosen.
   public var options: [Option]
@@ -134,15 +178,31 @@ public struct ItemAnalysis: Hashable, Sendable, Codable {
         discrimination: size > 0 ? Double(upper - lower) / Double(size) : nil)
     }
 
-    flag = nil
-    if let discrimination, reachedCount >= Self.minimumForFlag {
-      // A little tolerance, so that 0.3 computed as 0.29999… still counts.
-      if discrimination >= Self.flagThreshold - 1e-9 {
-        flag = .separates
-      } else if discrimination <= -Self.flagThreshold + 1e-9 {
-        flag = .reversed
-      }
+    let rested = responses.compactMap { response in
+      response.rest.map { (item: response.tookBest ? 1.0 : 0.0, rest: $0) }
     }
+    itemRestCount = rested.count
+    itemRest = Correlation.pearson(rested.map(\.item), rested.map(\.rest))
+    indicative = reachedCount < Self.settledCount
+    flag = Self.flag(
+      discrimination: discrimination, itemRest: itemRest, reached: reachedCount)
+  }
+
+  /// The flag a decision gets: `|D| ≥ 0.3` with at least ``minimumForFlag`` trainees;
+  /// below ``settledCount`` trainees, only when the item–rest correlation agrees.
+  static func flag(discrimination: Double?, itemRest: Double?, reached: Int) -> Flag? {
+    guard let discrimination, reached >= minimumForFlag else { return nil }
+    // A little tolerance, so that 0.3 computed as 0.29999… still counts.
+    let settled = reached >= settledCount
+    if discrimination >= flagThreshold - 1e-9 {
+      guard settled || (itemRest ?? 0) >= correlationThreshold - 1e-9 else { return nil }
+      return .separates
+    }
+    if discrimination <= -flagThreshold + 1e-9 {
+      guard settled || (itemRest ?? 0) <= -correlationThreshold + 1e-9 else { return nil }
+      return .reversed
+    }
+    return nil
   }
 
   /// The option most of the lower group chose (ties: the scenario's order), if any.

@@ -1,8 +1,11 @@
 /// What a cohort did in one scenario: score distributions, dimension means and
 /// spread, deadlines missed, promises broken, statement criteria passed, item
-/// analysis of every decision met, and the most common wrong turn.
+/// analysis of every decision met, the reliability of the decisions, and the most
+/// common wrong turn.
 ///
 /// Each trainee counts once: with their latest attempt that was played to an ending.
+/// With fewer than ``ItemAnalysis/settledCount`` of them, item statistics and
+/// reliability are ``indicative``.
 public struct ScenarioAnalysis: Hashable, Sendable, Codable {
   /// A dimension of communication quality across the cohort.
   public struct DimensionSummary: Hashable, Sendable, Codable {
@@ -12,6 +15,30 @@ public struct ScenarioAnalysis: Hashable, Sendable, Codable {
     public var mean: Double?
     /// Sample standard deviation; `nil` for fewer than two.
     public var standardDeviation: Double?
+    /// The extremes, quartiles and median, as ``ScoreStatistics`` computes them;
+    /// `nil` when the dimension was scored in no attempt.
+    public var minimum: Double?
+    public var lowerQuartile: Double?
+    public var median: Double?
+    public var upperQuartile: Double?
+    public var maximum: Double?
+    /// Whether mean and median differ by more than 0.2 SD (see ``ScoreStatistics``).
+    public var skewed: Bool
+
+    /// Summarises the scores one dimension got.
+    init(dimension: QualityDimension, scores: [Double]) {
+      let statistics = ScoreStatistics(scores)
+      self.dimension = dimension
+      count = statistics.count
+      mean = statistics.mean
+      standardDeviation = statistics.standardDeviation
+      minimum = statistics.minimum
+      lowerQuartile = statistics.lowerQuartile
+      median = statistics.median
+      upperQuartile = statistics.upperQuartile
+      maximum = statistics.maximum
+      skewed = statistics.skewed
+    }
   }
 
   /// A deadline and how often it was missed or met late.
@@ -68,6 +95,11 @@ public struct ScenarioAnalysis: Hashable, Sendable, Codable {
   public var criteria: [CriterionSummary]
   /// Every decision met, in the scenario's order.
   public var decisions: [ItemAnalysis]
+  /// Cronbach's alpha over the decisions every counted trainee met.
+  public var reliability: Reliability
+  /// Whether fewer than ``ItemAnalysis/settledCount`` trainees are counted, so that
+  /// item statistics and reliability are indicative.
+  public var indicative: Bool
   public var wrongTurn: WrongTurn?
 
   /// Analyses the counted attempts of one scenario; `reference` (the newest version
@@ -92,10 +124,7 @@ public struct ScenarioAnalysis: Hashable, Sendable, Codable {
     communication = ScoreStatistics(reports.map(\.communication))
     outcome = ScoreStatistics(reports.map(\.outcome))
     dimensions = QualityDimension.allCases.map { dimension in
-      let values = reports.compactMap { $0.score(of: dimension) }
-      return DimensionSummary(
-        dimension: dimension, count: values.count, mean: ScoreStatistics.mean(values),
-        standardDeviation: ScoreStatistics.standardDeviation(values))
+      DimensionSummary(dimension: dimension, scores: reports.compactMap { $0.score(of: dimension) })
     }
 
     deadlines = (reference?.deadlines ?? []).map { deadline in
@@ -149,6 +178,11 @@ public struct ScenarioAnalysis: Hashable, Sendable, Codable {
     self.criteria = criteria
 
     decisions = Self.itemAnalyses(reference: reference, scored: scored.map(\.scored))
+    reliability = Reliability(
+      scores: Self.firstDecisions(scored.map(\.scored)).map { first in
+        first.mapValues(\.review.credit)
+      })
+    indicative = counted < ItemAnalysis.settledCount
     wrongTurn = Self.wrongTurn(
       scenario: id, title: title, decisions: decisions, scored: scored.map(\.scored))
   }
@@ -183,7 +217,11 @@ public struct ScenarioAnalysis: Hashable, Sendable, Codable {
         first[node.id].map { answer in
           ItemAnalysis.Response(
             overall: answer.overall, choice: answer.review.chosen,
-            choiceText: answer.review.chosenText, tookBest: answer.review.tookBest)
+            choiceText: answer.review.chosenText, tookBest: answer.review.tookBest,
+            // In node order, so that the sum is the same on every run.
+            rest: ScoreStatistics.mean(
+              first.filter { $0.key != node.id }.sorted { $0.key < $1.key }.map(
+                \.value.review.credit)))
         }
       }
       guard !responses.isEmpty else { return nil }

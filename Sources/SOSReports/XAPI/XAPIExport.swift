@@ -1,20 +1,27 @@
 import SOSCore
 
 /// Turns a cohort's sessions into xAPI 1.0.3 statements for a Learning Record Store,
-/// with cmi5-style verbs: per decision an `answered` statement (the option taken as
-/// `result.response`), per typed statement an `answered` statement (its text), and per
-/// session played to an ending a `completed` statement with the overall score, success
-/// against the scenario's pass mark and the wall-clock duration, followed by `passed`
-/// or `failed`.
+/// with cmi5-style verbs: per decision an `answered` statement, per typed statement an
+/// `answered` statement (its text), and per session played to an ending a `completed`
+/// statement with the overall score, success against the scenario's pass mark and the
+/// wall-clock duration, followed by `passed` or `failed`.
 ///
-/// The actor is an account on `homePage` named by the trainee (or their pseudonym);
-/// activity ids are `baseIRI` + scenario id (+ `/decisions/NODE` or
-/// `/statements/CHOICE`); `context.registration` is the session's UUID. Statement ids
-/// are name-based UUIDs (version 5) of the session and the input, so exporting again
-/// gives the same ids.
+/// The actor is an account on `homePage` named by the trainee (or, anonymised, their
+/// cohort-scoped pseudonym: the attempts carry whichever name the export should show).
+/// Activity ids are `baseIRI` + scenario id (+ `/decisions/NODE` or
+/// `/statements/CHOICE`). A decision is a `cmi.interaction` of type `choice`: its
+/// `choices` are the node's options in the scenario version played (id and text), its
+/// `correctResponsesPattern` the ids of the strongest of them, one pattern each (the
+/// spec counts a response correct when it matches any one), and `result.response` the
+/// id of the option taken. Every statement names the cohort as its grouping activity
+/// (``Cohort``). `context.registration` is the session's UUID. Statement ids are
+/// name-based UUIDs (version 5) of the session and the input, so exporting again gives
+/// the same ids.
 ///
 /// ```swift
-/// let export = XAPIExport(homePage: "https://lms.example.org", baseIRI: XAPIExport.defaultBaseIRI)
+/// let export = XAPIExport(
+///   cohort: .named("spring", description: nil), homePage: "https://lms.example.org",
+///   baseIRI: XAPIExport.defaultBaseIRI)
 /// let json = export.json(for: attempts)
 /// ```
 public struct XAPIExport: Sendable {
@@ -42,19 +49,69 @@ public struct XAPIExport: Sendable {
     }
   }
 
+  /// The cohort as the grouping activity of every statement: its id is `baseIRI` +
+  /// `cohorts/` + ``key``, its name ``name``.
+  ///
+  /// A named export uses the cohort's name for both. An anonymised one uses a
+  /// pseudonym of the cohort (``pseudonymous(_:)``), because a cohort's name can name
+  /// people ("coaching-ada-lovelace") and SOS cannot tell; the pseudonym is stable for
+  /// the cohort, like the trainees', so anonymised exports of one cohort group together
+  /// in an LRS, and it shares nothing with the named export.
+  public struct Cohort: Hashable, Sendable {
+    /// The last segment of the activity id (percent-encoded when used).
+    public var key: String
+    /// The activity's name.
+    public var name: String
+    /// The activity's description, if any.
+    public var description: String?
+
+    /// Creates a cohort activity.
+    public init(key: String, name: String, description: String? = nil) {
+      self.key = key
+      self.name = name
+      self.description = description
+    }
+
+    /// The cohort under its own name, with its description.
+    public static func named(_ name: String, description: String?) -> Cohort {
+      Cohort(key: name, name: name, description: description)
+    }
+
+    /// The cohort under a pseudonym such as `C-1a2b3c4d`, with no description.
+    public static func pseudonymous(_ pseudonym: String) -> Cohort {
+      Cohort(key: pseudonym, name: "Cohort \(pseudonym)", description: nil)
+    }
+  }
+
   static let simulation = "http://adlnet.gov/expapi/activities/simulation"
-  static let question = "http://adlnet.gov/expapi/activities/question"
   static let interaction = "http://adlnet.gov/expapi/activities/cmi.interaction"
+  /// The activity type of a cohort (xAPI defines none for a group of learners).
+  static let cohortType = "https://sos.invalid/xapi/activities/cohort"
   static let language = "en"
 
+  /// The cohort every statement is grouped under.
+  public var cohort: Cohort
   public var homePage: String
   /// Ends in `/` or `#` (one is added to a base given without).
   public var baseIRI: String
 
   /// Prepares an export; `baseIRI` gets a final `/` unless it ends in `/` or `#`.
-  public init(homePage: String = defaultHomePage, baseIRI: String = defaultBaseIRI) {
+  public init(
+    cohort: Cohort, homePage: String = defaultHomePage, baseIRI: String = defaultBaseIRI
+  ) {
+    self.cohort = cohort
     self.homePage = homePage
     self.baseIRI = baseIRI.hasSuffix("/") || baseIRI.hasSuffix("#") ? baseIRI : baseIRI + "/"
+  }
+
+  /// The cohort's grouping activity.
+  var cohortActivity: XAPIStatement.Activity {
+    XAPIStatement.Activity(
+      id: baseIRI + "cohorts/" + Self.segment(cohort.key),
+      definition: XAPIStatement.Activity.Definition(
+        name: [Self.language: ReportText.clean(cohort.name)],
+        description: cohort.description.map { [Self.language: ReportText.clean($0)] },
+        type: Self.cohortType))
   }
 
   /// Whether `text` is an absolute IRI with a scheme and no spaces, such as
@@ -97,9 +154,11 @@ public struct XAPIExport: Sendable {
     let actor = XAPIStatement.Actor(
       name: attempt.trainee,
       account: XAPIStatement.Actor.Account(homePage: homePage, name: attempt.trainee))
+    let grouping = [cohortActivity]
     let context = XAPIStatement.Context(
       registration: attempt.session,
-      contextActivities: XAPIStatement.ContextActivities(parent: [scenarioActivity]),
+      contextActivities: XAPIStatement.ContextActivities(
+        parent: [scenarioActivity], grouping: grouping),
       platform: "sos", language: Self.language,
       extensions: [
         Self.extensionBase + "mode": .string(attempt.mode.rawValue),
@@ -128,14 +187,12 @@ public struct XAPIExport: Sendable {
         position < scored.decisionInputs.count ? scored.decisionInputs[position] : position
       let object = XAPIStatement.Activity(
         id: baseIRI + Self.segment(scenarioID) + "/decisions/" + Self.segment(review.node),
-        definition: XAPIStatement.Activity.Definition(
-          name: [Self.language: ReportText.clean(review.title ?? review.node)], description: nil,
-          type: Self.question, interactionType: nil))
+        definition: Self.decisionDefinition(review, in: attempt.scenario))
       let result = XAPIStatement.Result(
         score: Self.score(review.credit * 100), success: review.tookBest, completion: nil,
-        response: ReportText.clean(review.chosenText), duration: nil,
+        response: review.chosen, duration: nil,
         extensions: [
-          Self.extensionBase + "choice": .string(review.chosen),
+          Self.extensionBase + "offered": .string(review.offered.joined(separator: "[,]")),
           Self.extensionBase + "crisis-clock": .string(
             ISODuration.string(milliseconds: Int64(review.at.seconds) * 1000)),
         ])
@@ -188,8 +245,9 @@ public struct XAPIExport: Sendable {
     let duration = attempt.durationMilliseconds.map { ISODuration.string(milliseconds: $0) }
     let score = Self.score(report.overall)
     let completedContext = XAPIStatement.Context(
-      registration: context.registration, contextActivities: nil, platform: context.platform,
-      language: context.language, extensions: context.extensions)
+      registration: context.registration,
+      contextActivities: XAPIStatement.ContextActivities(parent: nil, grouping: grouping),
+      platform: context.platform, language: context.language, extensions: context.extensions)
     statements.append(
       statement(
         "completed", verb: .completed, object: scenarioActivity,
@@ -215,7 +273,42 @@ public struct XAPIExport: Sendable {
       definition: XAPIStatement.Activity.Definition(
         name: [Self.language: ReportText.clean(title)],
         description: attempt.scenario.map { [Self.language: ReportText.clean($0.role)] },
-        type: Self.simulation, interactionType: nil))
+        type: Self.simulation))
+  }
+
+  /// A decision as a `choice` interaction: every option the node has in the scenario
+  /// version played, in the scenario's order, and the strongest of them (the most
+  /// quality points; several when they tie) as the correct responses, one pattern
+  /// each. The definition is the same for every session of that version, as xAPI
+  /// asks of one activity id; which options a session was offered (a `when` can hide
+  /// some) is in the result's `offered` extension. Without the scenario, the options
+  /// offered and the one scored strongest stand in.
+  static func decisionDefinition(
+    _ review: ScoreReport.DecisionReview, in scenario: Scenario?
+  ) -> XAPIStatement.Activity.Definition {
+    let name = [language: ReportText.clean(review.title ?? review.node)]
+    guard let node = scenario?.node(review.node), !node.choices.isEmpty else {
+      return XAPIStatement.Activity.Definition(
+        name: name, description: nil, type: interaction, interactionType: "choice",
+        choices: review.offered.map { XAPIStatement.Activity.InteractionComponent(id: $0) },
+        correctResponsesPattern: [review.best])
+    }
+    let strongest = node.choices.map(\.totalQuality).max()
+    return XAPIStatement.Activity.Definition(
+      name: name,
+      description: trimmed(node.text).isEmpty
+        ? nil : [language: ReportText.clean(trimmed(node.text))],
+      type: interaction, interactionType: "choice",
+      choices: node.choices.map { choice in
+        XAPIStatement.Activity.InteractionComponent(
+          id: choice.id, description: [language: ReportText.clean(choice.text)])
+      },
+      correctResponsesPattern: node.choices.filter { $0.totalQuality == strongest }.map(\.id))
+  }
+
+  /// `text` without white space at either end (a YAML block keeps its final newline).
+  static func trimmed(_ text: String) -> String {
+    String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
   }
 
   /// A score out of 100 as xAPI wants it: `scaled` 0…1, `raw` 0…100.

@@ -25,12 +25,37 @@ public struct XAPIStatement: Hashable, Sendable, Codable {
 
   /// The activity the statement is about.
   public struct Activity: Hashable, Sendable, Codable {
-    /// What the activity is.
+    /// One option of an interaction: its id (as `result.response` gives it) and text.
+    public struct InteractionComponent: Hashable, Sendable, Codable {
+      public var id: String
+      public var description: LanguageMap?
+    }
+
+    /// What the activity is. An interaction (`type` …/cmi.interaction) has an
+    /// `interactionType`; a `choice` lists its options in `choices` and the correct
+    /// responses in `correctResponsesPattern`: a response is correct when it matches
+    /// any one pattern.
     public struct Definition: Hashable, Sendable, Codable {
       public var name: LanguageMap
       public var description: LanguageMap?
       public var type: String
       public var interactionType: String?
+      public var choices: [InteractionComponent]?
+      public var correctResponsesPattern: [String]?
+
+      /// Creates a definition.
+      public init(
+        name: LanguageMap, description: LanguageMap?, type: String,
+        interactionType: String? = nil, choices: [InteractionComponent]? = nil,
+        correctResponsesPattern: [String]? = nil
+      ) {
+        self.name = name
+        self.description = description
+        self.type = type
+        self.interactionType = interactionType
+        self.choices = choices
+        self.correctResponsesPattern = correctResponsesPattern
+      }
     }
     public var objectType = "Activity"
     public var id: String
@@ -79,9 +104,11 @@ public struct XAPIStatement: Hashable, Sendable, Codable {
     public var extensions: [String: ExtensionValue]?
   }
 
-  /// The activities a statement belongs to.
+  /// The activities a statement belongs to: `parent`, the scenario a decision or
+  /// statement is part of; `grouping`, the cohort.
   public struct ContextActivities: Hashable, Sendable, Codable {
     public var parent: [Activity]?
+    public var grouping: [Activity]?
   }
 
   /// The registration (one session) and the setting.
