@@ -62,6 +62,18 @@ import Testing
     #expect(error?.location.line == 101)
   }
 
+  @Test func deepIndentedMappingsWithCROrCRLFLineEndings() {
+    for ending in ["\r", "\r\n"] {
+      var text = ""
+      for depth in 0..<150 {
+        text += String(repeating: " ", count: depth) + "k\(depth):" + ending
+      }
+      let error = firstError(Array(text.utf8))
+      #expect(error?.code == .tooDeep)
+      #expect(error?.location.line == 101)
+    }
+  }
+
   @Test func nestingJustUnderTheCapIsParsed() {
     let text = "a: " + String(repeating: "[", count: 90) + String(repeating: "]", count: 90)
     // Not a scenario, but it must reach the decoder rather than be refused as too deep.
@@ -124,6 +136,15 @@ import Testing
     let error = firstError(Array("a:\n\tb: 1\n".utf8))
     #expect(error?.code == .yamlSyntax)
     #expect(error?.location.line == 2)
+  }
+
+  @Test func invalidUTF8AfterCROnlyLineEndings() {
+    var bytes = Array("format: 1\rtitle: caf".utf8)
+    bytes += [0xE9, 0x0D]
+    let error = firstError(bytes)
+    #expect(error?.code == .notUTF8)
+    #expect(error?.location.line == 2)
+    #expect(error?.location.column == 11)
   }
 
   @Test func randomBytesNeverCrash() {

@@ -69,13 +69,23 @@ struct SourceGuard {
     return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
   }
 
-  /// The line and column of a byte offset, counting columns in scalars decoded so far.
+  /// The line and column of a byte offset, counting columns in scalars decoded so far
+  /// and lines as ``SourceLines`` does (LF, CR LF, or CR alone). A byte order mark,
+  /// which is dropped from the text, takes no column.
   private static func position(ofByte offset: Int, in bytes: [UInt8]) -> SourcePosition {
+    let offset = min(max(offset, 0), bytes.count)
     var line = 1
-    var lineStart = 0
-    for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {
+    var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? min(3, offset) : 0
+    var index = lineStart
+    while index < offset {
+      let byte = bytes[index]
+      index += 1
+      guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else { continue }
+      if byte == UInt8(ascii: "\r"), index < offset, bytes[index] == UInt8(ascii: "\n") {
+        index += 1
+      }
       line += 1
-      lineStart = index + 1
+      lineStart = index
     }
     // Count scalars on the line up to the offset: every byte that is not a UTF-8
     // continuation byte starts one.
@@ -136,7 +146,7 @@ struct SourceGuard {
     var flowDepth = 0
     var blockScalarIndent: Int? = nil
     var lineNumber = 0
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for line in SourceLines(text).lines {
       lineNumber += 1
       let scalars = Array(line.unicodeScalars)
       let indent = scalars.prefix { $0 == " " }.count

@@ -52,7 +52,7 @@ enum YAMLErrorTranslator {
   static func secondOccurrence(ofKey key: String, after mark: Mark, in text: String)
     -> SourcePosition?
   {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = SourceLines(text).lines
     guard mark.line >= 1 else { return nil }
     for index in mark.line..<lines.count {
       let scalars = Array(lines[index].unicodeScalars)
