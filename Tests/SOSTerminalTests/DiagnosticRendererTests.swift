@@ -96,6 +96,15 @@ import Testing
     #expect(text.split(separator: "\n").count == 1)
   }
 
+  @Test func theCaretPointsAtAnInvisibleCharacter() {
+    let text = DiagnosticRenderer(colour: false).render(
+      Diagnostic(
+        .error, .controlCharacter, "control character U+0007 (bell) is not allowed",
+        at: SourceLocation(file: "a.yaml", line: 2, column: 15)),
+      source: "format: 1\rtitle: \"Server\u{7} down\"\r")
+    #expect(text.hasSuffix(" 2 | title: \"Server? down\"\n   |               ^\n"))
+  }
+
   @Test func colourWrapsSeverityOnlyWhenAsked() {
     let plain = DiagnosticRenderer(colour: false).render(
       diagnostic(line: 3, column: 1), source: source)

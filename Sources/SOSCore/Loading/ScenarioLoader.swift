@@ -24,8 +24,10 @@ public enum ScenarioLoader {
       let location =
         refusal.position.map { $0.location(in: file) } ?? SourceLocation(file: file)
       return ScenarioLoadResult(
-        file: file, source: nil, scenario: nil,
-        diagnostics: [Diagnostic(.error, refusal.code, refusal.message, at: location)])
+        file: file, source: refusal.text, scenario: nil,
+        diagnostics: [
+          Diagnostic(.error, refusal.code, refusal.message, at: location, notes: refusal.notes)
+        ])
     case .success(let text):
       return load(text: text, file: file)
     }
@@ -40,7 +42,9 @@ public enum ScenarioLoader {
     if case .failure(let refusal) = SourceGuard.text(from: Array(text.utf8)) {
       let location =
         refusal.position.map { $0.location(in: file) } ?? SourceLocation(file: file)
-      return failure([Diagnostic(.error, refusal.code, refusal.message, at: location)])
+      return failure([
+        Diagnostic(.error, refusal.code, refusal.message, at: location, notes: refusal.notes)
+      ])
     }
     let root: Node
     do {

@@ -12,6 +12,9 @@ struct SourceGuard {
     var code: DiagnosticCode
     var message: String
     var position: SourcePosition?
+    var notes: [String] = []
+    /// The file's text, when it is text, so that the line can be shown.
+    var text: String? = nil
   }
 
   /// Returns the file's text, or why it cannot be used.
@@ -31,7 +34,8 @@ struct SourceGuard {
       return .failure(
         Refusal(
           code: .binary, message: "file holds binary data (a NUL byte), not YAML text",
-          position: position(ofByte: nul, in: bytes)))
+          position: position(ofByte: nul, in: bytes),
+          notes: ["U+0000 (null) is never part of a text file; save the scenario as plain text"]))
     }
     if let bad = firstInvalidUTF8(in: bytes) {
       return .failure(
@@ -43,6 +47,12 @@ struct SourceGuard {
     if text.unicodeScalars.first == "\u{FEFF}" {
       text.unicodeScalars.removeFirst()
     }
+    if let (character, position) = ForbiddenCharacter.first(in: text) {
+      return .failure(
+        Refusal(
+          code: .controlCharacter, message: character.message, position: position,
+          notes: [character.note], text: text))
+    }
     if text.allSatisfy({ $0.isWhitespace }) {
       return .failure(Refusal(code: .empty, message: "file is empty", position: nil))
     }
@@ -51,7 +61,7 @@ struct SourceGuard {
         Refusal(
           code: .tooDeep,
           message: "nesting is deeper than \(maximumDepth) levels",
-          position: deep))
+          position: deep, text: text))
     }
     return .success(text)
   }
