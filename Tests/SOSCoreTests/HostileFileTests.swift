@@ -1,4 +1,5 @@
 import Testing
+import Yams
 
 @testable import SOSCore
 
@@ -240,6 +241,19 @@ import Testing
     let result = ScenarioLoader.load(text: "title: a\u{7}\n", file: "stored")
     #expect(result.diagnostics.first?.code == .controlCharacter)
     #expect(result.diagnostics.first?.location.text == "stored:1:9")
+  }
+
+  @Test func readerErrorsFromTheParserAreLocatedToo() {
+    // The guard refuses these first; should the parser's reader ever report one, its
+    // offset (in Characters) still becomes a line and column.
+    let text = "a: 1\r\nb: x\u{7}\n"
+    let explanation = YAMLErrorTranslator.explain(
+      YamlError.reader(
+        problem: "control characters are not allowed", offset: 9, value: 7, yaml: text),
+      in: text)
+    #expect(explanation.code == .controlCharacter)
+    #expect(explanation.position == SourcePosition(line: 2, column: 5))
+    #expect(explanation.message.contains("U+0007 (bell)"))
   }
 
   @Test func randomBytesNeverCrash() {

@@ -210,7 +210,7 @@ struct SourceGuard {
             flowDepth = max(0, flowDepth - 1)
           case "|", ">":
             if flowDepth == 0, previous == " " || column == indent,
-              isBlockScalarHeader(scalars[column...])
+              SourceScan.isBlockTextHeader(scalars[column...])
             {
               blockScalarIndent = indent
             }
@@ -223,13 +223,5 @@ struct SourceGuard {
       }
     }
     return nil
-  }
-
-  /// Whether the rest of a line is a block scalar header: `|` or `>`, optional
-  /// chomping and indentation indicators, then nothing but a comment.
-  private static func isBlockScalarHeader(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
-    var tail = rest.dropFirst().drop { "+-0123456789".unicodeScalars.contains($0) }
-    tail = tail.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
-    return tail.isEmpty || tail.first == "#"
   }
 }
