@@ -39,20 +39,12 @@ public struct DiagnosticRenderer: Sendable {
     diagnostics.map { render($0, source: source) }.joined()
   }
 
-  /// The source line and a caret line, or `nil` if the line does not exist.
+  /// The source line and a caret line, or `nil` if the line does not exist. Lines are
+  /// cut as ``SourceLines`` cuts them (a CR alone ends a line too), as the locations
+  /// count them.
   func excerpt(of source: String, line: Int, column: Int) -> String? {
-    var current = 1
-    var found: Substring? = nil
-    for candidate in source.split(separator: "\n", omittingEmptySubsequences: false) {
-      if current == line {
-        found = candidate
-        break
-      }
-      current += 1
-    }
-    guard let found else { return nil }
+    guard let found = SourceLines(source).line(line) else { return nil }
     var scalars = Array(found.unicodeScalars.map(Sanitizer.visible))
-    if scalars.last == " ", found.unicodeScalars.last == "\r" { scalars.removeLast() }
     var caretColumn = max(column, 1) - 1
     var prefix = ""
     let width = Self.excerptWidth

@@ -23,9 +23,9 @@ import Testing
   func reportsExpectedFirstError(name: String) throws {
     let url = Self.folder.appendingPathComponent(name)
     let bytes = try [UInt8](Data(contentsOf: url))
-    let text = String(decoding: bytes, as: UTF8.self)
+    let lines = SourceLines(String(decoding: bytes, as: UTF8.self)).lines
     let expectLine = try #require(
-      text.split(separator: "\n").last { $0.hasPrefix("# expect: ") },
+      lines.last { $0.hasPrefix("# expect: ") },
       "fixture \(name) has no '# expect:' line")
     let expectation = expectLine.dropFirst("# expect: ".count)
     let parts = expectation.split(separator: " ", maxSplits: 2).map(String.init)
@@ -37,9 +37,29 @@ import Testing
     #expect(position == parts[0], "\(name): \(first.headline)")
     #expect(first.code.rawValue == parts[1], "\(name): \(first.headline)")
     #expect(first.message == parts[2], "\(name): \(first.headline)")
-    for note in text.split(separator: "\n") where note.hasPrefix("# note: ") {
+    for note in lines where note.hasPrefix("# note: ") {
       #expect(
         first.notes.contains(String(note.dropFirst("# note: ".count))), "\(name): \(first.notes)")
+    }
+  }
+
+  /// The same file saved with old Mac (CR) or Windows (CR LF) line endings gets the same
+  /// first error at the same line and column, and its line there is the same text.
+  @Test(arguments: BrokenFixtureTests.names)
+  func lineEndingsDoNotMoveTheError(name: String) throws {
+    let url = Self.folder.appendingPathComponent(name)
+    let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+    let reference = ScenarioLoader.load(text: text, file: name)
+    let expected = try #require(reference.diagnostics.first { $0.severity == .error })
+    let expectedLine = expected.location.line.flatMap { SourceLines(text).line($0) }
+    for ending in ["\r", "\r\n"] {
+      let converted = text.split(separator: "\n", omittingEmptySubsequences: false)
+        .joined(separator: ending)
+      let result = ScenarioLoader.load(text: converted, file: name)
+      let first = try #require(result.diagnostics.first { $0.severity == .error })
+      #expect(first == expected, "\(name) with \(ending.debugDescription)")
+      let line = first.location.line.flatMap { SourceLines(converted).line($0) }
+      #expect(line == expectedLine, "\(name) with \(ending.debugDescription)")
     }
   }
 }

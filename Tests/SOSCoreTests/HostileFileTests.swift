@@ -1,4 +1,5 @@
 import Testing
+import Yams
 
 @testable import SOSCore
 
@@ -60,6 +61,18 @@ import Testing
     let error = firstError(Array(text.utf8))
     #expect(error?.code == .tooDeep)
     #expect(error?.location.line == 101)
+  }
+
+  @Test func deepIndentedMappingsWithCROrCRLFLineEndings() {
+    for ending in ["\r", "\r\n"] {
+      var text = ""
+      for depth in 0..<150 {
+        text += String(repeating: " ", count: depth) + "k\(depth):" + ending
+      }
+      let error = firstError(Array(text.utf8))
+      #expect(error?.code == .tooDeep)
+      #expect(error?.location.line == 101)
+    }
   }
 
   @Test func nestingJustUnderTheCapIsParsed() {
@@ -124,6 +137,123 @@ import Testing
     let error = firstError(Array("a:\n\tb: 1\n".utf8))
     #expect(error?.code == .yamlSyntax)
     #expect(error?.location.line == 2)
+  }
+
+  // MARK: - Characters YAML refuses, each at its line and column
+
+  /// The first error of a marked source (see ``MarkedSource``): it must be at the mark.
+  func located(_ marked: String, file: String = "hostile.yaml") -> Diagnostic? {
+    let source = MarkedSource(marked)
+    let error = firstError(Array(source.text.utf8))
+    #expect(error?.location.line == source.position?.line, "\(error?.headline ?? "no error")")
+    #expect(error?.location.column == source.position?.column, "\(error?.headline ?? "no error")")
+    return error
+  }
+
+  @Test func bellInATitle() {
+    let error = located("format: 1\ntitle: Server1️⃣\u{7} down\n")
+    #expect(error?.code == .controlCharacter)
+    #expect(error?.message == "control character U+0007 (bell) is not allowed in a scenario file")
+    #expect(error?.notes.isEmpty == false)
+    // The text comes back with the refusal, so that the line and a caret can be shown.
+    let result = ScenarioLoader.load(bytes: Array("title: a\u{7}\n".utf8), file: "f.yaml")
+    #expect(result.source == "title: a\u{7}\n")
+  }
+
+  @Test func escapeSequenceInATitle() {
+    let error = located("title: 1️⃣\u{1B}[31mred\n")
+    #expect(error?.message == "control character U+001B (escape) is not allowed in a scenario file")
+  }
+
+  @Test func controlCharacterInsideQuotes() {
+    #expect(located("title: \"Server1️⃣\u{7} down\"\n")?.code == .controlCharacter)
+    #expect(located("title: 'Server1️⃣\u{8} down'\n")?.message.contains("U+0008 (backspace)") == true)
+  }
+
+  @Test func controlCharacterAtTheVeryStart() {
+    #expect(located("1️⃣\u{7}format: 1\n")?.code == .controlCharacter)
+    // A byte order mark is dropped and takes no column (so the mark goes before it).
+    #expect(located("1️⃣\u{FEFF}\u{7}format: 1\n")?.code == .controlCharacter)
+  }
+
+  @Test func nulIsNamedAndLocated() {
+    let error = located("format: 1\ntitle: a1️⃣\u{0}b\n")
+    #expect(error?.code == .binary)
+    #expect(error?.message == "file holds binary data (a NUL byte), not YAML text")
+    #expect(error?.notes.contains { $0.contains("U+0000") } == true)
+    #expect(located("1️⃣\u{FEFF}\u{0}")?.code == .binary)
+  }
+
+  @Test func c1NextLine() {
+    let error = located("format: 1\ntitle: Server1️⃣\u{85}down\n")
+    #expect(
+      error?.message == "control character U+0085 (next line) is not allowed in a scenario file")
+  }
+
+  @Test func deleteVerticalTabAndFormFeed() {
+    #expect(located("title: a1️⃣\u{7F}\n")?.message.contains("U+007F (delete)") == true)
+    #expect(located("title: a1️⃣\u{B}\n")?.message.contains("U+000B (vertical tab)") == true)
+    #expect(located("a: 1\n1️⃣\u{C}\nb: 2\n")?.message.contains("U+000C (form feed)") == true)
+    #expect(located("title: a1️⃣\u{1}\n")?.message.contains("control character U+0001 is") == true)
+  }
+
+  @Test func bidiOverrideInsideAQuotedTitle() {
+    let error = located("format: 1\ntitle: \"Refund 1️⃣\u{202E}05$\"\n")
+    #expect(error?.code == .controlCharacter)
+    #expect(
+      error?.message
+        == "invisible text-direction character U+202E (right-to-left override) is not allowed"
+        + " in a scenario file")
+    #expect(located("title: a1️⃣\u{2066}b\u{2069}\n")?.message.contains("U+2066") == true)
+  }
+
+  @Test func lineSeparatorsAndNoncharacters() {
+    // YAML counts U+2028 as a line break where editors may not: refused before it can
+    // move every location after it.
+    let separator = located("title: a1️⃣\u{2028}b\nkind: outage\n")
+    #expect(separator?.message == "U+2028 (line separator) is not allowed in a scenario file")
+    #expect(located("title: a1️⃣\u{2029}\n")?.message.contains("paragraph separator") == true)
+    #expect(located("title: a1️⃣\u{FFFE}\n")?.message.contains("U+FFFE is not a character") == true)
+  }
+
+  @Test func controlCharacterAfterCROnlyAndMixedLineEndings() {
+    #expect(located("a: 1\rb: 2\rc: 1️⃣\u{7}\r")?.code == .controlCharacter)
+    #expect(located("a: 1\r\nb: 2\rc: 3\nd: 1️⃣\u{1B}\r\n")?.code == .controlCharacter)
+  }
+
+  @Test func invalidUTF8AfterCROnlyLineEndings() {
+    var bytes = Array("format: 1\rtitle: caf".utf8)
+    bytes += [0xE9, 0x0D]
+    let error = firstError(bytes)
+    #expect(error?.code == .notUTF8)
+    #expect(error?.location.line == 2)
+    #expect(error?.location.column == 11)
+  }
+
+  @Test func tabsInsideValuesAreAllowed() {
+    let result = ScenarioLoader.load(
+      bytes: Array("title: \"a\tb\"\nrole:\tx\n".utf8), file: "tabs.yaml")
+    #expect(!result.diagnostics.contains { $0.code == .controlCharacter })
+    #expect(!result.diagnostics.contains { $0.code == .yamlSyntax })
+  }
+
+  @Test func loadingTextAlsoRefusesControlCharacters() {
+    let result = ScenarioLoader.load(text: "title: a\u{7}\n", file: "stored")
+    #expect(result.diagnostics.first?.code == .controlCharacter)
+    #expect(result.diagnostics.first?.location.text == "stored:1:9")
+  }
+
+  @Test func readerErrorsFromTheParserAreLocatedToo() {
+    // The guard refuses these first; should the parser's reader ever report one, its
+    // offset (in Characters) still becomes a line and column.
+    let text = "a: 1\r\nb: x\u{7}\n"
+    let explanation = YAMLErrorTranslator.explain(
+      YamlError.reader(
+        problem: "control characters are not allowed", offset: 9, value: 7, yaml: text),
+      in: text)
+    #expect(explanation.code == .controlCharacter)
+    #expect(explanation.position == SourcePosition(line: 2, column: 5))
+    #expect(explanation.message.contains("U+0007 (bell)"))
   }
 
   @Test func randomBytesNeverCrash() {

@@ -64,6 +64,47 @@ import Testing
     #expect(!text.contains("\u{7}"))
   }
 
+  @Test func crOnlyLineEndingsKeepTheExcerpt() {
+    // An old Mac file: a CR alone ends each line, as YAML and the locations count them.
+    let text = DiagnosticRenderer(colour: false).render(
+      diagnostic(line: 3, column: 1), source: "format: 1\rid: x\rtittle: Hello\r")
+    #expect(
+      text == """
+        a.yaml:3:1: error: unknown field 'tittle' in the scenario; did you mean 'title'? [SOS013]
+         3 | tittle: Hello
+           | ^
+
+        """)
+  }
+
+  @Test func crlfAndMixedLineEndingsKeepTheExcerpt() {
+    let renderer = DiagnosticRenderer(colour: false)
+    for source in [
+      "format: 1\r\nid: x\r\ntittle: Hello\r\n", "format: 1\rid: x\r\ntittle: Hello\n",
+    ] {
+      let text = renderer.render(
+        Diagnostic(
+          .error, .unknownField, "m", at: SourceLocation(file: "a.yaml", line: 3, column: 3)),
+        source: source)
+      #expect(text.hasSuffix(" 3 | tittle: Hello\n   |   ^\n"), "\(source.debugDescription)")
+    }
+  }
+
+  @Test func aLocationPastTheLastLineHasNoExcerpt() {
+    let text = DiagnosticRenderer(colour: false).render(
+      diagnostic(line: 9, column: 1), source: "format: 1\rid: x\r")
+    #expect(text.split(separator: "\n").count == 1)
+  }
+
+  @Test func theCaretPointsAtAnInvisibleCharacter() {
+    let text = DiagnosticRenderer(colour: false).render(
+      Diagnostic(
+        .error, .controlCharacter, "control character U+0007 (bell) is not allowed",
+        at: SourceLocation(file: "a.yaml", line: 2, column: 15)),
+      source: "format: 1\rtitle: \"Server\u{7} down\"\r")
+    #expect(text.hasSuffix(" 2 | title: \"Server? down\"\n   |               ^\n"))
+  }
+
   @Test func colourWrapsSeverityOnlyWhenAsked() {
     let plain = DiagnosticRenderer(colour: false).render(
       diagnostic(line: 3, column: 1), source: source)

@@ -68,6 +68,9 @@ public enum DiagnosticCode: String, Hashable, Sendable, Codable, CaseIterable {
   /// Play can reach a node from which no ending can ever be reached: a loop with no
   /// way out.
   case trapped = "SOS030"
+  /// A control character, an invisible text-direction character, a line or paragraph
+  /// separator, or a noncharacter, refused at its line and column.
+  case controlCharacter = "SOS031"
 
   // MARK: - Lint (warnings)
   /// A node no path reaches.

@@ -24,8 +24,10 @@ public enum ScenarioLoader {
       let location =
         refusal.position.map { $0.location(in: file) } ?? SourceLocation(file: file)
       return ScenarioLoadResult(
-        file: file, source: nil, scenario: nil,
-        diagnostics: [Diagnostic(.error, refusal.code, refusal.message, at: location)])
+        file: file, source: refusal.text, scenario: nil,
+        diagnostics: [
+          Diagnostic(.error, refusal.code, refusal.message, at: location, notes: refusal.notes)
+        ])
     case .success(let text):
       return load(text: text, file: file)
     }
@@ -34,12 +36,15 @@ public enum ScenarioLoader {
   /// Loads and validates a scenario from text already known to be UTF-8.
   public static func load(text: String, file: String) -> ScenarioLoadResult {
     func failure(_ diagnostics: [Diagnostic]) -> ScenarioLoadResult {
-      ScenarioLoadResult(file: file, source: text, scenario: nil, diagnostics: diagnostics)
+      ScenarioLoadResult(
+        file: file, source: text, scenario: nil, diagnostics: onTheText(diagnostics, text))
     }
     if case .failure(let refusal) = SourceGuard.text(from: Array(text.utf8)) {
       let location =
         refusal.position.map { $0.location(in: file) } ?? SourceLocation(file: file)
-      return failure([Diagnostic(.error, refusal.code, refusal.message, at: location)])
+      return failure([
+        Diagnostic(.error, refusal.code, refusal.message, at: location, notes: refusal.notes)
+      ])
     }
     let root: Node
     do {
@@ -71,7 +76,23 @@ public enum ScenarioLoader {
     let hasErrors = diagnostics.contains { $0.severity == .error }
     return ScenarioLoadResult(
       file: file, source: text, scenario: hasErrors ? nil : decoded,
-      diagnostics: diagnostics.sorted(by: ScenarioLoadResult.order))
+      diagnostics: onTheText(diagnostics, text).sorted(by: ScenarioLoadResult.order))
+  }
+
+  /// The diagnostics with every location on a line of the text, so that each can show
+  /// its line: YAML places the end of a file whose last line has no line break on a
+  /// line after it.
+  static func onTheText(_ diagnostics: [Diagnostic], _ text: String) -> [Diagnostic] {
+    let lines = SourceLines(text)
+    return diagnostics.map { diagnostic in
+      guard let line = diagnostic.location.line, let column = diagnostic.location.column else {
+        return diagnostic
+      }
+      let position = lines.clamped(SourcePosition(line: line, column: column))
+      var moved = diagnostic
+      moved.location = position.location(in: diagnostic.location.file)
+      return moved
+    }
   }
 
   /// Counts nodes, aliases expanded, and returns where the budget ran out, if it did.

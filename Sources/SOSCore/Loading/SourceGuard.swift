@@ -12,6 +12,9 @@ struct SourceGuard {
     var code: DiagnosticCode
     var message: String
     var position: SourcePosition?
+    var notes: [String] = []
+    /// The file's text, when it is text, so that the line can be shown.
+    var text: String? = nil
   }
 
   /// Returns the file's text, or why it cannot be used.
@@ -31,7 +34,8 @@ struct SourceGuard {
       return .failure(
         Refusal(
           code: .binary, message: "file holds binary data (a NUL byte), not YAML text",
-          position: position(ofByte: nul, in: bytes)))
+          position: position(ofByte: nul, in: bytes),
+          notes: ["U+0000 (null) is never part of a text file; save the scenario as plain text"]))
     }
     if let bad = firstInvalidUTF8(in: bytes) {
       return .failure(
@@ -43,6 +47,12 @@ struct SourceGuard {
     if text.unicodeScalars.first == "\u{FEFF}" {
       text.unicodeScalars.removeFirst()
     }
+    if let (character, position) = ForbiddenCharacter.first(in: text) {
+      return .failure(
+        Refusal(
+          code: .controlCharacter, message: character.message, position: position,
+          notes: [character.note], text: text))
+    }
     if text.allSatisfy({ $0.isWhitespace }) {
       return .failure(Refusal(code: .empty, message: "file is empty", position: nil))
     }
@@ -51,7 +61,7 @@ struct SourceGuard {
         Refusal(
           code: .tooDeep,
           message: "nesting is deeper than \(maximumDepth) levels",
-          position: deep))
+          position: deep, text: text))
     }
     return .success(text)
   }
@@ -69,13 +79,23 @@ struct SourceGuard {
     return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
   }
 
-  /// The line and column of a byte offset, counting columns in scalars decoded so far.
+  /// The line and column of a byte offset, counting columns in scalars decoded so far
+  /// and lines as ``SourceLines`` does (LF, CR LF, or CR alone). A byte order mark,
+  /// which is dropped from the text, takes no column.
   private static func position(ofByte offset: Int, in bytes: [UInt8]) -> SourcePosition {
+    let offset = min(max(offset, 0), bytes.count)
     var line = 1
-    var lineStart = 0
-    for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {
+    var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? min(3, offset) : 0
+    var index = lineStart
+    while index < offset {
+      let byte = bytes[index]
+      index += 1
+      guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else { continue }
+      if byte == UInt8(ascii: "\r"), index < offset, bytes[index] == UInt8(ascii: "\n") {
+        index += 1
+      }
       line += 1
-      lineStart = index + 1
+      lineStart = index
     }
     // Count scalars on the line up to the offset: every byte that is not a UTF-8
     // continuation byte starts one.
@@ -136,7 +156,7 @@ struct SourceGuard {
     var flowDepth = 0
     var blockScalarIndent: Int? = nil
     var lineNumber = 0
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for line in SourceLines(text).lines {
       lineNumber += 1
       let scalars = Array(line.unicodeScalars)
       let indent = scalars.prefix { $0 == " " }.count
@@ -190,7 +210,7 @@ struct SourceGuard {
             flowDepth = max(0, flowDepth - 1)
           case "|", ">":
             if flowDepth == 0, previous == " " || column == indent,
-              isBlockScalarHeader(scalars[column...])
+              SourceScan.isBlockTextHeader(scalars[column...])
             {
               blockScalarIndent = indent
             }
@@ -203,13 +223,5 @@ struct SourceGuard {
       }
     }
     return nil
-  }
-
-  /// Whether the rest of a line is a block scalar header: `|` or `>`, optional
-  /// chomping and indentation indicators, then nothing but a comment.
-  private static func isBlockScalarHeader(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
-    var tail = rest.dropFirst().drop { "+-0123456789".unicodeScalars.contains($0) }
-    tail = tail.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
-    return tail.isEmpty || tail.first == "#"
   }
 }
