@@ -38,13 +38,10 @@ public struct ScenarioCheckReport: Sendable {
 
   /// Where a file's top-level `id:` line is.
   static func idLocation(in result: ScenarioLoadResult) -> SourceLocation? {
-    guard let source = result.source else { return nil }
-    for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated() where line.hasPrefix("id:")
-    {
-      return SourceLocation(file: result.file, line: index + 1, column: 1)
+    guard let source = result.source, let declared = SourceLines(source).declaredID() else {
+      return nil
     }
-    return nil
+    return SourceLocation(file: result.file, line: declared.line, column: 1)
   }
 
   /// Files that declare an id another file checked with them already declares get an

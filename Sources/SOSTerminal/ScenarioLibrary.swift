@@ -168,14 +168,10 @@ extension ScenarioLibrary {
 
   /// The value of a file's top-level `id:` line, if it has a plain one.
   static func declaredID(in path: String) -> String? {
-    guard case .success(let read) = read(path) else { return nil }
-    for line in String(decoding: read.bytes, as: UTF8.self).split(separator: "\n")
-    where line.hasPrefix("id:") {
-      let value = line.dropFirst(3).split(separator: "#").first ?? ""
-      let id = value.trimmingCharacters(in: .whitespaces)
-        .trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-      return id.isEmpty ? nil : id
-    }
-    return nil
+    guard case .success(let read) = read(path),
+      let declared = SourceLines(String(decoding: read.bytes, as: UTF8.self)).declaredID(),
+      !declared.id.isEmpty
+    else { return nil }
+    return declared.id
   }
 }

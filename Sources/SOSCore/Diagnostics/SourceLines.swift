@@ -79,4 +79,17 @@ public struct SourceLines: Sendable {
     guard let first, first != "#", first != "\t" else { return nil }
     return indent
   }
+
+  /// The first top-level `id:` line of a scenario file: its 1-based line number and
+  /// the id it declares, read without parsing the YAML (for finding a scenario by id
+  /// in a folder, and for pointing at the id of a duplicate).
+  public func declaredID() -> (line: Int, id: String)? {
+    for (index, line) in lines.enumerated() where line.hasPrefix("id:") {
+      let value = line.dropFirst(3).split(separator: "#").first ?? ""
+      let id = String(value).trimmingCharacters(in: .whitespaces)
+      let unquoted = id.count >= 2 && (id.first == "\"" || id.first == "'") && id.last == id.first
+      return (index + 1, unquoted ? String(id.dropFirst().dropLast()) : id)
+    }
+    return nil
+  }
 }
