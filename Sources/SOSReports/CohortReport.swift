@@ -106,17 +106,19 @@ public struct CohortReport: Sendable {
   /// The scenarios with counted trainees, for the summary's reliability lines.
   var scenariosWithResults: [ScenarioAnalysis] { analysis.scenarios.filter { $0.counted > 0 } }
 
-  /// `Overall is skewed (mean 61.2, median 70.0): read the median and the interquartile
-  /// range, 55.0–78.0, the middle half of the scores.`; `nil` when not skewed.
+  /// `Overall: median 70.0, IQR 55.0–78.0 (mean 61.2)`; `nil` when not skewed.
   static func skewNote(_ name: String, mean: Double?, skewed: Bool, quartiles: Quartiles?)
     -> String?
   {
     guard skewed, let mean, let quartiles else { return nil }
-    return "\(name) is skewed (mean \(statistic(mean)), median \(statistic(quartiles.median))):"
-      + " read the median and the interquartile range (IQR),"
-      + " \(statistic(quartiles.lower))–\(statistic(quartiles.upper)), the middle half of the"
-      + " scores."
+    return "\(name): median \(statistic(quartiles.median)), IQR"
+      + " \(statistic(quartiles.lower))–\(statistic(quartiles.upper)) (mean \(statistic(mean)))"
   }
+
+  /// The line before the skewed scores, saying how to read them.
+  static let skewHeading =
+    "Skewed: read the median and the interquartile range (IQR, the middle half of the"
+    + " scores) rather than the mean for"
 
   /// The first quartile, median and third quartile of a distribution.
   struct Quartiles {
@@ -140,21 +142,24 @@ public struct CohortReport: Sendable {
     }
   }
 
-  /// Every skewed score and dimension of a scenario, in words.
+  /// The skewed scores and dimensions of a scenario, one short line each, after a
+  /// heading that says how to read them; empty when nothing is skewed.
   static func skewNotes(_ scenario: ScenarioAnalysis) -> [String] {
     let scores: [(String, ScoreStatistics)] = [
       ("Overall", scenario.overall), ("Timeliness", scenario.timeliness),
       ("Communication", scenario.communication), ("Outcome", scenario.outcome),
     ]
-    return scores.compactMap { name, statistics in
-      skewNote(
-        name, mean: statistics.mean, skewed: statistics.skewed, quartiles: Quartiles(statistics))
-    }
+    let notes =
+      scores.compactMap { name, statistics in
+        skewNote(
+          name, mean: statistics.mean, skewed: statistics.skewed, quartiles: Quartiles(statistics))
+      }
       + scenario.dimensions.compactMap { summary in
         skewNote(
-          "The \(dimensionName(summary.dimension)) dimension", mean: summary.mean,
+          "\(dimensionName(summary.dimension)) (dimension)", mean: summary.mean,
           skewed: summary.skewed, quartiles: Quartiles(summary))
       }
+    return notes.isEmpty ? [] : [skewHeading + ":"] + notes
   }
 
   /// `; item–rest r = +0.65 (8 trainees); indicative` for a decision's summary line.
@@ -325,7 +330,7 @@ public struct CohortReport: Sendable {
         ]
       }, numeric: [1, 2, 3, 4, 5, 6, 7]
     ).map { "  " + $0 }
-    lines += Self.skewNotes(scenario).map { "  " + $0 }
+    lines += Self.skewNotes(scenario).enumerated().map { $0 == 0 ? "  " + $1 : "    " + $1 }
 
     lines.append("")
     lines.append("  Overall scores")

@@ -244,13 +244,12 @@ import Testing
     analysis.scenarios[0].overall = ScoreStatistics([20, 70, 72, 75, 80])
     analysis.scenarios[0].timeliness = ScoreStatistics([10, 20, 30, 40, 50])
     let report = CohortReport(analysis: analysis)
-    let note =
-      "Overall is skewed (mean 63.4, median 72.0): read the median and the interquartile"
-      + " range (IQR), 70.0–75.0, the middle half of the scores."
-    #expect(report.text().contains(note))
+    let note = "Overall: median 72.0, IQR 70.0–75.0 (mean 63.4)"
+    #expect(report.text().contains("  Skewed: read the median and the interquartile range"))
+    #expect(report.text().contains("\n    " + note + "\n"))
     #expect(report.markdown().contains("- " + note))
     #expect(report.html().contains(note))
-    #expect(!report.text().contains("Timeliness is skewed"))
+    #expect(!report.text().contains("Timeliness: median"))
     // The quartiles are in the tables.
     #expect(report.text().contains("Q1  MEDIAN    Q3"))
     #expect(report.markdown().contains("| score | mean | SD | min | Q1 | median | Q3 | max |"))
