@@ -16,6 +16,12 @@ public struct DiagnosticRenderer: Sendable {
 
   /// The full text for one diagnostic, ending in a newline.
   public func render(_ diagnostic: Diagnostic, source: String?) -> String {
+    render(diagnostic, lines: source.map(SourceLines.init))
+  }
+
+  /// One diagnostic against its file's lines, cut once per file (a file with many
+  /// warnings is not cut into lines again for each).
+  func render(_ diagnostic: Diagnostic, lines: SourceLines?) -> String {
     var text = style(diagnostic.location.text + ":", .bold) + " "
     switch diagnostic.severity {
     case .error: text += style("error:", .red)
@@ -23,8 +29,8 @@ public struct DiagnosticRenderer: Sendable {
     }
     text += " " + Sanitizer.singleLine(diagnostic.message) + " "
     text += style("[\(diagnostic.code.rawValue)]", .dim) + "\n"
-    if let source, let line = diagnostic.location.line,
-      let excerpt = excerpt(of: source, line: line, column: diagnostic.location.column ?? 1)
+    if let lines, let line = diagnostic.location.line,
+      let excerpt = excerpt(of: lines, line: line, column: diagnostic.location.column ?? 1)
     {
       text += excerpt
     }
@@ -36,14 +42,15 @@ public struct DiagnosticRenderer: Sendable {
 
   /// Every diagnostic of a file, in order.
   public func render(_ diagnostics: [Diagnostic], source: String?) -> String {
-    diagnostics.map { render($0, source: source) }.joined()
+    let lines = source.map(SourceLines.init)
+    return diagnostics.map { render($0, lines: lines) }.joined()
   }
 
   /// The source line and a caret line, or `nil` if the line does not exist. Lines are
   /// cut as ``SourceLines`` cuts them (a CR alone ends a line too), as the locations
   /// count them.
-  func excerpt(of source: String, line: Int, column: Int) -> String? {
-    guard let found = SourceLines(source).line(line) else { return nil }
+  func excerpt(of lines: SourceLines, line: Int, column: Int) -> String? {
+    guard let found = lines.line(line) else { return nil }
     var scalars = Array(found.unicodeScalars.map(Sanitizer.visible))
     var caretColumn = max(column, 1) - 1
     var prefix = ""

@@ -129,10 +129,13 @@ public struct TimingBounds: Sendable {
     var done: Set<String> = []
     let nodes = Dictionary(
       scenario.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    while let (current, time) = best.filter({ !done.contains($0.key) }).min(by: {
-      ($0.value, $0.key) < ($1.value, $1.key)
-    }) {
-      done.insert(current)
+    // The nodes to settle, nearest first; a node pushed again with a shorter time is
+    // settled by its first pop and its later, longer entries are skipped.
+    var queue = MinHeap<Pending>()
+    for (node, time) in best { queue.push(Pending(time: time, node: node)) }
+    while let pending = queue.popMin() {
+      let (current, time) = (pending.node, pending.time)
+      guard done.insert(current).inserted, best[current] == time else { continue }
       guard let node = nodes[current] else { continue }
       var edges = node.choices.flatMap { choice in
         choice.targets.map { ($0.value, time + choice.takes) }
@@ -141,10 +144,24 @@ public struct TimingBounds: Sendable {
         edges.append((target.value, time + timeout.takes))
       }
       for (target, arrival) in edges where !done.contains(target) {
-        if best[target].map({ arrival < $0 }) ?? true { best[target] = arrival }
+        if best[target].map({ arrival < $0 }) ?? true {
+          best[target] = arrival
+          queue.push(Pending(time: arrival, node: target))
+        }
       }
     }
     return best
+  }
+
+  /// A node waiting to be settled, ordered by time, then by id (so ties settle in a
+  /// fixed order).
+  private struct Pending: Comparable {
+    var time: ClockDuration
+    var node: String
+
+    static func < (lhs: Pending, rhs: Pending) -> Bool {
+      (lhs.time, lhs.node) < (rhs.time, rhs.node)
+    }
   }
 
   /// The longest time untimed play can take: the longest path from the start, plus the

@@ -29,7 +29,7 @@ public enum ScenarioLoader {
           Diagnostic(.error, refusal.code, refusal.message, at: location, notes: refusal.notes)
         ])
     case .success(let text):
-      return load(text: text, file: file)
+      return load(guarded: text, file: file)
     }
   }
 
@@ -45,6 +45,15 @@ public enum ScenarioLoader {
       return failure([
         Diagnostic(.error, refusal.code, refusal.message, at: location, notes: refusal.notes)
       ])
+    }
+    return load(guarded: text, file: file)
+  }
+
+  /// Loads text that ``SourceGuard`` has already let through (the guard runs once).
+  private static func load(guarded text: String, file: String) -> ScenarioLoadResult {
+    func failure(_ diagnostics: [Diagnostic]) -> ScenarioLoadResult {
+      ScenarioLoadResult(
+        file: file, source: text, scenario: nil, diagnostics: onTheText(diagnostics, text))
     }
     let root: Node
     do {
