@@ -120,8 +120,7 @@ struct StateGraph {
     self.keepsSums = keepsSums
     self.layout = Timeline.Layout(engine.scenario)
     self.coder = SituationCoder(engine.scenario, references: references)
-    self.rules = ScoringRules(
-      scenario: engine.scenario, state: engine.start(SessionOptions()).state)
+    self.rules = ScoringRules(engine: engine, state: engine.start(SessionOptions()).state)
   }
 
   // MARK: - Moves

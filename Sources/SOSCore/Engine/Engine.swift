@@ -59,6 +59,11 @@ public struct Engine: Sendable {
     nodes[state.node]
   }
 
+  /// The node with this id, found without a scan.
+  func node(_ id: String) -> ScenarioNode? {
+    nodes[id]
+  }
+
   /// The options offered now, in the order shown: those whose `when` holds, and a
   /// `goto: return` option only while there is somewhere to return to.
   public func offeredChoices(in state: SessionState) -> [Choice] {

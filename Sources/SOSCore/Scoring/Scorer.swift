@@ -152,7 +152,7 @@ public struct Scorer: Sendable {
     statements: [ScoreReport.StatementReview],
     timedAnswers: [(latency: Int?, limit: ClockDuration, timedOut: Bool)]
   ) -> ScoreReport {
-    let rules = ScoringRules(scenario: scenario, state: state)
+    let rules = ScoringRules(engine: engine, state: state)
     let timeliness = rules.timeliness(timedAnswers: timedAnswers)
     let communication = rules.communication(
       decisions: decisions, statements: statements)

@@ -1,8 +1,11 @@
 /// The scoring rules applied to a finished (or stopped) session state: each rule
 /// returns ledger entries whose points add up to its component's score.
 struct ScoringRules {
-  let scenario: Scenario
+  /// The engine of the scenario: it finds a node by id without a scan.
+  let engine: Engine
   let state: SessionState
+
+  var scenario: Scenario { engine.scenario }
 
   /// A rule's raw credit before normalising: how much it is worth and how much of
   /// that was earned (0…1).
@@ -279,7 +282,7 @@ struct ScoringRules {
 
   /// The option taken at a decision.
   func taken(_ decision: ScoreReport.DecisionReview) -> Choice? {
-    scenario.nodes.first { $0.id == decision.node }?.choices.first { $0.id == decision.chosen }
+    engine.node(decision.node)?.choices.first { $0.id == decision.chosen }
   }
 
   /// `"A"`, `"A" and "B"`, `"A", "B" and "C"`: names in quotes, as a reason lists them.
@@ -288,7 +291,7 @@ struct ScoringRules {
   }
 
   func choiceItem(_ decision: ScoreReport.DecisionReview) -> Item? {
-    guard let node = scenario.nodes.first(where: { $0.id == decision.node }) else { return nil }
+    guard let node = engine.node(decision.node) else { return nil }
     let offered = decision.offered.compactMap { id in node.choices.first { $0.id == id } }
     let totals = offered.map(\.totalQuality)
     guard let high = totals.max(), let low = totals.min(), high > low,
@@ -441,7 +444,7 @@ struct ScoringRules {
       var earned = 0.0
       var maximum = 0.0
       for decision in decisions {
-        guard let node = scenario.nodes.first(where: { $0.id == decision.node }),
+        guard let node = engine.node(decision.node),
           let chosen = node.choices.first(where: { $0.id == decision.chosen })
         else { continue }
         let values = decision.offered.compactMap { id in
