@@ -249,6 +249,25 @@ import Testing
     #expect(TweeImporter.passageTags(":: A \\[b\\] [c d]".dropFirst(2)) == ["c", "d"])
   }
 
+  @Test func unclosedCodeGoesToTheEndOfItsLine() {
+    let parsed = body("Smoke.<<if $x\nStill here [[half\n(set: $y to (1\nLast.", nil)
+    #expect(parsed.prose == "Smoke.\nStill here half\n\nLast.")
+    #expect(parsed.dropped == ["an unclosed <<", "an unclosed [[", "an unclosed (set:"])
+    #expect(parsed.links.isEmpty)
+  }
+
+  @Test func windowsAndOldMacLineEndsAndAByteOrderMarkAreRead() throws {
+    for twee in [
+      "\u{FEFF}:: StoryTitle\r\nBOM\r\n:: Start\r\n[[On]]\r\n:: On\r\nEnd.\r\n",
+      ":: StoryTitle\rBOM\r:: Start\r[[On]]\r:: On\rEnd.\r",
+    ] {
+      let imported = try TweeImporter.convert(twee, id: "le", kind: .outage).get()
+      #expect(imported.yaml.contains("title: \"BOM\"\n"))
+      #expect(imported.nodes == 2)
+      #expect(imported.choices == 1)
+    }
+  }
+
   // MARK: - Stories that cannot be scenarios
 
   @Test func aLoopWithoutAnEndingIsRefusedSayingWhatToChange() {

@@ -54,6 +54,10 @@ public enum TweeImporter {
     Import, Failure
   > {
     if let failure = publishedHTML(twee) { return .failure(failure) }
+    // Windows and old Mac line ends, and a byte-order mark that editors add.
+    let twee = twee.replacingOccurrences(of: "\r\n", with: "\n")
+      .replacingOccurrences(of: "\r", with: "\n")
+      .drop { $0 == "\u{FEFF}" }
     var raw: [Passage] = []
     var title: String?
     var start: String?
@@ -85,7 +89,6 @@ public enum TweeImporter {
 
     for line in twee.split(separator: "\n", omittingEmptySubsequences: false) {
       lineNumber += 1
-      let line = line.hasSuffix("\r") ? line.dropLast() : line
       if line.hasPrefix("::") {
         close()
         let name = passageName(line.dropFirst(2))

@@ -225,8 +225,8 @@ extension TweePassageBody {
     /// each perhaps with a setter, `[[Label|Target][$x to 1]]`.
     mutating func link(_ characters: [Character], at index: Int) -> Int {
       guard let close = find(["]", "]"], in: characters, from: index + 2) else {
-        output.append("[")
-        return index + 1
+        Self.note(&blocks, "an unclosed [[")
+        return index + 2
       }
       var inside = String(characters[(index + 2)..<close])
       if let setter = inside.range(of: "][") {
@@ -264,15 +264,15 @@ extension TweePassageBody {
     /// `<<name arguments>>` or `<</name>>`; link macros give links.
     mutating func sugarCubeMacro(_ characters: [Character], at index: Int) -> Int {
       guard let close = find([">", ">"], in: characters, from: index + 2) else {
-        output.append("<")
-        return index + 1
+        Self.note(&blocks, "an unclosed <<")
+        return endOfLine(characters, from: index)
       }
       let inside = String(characters[(index + 2)..<close])
       let closing = inside.hasPrefix("/")
       let name = String(
         inside.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber || $0 == "-" })
       let arguments = String(inside.dropFirst((closing ? 1 : 0) + name.count))
-      Self.note(&sugarCubeMacros, "<<\(name.isEmpty ? inside.prefix(1) : Substring(name))>>")
+      Self.note(&sugarCubeMacros, name.isEmpty ? "<<…>>" : "<<\(name)>>")
       let lower = name.lowercased()
       if closing {
         if lower == "link" || lower == "button" { pendingLabel = nil }
@@ -397,7 +397,10 @@ extension TweePassageBody {
         characters[cursor] == ":"
       else { return nil }
       let name = String(characters[nameStart..<cursor]).lowercased()
-      guard let close = matchingParenthesis(characters, from: index) else { return nil }
+      guard let close = matchingParenthesis(characters, from: index) else {
+        Self.note(&blocks, "an unclosed (\(name):")
+        return endOfLine(characters, from: index)
+      }
       let arguments = String(characters[(cursor + 1)..<close])
       Self.note(&harloweMacros, "(\(name):)")
       switch name {
@@ -535,6 +538,11 @@ extension TweePassageBody {
     }
 
     // MARK: Results
+
+    /// Where the line holding `index` ends: what an unclosed macro leaves is dropped.
+    func endOfLine(_ characters: [Character], from index: Int) -> Int {
+      characters[index...].firstIndex(of: "\n") ?? characters.count
+    }
 
     func find(_ pair: [Character], in characters: [Character], from start: Int) -> Int? {
       var index = start
