@@ -6,11 +6,14 @@ import SOSTerminal
 struct ImportTweeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import-twee",
-    abstract: "Turn a Twine story (Twee 3) into the skeleton of a scenario.",
+    abstract: "Turn a Twine story (Twee) into the skeleton of a scenario.",
     discussion: """
       Every passage becomes a node, every link a choice, and a passage without links \
-      an ending. The crisis clock, stakeholders, deadlines and quality points are left \
-      for you: the file says where, and 'sos lint' lists what is still missing.
+      an ending. SugarCube, Harlowe and Chapbook code (macros, HTML, JavaScript) is \
+      taken out of the text, with a note per passage. The crisis clock, stakeholders, \
+      deadlines and quality points are left for you: the file says where, and \
+      'sos lint' lists what is still missing. A story that cannot make a valid \
+      scenario is refused (exit 65) and nothing is written.
       """
   )
 
@@ -44,12 +47,14 @@ struct ImportTweeCommand: ParsableCommand {
       throw Failure.report("\(twee): error: not UTF-8 text", ExitStatus.badData)
     }
     let name = out.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
-    let scenarioID = id ?? name?.lowercased() ?? "imported"
+    let scenarioID = id ?? name.flatMap(TweeImporter.identifier(from:)) ?? "imported"
     let converted: TweeImporter.Import
     switch TweeImporter.convert(text, id: scenarioID, kind: kind) {
     case .failure(let failure):
       let place = failure.line.map { "\(twee):\($0)" } ?? twee
-      throw Failure.report("\(place): \(failure.message)", ExitStatus.badData)
+      Output.error("\(place): error: \(failure.message)\n")
+      Output.error("nothing was written\n")
+      throw ExitStatus.badData
     case .success(let result):
       converted = result
     }

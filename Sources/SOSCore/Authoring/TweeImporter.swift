@@ -1,11 +1,15 @@
-/// Turns a Twine story in Twee 3 notation into the skeleton of an SOS scenario: every
-/// passage becomes a node, every link a choice, and a passage without links an
-/// ending. What Twine does not know — the crisis clock, stakeholders, deadlines,
-/// quality points — is left for the author, with comments saying where.
+/// Turns a Twine story in Twee notation (Twee 3, and the Twee 1 and 2 of older tools)
+/// into the skeleton of an SOS scenario: every passage becomes a node, every link a
+/// choice, and a passage without links an ending. What Twine does not know — the
+/// crisis clock, stakeholders, deadlines, quality points — is left for the author,
+/// with comments saying where.
 ///
-/// Twee 3: `:: Name [tags] {metadata}` starts a passage; `StoryTitle` and `StoryData`
-/// (JSON with `start`) are special; links are `[[Target]]`, `[[Label->Target]]`,
-/// `[[Target<-Label]]` and `[[Label|Target]]`.
+/// `:: Name [tags] {metadata}` starts a passage (Twee 2's `<x,y>` position is read
+/// too); `StoryTitle` and `StoryData` (JSON with `start` and `format`) are read, the
+/// story format's own passages are left out, and each passage's code is taken out of
+/// its text (``TweePassageBody``), with one note per passage saying what went. A story
+/// whose links cannot make a scenario — no passage without links, or a loop with no
+/// way out — is refused, saying what to change in Twine.
 public enum TweeImporter {
   /// A passage of the story.
   struct Passage {
@@ -17,15 +21,17 @@ public enum TweeImporter {
   }
 
   /// Passages that belong to the story format, not the story: Twine's special names
-  /// (SugarCube's and Harlowe's) and the tags of code passages.
+  /// (SugarCube's, Harlowe's and Twee 1's) and the tags of code and media passages.
   static let specialNames: Set<String> = [
     "StoryTitle", "StoryData", "StoryInit", "StoryCaption", "StoryMenu", "StoryBanner",
     "StorySubtitle", "StoryAuthor", "StoryInterface", "StoryShare", "StorySettings",
     "PassageReady", "PassageDone", "PassageHeader", "PassageFooter", "StoryIncludes",
+    "StoryDisplayTitle",
   ]
   static let specialTags: Set<String> = [
-    "script", "stylesheet", "widget", "startup", "header", "footer", "debug-header",
-    "debug-footer", "debug-startup", "Twine.private", "annotation",
+    "script", "stylesheet", "widget", "init", "startup", "header", "footer", "debug-header",
+    "debug-footer", "debug-startup", "Twine.private", "Twine.image", "Twine.audio",
+    "Twine.video", "Twine.vtt", "annotation",
   ]
 
   /// Why a Twee file cannot be imported, with the 1-based line where it shows.
@@ -47,9 +53,15 @@ public enum TweeImporter {
   public static func convert(_ twee: String, id: String, kind: CrisisKind) -> Result<
     Import, Failure
   > {
-    var passages: [Passage] = []
+    if let failure = publishedHTML(twee) { return .failure(failure) }
+    // Windows and old Mac line ends, and a byte-order mark that editors add.
+    let twee = twee.replacingOccurrences(of: "\r\n", with: "\n")
+      .replacingOccurrences(of: "\r", with: "\n")
+      .drop { $0 == "\u{FEFF}" }
+    var raw: [Passage] = []
     var title: String?
     var start: String?
+    var format: TweePassageBody.Format?
     var current: Passage?
     var body: [Substring] = []
     var lineNumber = 0
@@ -58,40 +70,33 @@ public enum TweeImporter {
     var skipped: [String] = []
     func close() {
       guard var passage = current else { return }
-      let text = body.joined(separator: "\n").trimmingBlankLines()
+      passage.text = body.joined(separator: "\n").trimmingBlankLines()
       switch passage.name {
       case "StoryTitle":
-        title = text.isEmpty ? nil : text
+        title = passage.text.isEmpty ? nil : passage.text
       case "StoryData":
-        start = jsonString(named: "start", in: text)
+        start = jsonString(named: "start", in: passage.text)
+        format = TweePassageBody.Format(storyData: jsonString(named: "format", in: passage.text))
       case _
       where specialNames.contains(passage.name)
         || passage.tags.contains(where: specialTags.contains):
         skipped.append(passage.name)
       default:
-        let (prose, links) = extractLinks(text)
-        let (plain, dropped) = plainText(prose)
-        if !dropped.isEmpty {
-          notes.append(
-            "line \(passage.line): '\(passage.name)': dropped "
-              + dropped.joined(separator: ", ") + " (SOS shows plain text; conditions belong in"
-              + " `when` and `text` variants, facilitator-guide/authoring.md §6.18)")
-        }
-        passage.text = plain
-        passage.links = links
-        passages.append(passage)
+        raw.append(passage)
       }
       body = []
     }
 
     for line in twee.split(separator: "\n", omittingEmptySubsequences: false) {
       lineNumber += 1
-      let line = line.hasSuffix("\r") ? line.dropLast() : line
       if line.hasPrefix("::") {
         close()
         let name = passageName(line.dropFirst(2))
         guard !name.isEmpty else {
-          return .failure(Failure(message: "a passage header '::' with no name", line: lineNumber))
+          return .failure(
+            Failure(
+              message: "a passage header '::' with no name; in Twine, give the passage a name",
+              line: lineNumber))
         }
         current = Passage(
           name: name, text: "", links: [], line: lineNumber, tags: passageTags(line.dropFirst(2)))
@@ -100,21 +105,40 @@ public enum TweeImporter {
       }
     }
     close()
+
+    // Code out of the text, after StoryData has said which story format it is.
+    var passages: [Passage] = []
+    var seenNames: Set<String> = []
+    for var passage in raw {
+      guard seenNames.insert(passage.name).inserted else {
+        return .failure(
+          Failure(
+            message: "a second passage named '\(passage.name)'; in Twine, give each passage its"
+              + " own name", line: passage.line))
+      }
+      let parsed = TweePassageBody(parsing: passage.text, format: format)
+      if !parsed.dropped.isEmpty {
+        notes.append(
+          "line \(passage.line): '\(passage.name)': dropped "
+            + parsed.dropped.joined(separator: "; ")
+            + " (SOS shows plain text; the text of every branch is kept: turn conditions into"
+            + " `text` wordings with `when`, facilitator-guide/authoring.md §6.18)")
+      }
+      var unique: [TweePassageBody.Link] = []
+      for link in parsed.links where !unique.contains(link) { unique.append(link) }
+      passage.text = parsed.prose
+      passage.links = unique.map { ($0.label, $0.target) }
+      passages.append(passage)
+    }
     if !skipped.isEmpty {
       notes.append(
         "left out the story format's own passages (not story): " + skipped.joined(separator: ", "))
     }
-    let trimmed = twee.drop { $0.isWhitespace }
-    if passages.isEmpty, trimmed.hasPrefix("<") {
-      return .failure(
-        Failure(
-          message:
-            "this is a published HTML story, not Twee: in Twine, use Build → Export as Twee,"
-            + " and import that file", line: nil))
-    }
     guard !passages.isEmpty else {
       return .failure(
-        Failure(message: "no passages found; a Twee 3 passage starts with ':: Name'", line: nil))
+        Failure(
+          message: "no story passages found; a Twee passage starts with ':: Name' at the start"
+            + " of a line", line: nil))
     }
 
     // Node ids from passage names, unique.
@@ -132,9 +156,24 @@ public enum TweeImporter {
       used.insert(candidate)
       ids[passage.name] = candidate
     }
-    let startName =
-      start.flatMap { name in passages.first { $0.name == name }?.name }
-      ?? passages.first { $0.name == "Start" }?.name ?? passages[0].name
+    for passage in passages {
+      for missing in passage.links where ids[missing.target] == nil {
+        notes.append(
+          "line \(passage.line): the link to '\(missing.target)' in '\(passage.name)' has no"
+            + " passage; it was left out")
+      }
+    }
+    for index in passages.indices {
+      passages[index].links = passages[index].links.filter { ids[$0.target] != nil }
+    }
+    if let start, !passages.contains(where: { $0.name == start }) {
+      notes.append("StoryData names the start passage '\(start)', which is not in the file")
+    }
+    let startPassage =
+      passages.first { $0.name == start } ?? passages.first { $0.name == "Start" } ?? passages[0]
+    if let failure = structureFailure(passages, start: startPassage) {
+      return .failure(failure)
+    }
 
     var lines: [String] = [
       "# Imported from Twine by `sos import-twee`. The story's passages are nodes, its",
@@ -153,7 +192,7 @@ public enum TweeImporter {
       "briefing: \(quoted("Describe the organisation and the moment the crisis is discovered."))",
       "stakeholders:",
       "  customers: { label: Customers, required: true }",
-      "start: \(ids[startName] ?? "start")",
+      "start: \(ids[startPassage.name] ?? "start")",
       "nodes:",
     ]
     var choiceCount = 0
@@ -162,21 +201,17 @@ public enum TweeImporter {
       guard let nodeID = ids[passage.name] else { continue }
       lines.append("  \(nodeID):")
       lines.append("    title: \(quoted(passage.name))")
-      lines.append("    text: \(quoted(passage.text.isEmpty ? passage.name : passage.text))")
-      let links = passage.links.filter { ids[$0.target] != nil }
-      for missing in passage.links where ids[missing.target] == nil {
-        notes.append(
-          "line \(passage.line): the link to '\(missing.target)' in '\(passage.name)' has no"
-            + " passage; it was left out")
-      }
-      if links.isEmpty {
+      let text = passage.text.replacingOccurrences(of: "{", with: "{{")
+        .replacingOccurrences(of: "}", with: "}}")
+      lines.append("    text: \(quoted(text.isEmpty ? passage.name : text))")
+      if passage.links.isEmpty {
         endingCount += 1
         lines.append("    ending: true")
         lines.append("    outcome: 50   # how well the crisis ended, 0-100: set it")
         continue
       }
       lines.append("    choices:")
-      for link in links {
+      for link in passage.links {
         choiceCount += 1
         lines.append("      - text: \(quoted(link.label))")
         lines.append("        takes: 15m   # how long this action takes on the crisis clock")
@@ -184,60 +219,113 @@ public enum TweeImporter {
         lines.append("        goto: \(ids[link.target] ?? nodeID)")
       }
     }
-    if endingCount == 0 {
-      notes.append("no passage is without links, so the scenario has no ending yet")
-    }
     return .success(
       Import(
         yaml: lines.joined(separator: "\n") + "\n", nodes: passages.count, choices: choiceCount,
         endings: endingCount, notes: notes))
   }
 
+  // MARK: - Refusals
+
+  /// A published story (HTML), which holds passages but is not Twee.
+  static func publishedHTML(_ text: String) -> Failure? {
+    let opening = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }.prefix(4096).lowercased()
+    guard
+      opening.hasPrefix("<!doctype") || opening.hasPrefix("<html")
+        || opening.contains("<tw-storydata")
+        || opening.hasPrefix("<tw-") || opening.contains("<div id=\"storearea\"")
+    else { return nil }
+    return Failure(
+      message: "this is a published HTML story, not Twee: export it as Twee from Twine first"
+        + " (Build → Export as Twee) and import that file", line: nil)
+  }
+
+  /// Why the passages' links cannot make a scenario: no ending can be reached from the
+  /// start, or some passage the start leads to can reach none.
+  static func structureFailure(_ passages: [Passage], start: Passage) -> Failure? {
+    let byName = Dictionary(passages.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    var reachable: [String] = [start.name]
+    var seen: Set<String> = [start.name]
+    var index = 0
+    while index < reachable.count {
+      for link in byName[reachable[index]]?.links ?? [] where seen.insert(link.target).inserted {
+        reachable.append(link.target)
+      }
+      index += 1
+    }
+    // Passages from which an ending can be reached, growing backwards from the endings.
+    var ending: Set<String> = Set(passages.filter { $0.links.isEmpty }.map(\.name))
+    var changed = true
+    while changed {
+      changed = false
+      for passage in passages where !ending.contains(passage.name) {
+        if passage.links.contains(where: { ending.contains($0.target) }) {
+          ending.insert(passage.name)
+          changed = true
+        }
+      }
+    }
+    let codeJumps =
+      " (a jump made by code, <<goto>>, (goto:) or <<include>>, is not a link)"
+    func named(_ names: [String]) -> String {
+      let shown = names.prefix(6).map { "'\($0)'" }.joined(separator: ", ")
+      return names.count > 6 ? shown + " …" : shown
+    }
+    if !ending.contains(start.name) {
+      let hasEnding = passages.contains { $0.links.isEmpty }
+      return Failure(
+        message: "no ending can be reached from the start passage '\(start.name)': every way"
+          + " from it loops back (\(named(reachable)))"
+          + (hasEnding ? ", and no link leads to a passage without links" : "")
+          + "; in Twine, link one of these passages to a passage with no links of its own,"
+          + " which becomes an ending" + codeJumps, line: start.line)
+    }
+    if let stuck = reachable.first(where: { !ending.contains($0) }), let passage = byName[stuck] {
+      let loop = reachable.filter { !ending.contains($0) }
+      return Failure(
+        message: "play can reach passage '\(stuck)' but no ending from it: every link from it"
+          + " loops back (\(named(loop))); in Twine, give one of these passages a link to a"
+          + " passage with no links (an ending), or towards one" + codeJumps, line: passage.line)
+    }
+    return nil
+  }
+
   // MARK: - Pieces
 
   /// The tags in `Name [tags] {metadata}`.
   static func passageTags(_ header: Substring) -> [String] {
-    guard let open = header.firstIndex(of: "["), let close = header[open...].firstIndex(of: "]")
-    else { return [] }
+    var open: Substring.Index?
+    var escaped = false
+    for index in header.indices {
+      if escaped {
+        escaped = false
+      } else if header[index] == "\\" {
+        escaped = true
+      } else if header[index] == "{" {
+        return []
+      } else if header[index] == "[" {
+        open = index
+        break
+      }
+    }
+    guard let open, let close = header[open...].firstIndex(of: "]") else { return [] }
     return header[header.index(after: open)..<close].split(separator: " ").map(String.init)
-  }
-
-  /// Prose without story-format code: `<<macros>>`, `(harlowe: macros)`, `<html>` tags,
-  /// `$variables` and `_temporaries`; braces doubled, as SOS texts write a brace. Also
-  /// says what kinds of thing went.
-  static func plainText(_ prose: String) -> (String, [String]) {
-    var text = prose
-    var dropped: [String] = []
-    func remove(_ pattern: String, _ what: String) {
-      guard let regex = try? Regex(pattern) else { return }
-      let cleaned = text.replacing(regex, with: "")
-      if cleaned != text { dropped.append(what) }
-      text = cleaned
-    }
-    remove(#"<<[\s\S]*?>>"#, "macros (<<…>>)")
-    remove(
-      #"\((set|if|else|unless|put|print|display|link|goto|either|cond|for|replace|append|prepend|show|hide|live|stop|after|enchant|click)\b[^)]*\)\[?"#,
-      "Harlowe macros")
-    remove(#"</?[a-zA-Z][^>]*>"#, "HTML tags")
-    remove(#"\$[A-Za-z_][A-Za-z0-9_.]*"#, "variables")
-    text = text.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-    }
-    return (lines.joined(separator: "\n").trimmingBlankLines(), dropped)
   }
 
   /// The name in `Name [tags] {metadata}`, with Twee's escapes undone.
   static func passageName(_ header: Substring) -> String {
     var name = ""
     var escaped = false
-    for character in header {
+    for index in header.indices {
+      let character = header[index]
       if escaped {
         name.append(character)
         escaped = false
       } else if character == "\\" {
         escaped = true
       } else if character == "[" || character == "{" {
+        break
+      } else if character == "<", isTwee2Position(header[index...]) {
         break
       } else {
         name.append(character)
@@ -246,37 +334,30 @@ public enum TweeImporter {
     return name.trimmingSpaces()
   }
 
-  /// The passage's prose without its links, and the links as (label, target).
-  static func extractLinks(_ text: String) -> (String, [(label: String, target: String)]) {
-    var prose = ""
-    var links: [(label: String, target: String)] = []
-    var rest = Substring(text)
-    while let open = rest.range(of: "[["), let close = rest[open.upperBound...].range(of: "]]") {
-      prose += rest[..<open.lowerBound]
-      let inside = String(rest[open.upperBound..<close.lowerBound])
-      if let arrow = inside.range(of: "->") {
-        links.append(
-          (String(inside[..<arrow.lowerBound]), String(inside[arrow.upperBound...])))
-      } else if let back = inside.range(of: "<-") {
-        links.append((String(inside[back.upperBound...]), String(inside[..<back.lowerBound])))
-      } else if let bar = inside.firstIndex(of: "|") {
-        links.append((String(inside[..<bar]), String(inside[inside.index(after: bar)...])))
-      } else {
-        links.append((inside, inside))
+  /// Twee 2's `<x,y>` position after a passage's name.
+  static func isTwee2Position(_ text: Substring) -> Bool {
+    guard let close = text.firstIndex(of: ">") else { return false }
+    let inside = text[text.index(after: text.startIndex)..<close]
+    let parts = inside.split(separator: ",")
+    return parts.count == 2
+      && parts.allSatisfy { part in
+        let digits = String(part).trimmingSpaces()
+        return !digits.isEmpty && digits.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }
       }
-      rest = rest[close.upperBound...]
-    }
-    prose += rest
-    return (
-      prose.trimmingBlankLines(),
-      links.map { ($0.label.trimmingSpaces(), $0.target.trimmingSpaces()) }
-    )
+  }
+
+  /// A scenario id from a file name or passage name: lower-case letters and digits,
+  /// other runs as '-' ("My Story" gives "my-story"); nil when nothing is left.
+  public static func identifier(from name: String) -> String? {
+    let id = nodeID(name)
+    return id.isEmpty ? nil : id
   }
 
   /// A node id from a passage name: lower-case letters and digits, other runs as '-'.
   static func nodeID(_ name: String) -> String {
     var id = ""
-    for scalar in name.lowercased().unicodeScalars {
+    let folded = name.folding(options: .diacriticInsensitive, locale: nil).lowercased()
+    for scalar in folded.unicodeScalars {
       if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
         id.unicodeScalars.append(scalar)
       } else if !id.isEmpty, id.last != "-" {
@@ -297,7 +378,15 @@ public enum TweeImporter {
       case "\n": output += "\\n"
       case "\t": output += "\\t"
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+        // Characters a scenario file may not hold (SOS031): controls, invisible
+        // text-direction marks, line and paragraph separators, non-characters.
+        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+          || (0x200E...0x200F).contains(scalar.value) || (0x2028...0x202E).contains(scalar.value)
+          || (0x2066...0x2069).contains(scalar.value) || scalar.value == 0xFEFF
+          || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+        {
+          continue
+        }
         output.unicodeScalars.append(scalar)
       }
     }
