@@ -106,6 +106,26 @@ enum StatementTokenizer {
     ".", ",", ";", ":", "!", "?", ")", "]", "}", "\"", "'", "\u{2019}", "\u{201D}", "\u{00BB}",
     "\u{2026}", ">",
   ]
+
+  /// Membership of the sets above for each ASCII code, so that an ASCII character (most
+  /// of any statement) is looked up by its byte instead of hashing a `Character`.
+  static let terminatorCodes = asciiTable(terminators)
+  static let clauseBreakCodes = asciiTable(clauseBreaks)
+  static let hyphenCodes = asciiTable(hyphens)
+  static let bulletCodes = asciiTable(bullets)
+  static let trailingPunctuationCodes = asciiTable(trailingPunctuation)
+
+  /// For each of the 128 ASCII codes, whether the character is in `set`.
+  private static func asciiTable(_ set: Set<Character>) -> [Bool] {
+    (0..<128).map { set.contains(Character(Unicode.Scalar(UInt8($0)))) }
+  }
+
+  /// Whether `character` is the upper-case first letter of a word, with a fast answer for
+  /// ASCII.
+  static func isUppercase(_ character: Character) -> Bool {
+    if let ascii = character.asciiValue { return ascii >= 65 && ascii <= 90 }
+    return character.isUppercase
+  }
 }
 
 // MARK: - Scanner
@@ -162,6 +182,15 @@ extension StatementTokenizer {
       return chars[index].isNewline
     }
 
+    /// Whether the character at `index` is in `set`, whose ASCII members `table` holds.
+    /// (A character with an ASCII code is that one scalar, or "\r\n", which none of the
+    /// sets holds and whose code, 10, no table marks.)
+    func isIn(_ set: Set<Character>, _ table: [Bool], _ index: Int) -> Bool {
+      let code = codes[index]
+      if code != 0 { return table[Int(code)] }
+      return set.contains(chars[index])
+    }
+
     mutating func run() {
       while index < chars.count {
         step()
@@ -190,7 +219,8 @@ extension StatementTokenizer {
         return
       }
       hyphenPending = false
-      if StatementTokenizer.hyphens.contains(character), index > 0, index + 1 < chars.count,
+      if isIn(StatementTokenizer.hyphens, StatementTokenizer.hyphenCodes, index), index > 0,
+        index + 1 < chars.count,
         isWord(index - 1),
         isWord(index + 1)
       {
@@ -198,14 +228,16 @@ extension StatementTokenizer {
         index += 1
         return
       }
-      if StatementTokenizer.terminators.contains(character) {
-        while index < chars.count, StatementTokenizer.terminators.contains(chars[index]) {
+      if isIn(StatementTokenizer.terminators, StatementTokenizer.terminatorCodes, index) {
+        while index < chars.count,
+          isIn(StatementTokenizer.terminators, StatementTokenizer.terminatorCodes, index)
+        {
           index += 1
         }
         output.append(.terminator)
         return
       }
-      if StatementTokenizer.clauseBreaks.contains(character) {
+      if isIn(StatementTokenizer.clauseBreaks, StatementTokenizer.clauseBreakCodes, index) {
         output.append(.clauseBreak)
       }
       index += 1
@@ -214,7 +246,8 @@ extension StatementTokenizer {
     /// "1." or "2)" or a bullet at the start of a line: a list item, not a sentence.
     private mutating func listMarker() -> Bool {
       let character = chars[index]
-      if StatementTokenizer.bullets.contains(character), index + 1 < chars.count,
+      if isIn(StatementTokenizer.bullets, StatementTokenizer.bulletCodes, index),
+        index + 1 < chars.count,
         isSpace(index + 1) || isLineBreak(index + 1)
       {
         output.append(.clauseBreak)
@@ -237,7 +270,11 @@ extension StatementTokenizer {
     }
 
     private mutating func emit(_ kind: StatementToken.Kind, _ range: Range<Int>) {
-      let text = StatementDocument.string(chars[range])
+      // A token holds no line break; when all its characters are ASCII their codes are
+      // its UTF-8.
+      let text =
+        codes[range].allSatisfy { $0 != 0 && $0 != 10 }
+        ? String(decoding: codes[range], as: UTF8.self) : StatementDocument.string(chars[range])
       let token = StatementToken(
         text: text, folded: StatementTokenizer.fold(text), kind: kind, range: range,
         joinedByHyphen: hyphenPending)
@@ -290,14 +327,19 @@ extension StatementTokenizer {
       while end < chars.count, !isSpace(end),
         !isLineBreak(end)
       {
-        let character = chars[end]
-        if character == "." || character == "@" || character == ":" { marked = true }
+        // ".", "@" and ":" are ASCII: their codes say it.
+        let code = codes[end]
+        if code == 46 || code == 64 || code == 58 { marked = true }
         end += 1
       }
       linksCheckedUntil = end
       // Every address has a dot, an "@" or a scheme's colon.
       guard marked else { return false }
-      while end > index, StatementTokenizer.trailingPunctuation.contains(chars[end - 1]) {
+      while end > index,
+        isIn(
+          StatementTokenizer.trailingPunctuation, StatementTokenizer.trailingPunctuationCodes,
+          end - 1)
+      {
         end -= 1
       }
       // "sorry." is no address once its full stop is trimmed.
