@@ -22,6 +22,8 @@ struct StatementDocument: Sendable {
     var isName: Bool
     /// The word classes of lexicon patterns this word belongs to, worked out once.
     var classes: WordClasses = []
+    /// The fixed word lists that hold `folded`, worked out once.
+    var sets: WordSets = []
   }
 
   /// Word classes a lexicon pattern can ask for (`<num>`, `<clock>`, `<ing>`, `<ed>`)
@@ -39,7 +41,7 @@ struct StatementDocument: Sendable {
     static func of(_ word: Word) -> WordClasses {
       var classes: WordClasses = []
       let folded = word.folded
-      if word.kind == .number || StatementLexicon.numberWords.contains(folded) {
+      if word.kind == .number || word.sets.contains(.numberWord) {
         classes.insert(.number)
       }
       if StatementPattern.isClock(word) { classes.insert(.clock) }
@@ -48,11 +50,11 @@ struct StatementDocument: Sendable {
         if count >= 5 && folded.hasSuffix("ing") { classes.insert(.ing) }
         if folded != "been",
           count >= 4 && folded.hasSuffix("ed")
-            || StatementLexicon.irregularParticiples.contains(folded)
+            || word.sets.contains(.irregularParticiple)
         {
           classes.insert(.participle)
         }
-        if StatementLexicon.negations.contains(folded) { classes.insert(.negation) }
+        if word.sets.contains(.negation) { classes.insert(.negation) }
       }
       if word.isName { classes.insert(.name) }
       return classes
@@ -110,7 +112,8 @@ struct StatementDocument: Sendable {
   private static func words(of tokens: [StatementToken]) -> [Word] {
     var words: [Word] = []
     words.reserveCapacity(tokens.count + tokens.count / 8)
-    var stems: [String: String] = [:]
+    // What depends only on a word's spelling, worked out once per distinct word.
+    var known: [String: (stem: String, formKey: Int, stemKey: Int, sets: WordSets)] = [:]
     for (index, token) in tokens.enumerated() {
       let parts: [String]
       switch token.kind {
@@ -120,21 +123,25 @@ struct StatementDocument: Sendable {
         parts = [String(token.folded.dropLast(token.folded.hasSuffix(".") ? 1 : 0))]
       default: parts = [token.folded]
       }
-      let capital = token.text.first?.isUppercase == true && !token.startsClause
+      let capital =
+        token.text.first.map(StatementTokenizer.isUppercase) == true && !token.startsClause
       for (offset, part) in parts.enumerated() {
-        let stem: String
-        if let known = stems[part] {
-          stem = known
+        let spelling: (stem: String, formKey: Int, stemKey: Int, sets: WordSets)
+        if let found = known[part] {
+          spelling = found
         } else {
-          stem = token.kind == .word ? WordStemmer.stem(part) : part
-          stems[part] = stem
+          // The first token with this spelling decides its stem, as it always has: a
+          // number or a link is its own stem, a word is stemmed.
+          let stem = token.kind == .word ? WordStemmer.stem(part) : part
+          spelling = (stem, part.hashValue, stem.hashValue, WordSets.of(part))
+          known[part] = spelling
         }
         words.append(
           Word(
-            folded: part, stem: stem, formKey: part.hashValue, stemKey: stem.hashValue,
-            token: index, sentence: token.sentence,
+            folded: part, stem: spelling.stem, formKey: spelling.formKey,
+            stemKey: spelling.stemKey, token: index, sentence: token.sentence,
             startsClause: token.startsClause && offset == 0, kind: token.kind,
-            isName: capital && offset == 0))
+            isName: capital && offset == 0, sets: spelling.sets))
         words[words.count - 1].classes = WordClasses.of(words[words.count - 1])
       }
     }

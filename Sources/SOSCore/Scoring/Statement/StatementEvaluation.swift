@@ -65,7 +65,7 @@ final class StatementEvaluation {
     indexedSpans = [[Range<Int>]?](repeating: nil, count: all.count)
     substance = StatementSubstance(document, updateSentences: reader.cueSentences, matches: all)
     var sentences: Set<Int> = []
-    for word in document.words where StatementLexicon.firstPerson.contains(word.folded) {
+    for word in document.words where word.sets.contains(.firstPerson) {
       sentences.insert(word.sentence)
     }
     firstPersonSentences = sentences
@@ -79,14 +79,16 @@ final class StatementEvaluation {
     var quoted = [Bool](repeating: false, count: words.count)
     var index = 0
     while index < words.count {
-      let word = words[index].folded
+      guard words[index].sets.contains(.speechVerb) else {
+        index += 1
+        continue
+      }
       let previous =
         index > 0 && words[index - 1].sentence == words[index].sentence
         ? words[index - 1].folded : ""
       let forbidden =
-        StatementLexicon.speechVerbs.contains(word)
-        && (reader.isNegated(index) || previous == "avoid" || previous == "avoiding"
-          || previous == "stop")
+        reader.isNegated(index) || previous == "avoid" || previous == "avoiding"
+        || previous == "stop"
       guard forbidden else {
         index += 1
         continue
@@ -400,7 +402,7 @@ final class StatementEvaluation {
     // Naming a supplier is a fact; it is blame when the sentence makes them the cause
     // ("caused by a supplier's equipment", "our contractor's error").
     let causal = Set(
-      words.filter { StatementLexicon.causalWords.contains($0.folded) }.map(\.sentence))
+      words.filter { $0.sets.contains(.causalWord) }.map(\.sentence))
     let others = spans(StatementLexicon.blameSet).filter { span in
       guard !avoidQuoted[span.lowerBound] else { return false }
       let named = words[span].map(\.folded).joined(separator: " ")
@@ -457,14 +459,14 @@ final class StatementEvaluation {
         spans(StatementLexicon.affectedGenericSet).map { words[$0.lowerBound].sentence })
       var numbered = specific.filter { span in
         words[span].contains {
-          $0.kind == .number || StatementLexicon.numberWords.contains($0.folded)
+          $0.kind == .number || $0.sets.contains(.numberWord)
         }
       }
       // A count, not the day of a date ("On 4 March", "May 12").
       func isDay(_ index: Int) -> Bool {
         [index - 1, index + 1].contains { other in
           other >= 0 && other < words.count
-            && StatementLexicon.monthNames.contains(words[other].folded)
+            && words[other].sets.contains(.monthName)
         }
       }
       for index in words.indices
@@ -588,7 +590,7 @@ final class StatementEvaluation {
     // Lead-ins are looked for before any adverbs: "you can still pay".
     var lead = start
     while lead > 0, words[lead - 1].sentence == sentence,
-      StatementLexicon.imperativeAdverbs.contains(words[lead - 1].folded)
+      words[lead - 1].sets.contains(.imperativeAdverb)
     {
       lead -= 1
     }
@@ -683,7 +685,7 @@ final class StatementEvaluation {
     if let promised = promisedUpdate {
       let sentences = Set(reader.cues.map { words[$0.words.lowerBound].sentence })
       let vague = words.filter {
-        sentences.contains($0.sentence) && StatementLexicon.vagueTimes.contains($0.folded)
+        sentences.contains($0.sentence) && $0.sets.contains(.vagueTime)
       }
       if vague.count >= 1 {
         return Finding(
@@ -852,7 +854,7 @@ final class StatementEvaluation {
       }
       if sentenceWords.count <= 8, capitalised.count >= 1,
         capitalised.count * 2 >= sentenceWords.count,
-        !sentenceWords.contains(where: { StatementLexicon.firstPerson.contains($0.folded) }),
+        !sentenceWords.contains(where: { $0.sets.contains(.firstPerson) }),
         index == last || index == last - 1
       {
         named.append(document.text(sentence: sentences[index]))

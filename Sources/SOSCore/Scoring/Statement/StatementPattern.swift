@@ -182,7 +182,7 @@ struct StatementPattern: Sendable {
 
   /// "5pm", "10.30am", "17:00", "noon".
   static func isClock(_ word: StatementDocument.Word) -> Bool {
-    if StatementLexicon.clockWords.contains(word.folded) { return true }
+    if word.sets.contains(.clockWord) { return true }
     guard word.kind == .number, let first = word.folded.first, first.isNumber else {
       return false
     }

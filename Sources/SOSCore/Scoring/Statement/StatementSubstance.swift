@@ -37,13 +37,13 @@ struct StatementSubstance {
       if !updateSentences.contains(token.sentence) { add(token.text) }
     }
     for word in words where word.isName && word.kind == .word {
-      if !StatementLexicon.firstPerson.contains(word.folded), word.folded.count > 1 {
+      if !word.sets.contains(.firstPerson), word.folded.count > 1 {
         add(document.tokens[word.token].text)
       }
     }
     // "Updates soon, later today or tomorrow": no time is a fact in a vague sentence.
     let vague = Set(
-      words.filter { StatementLexicon.vagueTimes.contains($0.folded) }.map(\.sentence)
+      words.filter { $0.sets.contains(.vagueTime) }.map(\.sentence)
     )
     .union(updateSentences)
     for set in [
@@ -100,8 +100,7 @@ struct StatementSubstance {
         + " \(ScoringDefaults.statementMinimumWords) to tell anyone anything"
     }
     let filler = words.filter {
-      StatementLexicon.loremWords.contains($0.folded)
-        || StatementLexicon.mashWords.contains($0.folded) || !isWordlike($0.folded)
+      $0.sets.contains(.loremWord) || $0.sets.contains(.mashWord) || !isWordlike($0.folded)
     }.count
     if Double(filler) >= 0.5 * Double(count) {
       return "most of it is not words (placeholder, test words or keyboard runs)"
@@ -111,7 +110,7 @@ struct StatementSubstance {
       return "it repeats the same few words"
     }
     let hasVerb = document.words.contains { word in
-      StatementLexicon.finiteVerbs.contains(word.folded)
+      word.sets.contains(.finiteVerb)
         || (word.kind == .word && word.folded.count > 4 && word.folded.hasSuffix("ed"))
     }
     if !hasVerb && !hasImperative {
