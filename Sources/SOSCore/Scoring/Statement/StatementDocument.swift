@@ -24,6 +24,10 @@ struct StatementDocument: Sendable {
     var classes: WordClasses = []
     /// The fixed word lists that hold `folded`, worked out once.
     var sets: WordSets = []
+    /// The number of `folded` among the document's distinct spellings (see
+    /// `StatementDocument.spellings`): two words have the same number exactly when they
+    /// are spelt the same.
+    var spelling = 0
   }
 
   /// Word classes a lexicon pattern can ask for (`<num>`, `<clock>`, `<ing>`, `<ed>`)
@@ -65,13 +69,15 @@ struct StatementDocument: Sendable {
   let tokens: [StatementToken]
   let sentences: [StatementSentence]
   let words: [Word]
+  /// How many distinct spellings (`Word.folded`) the words have.
+  let spellings: Int
 
   init(_ text: String) {
     characters = Array(text)
     let split = SentenceSplitter.split(StatementTokenizer.lexemes(characters))
     tokens = split.tokens
     sentences = split.sentences
-    words = Self.words(of: split.tokens)
+    (words, spellings) = Self.words(of: split.tokens)
   }
 
   /// The text between two character offsets, as written.
@@ -109,31 +115,24 @@ struct StatementDocument: Sendable {
     return text(first.range.lowerBound..<last.range.upperBound)
   }
 
-  private static func words(of tokens: [StatementToken]) -> [Word] {
+  private static func words(of tokens: [StatementToken]) -> (words: [Word], spellings: Int) {
     var words: [Word] = []
     words.reserveCapacity(tokens.count + tokens.count / 8)
     // What depends only on a word's spelling, worked out once per distinct word.
-    var known: [String: (stem: String, formKey: Int, stemKey: Int, sets: WordSets)] = [:]
+    var known: [String: (stem: String, formKey: Int, stemKey: Int, sets: WordSets, spelling: Int)] =
+      [:]
     for (index, token) in tokens.enumerated() {
-      let parts: [String]
-      switch token.kind {
-      case .word: parts = expand(token.folded)
-      // "Mr." and "a.m." match as "mr" and "a.m".
-      case .abbreviation:
-        parts = [String(token.folded.dropLast(token.folded.hasSuffix(".") ? 1 : 0))]
-      default: parts = [token.folded]
-      }
       let capital =
         token.text.first.map(StatementTokenizer.isUppercase) == true && !token.startsClause
-      for (offset, part) in parts.enumerated() {
-        let spelling: (stem: String, formKey: Int, stemKey: Int, sets: WordSets)
+      func add(_ part: String, offset: Int) {
+        let spelling: (stem: String, formKey: Int, stemKey: Int, sets: WordSets, spelling: Int)
         if let found = known[part] {
           spelling = found
         } else {
           // The first token with this spelling decides its stem, as it always has: a
           // number or a link is its own stem, a word is stemmed.
           let stem = token.kind == .word ? WordStemmer.stem(part) : part
-          spelling = (stem, part.hashValue, stem.hashValue, WordSets.of(part))
+          spelling = (stem, part.hashValue, stem.hashValue, WordSets.of(part), known.count)
           known[part] = spelling
         }
         words.append(
@@ -141,11 +140,23 @@ struct StatementDocument: Sendable {
             folded: part, stem: spelling.stem, formKey: spelling.formKey,
             stemKey: spelling.stemKey, token: index, sentence: token.sentence,
             startsClause: token.startsClause && offset == 0, kind: token.kind,
-            isName: capital && offset == 0, sets: spelling.sets))
+            isName: capital && offset == 0, sets: spelling.sets, spelling: spelling.spelling))
         words[words.count - 1].classes = WordClasses.of(words[words.count - 1])
       }
+      switch token.kind {
+      // Most words have no apostrophe and are one word of the stream.
+      case .word where !token.folded.utf8.contains(39):
+        add(token.folded, offset: 0)
+      case .word:
+        for (offset, part) in expand(token.folded).enumerated() { add(part, offset: offset) }
+      // "Mr." and "a.m." match as "mr" and "a.m".
+      case .abbreviation:
+        add(String(token.folded.dropLast(token.folded.hasSuffix(".") ? 1 : 0)), offset: 0)
+      default:
+        add(token.folded, offset: 0)
+      }
     }
-    return words
+    return (words, known.count)
   }
 
   /// Spells out a contraction: "we're" → ["we", "are"], "customer's" → ["customer"].

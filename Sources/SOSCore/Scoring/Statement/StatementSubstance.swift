@@ -105,7 +105,13 @@ struct StatementSubstance {
     if Double(filler) >= 0.5 * Double(count) {
       return "most of it is not words (placeholder, test words or keyboard runs)"
     }
-    let distinct = Set(words.map(\.folded)).count
+    // Distinct spellings, counted by their numbers rather than by hashing each word.
+    var seen = [Bool](repeating: false, count: document.spellings)
+    var distinct = 0
+    for word in words where !seen[word.spelling] {
+      seen[word.spelling] = true
+      distinct += 1
+    }
     if count >= 5, Double(distinct) < 0.4 * Double(count) {
       return "it repeats the same few words"
     }
