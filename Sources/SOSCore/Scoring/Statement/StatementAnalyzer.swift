@@ -69,7 +69,7 @@ public struct StatementAnalyzer: Sendable {
     let document = StatementDocument(text)
     let readability = Readability(document)
     let hardLimit = Self.hardLimit(channel: channel, limit: limit)
-    let length = MessageLength.measure(text, channel: channel, limit: hardLimit)
+    let length = MessageLength.measure(document.characters, channel: channel, limit: hardLimit)
     let limitInForce = length.unit == .ucs2 ? hardLimit.map(MessageLength.ucs2Limit) : hardLimit
     return StatementEvaluation(
       document: document, readability: readability, profile: profile, channel: channel,

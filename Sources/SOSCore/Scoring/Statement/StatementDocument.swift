@@ -66,6 +66,8 @@ struct StatementDocument: Sendable {
   }
 
   let characters: [Character]
+  /// The ASCII code of each character, or 0 when it is not ASCII ("\r\n" is 10).
+  let codes: [UInt8]
   let tokens: [StatementToken]
   let sentences: [StatementSentence]
   let words: [Word]
@@ -73,8 +75,17 @@ struct StatementDocument: Sendable {
   let spellings: Int
 
   init(_ text: String) {
-    characters = Array(text)
-    let split = SentenceSplitter.split(StatementTokenizer.lexemes(characters))
+    let utf8 = text.utf8
+    if utf8.allSatisfy({ $0 < 128 && $0 != 13 }) {
+      // ASCII without a carriage return (so no "\r\n"): each byte is one character, and
+      // its own code. Cutting into grapheme clusters would give the same, more slowly.
+      codes = Array(utf8)
+      characters = codes.map { Character(Unicode.Scalar($0)) }
+    } else {
+      characters = Array(text)
+      codes = characters.map { $0.asciiValue ?? 0 }
+    }
+    let split = SentenceSplitter.split(StatementTokenizer.lexemes(characters, codes: codes))
     tokens = split.tokens
     sentences = split.sentences
     (words, spellings) = Self.words(of: split.tokens)
@@ -84,6 +95,10 @@ struct StatementDocument: Sendable {
   func text(_ range: Range<Int>) -> String {
     let lower = max(0, min(range.lowerBound, characters.count))
     let upper = max(lower, min(range.upperBound, characters.count))
+    // ASCII with no line break ("\r\n" has code 10): the codes are the UTF-8.
+    if codes[lower..<upper].allSatisfy({ $0 != 0 && $0 != 10 }) {
+      return String(decoding: codes[lower..<upper], as: UTF8.self)
+    }
     return Self.string(characters[lower..<upper])
   }
 

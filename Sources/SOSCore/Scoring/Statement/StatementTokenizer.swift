@@ -15,8 +15,9 @@
 /// The tokenizer looks at each character a bounded number of times, so its time is
 /// linear in the length of the text.
 enum StatementTokenizer {
-  static func lexemes(_ chars: [Character]) -> [StatementLexeme] {
-    var scanner = Scanner(chars: chars)
+  /// The lexemes of `chars`, whose ASCII codes (0 when not ASCII) are `codes`.
+  static func lexemes(_ chars: [Character], codes: [UInt8]) -> [StatementLexeme] {
+    var scanner = Scanner(chars: chars, codes: codes)
     scanner.run()
     return scanner.output
   }
@@ -144,9 +145,9 @@ extension StatementTokenizer {
     /// ASCII, and a byte is quicker to ask than a `Character`.
     let codes: [UInt8]
 
-    init(chars: [Character]) {
+    init(chars: [Character], codes: [UInt8]) {
       self.chars = chars
-      codes = chars.map { $0.asciiValue ?? 0 }
+      self.codes = codes
       output.reserveCapacity(chars.count / 4)
     }
 
@@ -347,7 +348,10 @@ extension StatementTokenizer {
         codes[index..<end].contains(where: { $0 == 46 || $0 == 64 || $0 == 58 })
           || chars[index..<end].contains(where: { $0.asciiValue == nil })
       else { return false }
-      let core = String(chars[index..<end]).lowercased()
+      let core =
+        codes[index..<end].allSatisfy({ $0 != 0 && $0 != 10 })
+        ? String(decoding: codes[index..<end], as: UTF8.self).lowercased()
+        : String(chars[index..<end]).lowercased()
       if LinkClassifier.isEmail(core) {
         emit(.email, index..<end)
         return true
