@@ -31,10 +31,25 @@ final class LexiconIndex: Sendable {
     }
   }
 
+  /// A bucket as looked up while matching: its tables keyed by hash values.
+  private struct Lookup: Sendable {
+    var direct: [Entry]
+    var byNextStem: HashKeyTable<[Entry]>
+    var byNextForm: HashKeyTable<[Entry]>
+
+    init(_ bucket: Bucket) {
+      direct = bucket.direct
+      byNextStem = HashKeyTable(bucket.byNextStem)
+      byNextForm = HashKeyTable(bucket.byNextForm)
+    }
+  }
+
   let sets: [PatternSet]
-  private let position: [ObjectIdentifier: Int]
-  private let byStem: [Int: Bucket]
-  private let byForm: [Int: Bucket]
+  /// Each list's identity with its position, sorted by identity for a binary search
+  /// (quicker than hashing, and asked for at every criterion).
+  private let positions: [(set: ObjectIdentifier, position: Int)]
+  private let byStem: HashKeyTable<Lookup>
+  private let byForm: HashKeyTable<Lookup>
   /// Patterns that start with a word class, by the class; and those that start with
   /// any word or an optional element, tried everywhere.
   private let byClass: [(StatementDocument.WordClasses, [Entry])]
@@ -69,9 +84,9 @@ final class LexiconIndex: Sendable {
         }
       }
     }
-    self.position = position
-    self.byStem = byStem
-    self.byForm = byForm
+    self.positions = position.map { (set: $0.key, position: $0.value) }.sorted { $0.set < $1.set }
+    self.byStem = HashKeyTable(byStem.mapValues(Lookup.init))
+    self.byForm = HashKeyTable(byForm.mapValues(Lookup.init))
     self.unindexed = unindexed
     self.byClass = byClass.sorted { $0.key < $1.key }.map {
       (StatementDocument.WordClasses(rawValue: $0.key), $0.value)
@@ -80,7 +95,15 @@ final class LexiconIndex: Sendable {
 
   /// The position of `set` among the indexed lists, if it is one of them.
   func index(of set: PatternSet) -> Int? {
-    position[ObjectIdentifier(set)]
+    let identity = ObjectIdentifier(set)
+    var low = 0
+    var high = positions.count
+    while low < high {
+      let middle = (low + high) / 2
+      if positions[middle].set < identity { low = middle + 1 } else { high = middle }
+    }
+    return low < positions.count && positions[low].set == identity
+      ? positions[low].position : nil
   }
 
   /// The matches of every list in the word stream, by list, each in order of position.
@@ -99,7 +122,7 @@ final class LexiconIndex: Sendable {
         found[set].append(PatternSet.Match(pattern: pattern, words: start..<end))
       }
     }
-    func attempt(_ bucket: Bucket, at start: Int) {
+    func attempt(_ bucket: Lookup, at start: Int) {
       for entry in bucket.direct { attempt(entry, at: start) }
       let next = start + 1
       guard next < words.count, words[next].sentence == words[start].sentence else { return }

@@ -199,10 +199,12 @@ final class StatementEvaluation {
     guard finding.result == .pass, level < 2 else { return finding }
     return Finding(
       result: level == 1 ? .partial : .fail, evidence: finding.evidence,
-      advice:
-        "Avoiding a fault earns its points only in a statement that says something concrete:"
-        + " what happened, who is affected, what you are doing and what to do.")
+      advice: Self.insubstantialAdvice)
   }
+
+  private static let insubstantialAdvice =
+    "Avoiding a fault earns its points only in a statement that says something concrete:"
+    + " what happened, who is affected, what you are doing and what to do."
 
   private func criterion(
     id: String, label: String, dimension: QualityDimension, max: Int, finding: Finding,
@@ -1040,12 +1042,17 @@ final class StatementEvaluation {
       return found
     }
     if let known = indexedSpans[position] { return known }
-    let found = Self.merge(all[position].map(\.words))
+    let matches = all[position]
+    // Most lists match nowhere, and one match needs no sorting or merging.
+    let found =
+      matches.count <= 1 ? matches.map(\.words) : Self.merge(matches.map(\.words))
     indexedSpans[position] = found
     return found
   }
 
   static func merge(_ ranges: [Range<Int>]) -> [Range<Int>] {
+    // None or one: nothing to sort or merge.
+    guard ranges.count > 1 else { return ranges }
     let sorted = ranges.sorted { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
     var merged: [Range<Int>] = []
     for range in sorted {
