@@ -31,11 +31,12 @@ final class LexiconIndex: Sendable {
     }
   }
 
-  /// A bucket as looked up while matching: its tables keyed by hash values.
-  private struct Lookup: Sendable {
-    var direct: [Entry]
-    var byNextStem: HashKeyTable<[Entry]>
-    var byNextForm: HashKeyTable<[Entry]>
+  /// A bucket as looked up while matching: its tables keyed by hash values. A class, so
+  /// that finding one copies a reference, not three tables.
+  private final class Lookup: Sendable {
+    let direct: [Entry]
+    let byNextStem: HashKeyTable<[Entry]>
+    let byNextForm: HashKeyTable<[Entry]>
 
     init(_ bucket: Bucket) {
       direct = bucket.direct

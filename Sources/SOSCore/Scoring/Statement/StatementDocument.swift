@@ -136,6 +136,7 @@ struct StatementDocument: Sendable {
     // What depends only on a word's spelling, worked out once per distinct word.
     var known: [String: (stem: String, formKey: Int, stemKey: Int, sets: WordSets, spelling: Int)] =
       [:]
+    known.reserveCapacity(tokens.count)
     for (index, token) in tokens.enumerated() {
       let capital =
         token.text.first.map(StatementTokenizer.isUppercase) == true && !token.startsClause

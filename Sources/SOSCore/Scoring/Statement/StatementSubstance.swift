@@ -93,23 +93,29 @@ struct StatementSubstance {
   /// Whether the words say something: at least five, mostly real words, not filler,
   /// and at least one clause with a verb.
   static func nonsense(_ document: StatementDocument, hasImperative: Bool) -> String? {
-    let words = document.words.filter { $0.kind == .word || $0.kind == .number }
+    // The words and numbers, by position (read in place rather than copied out).
+    let all = document.words
+    let words = all.indices.filter { all[$0].kind == .word || all[$0].kind == .number }
     let count = words.count
     if count < ScoringDefaults.statementMinimumWords {
       return "it has \(count) word\(count == 1 ? "" : "s"): a statement needs at least"
         + " \(ScoringDefaults.statementMinimumWords) to tell anyone anything"
     }
-    let filler = words.filter {
-      $0.sets.contains(.loremWord) || $0.sets.contains(.mashWord) || !isWordlike($0.folded)
-    }.count
+    var filler = 0
+    for index in words
+    where all[index].sets.contains(.loremWord) || all[index].sets.contains(.mashWord)
+      || !isWordlike(all[index].folded)
+    {
+      filler += 1
+    }
     if Double(filler) >= 0.5 * Double(count) {
       return "most of it is not words (placeholder, test words or keyboard runs)"
     }
     // Distinct spellings, counted by their numbers rather than by hashing each word.
     var seen = [Bool](repeating: false, count: document.spellings)
     var distinct = 0
-    for word in words where !seen[word.spelling] {
-      seen[word.spelling] = true
+    for index in words where !seen[all[index].spelling] {
+      seen[all[index].spelling] = true
       distinct += 1
     }
     if count >= 5, Double(distinct) < 0.4 * Double(count) {

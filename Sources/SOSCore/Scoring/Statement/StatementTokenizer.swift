@@ -207,7 +207,10 @@ extension StatementTokenizer {
         index += 1
         return
       }
-      if isSpace(index) || StatementTokenizer.isIgnorable(character) {
+      let code = codes[index]
+      let ignorable =
+        code != 0 ? code < 32 || code == 127 : StatementTokenizer.isIgnorable(character)
+      if isSpace(index) || ignorable {
         hyphenPending = false
         index += 1
         return
@@ -261,7 +264,7 @@ extension StatementTokenizer {
       while end < chars.count, end - index < 3, isDigit(end) {
         end += 1
       }
-      guard end < chars.count, chars[end] == "." || chars[end] == ")",
+      guard end < chars.count, codes[end] == 46 || codes[end] == 41,
         end + 1 == chars.count || (isSpace(end + 1) || isLineBreak(end + 1))
       else { return false }
       output.append(.clauseBreak)
@@ -286,26 +289,28 @@ extension StatementTokenizer {
 
     /// Seven to fifteen digits in groups separated by single spaces, hyphens or brackets,
     /// optionally after a "+": "0800 123 4567", "+44 (0)20 7946 0000".
+    ///
+    /// Every character it looks for is ASCII, so it reads the characters' codes (no other
+    /// character equals an ASCII digit, space, "+", "-" or a bracket).
     private mutating func phone() -> Bool {
-      let character = chars[index]
+      let code = codes[index]
       let opensPhone =
-        StatementTokenizer.isDigit(character)
-        || ((character == "+" || character == "(") && index + 1 < chars.count
-          && isDigit(index + 1))
+        isDigit(index)
+        || ((code == 43 || code == 40) && index + 1 < chars.count && isDigit(index + 1))
       guard opensPhone else { return false }
       if index > 0, isWord(index - 1) { return false }
-      var cursor = index + (character == "+" ? 1 : 0)
+      var cursor = index + (code == 43 ? 1 : 0)
       var digits = 0
       var lastDigit = -1
       while cursor < chars.count {
-        let next = chars[cursor]
-        if StatementTokenizer.isDigit(next) {
+        let next = codes[cursor]
+        if next >= 48 && next <= 57 {
           digits += 1
           if digits > 15 { return false }
           lastDigit = cursor
-        } else if next == " " {
-          if cursor + 1 >= chars.count || chars[cursor + 1] == " " { break }
-        } else if next != "-" && next != "(" && next != ")" {
+        } else if next == 32 {
+          if cursor + 1 >= chars.count || codes[cursor + 1] == 32 { break }
+        } else if next != 45 && next != 40 && next != 41 {
           break
         }
         cursor += 1
@@ -365,7 +370,7 @@ extension StatementTokenizer {
 
     /// "@Name" not preceded by a word character.
     private mutating func handle() -> Bool {
-      guard chars[index] == "@", index + 1 < chars.count else { return false }
+      guard codes[index] == 64, index + 1 < chars.count else { return false }
       if index > 0, isWord(index - 1) { return false }
       var end = index + 1
       while end < chars.count, chars[end].isASCII,
@@ -409,8 +414,7 @@ extension StatementTokenizer {
         emit(.abbreviation, start..<dotted)
         return
       }
-      if !hasDigit, end < chars.count, chars[end] == ".", listedAbbreviation(start..<end, dot: end)
-      {
+      if !hasDigit, end < chars.count, codes[end] == 46, listedAbbreviation(start..<end, dot: end) {
         emit(.abbreviation, start..<(end + 1))
         return
       }
@@ -429,7 +433,7 @@ extension StatementTokenizer {
         }
         let length = letters - cursor
         guard length >= 1, length <= 2 else { break }
-        if letters < chars.count, chars[letters] == "." {
+        if letters < chars.count, codes[letters] == 46 {
           groups += 1
           cursor = letters + 1
           if cursor < chars.count, isLetter(cursor) { continue }
@@ -447,11 +451,15 @@ extension StatementTokenizer {
     }
 
     private func listedAbbreviation(_ range: Range<Int>, dot: Int) -> Bool {
-      let folded = StatementTokenizer.fold(String(chars[range]))
+      // Words are letters: ASCII ones fold from their codes.
+      let folded =
+        codes[range].allSatisfy({ $0 != 0 })
+        ? String(decoding: codes[range], as: UTF8.self).lowercased()
+        : StatementTokenizer.fold(String(chars[range]))
       if folded == "no" {
         // "No. 5" is an abbreviation; "The answer is no." is not.
         var next = dot + 1
-        while next < chars.count, chars[next] == " " { next += 1 }
+        while next < chars.count, codes[next] == 32 { next += 1 }
         return next < chars.count && isDigit(next)
       }
       return StatementLexicon.abbreviations.contains(folded)
