@@ -9,6 +9,8 @@ final class LexiconIndex: Sendable {
   private struct Entry: Sendable {
     var set: Int32
     var pattern: Int32
+    /// The pattern's place in `patterns`, every list's patterns in one array.
+    var flat: Int32
   }
 
   /// The patterns that start with one word: those whose second element is a plain
@@ -46,6 +48,8 @@ final class LexiconIndex: Sendable {
   }
 
   let sets: [PatternSet]
+  /// The patterns of every list, list after list: one look-up finds a pattern to try.
+  private let patterns: [StatementPattern]
   /// Each list's identity with its position, sorted by identity for a binary search
   /// (quicker than hashing, and asked for at every criterion).
   private let positions: [(set: ObjectIdentifier, position: Int)]
@@ -63,10 +67,13 @@ final class LexiconIndex: Sendable {
     var byForm: [Int: Bucket] = [:]
     var unindexed: [Entry] = []
     var byClass: [UInt8: [Entry]] = [:]
+    var patterns: [StatementPattern] = []
     for (setIndex, set) in sets.enumerated() {
       position[ObjectIdentifier(set)] = setIndex
       for (patternIndex, pattern) in set.patterns.enumerated() {
-        let entry = Entry(set: Int32(setIndex), pattern: Int32(patternIndex))
+        let entry = Entry(
+          set: Int32(setIndex), pattern: Int32(patternIndex), flat: Int32(patterns.count))
+        patterns.append(pattern)
         guard let first = pattern.steps.first, !first.optional,
           case .word(let words) = first.element
         else {
@@ -85,6 +92,7 @@ final class LexiconIndex: Sendable {
         }
       }
     }
+    self.patterns = patterns
     self.positions = position.map { (set: $0.key, position: $0.value) }.sorted { $0.set < $1.set }
     self.byStem = HashKeyTable(byStem.mapValues(Lookup.init))
     self.byForm = HashKeyTable(byForm.mapValues(Lookup.init))
@@ -113,13 +121,13 @@ final class LexiconIndex: Sendable {
     // The patterns tried at one word, so that one reached two ways is tried once.
     var tried: [Entry] = []
     func attempt(_ entry: Entry, at start: Int) {
-      guard !tried.contains(where: { $0.set == entry.set && $0.pattern == entry.pattern }) else {
+      guard !tried.contains(where: { $0.flat == entry.flat }) else {
         return
       }
       tried.append(entry)
       let set = Int(entry.set)
       let pattern = Int(entry.pattern)
-      if let end = sets[set].patterns[pattern].match(words, at: start) {
+      if let end = patterns[Int(entry.flat)].match(words, at: start) {
         found[set].append(PatternSet.Match(pattern: pattern, words: start..<end))
       }
     }

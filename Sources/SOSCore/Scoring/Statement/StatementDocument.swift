@@ -134,29 +134,31 @@ struct StatementDocument: Sendable {
     var words: [Word] = []
     words.reserveCapacity(tokens.count + tokens.count / 8)
     // What depends only on a word's spelling, worked out once per distinct word.
-    var known: [String: (stem: String, formKey: Int, stemKey: Int, sets: WordSets, spelling: Int)] =
-      [:]
-    known.reserveCapacity(tokens.count)
+    var known = SpellingTable(capacity: tokens.count)
     for (index, token) in tokens.enumerated() {
       let capital =
         token.text.first.map(StatementTokenizer.isUppercase) == true && !token.startsClause
       func add(_ part: String, offset: Int) {
-        let spelling: (stem: String, formKey: Int, stemKey: Int, sets: WordSets, spelling: Int)
-        if let found = known[part] {
-          spelling = found
+        let hash = part.hashValue
+        let number: Int
+        if let found = known.find(part, hash: hash) {
+          number = found
         } else {
           // The first token with this spelling decides its stem, as it always has: a
           // number or a link is its own stem, a word is stemmed.
           let stem = token.kind == .word ? WordStemmer.stem(part) : part
-          spelling = (stem, part.hashValue, stem.hashValue, WordSets.of(part), known.count)
-          known[part] = spelling
+          number = known.add(
+            SpellingTable.Entry(
+              folded: part, stem: stem, formKey: hash, stemKey: stem.hashValue,
+              sets: WordSets.of(part, hash: hash)))
         }
+        let spelling = known.entries[number]
         words.append(
           Word(
             folded: part, stem: spelling.stem, formKey: spelling.formKey,
             stemKey: spelling.stemKey, token: index, sentence: token.sentence,
             startsClause: token.startsClause && offset == 0, kind: token.kind,
-            isName: capital && offset == 0, sets: spelling.sets, spelling: spelling.spelling))
+            isName: capital && offset == 0, sets: spelling.sets, spelling: number))
         words[words.count - 1].classes = WordClasses.of(words[words.count - 1])
       }
       switch token.kind {
@@ -172,7 +174,7 @@ struct StatementDocument: Sendable {
         add(token.folded, offset: 0)
       }
     }
-    return (words, known.count)
+    return (words, known.entries.count)
   }
 
   /// Spells out a contraction: "we're" → ["we", "are"], "customer's" → ["customer"].
