@@ -25,7 +25,10 @@
 ///   was said ("we said we would update you at 9am") holds no promised time.
 /// - A clock time with no preposition that opens a sentence before a dash, colon or
 ///   bracket, or follows a bare "update", is a **timestamp** ("Update (10:30): …").
-struct CommitmentReader {
+///
+/// A class: the evaluation, the next-update parser and the criteria share one reading
+/// instead of copying its many arrays.
+final class CommitmentReader {
   /// A phrase that commits to an update.
   struct Cue: Hashable, Sendable {
     var words: Range<Int>
@@ -77,7 +80,7 @@ struct CommitmentReader {
 
   // MARK: - Clauses and segments
 
-  private mutating func divide() {
+  private func divide() {
     clause.reserveCapacity(words.count)
     segment.reserveCapacity(words.count)
     var clauseNumber = -1
@@ -139,7 +142,7 @@ struct CommitmentReader {
 
   // MARK: - Negations, hedges, conditions, the past
 
-  private mutating func markScopes() {
+  private func markScopes() {
     for index in words.indices {
       let word = words[index]
       let sets = word.sets
@@ -237,7 +240,7 @@ struct CommitmentReader {
 
   // MARK: - Cues
 
-  private mutating func findCues(_ matches: [[PatternSet.Match]]?) {
+  private func findCues(_ matches: [[PatternSet.Match]]?) {
     func of(_ set: PatternSet) -> [PatternSet.Match] {
       if let matches, let position = LexiconIndex.shared.index(of: set) {
         return matches[position]

@@ -353,6 +353,13 @@ extension StatementTokenizer {
         codes[index..<end].contains(where: { $0 == 46 || $0 == 64 || $0 == 58 })
           || chars[index..<end].contains(where: { $0.asciiValue == nil })
       else { return false }
+      // Every address has a "." or an "@", or is "http://…" or "https://…" (see
+      // `LinkClassifier`): a chunk with none, such as "4:50am", is no address.
+      // (No character but "." and "@" themselves equals them, so their codes find them.)
+      guard
+        codes[index..<end].contains(where: { $0 == 46 || $0 == 64 })
+          || codes[index] == 104 || codes[index] == 72
+      else { return false }
       let core =
         codes[index..<end].allSatisfy({ $0 != 0 && $0 != 10 })
         ? String(decoding: codes[index..<end], as: UTF8.self).lowercased()
