@@ -946,8 +946,11 @@ final class StatementEvaluation {
     var long: [String] = []
     var longest = 0
     for sentence in document.sentences {
-      let count = document.tokens[sentence.tokens].filter { $0.isProse && !$0.joinedByHyphen }
-        .count
+      let tokens = document.tokens
+      var count = 0
+      for index in sentence.tokens where tokens[index].isProse && !tokens[index].joinedByHyphen {
+        count += 1
+      }
       longest = max(longest, count)
       if count > 25 && long.count < 3 { long.append(opening(of: sentence)) }
     }

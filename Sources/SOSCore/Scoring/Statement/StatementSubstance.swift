@@ -33,8 +33,9 @@ struct StatementSubstance {
     }
     // Numbers to call and addresses are where to get help, not facts about the crisis;
     // nor is the time of the next update.
-    for token in document.tokens where token.kind == .number {
-      if !updateSentences.contains(token.sentence) { add(token.text) }
+    let tokens = document.tokens
+    for index in tokens.indices where tokens[index].kind == .number {
+      if !updateSentences.contains(tokens[index].sentence) { add(tokens[index].text) }
     }
     for word in words where word.isName && word.kind == .word {
       if !word.sets.contains(.firstPerson), word.folded.count > 1 {
