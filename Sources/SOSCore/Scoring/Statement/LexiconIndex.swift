@@ -59,6 +59,41 @@ final class LexiconIndex: Sendable {
   /// any word or an optional element, tried everywhere.
   private let byClass: [(StatementDocument.WordClasses, [Entry])]
   private let unindexed: [Entry]
+  /// For each of `unindexed`, the words it can start on, when they are known: a pattern
+  /// that opens with optional words and then a word ("a|an? error|issue …") starts on
+  /// one of those words or on none, so it is tried only where one stands (in the same
+  /// order as ever).
+  private let unindexedStarts: [Starts?]
+
+  /// The stem and form hashes of the words a pattern can start on.
+  private struct Starts: Sendable {
+    var stems: HashKeyTable<Bool>
+    var forms: HashKeyTable<Bool>
+
+    /// The words `pattern` can start on, or `nil` when it can start on any word (it
+    /// opens with `*`, a word class or only optional elements).
+    init?(_ pattern: StatementPattern) {
+      var stems: [Int: Bool] = [:]
+      var forms: [Int: Bool] = [:]
+      for step in pattern.steps {
+        guard case .word(let words) = step.element else { return nil }
+        for key in words.stemKeys { stems[key] = true }
+        for key in words.formKeys { forms[key] = true }
+        if !step.optional {
+          self.stems = HashKeyTable(stems)
+          self.forms = HashKeyTable(forms)
+          return
+        }
+      }
+      return nil
+    }
+
+    /// Whether the word might start the pattern (a word it accepts has one of the
+    /// hashes).
+    func admit(_ word: StatementDocument.Word) -> Bool {
+      stems[word.stemKey] != nil || forms[word.formKey] != nil
+    }
+  }
 
   init(_ sets: [PatternSet]) {
     self.sets = sets
@@ -97,6 +132,7 @@ final class LexiconIndex: Sendable {
     self.byStem = HashKeyTable(byStem.mapValues(Lookup.init))
     self.byForm = HashKeyTable(byForm.mapValues(Lookup.init))
     self.unindexed = unindexed
+    unindexedStarts = unindexed.map { Starts(patterns[Int($0.flat)]) }
     self.byClass = byClass.sorted { $0.key < $1.key }.map {
       (StatementDocument.WordClasses(rawValue: $0.key), $0.value)
     }
@@ -145,7 +181,10 @@ final class LexiconIndex: Sendable {
     for start in words.indices {
       let word = words[start]
       tried.removeAll(keepingCapacity: true)
-      for entry in unindexed { attempt(entry, at: start) }
+      for (entry, starts) in zip(unindexed, unindexedStarts)
+      where starts.map({ $0.admit(word) }) ?? true {
+        attempt(entry, at: start)
+      }
       if !word.classes.isEmpty {
         for (wordClass, entries) in byClass where word.classes.contains(wordClass) {
           for entry in entries { attempt(entry, at: start) }
