@@ -25,7 +25,10 @@
 ///   was said ("we said we would update you at 9am") holds no promised time.
 /// - A clock time with no preposition that opens a sentence before a dash, colon or
 ///   bracket, or follows a bare "update", is a **timestamp** ("Update (10:30): …").
-struct CommitmentReader {
+///
+/// A class: the evaluation, the next-update parser and the criteria share one reading
+/// instead of copying its many arrays.
+final class CommitmentReader {
   /// A phrase that commits to an update.
   struct Cue: Hashable, Sendable {
     var words: Range<Int>
@@ -44,16 +47,19 @@ struct CommitmentReader {
   /// Sentences that hold a cue that stands.
   private(set) var cueSentences: Set<Int> = []
 
+  // What is known of each clause and segment, by number (they are numbered from 0 in
+  // order, so arrays hold them without hashing).
   /// The first negation in a clause, and whether "until" follows it in the clause.
-  private var negation: [Int: (word: Int, until: Bool)] = [:]
-  private var hedge: [Int: Int] = [:]
-  private var conditionalSegments: Set<Int> = []
-  private var pastClauses: Set<Int> = []
+  private var negation: [(word: Int, until: Bool)?] = []
+  /// The first hedge in a clause.
+  private var hedge: [Int?] = []
+  private var conditionalSegments: [Bool] = []
+  private var pastClauses: [Bool] = []
   /// Clauses about opening hours or reporting what was said: they hold no promise.
-  private var closedClauses: Set<Int> = []
-  private var firmClauses: Set<Int> = []
-  private var firstCueInSegment: [Int: Int] = [:]
-  private var cueClauses: Set<Int> = []
+  private var closedClauses: [Bool] = []
+  private var firmClauses: [Bool] = []
+  private var firstCueInSegment: [Int?] = []
+  private var cueClauses: [Bool] = []
 
   /// Reads `document`; `matches`, when given, are the matches of every word list
   /// from `LexiconIndex` (so the cue lists are not matched again).
@@ -74,7 +80,7 @@ struct CommitmentReader {
 
   // MARK: - Clauses and segments
 
-  private mutating func divide() {
+  private func divide() {
     clause.reserveCapacity(words.count)
     segment.reserveCapacity(words.count)
     var clauseNumber = -1
@@ -85,11 +91,12 @@ struct CommitmentReader {
       let newToken = index == 0 || words[index - 1].token != word.token
       let strongBreak =
         newSentence || (newToken && strongPunctuation(before: word.token))
-        || Self.segmentWords.contains(word.folded)
-      var newClause = strongBreak || word.startsClause || Self.conjunctions.contains(word.folded)
+        || word.sets.contains(.segmentWord)
+      var newClause = strongBreak || word.startsClause || word.sets.contains(.conjunction)
       // "and we will …" stays one clause: the conjunction has just opened it.
       if !newClause, word.folded == "we" || word.folded == "i", clauseStart.last != index - 1,
-        let next = folded(index + 1, sameSentenceAs: index), Self.subjectVerbs.contains(next)
+        index + 1 < words.count, words[index + 1].sentence == word.sentence,
+        words[index + 1].sets.contains(.subjectVerb)
       {
         newClause = true
       }
@@ -101,6 +108,16 @@ struct CommitmentReader {
       clause.append(clauseNumber)
       segment.append(segmentNumber)
     }
+    let clauses = clauseNumber + 1
+    let segments = segmentNumber + 1
+    negation = Array(repeating: nil, count: clauses)
+    hedge = Array(repeating: nil, count: clauses)
+    pastClauses = Array(repeating: false, count: clauses)
+    closedClauses = Array(repeating: false, count: clauses)
+    firmClauses = Array(repeating: false, count: clauses)
+    cueClauses = Array(repeating: false, count: clauses)
+    conditionalSegments = Array(repeating: false, count: segments)
+    firstCueInSegment = Array(repeating: nil, count: segments)
   }
 
   /// A semicolon, colon, dash or bracket between this token and the one before.
@@ -111,6 +128,12 @@ struct CommitmentReader {
     guard !gap.isEmpty else { return false }
     for offset in gap {
       let character = document.characters[offset]
+      // Most gaps are ASCII: a byte answers without hashing the character.
+      if let ascii = character.asciiValue, character.utf8.count == 1 {
+        if Self.strongASCII.contains(ascii) { return true }
+        if ascii == 45 && !tokens[token].joinedByHyphen { return true }
+        continue
+      }
       if Self.strongMarks.contains(character) { return true }
       if character == "-" && !tokens[token].joinedByHyphen { return true }
     }
@@ -119,32 +142,36 @@ struct CommitmentReader {
 
   // MARK: - Negations, hedges, conditions, the past
 
-  private mutating func markScopes() {
+  private func markScopes() {
     for index in words.indices {
       let word = words[index]
+      let sets = word.sets
       let here = clause[index]
-      let previous = folded(index - 1, sameSentenceAs: index)
-      let next = folded(index + 1, sameSentenceAs: index)
-      if negation[here] == nil, Self.negators.contains(word.folded), !isExemptNegation(index) {
+      if negation[here] == nil, sets.contains(.negator), !isExemptNegation(index) {
         negation[here] = (index, false)
-      } else if let open = negation[here], !open.until, Self.untilWords.contains(word.folded) {
+      } else if let open = negation[here], !open.until, sets.contains(.until) {
         negation[here] = (open.word, true)
       }
-      if hedge[here] == nil, Self.hedges.contains(word.folded), !word.isName {
+      if hedge[here] == nil, sets.contains(.hedge), !word.isName {
         hedge[here] = index
       }
-      if isCondition(index) { conditionalSegments.insert(segment[index]) }
+      if sets.contains(.conditionWord), isCondition(index) {
+        conditionalSegments[segment[index]] = true
+      }
       let opensClause = index == 0 || clause[index - 1] != here
-      if opensClause && Self.subordinators.contains(word.folded) {
-        pastClauses.insert(here)
+      if opensClause && sets.contains(.subordinator) {
+        pastClauses[here] = true
       }
-      if Self.pastMarkers.contains(word.folded), !Self.futureLeads.contains(previous ?? "") {
-        pastClauses.insert(here)
-      }
-      if Self.openingHours.contains(word.folded) || Self.reportedSpeech.contains(word.folded)
-        || (word.folded == "opening" && next == "hours")
+      if sets.contains(.pastMarker),
+        !(index > 0 && words[index - 1].sentence == word.sentence
+          && words[index - 1].sets.contains(.futureLead))
       {
-        closedClauses.insert(here)
+        pastClauses[here] = true
+      }
+      if sets.contains(.openingHours) || sets.contains(.reportedSpeech)
+        || (word.folded == "opening" && folded(index + 1, sameSentenceAs: index) == "hours")
+      {
+        closedClauses[here] = true
       }
     }
   }
@@ -206,14 +233,14 @@ struct CommitmentReader {
     for offset in 1...3 {
       let before = index - offset
       guard before >= 0, segment[before] == segment[index] else { break }
-      if Self.earlierWords.contains(words[before].folded) { return false }
+      if words[before].sets.contains(.earlier) { return false }
     }
     return true
   }
 
   // MARK: - Cues
 
-  private mutating func findCues(_ matches: [[PatternSet.Match]]?) {
+  private func findCues(_ matches: [[PatternSet.Match]]?) {
     func of(_ set: PatternSet) -> [PatternSet.Match] {
       if let matches, let position = LexiconIndex.shared.index(of: set) {
         return matches[position]
@@ -250,8 +277,8 @@ struct CommitmentReader {
       cue.words = quoted..<cue.words.upperBound
       cues.append(cue)
       cueSentences.insert(words[start].sentence)
-      cueClauses.insert(clause[start])
-      if cue.firm { firmClauses.insert(clause[start]) }
+      cueClauses[clause[start]] = true
+      if cue.firm { firmClauses[clause[start]] = true }
       if firstCueInSegment[segment[start]] == nil { firstCueInSegment[segment[start]] = start }
     }
   }
@@ -265,7 +292,7 @@ struct CommitmentReader {
 
   private func stands(_ cue: Cue) -> Bool {
     let start = cue.words.lowerBound
-    if conditionalSegments.contains(segment[start]) || isHedged(start) { return false }
+    if conditionalSegments[segment[start]] || isHedged(start) { return false }
     if let open = negation[clause[start]], open.word <= start, !open.until { return false }
     return true
   }
@@ -290,7 +317,7 @@ struct CommitmentReader {
   /// Whether a condition covers the segment of the word at `index` ("**if** anyone was
   /// upset, sorry").
   func isConditional(_ index: Int) -> Bool {
-    segment.indices.contains(index) && conditionalSegments.contains(segment[index])
+    segment.indices.contains(index) && conditionalSegments[segment[index]]
   }
 
   /// The clause of the word at `index`.
@@ -307,17 +334,17 @@ struct CommitmentReader {
     let start = time.words.lowerBound
     let body = time.body.lowerBound
     let here = clause[body]
-    if time.isExcluded || conditionalSegments.contains(segment[body]) || isHedged(start) {
+    if time.isExcluded || conditionalSegments[segment[body]] || isHedged(start) {
       return false
     }
     if let open = negation[here], open.word <= start, !(open.until && time.isUntil) {
       return false
     }
-    if closedClauses.contains(here) || isTimestamp(time) { return false }
-    if pastClauses.contains(here) && !firmClauses.contains(here) { return false }
+    if closedClauses[here] || isTimestamp(time) { return false }
+    if pastClauses[here] && !firmClauses[here] { return false }
     // "Following the disruption today, …": a day said in passing, not when we update.
     if time.isDayOnly, time.leads.isEmpty,
-      Self.bareDayWords.contains(words[body].folded)
+      words[body].sets.contains(.bareDay)
         || Weekday(parsing: words[body].folded) != nil
     {
       let cueBefore = firstCueInSegment[segment[body]].map { $0 < body } ?? false
@@ -333,13 +360,13 @@ struct CommitmentReader {
     let here = clause[time.body.lowerBound]
     var index = time.words.lowerBound - 1
     while index >= 0, index >= time.words.lowerBound - 8, clause[index] == here {
-      guard Self.listWords.contains(words[index].folded) else { return false }
+      guard words[index].sets.contains(.listWord) else { return false }
       index -= 1
     }
     guard index < 0 || clause[index] != here else { return false }
     index = time.words.upperBound
     while index < words.count, index < time.words.upperBound + 8, clause[index] == here {
-      guard Self.listWords.contains(words[index].folded) else { return false }
+      guard words[index].sets.contains(.listWord) else { return false }
       index += 1
     }
     return index >= words.count || clause[index] != here
@@ -347,7 +374,7 @@ struct CommitmentReader {
 
   /// Whether a clause holds a cue that stands.
   func hasCue(inClauseOf index: Int) -> Bool {
-    cueClauses.contains(clause[index])
+    cueClauses[clause[index]]
   }
 
   /// "Update (10:30): …", "10:30 – our app is down": a clock time that dates a heading
@@ -425,7 +452,7 @@ struct CommitmentReader {
   }
 
   private func opensWithCoordinator(_ clause: Int) -> Bool {
-    Self.coordinators.contains(words[clauseStart[clause]].folded)
+    words[clauseStart[clause]].sets.contains(.coordinator)
   }
 
   // MARK: - Word lists
@@ -512,4 +539,6 @@ struct CommitmentReader {
   static let strongMarks: Set<Character> = [
     ";", ":", "\u{2014}", "\u{2013}", "(", ")", "[", "]", "\u{061B}",
   ]
+  /// The ASCII ones among `strongMarks`, as bytes.
+  static let strongASCII: [UInt8] = Array(";:()[]".utf8)
 }

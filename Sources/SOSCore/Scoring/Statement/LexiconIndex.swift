@@ -9,6 +9,8 @@ final class LexiconIndex: Sendable {
   private struct Entry: Sendable {
     var set: Int32
     var pattern: Int32
+    /// The pattern's place in `patterns`, every list's patterns in one array.
+    var flat: Int32
   }
 
   /// The patterns that start with one word: those whose second element is a plain
@@ -31,14 +33,67 @@ final class LexiconIndex: Sendable {
     }
   }
 
+  /// A bucket as looked up while matching: its tables keyed by hash values. A class, so
+  /// that finding one copies a reference, not three tables.
+  private final class Lookup: Sendable {
+    let direct: [Entry]
+    let byNextStem: HashKeyTable<[Entry]>
+    let byNextForm: HashKeyTable<[Entry]>
+
+    init(_ bucket: Bucket) {
+      direct = bucket.direct
+      byNextStem = HashKeyTable(bucket.byNextStem)
+      byNextForm = HashKeyTable(bucket.byNextForm)
+    }
+  }
+
   let sets: [PatternSet]
-  private let position: [ObjectIdentifier: Int]
-  private let byStem: [Int: Bucket]
-  private let byForm: [Int: Bucket]
+  /// The patterns of every list, list after list: one look-up finds a pattern to try.
+  private let patterns: [StatementPattern]
+  /// Each list's identity with its position, sorted by identity for a binary search
+  /// (quicker than hashing, and asked for at every criterion).
+  private let positions: [(set: ObjectIdentifier, position: Int)]
+  private let byStem: HashKeyTable<Lookup>
+  private let byForm: HashKeyTable<Lookup>
   /// Patterns that start with a word class, by the class; and those that start with
   /// any word or an optional element, tried everywhere.
   private let byClass: [(StatementDocument.WordClasses, [Entry])]
   private let unindexed: [Entry]
+  /// For each of `unindexed`, the words it can start on, when they are known: a pattern
+  /// that opens with optional words and then a word ("a|an? error|issue …") starts on
+  /// one of those words or on none, so it is tried only where one stands (in the same
+  /// order as ever).
+  private let unindexedStarts: [Starts?]
+
+  /// The stem and form hashes of the words a pattern can start on.
+  private struct Starts: Sendable {
+    var stems: HashKeyTable<Bool>
+    var forms: HashKeyTable<Bool>
+
+    /// The words `pattern` can start on, or `nil` when it can start on any word (it
+    /// opens with `*`, a word class or only optional elements).
+    init?(_ pattern: StatementPattern) {
+      var stems: [Int: Bool] = [:]
+      var forms: [Int: Bool] = [:]
+      for step in pattern.steps {
+        guard case .word(let words) = step.element else { return nil }
+        for key in words.stemKeys { stems[key] = true }
+        for key in words.formKeys { forms[key] = true }
+        if !step.optional {
+          self.stems = HashKeyTable(stems)
+          self.forms = HashKeyTable(forms)
+          return
+        }
+      }
+      return nil
+    }
+
+    /// Whether the word might start the pattern (a word it accepts has one of the
+    /// hashes).
+    func admit(_ word: StatementDocument.Word) -> Bool {
+      stems[word.stemKey] != nil || forms[word.formKey] != nil
+    }
+  }
 
   init(_ sets: [PatternSet]) {
     self.sets = sets
@@ -47,10 +102,13 @@ final class LexiconIndex: Sendable {
     var byForm: [Int: Bucket] = [:]
     var unindexed: [Entry] = []
     var byClass: [UInt8: [Entry]] = [:]
+    var patterns: [StatementPattern] = []
     for (setIndex, set) in sets.enumerated() {
       position[ObjectIdentifier(set)] = setIndex
       for (patternIndex, pattern) in set.patterns.enumerated() {
-        let entry = Entry(set: Int32(setIndex), pattern: Int32(patternIndex))
+        let entry = Entry(
+          set: Int32(setIndex), pattern: Int32(patternIndex), flat: Int32(patterns.count))
+        patterns.append(pattern)
         guard let first = pattern.steps.first, !first.optional,
           case .word(let words) = first.element
         else {
@@ -69,10 +127,12 @@ final class LexiconIndex: Sendable {
         }
       }
     }
-    self.position = position
-    self.byStem = byStem
-    self.byForm = byForm
+    self.patterns = patterns
+    self.positions = position.map { (set: $0.key, position: $0.value) }.sorted { $0.set < $1.set }
+    self.byStem = HashKeyTable(byStem.mapValues(Lookup.init))
+    self.byForm = HashKeyTable(byForm.mapValues(Lookup.init))
     self.unindexed = unindexed
+    unindexedStarts = unindexed.map { Starts(patterns[Int($0.flat)]) }
     self.byClass = byClass.sorted { $0.key < $1.key }.map {
       (StatementDocument.WordClasses(rawValue: $0.key), $0.value)
     }
@@ -80,7 +140,15 @@ final class LexiconIndex: Sendable {
 
   /// The position of `set` among the indexed lists, if it is one of them.
   func index(of set: PatternSet) -> Int? {
-    position[ObjectIdentifier(set)]
+    let identity = ObjectIdentifier(set)
+    var low = 0
+    var high = positions.count
+    while low < high {
+      let middle = (low + high) / 2
+      if positions[middle].set < identity { low = middle + 1 } else { high = middle }
+    }
+    return low < positions.count && positions[low].set == identity
+      ? positions[low].position : nil
   }
 
   /// The matches of every list in the word stream, by list, each in order of position.
@@ -89,17 +157,17 @@ final class LexiconIndex: Sendable {
     // The patterns tried at one word, so that one reached two ways is tried once.
     var tried: [Entry] = []
     func attempt(_ entry: Entry, at start: Int) {
-      guard !tried.contains(where: { $0.set == entry.set && $0.pattern == entry.pattern }) else {
+      guard !tried.contains(where: { $0.flat == entry.flat }) else {
         return
       }
       tried.append(entry)
       let set = Int(entry.set)
       let pattern = Int(entry.pattern)
-      if let end = sets[set].patterns[pattern].match(words, at: start) {
+      if let end = patterns[Int(entry.flat)].match(words, at: start) {
         found[set].append(PatternSet.Match(pattern: pattern, words: start..<end))
       }
     }
-    func attempt(_ bucket: Bucket, at start: Int) {
+    func attempt(_ bucket: Lookup, at start: Int) {
       for entry in bucket.direct { attempt(entry, at: start) }
       let next = start + 1
       guard next < words.count, words[next].sentence == words[start].sentence else { return }
@@ -113,7 +181,10 @@ final class LexiconIndex: Sendable {
     for start in words.indices {
       let word = words[start]
       tried.removeAll(keepingCapacity: true)
-      for entry in unindexed { attempt(entry, at: start) }
+      for (entry, starts) in zip(unindexed, unindexedStarts)
+      where starts.map({ $0.admit(word) }) ?? true {
+        attempt(entry, at: start)
+      }
       if !word.classes.isEmpty {
         for (wordClass, entries) in byClass where word.classes.contains(wordClass) {
           for entry in entries { attempt(entry, at: start) }

@@ -5,10 +5,21 @@ enum LinkClassifier {
     guard parts.count == 2, let local = parts.first, let domain = parts.last, !local.isEmpty
     else { return false }
     let localAllowed = local.allSatisfy { character in
-      character.isASCII
-        && (character.isLetter || character.isNumber || "._%+-'".contains(character))
+      isASCIILetterOrDigit(character) || (character.isASCII && "._%+-'".contains(character))
     }
     return localAllowed && isHost(Substring(domain), requireKnownDomain: false)
+  }
+
+  /// An ASCII letter: what `isASCII && isLetter` says, read from the code.
+  static func isASCIILetter(_ character: Character) -> Bool {
+    guard let code = character.asciiValue else { return false }
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
+  }
+
+  /// An ASCII letter or digit: what `isASCII && (isLetter || isNumber)` says.
+  static func isASCIILetterOrDigit(_ character: Character) -> Bool {
+    guard let code = character.asciiValue else { return false }
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
   }
 
   static func isURL(_ chunk: String) -> Bool {
@@ -31,10 +42,10 @@ enum LinkClassifier {
     guard labels.count >= 2, let last = labels.last else { return false }
     for label in labels {
       guard !label.isEmpty,
-        label.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        label.allSatisfy({ isASCIILetterOrDigit($0) || $0 == "-" })
       else { return false }
     }
-    guard last.count >= 2, last.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+    guard last.count >= 2, last.allSatisfy(isASCIILetter) else { return false }
     return !requireKnownDomain || StatementLexicon.topLevelDomains.contains(String(last))
   }
 }

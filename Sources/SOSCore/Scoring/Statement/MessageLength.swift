@@ -23,7 +23,11 @@ struct MessageLength: Hashable, Sendable {
   var overflowOffset: Int?
 
   static func measure(_ text: String, channel: Channel, limit: Int?) -> MessageLength {
-    let characters = Array(text)
+    measure(Array(text), channel: channel, limit: limit)
+  }
+
+  /// The length of a text already cut into `characters`.
+  static func measure(_ characters: [Character], channel: Channel, limit: Int?) -> MessageLength {
     var start = 0
     var end = characters.count
     while start < end, characters[start].isWhitespace { start += 1 }

@@ -45,11 +45,13 @@ extension Readability {
     var words = 0
     var syllables = 0
     var sentences = 0
+    // Tokens are read in place, by index, rather than copied out one by one.
+    let tokens = document.tokens
     for sentence in document.sentences {
       var counted = 0
-      for token in document.tokens[sentence.tokens] where token.isProse {
-        syllables += SyllableCounter.count(token.folded)
-        if !token.joinedByHyphen { counted += 1 }
+      for index in sentence.tokens where tokens[index].isProse {
+        syllables += SyllableCounter.count(tokens[index].folded)
+        if !tokens[index].joinedByHyphen { counted += 1 }
       }
       if counted > 0 {
         words += counted

@@ -172,7 +172,7 @@ struct SpokenTimeScanner {
     if word == "inside" && folded(cursor) == "of" { cursor += 1 }
     var definite = word == "every"
     if folded(cursor) == "the" {
-      if isWord(cursor + 1, in: ["next", "coming", "following"]) {
+      if isWord(cursor + 1, in: Self.nextWords) {
         cursor += 2
       } else if word == "within" && folded(cursor + 1) == "hour" {
         cursor += 1
@@ -198,13 +198,13 @@ struct SpokenTimeScanner {
     var cursor = start
     for _ in 0..<3 {
       guard let word = folded(cursor) else { break }
-      if word == "no" || word == "not", isWord(cursor + 1, in: ["more", "longer"]),
+      if word == "no" || word == "not", isWord(cursor + 1, in: Self.moreWords),
         folded(cursor + 2) == "than"
       {
         cursor += 3
       } else if word == "less" || word == "fewer", folded(cursor + 1) == "than" {
         cursor += 2
-      } else if word == "up" || word == "at", isWord(cursor + 1, in: ["to", "most"]) {
+      } else if word == "up" || word == "at", isWord(cursor + 1, in: Self.upToWords) {
         cursor += 2
       } else if Self.spanQualifiers.contains(word) {
         cursor += 1
@@ -227,7 +227,7 @@ struct SpokenTimeScanner {
       cursor = end
     } else if !definite {
       return nil
-    } else if !isWord(index, in: ["hour", "minute", "day", "week"]) {
+    } else if !isWord(index, in: Self.singularUnits) {
       return nil
     }
     guard let word = folded(cursor), let unit = Self.units[word] else { return nil }
@@ -251,7 +251,7 @@ struct SpokenTimeScanner {
     {
       return upper
     }
-    if isWord(end, in: ["to", "or"]), let upper = singleAmount(at: end + 1) {
+    if isWord(end, in: Self.rangeWords), let upper = singleAmount(at: end + 1) {
       return upper
     }
     return (value, end)
@@ -268,7 +268,7 @@ struct SpokenTimeScanner {
       if folded(index + 1) == "couple", folded(index + 2) == "of" { return (200, index + 3) }
       return (100, index + 1)
     case "half":
-      return (50, isWord(index + 1, in: ["a", "an"]) ? index + 2 : index + 1)
+      return (50, isWord(index + 1, in: Self.articles) ? index + 2 : index + 1)
     case "quarter":
       return quarter(after: index + 1)
     case "couple":
@@ -295,7 +295,7 @@ struct SpokenTimeScanner {
   private func quarter(after index: Int) -> (Int, Int) {
     var end = index
     if folded(end) == "of" { end += 1 }
-    if isWord(end, in: ["a", "an"]) { end += 1 }
+    if isWord(end, in: Self.articles) { end += 1 }
     return (25, end)
   }
 
@@ -471,7 +471,7 @@ struct SpokenTimeScanner {
       clockHour = hour.value == 1 ? 12 : hour.value - 1
       clockMinute = 60 - minutes
     }
-    if let next = folded(end), ["am", "a.m", "pm", "p.m"].contains(next) {
+    if let next = folded(end), Self.meridiems.contains(next) {
       let minute = (clockHour % 12 + (next.hasPrefix("p") ? 12 : 0)) * 60 + clockMinute
       return Clock(end: end + 1, readings: [minute], twelveHour: false)
     }
@@ -586,7 +586,7 @@ struct SpokenTimeScanner {
       else { return nil }
       return DayPhrase(end: index + 3, day: .today, part: part)
     case "the":
-      guard isWord(index + 1, in: ["end", "close"]) else { return nil }
+      guard isWord(index + 1, in: Self.endWords) else { return nil }
       return endOf(at: index + 1)
     case "end", "close":
       return endOf(at: index)
@@ -629,7 +629,7 @@ struct SpokenTimeScanner {
     guard folded(index + 1) == "of" else { return nil }
     var cursor = index + 2
     if folded(cursor) == "the" { cursor += 1 }
-    if isWord(cursor, in: ["working", "business"]), folded(cursor + 1) == "day" { cursor += 1 }
+    if isWord(cursor, in: Self.workingWords), folded(cursor + 1) == "day" { cursor += 1 }
     guard let word = folded(cursor) else { return nil }
     switch word {
     case "day", "play", "business", "today":
@@ -653,7 +653,7 @@ struct SpokenTimeScanner {
   private func firstThing(after index: Int) -> DayPhrase {
     var cursor = index
     var day = SpokenTime.Day.unspecified
-    if isWord(cursor, in: ["tomorrow", "tmrw", "tmw"]) {
+    if isWord(cursor, in: Self.tomorrowWords) {
       day = .tomorrow
       cursor += 1
     } else if folded(cursor) == "this", folded(cursor + 1) == "morning" {
@@ -689,6 +689,28 @@ struct SpokenTimeScanner {
   }
 
   // MARK: - Word lists
+
+  // Small word lists read in passing, built once rather than at every call.
+  /// "The next", "the coming", "the following".
+  static let nextWords: Set<String> = ["next", "coming", "following"]
+  /// "No more than", "not longer than".
+  static let moreWords: Set<String> = ["more", "longer"]
+  /// "Up to", "at most".
+  static let upToWords: Set<String> = ["to", "most"]
+  /// Units that alone mean one of them after "the next" or "every".
+  static let singularUnits: Set<String> = ["hour", "minute", "day", "week"]
+  /// "Two to three", "2 or 3".
+  static let rangeWords: Set<String> = ["to", "or"]
+  /// "A", "an".
+  static let articles: Set<String> = ["a", "an"]
+  /// "am", "pm", as the word stream has them.
+  static let meridiems: Set<String> = ["am", "a.m", "pm", "p.m"]
+  /// "The end of", "the close of".
+  static let endWords: Set<String> = ["end", "close"]
+  /// "The working day", "the business day".
+  static let workingWords: Set<String> = ["working", "business"]
+  /// "Tomorrow" and its short forms.
+  static let tomorrowWords: Set<String> = ["tomorrow", "tmrw", "tmw"]
 
   /// Prepositions kept with a time: they decide whether it is a deadline.
   static let leadWords: Set<String> = [

@@ -41,13 +41,11 @@ public struct StatementAnalyzer: Sendable {
     if let nonsense {
       // Nothing to read: every criterion says why, and none earns a point.
       let why = "This is not yet a statement: \(nonsense)."
-      criteria = criteria.map {
-        var failed = $0
-        failed.result = .fail
-        failed.points = 0
-        failed.advice =
-          why + " Write what happened, who is affected, what you are doing and what to do."
-        return failed
+      let advice = why + " Write what happened, who is affected, what you are doing and what to do."
+      for index in criteria.indices {
+        criteria[index].result = .fail
+        criteria[index].points = 0
+        criteria[index].advice = advice
       }
     } else {
       caps = evaluation.caps(criteria: criteria, must: must)
@@ -69,7 +67,7 @@ public struct StatementAnalyzer: Sendable {
     let document = StatementDocument(text)
     let readability = Readability(document)
     let hardLimit = Self.hardLimit(channel: channel, limit: limit)
-    let length = MessageLength.measure(text, channel: channel, limit: hardLimit)
+    let length = MessageLength.measure(document.characters, channel: channel, limit: hardLimit)
     let limitInForce = length.unit == .ucs2 ? hardLimit.map(MessageLength.ucs2Limit) : hardLimit
     return StatementEvaluation(
       document: document, readability: readability, profile: profile, channel: channel,

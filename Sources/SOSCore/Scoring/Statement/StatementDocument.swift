@@ -22,6 +22,12 @@ struct StatementDocument: Sendable {
     var isName: Bool
     /// The word classes of lexicon patterns this word belongs to, worked out once.
     var classes: WordClasses = []
+    /// The fixed word lists that hold `folded`, worked out once.
+    var sets: WordSets = []
+    /// The number of `folded` among the document's distinct spellings (see
+    /// `StatementDocument.spellings`): two words have the same number exactly when they
+    /// are spelt the same.
+    var spelling = 0
   }
 
   /// Word classes a lexicon pattern can ask for (`<num>`, `<clock>`, `<ing>`, `<ed>`)
@@ -39,7 +45,7 @@ struct StatementDocument: Sendable {
     static func of(_ word: Word) -> WordClasses {
       var classes: WordClasses = []
       let folded = word.folded
-      if word.kind == .number || StatementLexicon.numberWords.contains(folded) {
+      if word.kind == .number || word.sets.contains(.numberWord) {
         classes.insert(.number)
       }
       if StatementPattern.isClock(word) { classes.insert(.clock) }
@@ -48,11 +54,11 @@ struct StatementDocument: Sendable {
         if count >= 5 && folded.hasSuffix("ing") { classes.insert(.ing) }
         if folded != "been",
           count >= 4 && folded.hasSuffix("ed")
-            || StatementLexicon.irregularParticiples.contains(folded)
+            || word.sets.contains(.irregularParticiple)
         {
           classes.insert(.participle)
         }
-        if StatementLexicon.negations.contains(folded) { classes.insert(.negation) }
+        if word.sets.contains(.negation) { classes.insert(.negation) }
       }
       if word.isName { classes.insert(.name) }
       return classes
@@ -60,22 +66,39 @@ struct StatementDocument: Sendable {
   }
 
   let characters: [Character]
+  /// The ASCII code of each character, or 0 when it is not ASCII ("\r\n" is 10).
+  let codes: [UInt8]
   let tokens: [StatementToken]
   let sentences: [StatementSentence]
   let words: [Word]
+  /// How many distinct spellings (`Word.folded`) the words have.
+  let spellings: Int
 
   init(_ text: String) {
-    characters = Array(text)
-    let split = SentenceSplitter.split(StatementTokenizer.lexemes(characters))
+    let utf8 = text.utf8
+    if utf8.allSatisfy({ $0 < 128 && $0 != 13 }) {
+      // ASCII without a carriage return (so no "\r\n"): each byte is one character, and
+      // its own code. Cutting into grapheme clusters would give the same, more slowly.
+      codes = Array(utf8)
+      characters = codes.map { Character(Unicode.Scalar($0)) }
+    } else {
+      characters = Array(text)
+      codes = characters.map { $0.asciiValue ?? 0 }
+    }
+    let split = SentenceSplitter.split(StatementTokenizer.lexemes(characters, codes: codes))
     tokens = split.tokens
     sentences = split.sentences
-    words = Self.words(of: split.tokens)
+    (words, spellings) = Self.words(of: split.tokens)
   }
 
   /// The text between two character offsets, as written.
   func text(_ range: Range<Int>) -> String {
     let lower = max(0, min(range.lowerBound, characters.count))
     let upper = max(lower, min(range.upperBound, characters.count))
+    // ASCII with no line break ("\r\n" has code 10): the codes are the UTF-8.
+    if codes[lower..<upper].allSatisfy({ $0 != 0 && $0 != 10 }) {
+      return String(decoding: codes[lower..<upper], as: UTF8.self)
+    }
     return Self.string(characters[lower..<upper])
   }
 
@@ -107,38 +130,51 @@ struct StatementDocument: Sendable {
     return text(first.range.lowerBound..<last.range.upperBound)
   }
 
-  private static func words(of tokens: [StatementToken]) -> [Word] {
+  private static func words(of tokens: [StatementToken]) -> (words: [Word], spellings: Int) {
     var words: [Word] = []
     words.reserveCapacity(tokens.count + tokens.count / 8)
-    var stems: [String: String] = [:]
+    // What depends only on a word's spelling, worked out once per distinct word.
+    var known = SpellingTable(capacity: tokens.count)
     for (index, token) in tokens.enumerated() {
-      let parts: [String]
-      switch token.kind {
-      case .word: parts = expand(token.folded)
-      // "Mr." and "a.m." match as "mr" and "a.m".
-      case .abbreviation:
-        parts = [String(token.folded.dropLast(token.folded.hasSuffix(".") ? 1 : 0))]
-      default: parts = [token.folded]
-      }
-      let capital = token.text.first?.isUppercase == true && !token.startsClause
-      for (offset, part) in parts.enumerated() {
-        let stem: String
-        if let known = stems[part] {
-          stem = known
+      let capital =
+        token.text.first.map(StatementTokenizer.isUppercase) == true && !token.startsClause
+      func add(_ part: String, offset: Int) {
+        let hash = part.hashValue
+        let number: Int
+        if let found = known.find(part, hash: hash) {
+          number = found
         } else {
-          stem = token.kind == .word ? WordStemmer.stem(part) : part
-          stems[part] = stem
+          // The first token with this spelling decides its stem, as it always has: a
+          // number or a link is its own stem, a word is stemmed.
+          let stem = token.kind == .word ? WordStemmer.stem(part) : part
+          number = known.add(
+            SpellingTable.Entry(
+              folded: part, stem: stem, formKey: hash, stemKey: stem.hashValue,
+              sets: WordSets.of(part, hash: hash)))
         }
+        let spelling = known.entries[number]
         words.append(
           Word(
-            folded: part, stem: stem, formKey: part.hashValue, stemKey: stem.hashValue,
-            token: index, sentence: token.sentence,
+            folded: part, stem: spelling.stem, formKey: spelling.formKey,
+            stemKey: spelling.stemKey, token: index, sentence: token.sentence,
             startsClause: token.startsClause && offset == 0, kind: token.kind,
-            isName: capital && offset == 0))
+            isName: capital && offset == 0, sets: spelling.sets, spelling: number))
         words[words.count - 1].classes = WordClasses.of(words[words.count - 1])
       }
+      switch token.kind {
+      // Most words have no apostrophe and are one word of the stream.
+      case .word where !token.folded.utf8.contains(39):
+        add(token.folded, offset: 0)
+      case .word:
+        for (offset, part) in expand(token.folded).enumerated() { add(part, offset: offset) }
+      // "Mr." and "a.m." match as "mr" and "a.m".
+      case .abbreviation:
+        add(String(token.folded.dropLast(token.folded.hasSuffix(".") ? 1 : 0)), offset: 0)
+      default:
+        add(token.folded, offset: 0)
+      }
     }
-    return words
+    return (words, known.entries.count)
   }
 
   /// Spells out a contraction: "we're" → ["we", "are"], "customer's" → ["customer"].

@@ -1,6 +1,10 @@
 /// The judging of one statement, criterion by criterion (see `StatementRubric` for the
 /// points and `StatementLexicon` for the words).
-struct StatementEvaluation {
+///
+/// A class, so that the many criteria and caps that read it share one instance instead of
+/// copying (and retaining) its fields, and so that what is worked out once (the matches
+/// of each word list, the promised update) can be kept on it.
+final class StatementEvaluation {
   /// What one criterion found.
   struct Finding {
     var result: StatementCriterion.Result
@@ -23,27 +27,24 @@ struct StatementEvaluation {
   private let firstPersonSentences: Set<Int>
   /// Words quoted as something not to say ("Do not say it was a system error").
   private let avoidQuoted: [Bool]
-  /// What has been worked out once for this statement.
-  private let memo = Memo()
 
-  /// Matches of each word list and the promised update, worked out once: many
-  /// criteria and caps read the same lists.
-  final class Memo {
-    var spans: [ObjectIdentifier: [Range<Int>]] = [:]
-    var all: [[PatternSet.Match]]?
-    var promisedUpdate: NextUpdateTime??
-    var instructions: [Range<Int>]?
-    var help: (offered: [Range<Int>], vague: [Range<Int>], refused: [Range<Int>])?
-  }
+  // What has been worked out once for this statement: many criteria and caps read the
+  // same lists.
+  /// The matches of every indexed word list, by the list's position in `LexiconIndex`.
+  private let all: [[PatternSet.Match]]
+  /// The merged spans of each indexed word list, by position, once asked for.
+  private var indexedSpans: [[Range<Int>]?]
+  /// The merged spans of word lists outside the index, by identity.
+  private var otherSpans: [ObjectIdentifier: [Range<Int>]] = [:]
+  private var knownPromisedUpdate: NextUpdateTime??
+  private var knownInstructions: [Range<Int>]?
+  private var knownHelp: (offered: [Range<Int>], vague: [Range<Int>], refused: [Range<Int>])?
 
   /// The matches of `set`, from the one pass over the words that matches every list.
   func matches(_ set: PatternSet) -> [PatternSet.Match] {
     guard let position = LexiconIndex.shared.index(of: set) else {
       return set.matches(in: words)
     }
-    if let all = memo.all { return all[position] }
-    let all = LexiconIndex.shared.matches(in: words)
-    memo.all = all
     return all[position]
   }
 
@@ -60,10 +61,11 @@ struct StatementEvaluation {
     let all = LexiconIndex.shared.matches(in: document.words)
     let reader = CommitmentReader(document, matches: all)
     self.reader = reader
-    memo.all = all
+    self.all = all
+    indexedSpans = [[Range<Int>]?](repeating: nil, count: all.count)
     substance = StatementSubstance(document, updateSentences: reader.cueSentences, matches: all)
     var sentences: Set<Int> = []
-    for word in document.words where StatementLexicon.firstPerson.contains(word.folded) {
+    for word in document.words where word.sets.contains(.firstPerson) {
       sentences.insert(word.sentence)
     }
     firstPersonSentences = sentences
@@ -77,14 +79,16 @@ struct StatementEvaluation {
     var quoted = [Bool](repeating: false, count: words.count)
     var index = 0
     while index < words.count {
-      let word = words[index].folded
+      guard words[index].sets.contains(.speechVerb) else {
+        index += 1
+        continue
+      }
       let previous =
         index > 0 && words[index - 1].sentence == words[index].sentence
         ? words[index - 1].folded : ""
       let forbidden =
-        StatementLexicon.speechVerbs.contains(word)
-        && (reader.isNegated(index) || previous == "avoid" || previous == "avoiding"
-          || previous == "stop")
+        reader.isNegated(index) || previous == "avoid" || previous == "avoiding"
+        || previous == "stop"
       guard forbidden else {
         index += 1
         continue
@@ -119,20 +123,24 @@ struct StatementEvaluation {
   /// The criteria that pass by the absence of a fault earn their points only in a
   /// statement that says something concrete (see ``substanceLevel``).
   func criteria(must: [Phrase], avoid: [Phrase]) -> [StatementCriterion] {
-    var findings: [String: Finding] = [:]
-    for row in StatementRubric.rows
-    where row.max(for: profile) > 0 && !Self.absenceCriteria.contains(row.id) {
-      findings[row.id] = evaluate(row.id)
+    let rows = StatementRubric.rows
+    let checks = StatementRubric.checks
+    // By row: findings are kept by position, not by id, to spare hashing the ids.
+    var findings = [Finding?](repeating: nil, count: rows.count)
+    for index in rows.indices
+    where rows[index].max(for: profile) > 0 && !Self.isAbsenceRow[index] {
+      findings[index] = evaluate(checks[index])
     }
     let level = substanceLevel(findings)
-    for row in StatementRubric.rows
-    where row.max(for: profile) > 0 && Self.absenceCriteria.contains(row.id) {
-      findings[row.id] = substantial(evaluate(row.id), level: level)
+    for index in rows.indices
+    where rows[index].max(for: profile) > 0 && Self.isAbsenceRow[index] {
+      findings[index] = substantial(evaluate(checks[index]), level: level)
     }
     var criteria: [StatementCriterion] = []
-    for row in StatementRubric.rows {
+    criteria.reserveCapacity(rows.count + must.count + avoid.count)
+    for (index, row) in rows.enumerated() {
       let max = row.max(for: profile)
-      guard max > 0, let finding = findings[row.id] else { continue }
+      guard max > 0, let finding = findings[index] else { continue }
       criteria.append(
         criterion(
           id: row.id, label: row.label, dimension: row.dimension, max: max, finding: finding,
@@ -162,16 +170,25 @@ struct StatementEvaluation {
     "channel-length", "repetition",
   ]
 
+  /// Whether each row of `StatementRubric.rows` is one of `absenceCriteria`.
+  private static let isAbsenceRow: [Bool] = StatementRubric.rows.map {
+    absenceCriteria.contains($0.id)
+  }
+
   /// How much the statement says, 0–6: one for each of what happened, who is affected,
   /// what we are doing, and what the reader should do (or where to get help), and one
-  /// for each of its first two concrete facts.
-  func substanceLevel(_ findings: [String: Finding]) -> Int {
-    func met(_ id: String) -> Bool { findings[id]?.result == .pass }
+  /// for each of its first two concrete facts. `findings` are by row of the rubric.
+  func substanceLevel(_ findings: [Finding?]) -> Int {
+    func result(_ check: StatementRubric.Check) -> StatementCriterion.Result? {
+      guard let row = StatementRubric.rowOfCheck[check.rawValue] else { return nil }
+      return findings[row]?.result
+    }
+    func met(_ check: StatementRubric.Check) -> Bool { result(check) == .pass }
     var level = 0
-    if met("what-happened") || findings["what-happened"]?.result == .partial { level += 1 }
-    if met("who-affected") { level += 1 }
-    if met("what-we-are-doing") { level += 1 }
-    if met("what-to-do") || met("where-help") || met("contact-point") { level += 1 }
+    if met(.whatHappened) || result(.whatHappened) == .partial { level += 1 }
+    if met(.whoAffected) { level += 1 }
+    if met(.whatWeAreDoing) { level += 1 }
+    if met(.whatToDo) || met(.whereHelp) || met(.contactPoint) { level += 1 }
     level += min(substance.facts.count, 2)
     return level
   }
@@ -182,10 +199,12 @@ struct StatementEvaluation {
     guard finding.result == .pass, level < 2 else { return finding }
     return Finding(
       result: level == 1 ? .partial : .fail, evidence: finding.evidence,
-      advice:
-        "Avoiding a fault earns its points only in a statement that says something concrete:"
-        + " what happened, who is affected, what you are doing and what to do.")
+      advice: Self.insubstantialAdvice)
   }
+
+  private static let insubstantialAdvice =
+    "Avoiding a fault earns its points only in a statement that says something concrete:"
+    + " what happened, who is affected, what you are doing and what to do."
 
   private func criterion(
     id: String, label: String, dimension: QualityDimension, max: Int, finding: Finding,
@@ -203,31 +222,31 @@ struct StatementEvaluation {
       dimension: dimension, advice: finding.result == .pass ? "" : (finding.advice ?? advice))
   }
 
-  private func evaluate(_ id: String) -> Finding {
-    switch id {
-    case "apology": return apology()
-    case "empathy": return empathy()
-    case "ownership": return ownership()
-    case "blame": return blame()
-    case "what-happened": return whatHappened()
-    case "who-affected": return whoAffected()
-    case "what-to-do": return whatToDo()
-    case "what-we-are-doing": return whatWeAreDoing()
-    case "next-update": return nextUpdate()
-    case "where-help": return whereHelp()
-    case "known-unknown": return knownUnknown()
-    case "speculation": return countedAbsence(StatementLexicon.speculationSet)
-    case "over-promising": return countedAbsence(StatementLexicon.overPromisingSet)
-    case "jargon": return jargon()
-    case "readability": return readabilityFinding()
-    case "sentence-length": return sentenceLength()
-    case "channel-length": return channelLength()
-    case "repetition": return repetition()
-    case "greeting": return greeting()
-    case "sender": return sender()
-    case "contact-point": return contactPoint()
-    case "consequences": return consequences()
-    default: return Finding(result: .fail)
+  private func evaluate(_ check: StatementRubric.Check) -> Finding {
+    switch check {
+    case .apology: return apology()
+    case .empathy: return empathy()
+    case .ownership: return ownership()
+    case .blame: return blame()
+    case .whatHappened: return whatHappened()
+    case .whoAffected: return whoAffected()
+    case .whatToDo: return whatToDo()
+    case .whatWeAreDoing: return whatWeAreDoing()
+    case .nextUpdate: return nextUpdate()
+    case .whereHelp: return whereHelp()
+    case .knownUnknown: return knownUnknown()
+    case .speculation: return countedAbsence(StatementLexicon.speculationSet)
+    case .overPromising: return countedAbsence(StatementLexicon.overPromisingSet)
+    case .jargon: return jargon()
+    case .readability: return readabilityFinding()
+    case .sentenceLength: return sentenceLength()
+    case .channelLength: return channelLength()
+    case .repetition: return repetition()
+    case .greeting: return greeting()
+    case .sender: return sender()
+    case .contactPoint: return contactPoint()
+    case .consequences: return consequences()
+    case .unknown: return Finding(result: .fail)
     }
   }
 
@@ -258,12 +277,15 @@ struct StatementEvaluation {
   func isInstructedApology(_ span: Range<Int>) -> Bool {
     let start = span.lowerBound
     if start > 0, words[start - 1].sentence == words[start].sentence,
-      ["say", "saying", "offer", "to", "and"].contains(words[start - 1].folded)
+      Self.apologyInstructionLeads.contains(words[start - 1].folded)
     {
       return true
     }
     return profile == .staff && words[start].startsClause
   }
+
+  /// Words before "sorry" that make it an instruction to apologise ("say sorry").
+  private static let apologyInstructionLeads: Set<String> = ["say", "saying", "offer", "to", "and"]
 
   private func apology() -> Finding {
     let conditional = conditionalApologySpans()
@@ -382,7 +404,7 @@ struct StatementEvaluation {
     // Naming a supplier is a fact; it is blame when the sentence makes them the cause
     // ("caused by a supplier's equipment", "our contractor's error").
     let causal = Set(
-      words.filter { StatementLexicon.causalWords.contains($0.folded) }.map(\.sentence))
+      words.filter { $0.sets.contains(.causalWord) }.map(\.sentence))
     let others = spans(StatementLexicon.blameSet).filter { span in
       guard !avoidQuoted[span.lowerBound] else { return false }
       let named = words[span].map(\.folded).joined(separator: " ")
@@ -439,14 +461,14 @@ struct StatementEvaluation {
         spans(StatementLexicon.affectedGenericSet).map { words[$0.lowerBound].sentence })
       var numbered = specific.filter { span in
         words[span].contains {
-          $0.kind == .number || StatementLexicon.numberWords.contains($0.folded)
+          $0.kind == .number || $0.sets.contains(.numberWord)
         }
       }
       // A count, not the day of a date ("On 4 March", "May 12").
       func isDay(_ index: Int) -> Bool {
         [index - 1, index + 1].contains { other in
           other >= 0 && other < words.count
-            && StatementLexicon.monthNames.contains(words[other].folded)
+            && words[other].sets.contains(.monthName)
         }
       }
       for index in words.indices
@@ -492,9 +514,9 @@ struct StatementEvaluation {
 
   /// Instructions to the reader, in any form, not under a condition or quoted.
   func instructionSpans() -> [Range<Int>] {
-    if let known = memo.instructions { return known }
+    if let known = knownInstructions { return known }
     let found = findInstructions()
-    memo.instructions = found
+    knownInstructions = found
     return found
   }
 
@@ -504,7 +526,7 @@ struct StatementEvaluation {
     let paraphrased = spans(StatementLexicon.instructionParaphraseSet)
     // "Please be assured" and "please be advised" tell the reader nothing to do, nor
     // does "please bear with us".
-    let reassurance: Set<String> = ["assured", "advised", "informed", "reassured", "bear"]
+    let reassurance = Self.reassurance
     return Self.merge(direct + paraphrased).filter { span in
       !avoidQuoted[span.lowerBound] && !against.contains { $0.overlaps(span) }
         && !(span.upperBound < words.count && reassurance.contains(words[span.upperBound].folded))
@@ -512,6 +534,11 @@ struct StatementEvaluation {
         && !informs(span)
     }
   }
+
+  /// "Please be assured", "please be advised", "please bear with us": no instruction.
+  private static let reassurance: Set<String> = [
+    "assured", "advised", "informed", "reassured", "bear",
+  ]
 
   /// "Please be aware that call volumes may be higher": a notice, not an instruction.
   private func informs(_ span: Range<Int>) -> Bool {
@@ -565,7 +592,7 @@ struct StatementEvaluation {
     // Lead-ins are looked for before any adverbs: "you can still pay".
     var lead = start
     while lead > 0, words[lead - 1].sentence == sentence,
-      StatementLexicon.imperativeAdverbs.contains(words[lead - 1].folded)
+      words[lead - 1].sets.contains(.imperativeAdverb)
     {
       lead -= 1
     }
@@ -604,10 +631,13 @@ struct StatementEvaluation {
     }
     if previous == "you", let lead = word(-2) {
       let verb = lead == "that" ? (word(-3) ?? "") : lead
-      return ["recommend", "suggest", "advise", "ask", "urge"].contains(verb)
+      return Self.adviceVerbs.contains(verb)
     }
     return false
   }
+
+  /// "We recommend you …": verbs that make "you" and a verb an instruction.
+  private static let adviceVerbs: Set<String> = ["recommend", "suggest", "advise", "ask", "urge"]
 
   private func whatWeAreDoing() -> Finding {
     var doing = spans(StatementLexicon.doingSet).filter(asserted)
@@ -639,10 +669,10 @@ struct StatementEvaluation {
   /// The promised next update, read as the engine reads it (sent at T+0, which is
   /// taken as midnight on a Monday so that any time of day or weekday can be placed).
   var promisedUpdate: NextUpdateTime? {
-    if let known = memo.promisedUpdate { return known }
+    if let known = knownPromisedUpdate { return known }
     let found = NextUpdateParser.find(
       in: document, reader: reader, sentAt: .zero, startsAt: 0, startsOn: .monday)
-    memo.promisedUpdate = .some(found)
+    knownPromisedUpdate = .some(found)
     return found
   }
 
@@ -657,7 +687,7 @@ struct StatementEvaluation {
     if let promised = promisedUpdate {
       let sentences = Set(reader.cues.map { words[$0.words.lowerBound].sentence })
       let vague = words.filter {
-        sentences.contains($0.sentence) && StatementLexicon.vagueTimes.contains($0.folded)
+        sentences.contains($0.sentence) && $0.sets.contains(.vagueTime)
       }
       if vague.count >= 1 {
         return Finding(
@@ -696,9 +726,9 @@ struct StatementEvaluation {
   /// Places to get help (numbers, addresses, named desks), with whether each is
   /// offered or refused ("do not contact …", "there is no helpline").
   func helpSpans() -> (offered: [Range<Int>], vague: [Range<Int>], refused: [Range<Int>]) {
-    if let known = memo.help { return known }
+    if let known = knownHelp { return known }
     let found = findHelp()
-    memo.help = found
+    knownHelp = found
     return found
   }
 
@@ -720,7 +750,7 @@ struct StatementEvaluation {
             && words[$0.lowerBound].sentence == words[span.lowerBound].sentence
         }
     }
-    let usable = { (span: Range<Int>) in !refused(span) && !avoidQuoted[span.lowerBound] }
+    let usable = { (span: Range<Int>) in !refused(span) && !self.avoidQuoted[span.lowerBound] }
     return (
       all.filter(usable), vague.filter(usable),
       (all + vague).filter { refused($0) && !avoidQuoted[$0.lowerBound] }
@@ -826,7 +856,7 @@ struct StatementEvaluation {
       }
       if sentenceWords.count <= 8, capitalised.count >= 1,
         capitalised.count * 2 >= sentenceWords.count,
-        !sentenceWords.contains(where: { StatementLexicon.firstPerson.contains($0.folded) }),
+        !sentenceWords.contains(where: { $0.sets.contains(.firstPerson) }),
         index == last || index == last - 1
       {
         named.append(document.text(sentence: sentences[index]))
@@ -851,7 +881,7 @@ struct StatementEvaluation {
   private func contactPoint() -> Finding {
     let named = spans(StatementLexicon.contactPointSet).filter(asserted)
     let addresses = words.indices.filter {
-      [.phone, .email].contains(words[$0].kind) && !reader.isNegated($0)
+      (words[$0].kind == .phone || words[$0].kind == .email) && !reader.isNegated($0)
     }.map { $0..<($0 + 1) }
     if !named.isEmpty || !addresses.isEmpty {
       return Finding(result: .pass, evidence: texts(named + addresses))
@@ -916,8 +946,11 @@ struct StatementEvaluation {
     var long: [String] = []
     var longest = 0
     for sentence in document.sentences {
-      let count = document.tokens[sentence.tokens].filter { $0.isProse && !$0.joinedByHyphen }
-        .count
+      let tokens = document.tokens
+      var count = 0
+      for index in sentence.tokens where tokens[index].isProse && !tokens[index].joinedByHyphen {
+        count += 1
+      }
       longest = max(longest, count)
       if count > 25 && long.count < 3 { long.append(opening(of: sentence)) }
     }
@@ -1004,14 +1037,25 @@ struct StatementEvaluation {
 
   /// The matches of a pattern set, overlapping ones merged, in order.
   func spans(_ set: PatternSet) -> [Range<Int>] {
-    let key = ObjectIdentifier(set)
-    if let known = memo.spans[key] { return known }
-    let found = Self.merge(matches(set).map(\.words))
-    memo.spans[key] = found
+    guard let position = LexiconIndex.shared.index(of: set) else {
+      let key = ObjectIdentifier(set)
+      if let known = otherSpans[key] { return known }
+      let found = Self.merge(set.matches(in: words).map(\.words))
+      otherSpans[key] = found
+      return found
+    }
+    if let known = indexedSpans[position] { return known }
+    let matches = all[position]
+    // Most lists match nowhere, and one match needs no sorting or merging.
+    let found =
+      matches.count <= 1 ? matches.map(\.words) : Self.merge(matches.map(\.words))
+    indexedSpans[position] = found
     return found
   }
 
   static func merge(_ ranges: [Range<Int>]) -> [Range<Int>] {
+    // None or one: nothing to sort or merge.
+    guard ranges.count > 1 else { return ranges }
     let sorted = ranges.sorted { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
     var merged: [Range<Int>] = []
     for range in sorted {
@@ -1027,10 +1071,8 @@ struct StatementEvaluation {
   /// The words of `spans`, each from the negation that covers it when one does ("not
   /// sorry", "do not contact bank.example/status"), so that the evidence shows why.
   func negatedTexts(_ spans: [Range<Int>]) -> [String] {
-    let auxiliaries: Set<String> = [
-      "do", "does", "did", "will", "would", "can", "could", "should", "must", "is", "are",
-      "was", "were", "have", "has", "had",
-    ]
+    let auxiliaries = Self.negationAuxiliaries
+    let subjects = Self.negationSubjects
     return spans.map { span in
       guard var start = reader.negator(of: span.lowerBound).map({ min($0, span.lowerBound) })
       else { return document.text(words: span) }
@@ -1040,7 +1082,6 @@ struct StatementEvaluation {
       {
         start -= 1
         // "There is no helpline", "we will not": the subject too.
-        let subjects: Set<String> = ["there", "we", "i", "you", "they", "it", "this", "that"]
         if start > 0, words[start - 1].sentence == words[start].sentence,
           subjects.contains(words[start - 1].folded)
         {
@@ -1050,6 +1091,16 @@ struct StatementEvaluation {
       return document.text(words: start..<span.upperBound)
     }
   }
+
+  /// "Do not contact", "won't": auxiliaries quoted with the negation after them.
+  private static let negationAuxiliaries: Set<String> = [
+    "do", "does", "did", "will", "would", "can", "could", "should", "must", "is", "are",
+    "was", "were", "have", "has", "had",
+  ]
+  /// "There is no helpline", "we will not": subjects quoted with their auxiliary.
+  private static let negationSubjects: Set<String> = [
+    "there", "we", "i", "you", "they", "it", "this", "that",
+  ]
 
   func texts(_ spans: [Range<Int>]) -> [String] {
     spans.map { document.text(words: $0) }

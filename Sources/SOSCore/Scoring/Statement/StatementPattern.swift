@@ -13,7 +13,10 @@
 /// - a leading `^` anchors the pattern to the start of a clause.
 ///
 /// A match never crosses a sentence boundary.
-struct StatementPattern: Sendable {
+///
+/// A class, so that trying one of the many patterns on a word copies one reference,
+/// not its source, steps and notes.
+final class StatementPattern: Sendable {
   /// The words one element accepts: any with one of these stems, or one of these
   /// forms exactly. Looked up by hash first, then compared, so a match is exact. A
   /// class, so that trying a pattern copies one reference, not four sets.
@@ -46,6 +49,19 @@ struct StatementPattern: Sendable {
       }
       for (index, key) in formKeys.enumerated() where key == word.formKey {
         if forms[index] == word.folded { return true }
+      }
+      return false
+    }
+
+    /// Whether it accepts the word at `position` of `words` (read in place, not copied).
+    func accepts(_ words: [StatementDocument.Word], at position: Int) -> Bool {
+      let stemKey = words[position].stemKey
+      for (index, key) in stemKeys.enumerated() where key == stemKey {
+        if stems[index] == words[position].stem { return true }
+      }
+      let formKey = words[position].formKey
+      for (index, key) in formKeys.enumerated() where key == formKey {
+        if forms[index] == words[position].folded { return true }
       }
       return false
     }
@@ -132,14 +148,13 @@ struct StatementPattern: Sendable {
     step: Int, word: Int, in words: [StatementDocument.Word], sentence: Int
   ) -> Int? {
     if step == steps.count { return word }
-    let current = steps[step]
     if word < words.count, words[word].sentence == sentence,
-      Self.matches(current.element, words[word]),
+      Self.matches(steps[step].element, words, at: word),
       let end = match(step: step + 1, word: word + 1, in: words, sentence: sentence)
     {
       return end
     }
-    if current.optional {
+    if steps[step].optional {
       return match(step: step + 1, word: word, in: words, sentence: sentence)
     }
     return nil
@@ -166,6 +181,30 @@ struct StatementPattern: Sendable {
     }
   }
 
+  /// Whether `element` accepts the word at `index` of `words`, read in place.
+  static func matches(_ element: Element, _ words: [StatementDocument.Word], at index: Int)
+    -> Bool
+  {
+    switch element {
+    case .word(let accepted):
+      return accepted.accepts(words, at: index)
+    case .any:
+      return true
+    case .ing:
+      return words[index].classes.contains(.ing)
+    case .participle:
+      return words[index].classes.contains(.participle)
+    case .number:
+      return words[index].classes.contains(.number)
+    case .clock:
+      return words[index].classes.contains(.clock)
+    case .name:
+      return words[index].isName
+    case .act:
+      return words[index].kind == .word && !words[index].classes.contains(.negation)
+    }
+  }
+
   /// The class a word must have for this pattern to start on it, or `nil` when any
   /// word might (a pattern that opens with `*`, `<act>` or an optional element).
   var firstClass: StatementDocument.WordClasses? {
@@ -182,7 +221,7 @@ struct StatementPattern: Sendable {
 
   /// "5pm", "10.30am", "17:00", "noon".
   static func isClock(_ word: StatementDocument.Word) -> Bool {
-    if StatementLexicon.clockWords.contains(word.folded) { return true }
+    if word.sets.contains(.clockWord) { return true }
     guard word.kind == .number, let first = word.folded.first, first.isNumber else {
       return false
     }

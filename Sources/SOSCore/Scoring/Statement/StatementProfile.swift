@@ -17,7 +17,9 @@ public enum StatementProfile: String, Hashable, Sendable, CaseIterable, Codable 
   /// regulator audience ("data protection authority", "ICO") → regulator; a memo or a
   /// staff audience ("front-line agents", "store managers") → staff; else the channel's.
   public static func of(channel: Channel, audience: String?) -> StatementProfile {
-    let words = StatementDocument(audience ?? "").words
+    // A regulator notice is one whoever reads it; no audience has no words to read.
+    if channel == .regulatorNotice { return .regulator }
+    let words = audience.map { StatementDocument($0).words } ?? []
     if channel == .regulatorNotice
       || !StatementLexicon.regulatorAudienceSet.matches(in: words).isEmpty
     {

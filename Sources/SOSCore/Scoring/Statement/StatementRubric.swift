@@ -35,6 +35,54 @@
 /// | must:<id> | transparency | 6 each | | | | |
 /// | avoid:<id> | accountability | 6 each | | | | |
 enum StatementRubric {
+  /// What a row of the table checks, so that the analyser picks a row's check by a
+  /// number rather than by comparing its id with every other.
+  enum Check: Int, CaseIterable {
+    case apology, empathy, ownership, blame, whatHappened, whoAffected, whatToDo
+    case whatWeAreDoing, nextUpdate, whereHelp, knownUnknown, speculation, overPromising
+    case jargon, readability, sentenceLength, channelLength, repetition, greeting, sender
+    case contactPoint, consequences
+    /// A row whose id the analyser does not know: it always fails.
+    case unknown
+
+    /// The check of the row with this id.
+    init(id: String) {
+      switch id {
+      case "apology": self = .apology
+      case "empathy": self = .empathy
+      case "ownership": self = .ownership
+      case "blame": self = .blame
+      case "what-happened": self = .whatHappened
+      case "who-affected": self = .whoAffected
+      case "what-to-do": self = .whatToDo
+      case "what-we-are-doing": self = .whatWeAreDoing
+      case "next-update": self = .nextUpdate
+      case "where-help": self = .whereHelp
+      case "known-unknown": self = .knownUnknown
+      case "speculation": self = .speculation
+      case "over-promising": self = .overPromising
+      case "jargon": self = .jargon
+      case "readability": self = .readability
+      case "sentence-length": self = .sentenceLength
+      case "channel-length": self = .channelLength
+      case "repetition": self = .repetition
+      case "greeting": self = .greeting
+      case "sender": self = .sender
+      case "contact-point": self = .contactPoint
+      case "consequences": self = .consequences
+      default: self = .unknown
+      }
+    }
+  }
+
+  /// The check of each row of `rows`, in the same order.
+  static let checks: [Check] = rows.map { Check(id: $0.id) }
+
+  /// The row that holds each check (by `Check.rawValue`), if one does.
+  static let rowOfCheck: [Int?] = Check.allCases.map { check in
+    check == .unknown ? nil : checks.firstIndex(of: check)
+  }
+
   /// A row of the table.
   struct Row: Hashable, Sendable {
     var id: String

@@ -33,17 +33,18 @@ struct StatementSubstance {
     }
     // Numbers to call and addresses are where to get help, not facts about the crisis;
     // nor is the time of the next update.
-    for token in document.tokens where token.kind == .number {
-      if !updateSentences.contains(token.sentence) { add(token.text) }
+    let tokens = document.tokens
+    for index in tokens.indices where tokens[index].kind == .number {
+      if !updateSentences.contains(tokens[index].sentence) { add(tokens[index].text) }
     }
     for word in words where word.isName && word.kind == .word {
-      if !StatementLexicon.firstPerson.contains(word.folded), word.folded.count > 1 {
+      if !word.sets.contains(.firstPerson), word.folded.count > 1 {
         add(document.tokens[word.token].text)
       }
     }
     // "Updates soon, later today or tomorrow": no time is a fact in a vague sentence.
     let vague = Set(
-      words.filter { StatementLexicon.vagueTimes.contains($0.folded) }.map(\.sentence)
+      words.filter { $0.sets.contains(.vagueTime) }.map(\.sentence)
     )
     .union(updateSentences)
     for set in [
@@ -93,25 +94,36 @@ struct StatementSubstance {
   /// Whether the words say something: at least five, mostly real words, not filler,
   /// and at least one clause with a verb.
   static func nonsense(_ document: StatementDocument, hasImperative: Bool) -> String? {
-    let words = document.words.filter { $0.kind == .word || $0.kind == .number }
+    // The words and numbers, by position (read in place rather than copied out).
+    let all = document.words
+    let words = all.indices.filter { all[$0].kind == .word || all[$0].kind == .number }
     let count = words.count
     if count < ScoringDefaults.statementMinimumWords {
       return "it has \(count) word\(count == 1 ? "" : "s"): a statement needs at least"
         + " \(ScoringDefaults.statementMinimumWords) to tell anyone anything"
     }
-    let filler = words.filter {
-      StatementLexicon.loremWords.contains($0.folded)
-        || StatementLexicon.mashWords.contains($0.folded) || !isWordlike($0.folded)
-    }.count
+    var filler = 0
+    for index in words
+    where all[index].sets.contains(.loremWord) || all[index].sets.contains(.mashWord)
+      || !isWordlike(all[index].folded)
+    {
+      filler += 1
+    }
     if Double(filler) >= 0.5 * Double(count) {
       return "most of it is not words (placeholder, test words or keyboard runs)"
     }
-    let distinct = Set(words.map(\.folded)).count
+    // Distinct spellings, counted by their numbers rather than by hashing each word.
+    var seen = [Bool](repeating: false, count: document.spellings)
+    var distinct = 0
+    for index in words where !seen[all[index].spelling] {
+      seen[all[index].spelling] = true
+      distinct += 1
+    }
     if count >= 5, Double(distinct) < 0.4 * Double(count) {
       return "it repeats the same few words"
     }
     let hasVerb = document.words.contains { word in
-      StatementLexicon.finiteVerbs.contains(word.folded)
+      word.sets.contains(.finiteVerb)
         || (word.kind == .word && word.folded.count > 4 && word.folded.hasSuffix("ed"))
     }
     if !hasVerb && !hasImperative {

@@ -15,8 +15,9 @@
 /// The tokenizer looks at each character a bounded number of times, so its time is
 /// linear in the length of the text.
 enum StatementTokenizer {
-  static func lexemes(_ chars: [Character]) -> [StatementLexeme] {
-    var scanner = Scanner(chars: chars)
+  /// The lexemes of `chars`, whose ASCII codes (0 when not ASCII) are `codes`.
+  static func lexemes(_ chars: [Character], codes: [UInt8]) -> [StatementLexeme] {
+    var scanner = Scanner(chars: chars, codes: codes)
     scanner.run()
     return scanner.output
   }
@@ -106,6 +107,26 @@ enum StatementTokenizer {
     ".", ",", ";", ":", "!", "?", ")", "]", "}", "\"", "'", "\u{2019}", "\u{201D}", "\u{00BB}",
     "\u{2026}", ">",
   ]
+
+  /// Membership of the sets above for each ASCII code, so that an ASCII character (most
+  /// of any statement) is looked up by its byte instead of hashing a `Character`.
+  static let terminatorCodes = asciiTable(terminators)
+  static let clauseBreakCodes = asciiTable(clauseBreaks)
+  static let hyphenCodes = asciiTable(hyphens)
+  static let bulletCodes = asciiTable(bullets)
+  static let trailingPunctuationCodes = asciiTable(trailingPunctuation)
+
+  /// For each of the 128 ASCII codes, whether the character is in `set`.
+  private static func asciiTable(_ set: Set<Character>) -> [Bool] {
+    (0..<128).map { set.contains(Character(Unicode.Scalar(UInt8($0)))) }
+  }
+
+  /// Whether `character` is the upper-case first letter of a word, with a fast answer for
+  /// ASCII.
+  static func isUppercase(_ character: Character) -> Bool {
+    if let ascii = character.asciiValue { return ascii >= 65 && ascii <= 90 }
+    return character.isUppercase
+  }
 }
 
 // MARK: - Scanner
@@ -124,9 +145,9 @@ extension StatementTokenizer {
     /// ASCII, and a byte is quicker to ask than a `Character`.
     let codes: [UInt8]
 
-    init(chars: [Character]) {
+    init(chars: [Character], codes: [UInt8]) {
       self.chars = chars
-      codes = chars.map { $0.asciiValue ?? 0 }
+      self.codes = codes
       output.reserveCapacity(chars.count / 4)
     }
 
@@ -162,6 +183,15 @@ extension StatementTokenizer {
       return chars[index].isNewline
     }
 
+    /// Whether the character at `index` is in `set`, whose ASCII members `table` holds.
+    /// (A character with an ASCII code is that one scalar, or "\r\n", which none of the
+    /// sets holds and whose code, 10, no table marks.)
+    func isIn(_ set: Set<Character>, _ table: [Bool], _ index: Int) -> Bool {
+      let code = codes[index]
+      if code != 0 { return table[Int(code)] }
+      return set.contains(chars[index])
+    }
+
     mutating func run() {
       while index < chars.count {
         step()
@@ -177,7 +207,10 @@ extension StatementTokenizer {
         index += 1
         return
       }
-      if isSpace(index) || StatementTokenizer.isIgnorable(character) {
+      let code = codes[index]
+      let ignorable =
+        code != 0 ? code < 32 || code == 127 : StatementTokenizer.isIgnorable(character)
+      if isSpace(index) || ignorable {
         hyphenPending = false
         index += 1
         return
@@ -190,7 +223,8 @@ extension StatementTokenizer {
         return
       }
       hyphenPending = false
-      if StatementTokenizer.hyphens.contains(character), index > 0, index + 1 < chars.count,
+      if isIn(StatementTokenizer.hyphens, StatementTokenizer.hyphenCodes, index), index > 0,
+        index + 1 < chars.count,
         isWord(index - 1),
         isWord(index + 1)
       {
@@ -198,14 +232,16 @@ extension StatementTokenizer {
         index += 1
         return
       }
-      if StatementTokenizer.terminators.contains(character) {
-        while index < chars.count, StatementTokenizer.terminators.contains(chars[index]) {
+      if isIn(StatementTokenizer.terminators, StatementTokenizer.terminatorCodes, index) {
+        while index < chars.count,
+          isIn(StatementTokenizer.terminators, StatementTokenizer.terminatorCodes, index)
+        {
           index += 1
         }
         output.append(.terminator)
         return
       }
-      if StatementTokenizer.clauseBreaks.contains(character) {
+      if isIn(StatementTokenizer.clauseBreaks, StatementTokenizer.clauseBreakCodes, index) {
         output.append(.clauseBreak)
       }
       index += 1
@@ -214,7 +250,8 @@ extension StatementTokenizer {
     /// "1." or "2)" or a bullet at the start of a line: a list item, not a sentence.
     private mutating func listMarker() -> Bool {
       let character = chars[index]
-      if StatementTokenizer.bullets.contains(character), index + 1 < chars.count,
+      if isIn(StatementTokenizer.bullets, StatementTokenizer.bulletCodes, index),
+        index + 1 < chars.count,
         isSpace(index + 1) || isLineBreak(index + 1)
       {
         output.append(.clauseBreak)
@@ -227,7 +264,7 @@ extension StatementTokenizer {
       while end < chars.count, end - index < 3, isDigit(end) {
         end += 1
       }
-      guard end < chars.count, chars[end] == "." || chars[end] == ")",
+      guard end < chars.count, codes[end] == 46 || codes[end] == 41,
         end + 1 == chars.count || (isSpace(end + 1) || isLineBreak(end + 1))
       else { return false }
       output.append(.clauseBreak)
@@ -237,7 +274,11 @@ extension StatementTokenizer {
     }
 
     private mutating func emit(_ kind: StatementToken.Kind, _ range: Range<Int>) {
-      let text = StatementDocument.string(chars[range])
+      // A token holds no line break; when all its characters are ASCII their codes are
+      // its UTF-8.
+      let text =
+        codes[range].allSatisfy { $0 != 0 && $0 != 10 }
+        ? String(decoding: codes[range], as: UTF8.self) : StatementDocument.string(chars[range])
       let token = StatementToken(
         text: text, folded: StatementTokenizer.fold(text), kind: kind, range: range,
         joinedByHyphen: hyphenPending)
@@ -248,26 +289,28 @@ extension StatementTokenizer {
 
     /// Seven to fifteen digits in groups separated by single spaces, hyphens or brackets,
     /// optionally after a "+": "0800 123 4567", "+44 (0)20 7946 0000".
+    ///
+    /// Every character it looks for is ASCII, so it reads the characters' codes (no other
+    /// character equals an ASCII digit, space, "+", "-" or a bracket).
     private mutating func phone() -> Bool {
-      let character = chars[index]
+      let code = codes[index]
       let opensPhone =
-        StatementTokenizer.isDigit(character)
-        || ((character == "+" || character == "(") && index + 1 < chars.count
-          && isDigit(index + 1))
+        isDigit(index)
+        || ((code == 43 || code == 40) && index + 1 < chars.count && isDigit(index + 1))
       guard opensPhone else { return false }
       if index > 0, isWord(index - 1) { return false }
-      var cursor = index + (character == "+" ? 1 : 0)
+      var cursor = index + (code == 43 ? 1 : 0)
       var digits = 0
       var lastDigit = -1
       while cursor < chars.count {
-        let next = chars[cursor]
-        if StatementTokenizer.isDigit(next) {
+        let next = codes[cursor]
+        if next >= 48 && next <= 57 {
           digits += 1
           if digits > 15 { return false }
           lastDigit = cursor
-        } else if next == " " {
-          if cursor + 1 >= chars.count || chars[cursor + 1] == " " { break }
-        } else if next != "-" && next != "(" && next != ")" {
+        } else if next == 32 {
+          if cursor + 1 >= chars.count || codes[cursor + 1] == 32 { break }
+        } else if next != 45 && next != 40 && next != 41 {
           break
         }
         cursor += 1
@@ -290,14 +333,19 @@ extension StatementTokenizer {
       while end < chars.count, !isSpace(end),
         !isLineBreak(end)
       {
-        let character = chars[end]
-        if character == "." || character == "@" || character == ":" { marked = true }
+        // ".", "@" and ":" are ASCII: their codes say it.
+        let code = codes[end]
+        if code == 46 || code == 64 || code == 58 { marked = true }
         end += 1
       }
       linksCheckedUntil = end
       // Every address has a dot, an "@" or a scheme's colon.
       guard marked else { return false }
-      while end > index, StatementTokenizer.trailingPunctuation.contains(chars[end - 1]) {
+      while end > index,
+        isIn(
+          StatementTokenizer.trailingPunctuation, StatementTokenizer.trailingPunctuationCodes,
+          end - 1)
+      {
         end -= 1
       }
       // "sorry." is no address once its full stop is trimmed.
@@ -305,7 +353,17 @@ extension StatementTokenizer {
         codes[index..<end].contains(where: { $0 == 46 || $0 == 64 || $0 == 58 })
           || chars[index..<end].contains(where: { $0.asciiValue == nil })
       else { return false }
-      let core = String(chars[index..<end]).lowercased()
+      // Every address has a "." or an "@", or is "http://…" or "https://…" (see
+      // `LinkClassifier`): a chunk with none, such as "4:50am", is no address.
+      // (No character but "." and "@" themselves equals them, so their codes find them.)
+      guard
+        codes[index..<end].contains(where: { $0 == 46 || $0 == 64 })
+          || codes[index] == 104 || codes[index] == 72
+      else { return false }
+      let core =
+        codes[index..<end].allSatisfy({ $0 != 0 && $0 != 10 })
+        ? String(decoding: codes[index..<end], as: UTF8.self).lowercased()
+        : String(chars[index..<end]).lowercased()
       if LinkClassifier.isEmail(core) {
         emit(.email, index..<end)
         return true
@@ -319,7 +377,7 @@ extension StatementTokenizer {
 
     /// "@Name" not preceded by a word character.
     private mutating func handle() -> Bool {
-      guard chars[index] == "@", index + 1 < chars.count else { return false }
+      guard codes[index] == 64, index + 1 < chars.count else { return false }
       if index > 0, isWord(index - 1) { return false }
       var end = index + 1
       while end < chars.count, chars[end].isASCII,
@@ -363,8 +421,7 @@ extension StatementTokenizer {
         emit(.abbreviation, start..<dotted)
         return
       }
-      if !hasDigit, end < chars.count, chars[end] == ".", listedAbbreviation(start..<end, dot: end)
-      {
+      if !hasDigit, end < chars.count, codes[end] == 46, listedAbbreviation(start..<end, dot: end) {
         emit(.abbreviation, start..<(end + 1))
         return
       }
@@ -383,7 +440,7 @@ extension StatementTokenizer {
         }
         let length = letters - cursor
         guard length >= 1, length <= 2 else { break }
-        if letters < chars.count, chars[letters] == "." {
+        if letters < chars.count, codes[letters] == 46 {
           groups += 1
           cursor = letters + 1
           if cursor < chars.count, isLetter(cursor) { continue }
@@ -401,11 +458,15 @@ extension StatementTokenizer {
     }
 
     private func listedAbbreviation(_ range: Range<Int>, dot: Int) -> Bool {
-      let folded = StatementTokenizer.fold(String(chars[range]))
+      // Words are letters: ASCII ones fold from their codes.
+      let folded =
+        codes[range].allSatisfy({ $0 != 0 })
+        ? String(decoding: codes[range], as: UTF8.self).lowercased()
+        : StatementTokenizer.fold(String(chars[range]))
       if folded == "no" {
         // "No. 5" is an abbreviation; "The answer is no." is not.
         var next = dot + 1
-        while next < chars.count, chars[next] == " " { next += 1 }
+        while next < chars.count, codes[next] == 32 { next += 1 }
         return next < chars.count && isDigit(next)
       }
       return StatementLexicon.abbreviations.contains(folded)

@@ -16,28 +16,31 @@
 /// readability counts treat it as one word).
 enum SyllableCounter {
   static func count(_ word: String) -> Int {
-    let letters: [Unicode.Scalar]
+    // The letters' scalar values: one array, sized once.
+    var letters: [UInt32] = []
     if word.utf8.allSatisfy({ $0 < 128 }) {
-      letters = word.utf8.compactMap { byte in
+      letters.reserveCapacity(word.utf8.count)
+      for byte in word.utf8 {
         let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
-        return lower >= 97 && lower <= 122 ? Unicode.Scalar(lower) : nil
+        if lower >= 97 && lower <= 122 { letters.append(UInt32(lower)) }
       }
     } else {
-      letters = Array(word.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
+      letters = word.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic }.map(
+        \.value)
     }
     guard letters.count > 3 else { return 1 }
     var end = letters.count
     let last = letters[end - 1]
     let beforeLast = letters[end - 2]
-    if last == "s", beforeLast == "e", end >= 3, !isVowelOrL(letters[end - 3]) {
+    if last == Self.s, beforeLast == Self.e, end >= 3, !isVowelOrL(letters[end - 3]) {
       end -= 3
-    } else if last == "d", beforeLast == "e" {
+    } else if last == Self.d, beforeLast == Self.e {
       end -= 2
-    } else if last == "e", !isVowelOrL(beforeLast) {
+    } else if last == Self.e, !isVowelOrL(beforeLast) {
       end -= 2
     }
     var start = 0
-    if end > 0, letters[0] == "y" { start = 1 }
+    if end > 0, letters[0] == Self.y { start = 1 }
     var groups = 0
     var position = start
     while position < end {
@@ -51,14 +54,21 @@ enum SyllableCounter {
     return max(groups, 1)
   }
 
-  private static func isVowel(_ scalar: Unicode.Scalar) -> Bool {
+  private static let s = UInt32(UInt8(ascii: "s"))
+  private static let e = UInt32(UInt8(ascii: "e"))
+  private static let d = UInt32(UInt8(ascii: "d"))
+  private static let y = UInt32(UInt8(ascii: "y"))
+
+  /// Whether a scalar value is "a", "e", "i", "o", "u" or "y".
+  private static func isVowel(_ scalar: UInt32) -> Bool {
     switch scalar {
-    case "a", "e", "i", "o", "u", "y": return true
+    case 97, 101, 105, 111, 117, 121: return true
     default: return false
     }
   }
 
-  private static func isVowelOrL(_ scalar: Unicode.Scalar) -> Bool {
-    isVowel(scalar) || scalar == "l"
+  /// A vowel or "l" (108).
+  private static func isVowelOrL(_ scalar: UInt32) -> Bool {
+    isVowel(scalar) || scalar == 108
   }
 }
