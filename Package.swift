@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "sos", targets: ["sos"]),
     .library(name: "SOSCore", targets: ["SOSCore"]),
+    .library(name: "SOSStore", targets: ["SOSStore"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
