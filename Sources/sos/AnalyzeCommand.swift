@@ -42,7 +42,10 @@ struct AnalyzeCommand: ParsableCommand {
     let library = ScenarioLibrary(directory: global.scenarioDirectory)
     let (loaded, _) = try ScenarioChoice.load(scenario, from: library, global: global)
     guard let bounds = ScoreBounds.analyze(Engine(scenario: loaded), budget: budget) else {
-      throw Failure.report("no path through \(loaded.id) reaches an ending", ExitStatus.checkFailed)
+      throw Failure.report(
+        "no path through \(loaded.id) reaches an ending within"
+          + " \(ScoreBounds.depthLimit(for: loaded)) steps and \(budget) states"
+          + " (raise --budget if the search stopped early)", ExitStatus.checkFailed)
     }
     if json {
       Output.out(Output.json(bounds))

@@ -56,9 +56,16 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
   /// were played one by one).
   public var paths: Int
 
-  /// The most steps a path is followed for: beyond, a path that neither ends nor
-  /// comes back to a state already on it is given up.
+  /// The fewest steps a path is followed for: beyond ``depthLimit(for:)``, a path
+  /// that neither ends nor comes back to a state already on it is given up.
   public static let maximumDepth = 200
+
+  /// How many steps a path of `scenario` is followed for: ``maximumDepth``, or more
+  /// in a scenario with more nodes than that (a path without a loop can visit every
+  /// node once, and a long scenario's paths are long).
+  public static func depthLimit(for scenario: Scenario) -> Int {
+    max(maximumDepth, scenario.nodes.count + 1)
+  }
   /// The default cap on states explored.
   public static let defaultBudget = 2_000_000
   /// Whether the bounds are exact: the same as ``exact``, under the name older
@@ -89,15 +96,17 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
   public var budgetReached: Bool = false
 
   /// Values every future of the scenario's start, exploring at most `budget`
-  /// states, and following a path for at most `maximumDepth` steps.
+  /// states, and following a path for at most `maximumDepth` steps (by default
+  /// ``depthLimit(for:)``).
   ///
-  /// Returns `nil` when no path reaches an ending.
+  /// Returns `nil` when no path within those limits reaches an ending.
   public static func analyze(
-    _ engine: Engine, budget: Int = defaultBudget, maximumDepth: Int = maximumDepth
+    _ engine: Engine, budget: Int = defaultBudget, maximumDepth: Int? = nil
   ) -> ScoreBounds? {
     let options = SessionOptions(mode: .assessment, timed: false, seed: 0, shuffles: false)
     return analyze(
-      engine, from: engine.start(options).state, budget: budget, maximumDepth: maximumDepth)
+      engine, from: engine.start(options).state, budget: budget,
+      maximumDepth: maximumDepth ?? depthLimit(for: engine.scenario))
   }
 
   /// Values every future of `start` (a state of an untimed session of `engine`'s
