@@ -29,19 +29,8 @@ import Testing
       }
       return ranks
     }
-    let rx = ranks(xs)
-    let ry = ranks(ys)
-    let mx = rx.reduce(0, +) / Double(rx.count)
-    let my = ry.reduce(0, +) / Double(ry.count)
-    var covariance = 0.0
-    var vx = 0.0
-    var vy = 0.0
-    for (x, y) in zip(rx, ry) {
-      covariance += (x - mx) * (y - my)
-      vx += (x - mx) * (x - mx)
-      vy += (y - my) * (y - my)
-    }
-    return covariance / (vx * vy).squareRoot()
+    // Spearman's ρ is Pearson's r of the ranks (no correlation when ranks do not vary).
+    return Correlation.pearson(ranks(xs), ranks(ys)) ?? .nan
   }
 
   @Test func spearmanOfKnownRankings() {
