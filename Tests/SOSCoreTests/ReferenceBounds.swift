@@ -33,13 +33,8 @@ struct ReferenceBounds {
     depth: Int
   ) throws -> ReferenceBounds? {
     if state.finished {
-      var events: [SessionEvent] = []
-      if let node = engine.node(of: state), node.isEnding {
-        events.append(.endingReached(node: node.id, outcome: node.outcome ?? 0, at: state.clock))
-      }
       let report = scorer.report(
-        state: state, events: events, decisions: decisions, statements: statements,
-        timedAnswers: [])
+        state: state, decisions: decisions, statements: statements, timedAnswers: [])
       let scores = [report.overall, report.timeliness, report.communication, report.outcome]
       return ReferenceBounds(low: scores, high: scores, expected: report.overall, paths: 1)
     }
@@ -49,15 +44,16 @@ struct ReferenceBounds {
       [[(SessionState, Double, ScoreReport.DecisionReview?, ScoreReport.StatementReview?)]] = []
     if let choice = engine.pendingWrite(in: state), let task = choice.write {
       for kind in StatementClass.classes(for: task) {
-        let review = scorer.statementReview(
-          for: choice, task: task, at: state.clock, text: "", assumed: kind.record)
+        let review = ScoreReport.StatementReview(
+          choice: choice.id, audience: task.audience.value, channel: task.channel,
+          at: state.clock, text: "", analysis: Scorer.assumedAnalysis(kind.record, task: task))
         groups.append(
           outcomes(engine, state, .write(""), kind.record).map { ($0.0, $0.1, nil, review) })
       }
     } else {
       let offered = engine.offeredChoices(in: state)
       for (index, choice) in offered.enumerated() {
-        let review = scorer.review(of: choice, among: offered, in: state)
+        let review = scorer.review(of: choice, among: offered, at: state.node, state.clock)
         groups.append(
           outcomes(engine, state, .choose(index + 1), nil).map { ($0.0, $0.1, review, nil) })
       }

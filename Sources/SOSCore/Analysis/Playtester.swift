@@ -43,58 +43,46 @@ public struct Playtester: Sendable {
       + " inconvenience. There is no cause for concern.",
   ]
 
-  /// Plays one run with choices and statements drawn from `seed`.
+  /// Plays one run with choices and statements drawn from `seed`, scored as it is
+  /// played (no events are built and nothing is replayed).
   public func run(seed: UInt64) -> Run {
     var generator = SeededGenerator(seed: seed)
-    var transition = engine.start(SessionOptions(mode: .assessment, timed: false, seed: seed))
-    var inputs: [SessionInput] = []
-    var outcomes: Set<String> = []
-    func note(_ events: [SessionEvent]) {
-      for event in events {
-        switch event {
-        case .chanceDrawn(let source, let index, _, _):
-          outcomes.insert(Self.outcomeName(source, index))
-        case .statementOutcome(let statement, let index, _):
-          outcomes.insert(Self.outcomeName(statement, index))
-        default:
-          break
-        }
-      }
-    }
-    note(transition.events)
-    while !transition.state.finished {
-      guard inputs.count < maximumSteps else {
+    var walk = scorer.begin(
+      SessionOptions(mode: .assessment, timed: false, seed: seed), recordsEvents: false)
+    var outcomes = Set(walk.startDraws.map { Self.outcomeName($0.source, $0.index) })
+    while !walk.state.finished {
+      guard walk.state.inputs.count < maximumSteps else {
         return Run(
-          seed: seed, inputs: inputs, state: transition.state, report: nil,
-          problem: "no ending after \(maximumSteps) inputs (at node '\(transition.state.node)')")
+          seed: seed, inputs: walk.state.inputs, state: walk.state, report: nil,
+          problem: "no ending after \(maximumSteps) inputs (at node '\(walk.state.node)')")
       }
       let input: SessionInput
-      if engine.pendingWrite(in: transition.state) != nil {
+      if engine.pendingWrite(in: walk.state) != nil {
         input = .write(Self.statements.randomElement(using: &generator) ?? "")
       } else {
-        let offered = engine.offeredChoices(in: transition.state).count
+        let offered = engine.offeredCount(in: walk.state)
         guard offered > 0 else { break }
         input = .choose(Int.random(in: 1...offered, using: &generator))
       }
-      switch engine.step(transition.state, input) {
-      case .success(let next):
-        transition = next
-        inputs.append(input)
-        note(next.events)
+      switch scorer.take(input, latency: nil, in: &walk) {
+      case .success(let step):
+        for draw in step.draws { outcomes.insert(Self.outcomeName(draw.source, draw.index)) }
+        if let (statement, index) = step.statementOutcome {
+          outcomes.insert(Self.outcomeName(statement, index))
+        }
       case .failure(let error):
         return Run(
-          seed: seed, inputs: inputs, state: transition.state, report: nil,
-          problem: "the engine refused \(input) at '\(transition.state.node)': \(error.message)")
+          seed: seed, inputs: walk.state.inputs, state: walk.state, report: nil,
+          problem: "the engine refused \(input) at '\(walk.state.node)': \(error.message)")
       }
     }
-    let report = try? scorer.score(inputs: inputs, options: transition.state.options).get()
     var problem: String?
-    if engine.node(of: transition.state)?.isEnding != true {
-      problem = "play stopped at '\(transition.state.node)', which is not an ending"
+    if engine.node(of: walk.state)?.isEnding != true {
+      problem = "play stopped at '\(walk.state.node)', which is not an ending"
     }
     return Run(
-      seed: seed, inputs: inputs, state: transition.state, report: report, problem: problem,
-      outcomes: outcomes)
+      seed: seed, inputs: walk.state.inputs, state: walk.state, report: scorer.report(of: walk),
+      problem: problem, outcomes: outcomes)
   }
 
   /// `gamble outcome 2`: the `index`-th (0-based) outcome of an option, inject or

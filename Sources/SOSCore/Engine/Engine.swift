@@ -37,6 +37,14 @@ public struct Engine: Sendable {
 
   /// The state at T+0: the start node entered, and any inject due at T+0 fired.
   public func start(_ options: SessionOptions) -> Transition {
+    start(options, recordsEvents: true).transition
+  }
+
+  /// The state at T+0, with its events only when `recordsEvents`, and the chance
+  /// draws made on the way (an inject due at T+0 may draw).
+  package func start(_ options: SessionOptions, recordsEvents: Bool) -> (
+    transition: Transition, draws: [Draw]
+  ) {
     var variables: [String: Value] = [:]
     for variable in scenario.variables where variables[variable.name] == nil {
       variables[variable.name] = variable.initial
@@ -46,10 +54,12 @@ public struct Engine: Sendable {
       tags: [], contacts: [:], updates: [:], shown: [], draws: 0, statements: [:],
       promises: [], firedInjects: [], metDeadlines: [:], missedDeadlines: [], returnStack: [],
       pendingWrite: nil, finished: false, options: options, inputs: [])
-    var turn = Turn(engine: self, state: state)
-    turn.events.append(.started(scenario: scenario.id, seed: options.seed))
+    var turn = Turn(engine: self, state: state, recordsEvents: recordsEvents)
+    if turn.recordsEvents {
+      turn.events.append(.started(scenario: scenario.id, seed: options.seed))
+    }
     turn.advance(to: scenario.start.value, reentering: false)
-    return Transition(state: turn.state, events: turn.events)
+    return (Transition(state: turn.state, events: turn.events), turn.draws)
   }
 
   // MARK: - Reading the state
@@ -68,21 +78,49 @@ public struct Engine: Sendable {
   /// `goto: return` option only while there is somewhere to return to.
   public func offeredChoices(in state: SessionState) -> [Choice] {
     guard !state.finished, let node = nodes[state.node] else { return [] }
-    let environment = SessionEnvironment(state: state)
-    return arranged(node, in: state).filter { choice in
-      if case .returnToDiverted = choice.goto, state.returnStack.isEmpty { return false }
-      return choice.when.map { $0.expression.isTrue(in: environment) } ?? true
-    }
+    return offeredPositions(of: node, in: state).map { node.choices[$0] }
   }
 
-  /// The node's options in the order the state shows them (file order for a session
-  /// that does not shuffle, or before the node's order was drawn).
-  private func arranged(_ node: ScenarioNode, in state: SessionState) -> [Choice] {
-    guard state.shown.count == node.choices.count else { return node.choices }
-    var byID: [String: Choice] = [:]
-    for choice in node.choices { byID[choice.id] = choice }
-    let ordered = state.shown.compactMap { byID[$0] }
-    return ordered.count == node.choices.count ? ordered : node.choices
+  /// How many options are offered now: ``offeredChoices(in:)``'s count, without
+  /// copying them.
+  package func offeredCount(in state: SessionState) -> Int {
+    guard !state.finished, let node = nodes[state.node] else { return 0 }
+    return offeredPositions(of: node, in: state).count
+  }
+
+  /// Where in `node.choices` the options offered now are, in the order shown.
+  private func offeredPositions(of node: ScenarioNode, in state: SessionState) -> [Int] {
+    let choices = node.choices
+    var positions = arranged(node, in: state)
+    let conditional = choices.contains { choice in
+      if choice.when != nil { return true }
+      if case .returnToDiverted = choice.goto { return true }
+      return false
+    }
+    guard conditional else { return positions }
+    let environment = SessionEnvironment(state: state)
+    positions.removeAll { position in
+      let choice = choices[position]
+      if case .returnToDiverted = choice.goto, state.returnStack.isEmpty { return true }
+      return !(choice.when.map { $0.expression.isTrue(in: environment) } ?? true)
+    }
+    return positions
+  }
+
+  /// Where in `node.choices` its options are, in the order the state shows them (file
+  /// order for a session that does not shuffle, or before the node's order was drawn).
+  private func arranged(_ node: ScenarioNode, in state: SessionState) -> [Int] {
+    let choices = node.choices
+    let fileOrder = Array(choices.indices)
+    guard state.shown.count == choices.count else { return fileOrder }
+    var positions: [Int] = []
+    positions.reserveCapacity(choices.count)
+    for id in state.shown {
+      // The last option of an id, as a table of them by id would keep.
+      guard let position = choices.lastIndex(where: { $0.id == id }) else { return fileOrder }
+      positions.append(position)
+    }
+    return positions
   }
 
   /// The option whose statement is awaited, if any.
@@ -112,7 +150,7 @@ public struct Engine: Sendable {
     Transition, EngineError
   > {
     var next = state
-    return perform(&next, input, assuming: nil).map { Transition(state: next, events: $0.events) }
+    return perform(&next, input).map { Transition(state: next, events: $0.events) }
   }
 
   /// What a tool (the score-bounds search) assumes in place of what play would bring:
@@ -153,39 +191,57 @@ public struct Engine: Sendable {
     }
   }
 
-  /// What one step brought: its events and its chance draws.
-  private typealias StepResult = (events: [SessionEvent], draws: [Draw])
+  /// What one step brought, besides the state it moved on.
+  package struct Step: Sendable {
+    /// What happened, when the caller asked for events (empty otherwise).
+    package var events: [SessionEvent] = []
+    /// The chance draws the step made.
+    package var draws: [Draw] = []
+    /// For a statement: its id and which of its write task's outcomes followed
+    /// (0-based).
+    package var statementOutcome: (statement: String, index: Int)?
+    /// For a statement: its analysis, as the engine graded it (or as assumed).
+    package var analysis: StatementAnalysis?
+  }
 
-  /// Applies one input to `state` in place: refused, `state` is left as it was.
+  /// Applies one input to `state` in place: refused, `state` is left as it was. This
+  /// is the one step function: ``step(_:_:)``, replay and every tool call it.
   ///
   /// The input logs are taken out of the state for the step and put back with the
-  /// input appended, so a caller that owns its state alone (a replay) appends to them
-  /// in place instead of copying every input given so far at every step.
-  private func perform(
-    _ state: inout SessionState, _ input: SessionInput, assuming assumption: Assumption?
-  ) -> Result<StepResult, EngineError> {
+  /// input appended, so a caller that owns its state alone (a replay, a playtest)
+  /// appends to them in place instead of copying every input given so far at every
+  /// step. A caller that reads no events (`recordsEvents: false`) gets none built.
+  package func perform(
+    _ state: inout SessionState, _ input: SessionInput, assuming assumption: Assumption? = nil,
+    recordsEvents: Bool = true
+  ) -> Result<Step, EngineError> {
     if state.finished { return .failure(.finished) }
-    var inputs = state.inputs
-    var standing = state.standingInputs
-    state.inputs = []
-    state.standingInputs = []
-    func refuse(_ error: EngineError) -> Result<StepResult, EngineError> {
-      state.inputs = inputs
-      state.standingInputs = standing
-      return .failure(error)
+    // Everything that can refuse the input is checked before anything changes.
+    let node = state.node
+    let clock = state.clock
+    var analysis: StatementAnalysis?
+    /// The state moved into a turn (a placeholder left behind), so that the turn
+    /// changes it in place instead of copying its sets and logs on first write.
+    func takeTurn() -> Turn {
+      var turn = Turn(engine: self, state: .vacant, recordsEvents: recordsEvents, startClock: clock)
+      swap(&turn.state, &state)
+      turn.forcedDraws = assumption?.draws ?? []
+      return turn
     }
-    var turn = Turn(engine: self, state: state)
-    turn.forcedDraws = assumption?.draws ?? []
+    var turn: Turn
     switch input {
     case .choose(let number):
-      if state.pendingWrite != nil { return refuse(.statementExpected) }
-      let offered = offeredChoices(in: state)
-      guard number >= 1, number <= offered.count else {
-        return refuse(.noSuchOption(number, offered: offered.count))
+      if state.pendingWrite != nil { return .failure(.statementExpected) }
+      let current = nodes[node]
+      let offered = current.map { offeredPositions(of: $0, in: state) } ?? []
+      guard let current, number >= 1, number <= offered.count else {
+        return .failure(.noSuchOption(number, offered: offered.count))
       }
-      let choice = offered[number - 1]
-      turn.events.append(
-        .choiceMade(node: state.node, choice: choice.id, index: number, at: state.clock))
+      let choice = current.choices[offered[number - 1]]
+      turn = takeTurn()
+      if recordsEvents {
+        turn.events.append(.choiceMade(node: node, choice: choice.id, index: number, at: clock))
+      }
       if choice.write != nil {
         turn.state.pendingWrite = choice.id
       } else {
@@ -193,50 +249,65 @@ public struct Engine: Sendable {
       }
     case .write(let text):
       guard let choice = pendingWrite(in: state), let write = choice.write else {
-        return refuse(.choiceExpected)
+        return .failure(.choiceExpected)
       }
       if let control = text.unicodeScalars.first(where: {
         ($0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r") || $0.value == 0x7F
       }) {
-        return refuse(.controlCharacterInStatement(control.value))
+        return .failure(.controlCharacterInStatement(control.value))
       }
       // Counted in UTF-8 bytes first, so a huge text costs nothing to refuse.
       if text.utf8.count > write.generousBound, text.count > write.generousBound {
-        return refuse(.statementTooLong(characters: text.count, bound: write.generousBound))
+        return .failure(.statementTooLong(characters: text.count, bound: write.generousBound))
       }
-      turn.events.append(
-        .statementWritten(
-          choice: choice.id, audience: write.audience.value, text: text, at: state.clock))
+      let statement: StatementRecord
+      if let assumed = assumption?.statement {
+        statement = self.assumed(assumed, for: choice, task: write, at: clock)
+        analysis = Scorer.assumedAnalysis(assumed, task: write)
+      } else {
+        let graded = analyze(text, task: write)
+        statement = record(text, analysis: graded, for: choice, task: write, at: clock)
+        analysis = graded
+      }
+      turn = takeTurn()
+      if recordsEvents {
+        turn.events.append(
+          .statementWritten(
+            choice: choice.id, audience: write.audience.value, text: text, at: clock))
+      }
       turn.state.pendingWrite = nil
-      let statement =
-        assumption?.statement.map { assumed($0, for: choice, task: write, at: state.clock) }
-        ?? record(text, for: choice, task: write, at: state.clock)
       turn.apply(choice, statement: statement)
     case .timeout:
-      guard state.options.timed else { return refuse(.notTimed) }
+      guard state.options.timed else { return .failure(.notTimed) }
+      turn = takeTurn()
       turn.timeOut()
     case .undo:
-      guard state.options.mode == .practice else { return refuse(.undoNotAllowed) }
-      guard let lastChoice = standing.lastIndex(where: { $0.isChoice }) else {
-        return refuse(.nothingToUndo)
+      guard state.options.mode == .practice else { return .failure(.undoNotAllowed) }
+      guard let lastChoice = state.standingInputs.lastIndex(where: { $0.isChoice }),
+        case .success(let rebuilt) = replay(
+          Array(state.standingInputs[..<lastChoice]), options: state.options)
+      else {
+        return .failure(.nothingToUndo)
       }
-      switch replay(Array(standing[..<lastChoice]), options: state.options) {
-      case .success(let rebuilt):
-        turn.state = rebuilt.state
-        turn.state.inputs = []
-        turn.state.standingInputs = []
-        standing.removeSubrange(lastChoice...)
-        turn.events = [.undone(decisions: rebuilt.state.decisions)]
-      case .failure:
-        return refuse(.nothingToUndo)
-      }
+      turn = takeTurn()
+      var inputs = turn.state.inputs
+      var standing = turn.state.standingInputs
+      standing.removeSubrange(lastChoice...)
+      inputs.append(.undo)
+      turn.state = rebuilt.state
+      turn.state.inputs = inputs
+      turn.state.standingInputs = standing
+      if recordsEvents { turn.events.append(.undone(decisions: rebuilt.state.decisions)) }
     }
-    inputs.append(input)
-    if input != .undo { standing.append(input) }
-    turn.state.inputs = inputs
-    turn.state.standingInputs = standing
-    state = turn.state
-    return .success((turn.events, turn.draws))
+    if input != .undo {
+      turn.state.inputs.append(input)
+      turn.state.standingInputs.append(input)
+    }
+    swap(&turn.state, &state)
+    return .success(
+      Step(
+        events: turn.events, draws: turn.draws, statementOutcome: turn.statementOutcome,
+        analysis: analysis))
   }
 
   /// An assumed statement as the engine would have kept it for `choice` at `clock`.
@@ -250,13 +321,19 @@ public struct Engine: Sendable {
       nextUpdate: statement.isStatement ? statement.nextUpdate : nil)
   }
 
-  /// What the engine keeps of a statement written for `choice` at `clock`.
-  func record(_ text: String, for choice: Choice, task: WriteTask, at clock: ClockDuration)
-    -> StatementRecord
-  {
-    let analysis = analyzer.analyze(
+  /// The analysis of a statement written for `task`.
+  func analyze(_ text: String, task: WriteTask) -> StatementAnalysis {
+    analyzer.analyze(
       text, channel: task.channel, audience: task.audience.value, must: task.must,
       avoid: task.avoid, limit: task.limit)
+  }
+
+  /// What the engine keeps of a statement written for `choice` at `clock`, graded as
+  /// `analysis`.
+  func record(
+    _ text: String, analysis: StatementAnalysis, for choice: Choice, task: WriteTask,
+    at clock: ClockDuration
+  ) -> StatementRecord {
     let says = analysis.isStatement
     // A `must` fact is named by its bare id too; where the analyser has a criterion of
     // the same name, the author's fact is what the name means in this task.
@@ -307,7 +384,7 @@ public struct Engine: Sendable {
                 number, recorded: recorded, offered: offered[number - 1].id)))
         }
       }
-      switch perform(&state, input, assuming: nil) {
+      switch perform(&state, input) {
       case .success(let step):
         events.append(contentsOf: step.events)
       case .failure(let error):
@@ -339,6 +416,9 @@ public struct Engine: Sendable {
     let engine: Engine
     var state: SessionState
     var events: [SessionEvent] = []
+    /// Whether the step keeps its events: the playtester and the analyser ask for
+    /// none, and a step then builds none.
+    let recordsEvents: Bool
     /// The clock when the step began: an inject that fell due during a long action is
     /// logged at its own time, not at the end of the action.
     let startClock: ClockDuration
@@ -346,11 +426,17 @@ public struct Engine: Sendable {
     var forcedDraws: [Int] = []
     /// The chance draws made so far in this turn.
     var draws: [Draw] = []
+    /// The write task outcome that followed a statement, if any.
+    var statementOutcome: (statement: String, index: Int)?
 
-    init(engine: Engine, state: SessionState) {
+    init(
+      engine: Engine, state: SessionState, recordsEvents: Bool = true,
+      startClock: ClockDuration? = nil
+    ) {
       self.engine = engine
       self.state = state
-      self.startClock = state.clock
+      self.startClock = startClock ?? state.clock
+      self.recordsEvents = recordsEvents
     }
 
     var scenario: Scenario { engine.scenario }
@@ -359,7 +445,7 @@ public struct Engine: Sendable {
       guard duration > .zero else { return }
       let from = state.clock
       state.clock += duration
-      events.append(.clockAdvanced(from: from, to: state.clock))
+      if recordsEvents { events.append(.clockAdvanced(from: from, to: state.clock)) }
     }
 
     /// Carries out a chosen option: its time, facts, contacts, promise and goto; for a
@@ -382,10 +468,12 @@ public struct Engine: Sendable {
       var goto = choice.goto
       if let statement {
         state.statements[statement.id] = statement
-        events.append(
-          .statementScored(
-            statement: statement.id, score: statement.score, isStatement: statement.isStatement,
-            nextUpdate: statement.nextUpdate))
+        if recordsEvents {
+          events.append(
+            .statementScored(
+              statement: statement.id, score: statement.score, isStatement: statement.isStatement,
+              nextUpdate: statement.nextUpdate))
+        }
         if statement.isStatement {
           contact(statement.audience, update: true)
           if let due = statement.nextUpdate {
@@ -429,7 +517,7 @@ public struct Engine: Sendable {
         advance(to: target, reentering: false)
       case .returnToDiverted:
         let target = state.returnStack.popLast() ?? state.node
-        events.append(.returned(to: target))
+        if recordsEvents { events.append(.returned(to: target)) }
         advance(to: target, reentering: false)
       }
     }
@@ -441,9 +529,11 @@ public struct Engine: Sendable {
         id: state.promises.count + 1, choice: choice, stakeholder: stakeholder, label: label,
         madeAt: state.clock, due: due, status: .open)
       state.promises.append(record)
-      events.append(
-        .promiseMade(
-          id: record.id, stakeholder: record.stakeholder, label: record.label, due: record.due))
+      if recordsEvents {
+        events.append(
+          .promiseMade(
+            id: record.id, stakeholder: record.stakeholder, label: record.label, due: record.due))
+      }
     }
 
     /// The first of a write task's outcomes that holds for `statement`: its effects,
@@ -456,7 +546,11 @@ public struct Engine: Sendable {
         if !outcome.met.allSatisfy({ statement.met.contains($0.value) }) { continue }
         if outcome.unmet.contains(where: { statement.met.contains($0.value) }) { continue }
         if let when = outcome.when, !when.expression.isTrue(in: environment) { continue }
-        events.append(.statementOutcome(statement: statement.id, index: index, text: outcome.text))
+        if recordsEvents {
+          events.append(
+            .statementOutcome(statement: statement.id, index: index, text: outcome.text))
+        }
+        statementOutcome = (statement.id, index)
         state.tags.formUnion(outcome.tags)
         apply(outcome.effects)
         for stakeholder in outcome.contacts.map(\.value) { contact(stakeholder, update: false) }
@@ -476,8 +570,10 @@ public struct Engine: Sendable {
       state.draws += 1
       draws.append(Draw(source: source, index: index, chances: outcomes.map(\.chance)))
       let outcome = outcomes[index]
-      events.append(
-        .chanceDrawn(source: source, index: index, count: outcomes.count, text: outcome.text))
+      if recordsEvents {
+        events.append(
+          .chanceDrawn(source: source, index: index, count: outcomes.count, text: outcome.text))
+      }
       state.tags.formUnion(outcome.tags)
       apply(outcome.effects)
       return outcome.goto
@@ -497,7 +593,9 @@ public struct Engine: Sendable {
     /// A stakeholder hears from the trainee; a real `update` keeps open promises to them.
     mutating func contact(_ stakeholder: String, update: Bool) {
       state.contacts[stakeholder, default: []].append(state.clock)
-      events.append(.stakeholderContacted(stakeholder: stakeholder, at: state.clock))
+      if recordsEvents {
+        events.append(.stakeholderContacted(stakeholder: stakeholder, at: state.clock))
+      }
       guard update else { return }
       state.updates[stakeholder, default: []].append(state.clock)
       for index in state.promises.indices
@@ -505,10 +603,12 @@ public struct Engine: Sendable {
         && state.promises[index].status == .open
       {
         state.promises[index].status = .kept(at: state.clock)
-        events.append(
-          .promiseKept(
-            id: state.promises[index].id, at: state.clock,
-            onTime: state.clock <= state.promises[index].due))
+        if recordsEvents {
+          events.append(
+            .promiseKept(
+              id: state.promises[index].id, at: state.clock,
+              onTime: state.clock <= state.promises[index].due))
+        }
       }
     }
 
@@ -516,7 +616,7 @@ public struct Engine: Sendable {
     /// hesitate" (15 minutes pass and the same decision is asked again).
     mutating func timeOut() {
       let rule = engine.nodes[state.node]?.onTimeout ?? .hesitate
-      events.append(.timedOut(node: state.node, at: state.clock))
+      if recordsEvents { events.append(.timedOut(node: state.node, at: state.clock)) }
       moveClock(by: rule.takes)
       state.tags.formUnion(rule.tags)
       apply(rule.effects)
@@ -545,7 +645,9 @@ public struct Engine: Sendable {
         let unlessHolds = inject.unless.map { $0.expression.isTrue(in: current) } ?? false
         guard whenHolds, !unlessHolds else { continue }
         state.firedInjects.insert(inject.id)
-        events.append(.injectFired(inject: inject.id, at: max(inject.at, startClock)))
+        if recordsEvents {
+          events.append(.injectFired(inject: inject.id, at: max(inject.at, startClock)))
+        }
         state.tags.formUnion(inject.tags)
         apply(inject.effects)
         var goto = inject.goto
@@ -554,7 +656,7 @@ public struct Engine: Sendable {
         }
         if let target = goto?.value, !(endingAhead && engine.nodes[target]?.isEnding != true) {
           state.returnStack.append(destination)
-          events.append(.diverted(from: destination, to: target))
+          if recordsEvents { events.append(.diverted(from: destination, to: target)) }
           destination = target
           reentering = false
           state.pendingWrite = nil
@@ -567,7 +669,7 @@ public struct Engine: Sendable {
     mutating func enter(_ id: String) {
       state.node = id
       state.visited.insert(id)
-      events.append(.nodeEntered(node: id, at: state.clock))
+      if recordsEvents { events.append(.nodeEntered(node: id, at: state.clock)) }
       settleDeadlines()
       guard let node = engine.nodes[id] else { return }
       if !node.isEnding {
@@ -578,15 +680,17 @@ public struct Engine: Sendable {
         } else {
           state.shown = node.choices.map(\.id)
         }
-        events.append(.optionsShown(node: id, order: state.shown))
+        if recordsEvents { events.append(.optionsShown(node: id, order: state.shown)) }
       } else {
         state.shown = []
       }
       if node.isEnding {
-        events.append(.endingReached(node: id, outcome: node.outcome ?? 0, at: state.clock))
+        if recordsEvents {
+          events.append(.endingReached(node: id, outcome: node.outcome ?? 0, at: state.clock))
+        }
         finish()
-      } else if engine.offeredChoices(in: state).isEmpty {
-        events.append(.stalled(node: id, at: state.clock))
+      } else if engine.offeredCount(in: state) == 0 {
+        if recordsEvents { events.append(.stalled(node: id, at: state.clock)) }
         finish()
       }
     }
@@ -603,10 +707,10 @@ public struct Engine: Sendable {
         let cutoff = deadline.by + deadline.grace
         if state.clock > cutoff {
           state.missedDeadlines.insert(deadline.id)
-          events.append(.deadlineMissed(deadline: deadline.id, at: cutoff))
+          if recordsEvents { events.append(.deadlineMissed(deadline: deadline.id, at: cutoff)) }
         } else if deadline.met.expression.isTrue(in: environment) {
           state.metDeadlines[deadline.id] = state.clock
-          events.append(.deadlineMet(deadline: deadline.id, at: state.clock))
+          if recordsEvents { events.append(.deadlineMet(deadline: deadline.id, at: state.clock)) }
         }
       }
     }
@@ -619,10 +723,10 @@ public struct Engine: Sendable {
         let promise = state.promises[index]
         if promise.due > state.clock {
           state.promises[index].status = .notYetDue
-          events.append(.promiseNotYetDue(id: promise.id, due: promise.due))
+          if recordsEvents { events.append(.promiseNotYetDue(id: promise.id, due: promise.due)) }
         } else {
           state.promises[index].status = .broken
-          events.append(.promiseBroken(id: promise.id, due: promise.due))
+          if recordsEvents { events.append(.promiseBroken(id: promise.id, due: promise.due)) }
         }
       }
       for deadline in scenario.deadlines
@@ -630,7 +734,9 @@ public struct Engine: Sendable {
         && !state.missedDeadlines.contains(deadline.id)
       {
         state.missedDeadlines.insert(deadline.id)
-        events.append(.deadlineMissed(deadline: deadline.id, at: deadline.by + deadline.grace))
+        if recordsEvents {
+          events.append(.deadlineMissed(deadline: deadline.id, at: deadline.by + deadline.grace))
+        }
       }
     }
   }

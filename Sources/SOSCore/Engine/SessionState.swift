@@ -59,6 +59,13 @@ public struct SessionState: Hashable, Sendable, Codable {
     !(contacts[stakeholder] ?? []).isEmpty
   }
 
+  /// An empty state, left behind while the engine moves a state through a step.
+  static let vacant = SessionState(
+    node: "", clock: .zero, variables: [:], visited: [], chosen: [], tags: [], contacts: [:],
+    updates: [:], shown: [], draws: 0, statements: [:], promises: [], firedInjects: [],
+    metDeadlines: [:], missedDeadlines: [], returnStack: [], pendingWrite: nil, finished: false,
+    options: SessionOptions(seed: 0), inputs: [])
+
   /// Promises not yet settled.
   public var openPromises: [PromiseRecord] { promises.filter { $0.status == .open } }
 }

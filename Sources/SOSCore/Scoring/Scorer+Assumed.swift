@@ -1,21 +1,4 @@
 extension Scorer {
-  /// The review of a statement written for `choice`: the analysis of `text`, or, when
-  /// a tool assumes the statement's analysis (`assumed`), an analysis made from that
-  /// record without reading any text.
-  func statementReview(
-    for choice: Choice, task: WriteTask, at clock: ClockDuration, text: String,
-    assumed: StatementRecord?
-  ) -> ScoreReport.StatementReview {
-    let analysis =
-      assumed.map { Self.assumedAnalysis($0, task: task) }
-      ?? analyzer.analyze(
-        text, channel: task.channel, audience: task.audience.value, must: task.must,
-        avoid: task.avoid, limit: task.limit)
-    return ScoreReport.StatementReview(
-      choice: choice.id, audience: task.audience.value, channel: task.channel, at: clock,
-      text: text, analysis: analysis)
-  }
-
   /// An analysis that gives what `statement` assumes: its score, and each criterion
   /// the task is judged on passed in full when the record says it was met (failed
   /// otherwise). It says something (has words) exactly when the record says it does.

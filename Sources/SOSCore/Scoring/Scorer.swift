@@ -13,10 +13,11 @@ public struct Scorer: Sendable {
   /// Whether the scenario asks for any typed statement anywhere.
   let asksForStatements: Bool
 
-  /// Prepares to score sessions of one scenario.
-  public init(engine: Engine, analyzer: StatementAnalyzer = StatementAnalyzer()) {
+  /// Prepares to score sessions of one scenario. Statements are graded by the
+  /// engine's analyser, as play graded them.
+  public init(engine: Engine) {
     self.engine = engine
-    self.analyzer = analyzer
+    self.analyzer = engine.analyzer
     self.asksForStatements = engine.scenario.allChoices.contains { $0.write != nil }
   }
 
@@ -58,50 +59,101 @@ public struct Scorer: Sendable {
     inputs: [SessionInput], options: SessionOptions, latencies: [Int?] = [],
     assuming assumptions: [Int: Engine.Assumption] = [:]
   ) -> Result<StandingReplay, Engine.ReplayError> {
-    var transition = engine.start(options)
-    var events = transition.events
-    var decisions: [ScoreReport.DecisionReview] = []
-    var statements: [ScoreReport.StatementReview] = []
-    var timedAnswers: [(latency: Int?, limit: ClockDuration, timedOut: Bool)] = []
+    var walk = begin(options, recordsEvents: true)
     // Undone decisions do not count: score the inputs that still stand. Indices in
     // errors refer to the log as given.
     for (index, input, latency) in Self.standingInputs(inputs, latencies: latencies) {
-      let before = transition.state
-      let offered = engine.offeredChoices(in: before)
-      let assumption = assumptions[index]
-      let stepped =
-        assumption.map { engine.step(before, input, assuming: $0).map(\.transition) }
-        ?? engine.step(before, input)
-      switch stepped {
-      case .failure(let error):
+      if case .failure(let error) = take(
+        input, latency: latency, assuming: assumptions[index], in: &walk)
+      {
         return .failure(Engine.ReplayError(index: index, input: input, error: error))
-      case .success(let next):
-        transition = next
-        events += next.events
-      }
-      switch input {
-      case .choose(let number):
-        decisions.append(review(of: offered[number - 1], among: offered, in: before))
-        timedAnswers.append((latency, engine.timeLimit(in: before), false))
-      case .write(let text):
-        if let choice = engine.pendingWrite(in: before), let task = choice.write {
-          statements.append(
-            statementReview(
-              for: choice, task: task, at: before.clock, text: text,
-              assumed: assumption?.statement))
-        }
-      case .timeout:
-        timedAnswers.append((latency, engine.timeLimit(in: before), true))
-      case .undo:
-        break
       }
     }
-    return .success(
-      StandingReplay(
-        report: report(
-          state: transition.state, events: events, decisions: decisions, statements: statements,
-          timedAnswers: options.timed ? timedAnswers : []),
-        events: events))
+    return .success(StandingReplay(report: report(of: walk), events: walk.events))
+  }
+
+  /// A session played and scored input by input: its state, what its report reviews,
+  /// and its events when they are kept. The scorer's replay and the playtester walk
+  /// the same way, so a playtest is scored as it is played instead of replayed.
+  struct Walk {
+    var state: SessionState
+    /// Everything that happened, when kept.
+    var events: [SessionEvent]
+    let recordsEvents: Bool
+    /// The chance draws made at T+0 (by an inject due at the start).
+    var startDraws: [Engine.Draw]
+    var decisions: [ScoreReport.DecisionReview] = []
+    var statements: [ScoreReport.StatementReview] = []
+    var timedAnswers: [(latency: Int?, limit: ClockDuration, timedOut: Bool)] = []
+  }
+
+  /// A walk at T+0.
+  func begin(_ options: SessionOptions, recordsEvents: Bool) -> Walk {
+    let (started, draws) = engine.start(options, recordsEvents: recordsEvents)
+    return Walk(
+      state: started.state, events: started.events, recordsEvents: recordsEvents,
+      startDraws: draws)
+  }
+
+  /// Takes one input on `walk` and reviews it; refused, the walk is as it was.
+  ///
+  /// What the review needs of the state before the input is read first, so that no
+  /// copy of the state outlives the step and the engine moves it on in place.
+  @discardableResult
+  func take(
+    _ input: SessionInput, latency: Int?, assuming assumption: Engine.Assumption? = nil,
+    in walk: inout Walk
+  ) -> Result<Engine.Step, EngineError> {
+    let node = walk.state.node
+    let clock = walk.state.clock
+    var offered: [Choice] = []
+    var writing: (choice: Choice, task: WriteTask)?
+    var limit = ClockDuration.zero
+    switch input {
+    case .choose:
+      offered = engine.offeredChoices(in: walk.state)
+      limit = engine.timeLimit(in: walk.state)
+    case .write:
+      if let choice = engine.pendingWrite(in: walk.state), let task = choice.write {
+        writing = (choice, task)
+      }
+    case .timeout:
+      limit = engine.timeLimit(in: walk.state)
+    case .undo:
+      break
+    }
+    let step: Engine.Step
+    switch engine.perform(
+      &walk.state, input, assuming: assumption, recordsEvents: walk.recordsEvents)
+    {
+    case .failure(let error): return .failure(error)
+    case .success(let value): step = value
+    }
+    if walk.recordsEvents { walk.events += step.events }
+    switch input {
+    case .choose(let number):
+      walk.decisions.append(review(of: offered[number - 1], among: offered, at: node, clock))
+      walk.timedAnswers.append((latency, limit, false))
+    case .write(let text):
+      if let writing, let analysis = step.analysis {
+        walk.statements.append(
+          ScoreReport.StatementReview(
+            choice: writing.choice.id, audience: writing.task.audience.value,
+            channel: writing.task.channel, at: clock, text: text, analysis: analysis))
+      }
+    case .timeout:
+      walk.timedAnswers.append((latency, limit, true))
+    case .undo:
+      break
+    }
+    return .success(step)
+  }
+
+  /// The report of a walk so far.
+  func report(of walk: Walk) -> ScoreReport {
+    report(
+      state: walk.state, decisions: walk.decisions, statements: walk.statements,
+      timedAnswers: walk.state.options.timed ? walk.timedAnswers : [])
   }
 
   /// The inputs that still stand once every undo has taken back its decision, with
@@ -124,17 +176,18 @@ public struct Scorer: Sendable {
 
   // MARK: - Decisions
 
-  func review(of choice: Choice, among offered: [Choice], in state: SessionState)
+  /// The review of `choice`, taken among `offered` at node `id` at `clock`.
+  func review(of choice: Choice, among offered: [Choice], at id: String, _ clock: ClockDuration)
     -> ScoreReport.DecisionReview
   {
-    let node = engine.node(of: state)
+    let node = engine.node(id)
     let totals = offered.map(\.totalQuality)
     let best = offered[totals.firstIndex(of: totals.max() ?? 0) ?? 0]
     let low = Double(totals.min() ?? 0)
     let high = Double(totals.max() ?? 0)
     let credit = high > low ? (Double(choice.totalQuality) - low) / (high - low) : 1
     return ScoreReport.DecisionReview(
-      node: state.node, title: node?.title, at: state.clock, offered: offered.map(\.id),
+      node: id, title: node?.title, at: clock, offered: offered.map(\.id),
       chosen: choice.id, chosenText: choice.text, best: best.id, bestText: best.text,
       bestFeedback: best.feedback, credit: credit)
   }
@@ -148,7 +201,7 @@ public struct Scorer: Sendable {
   }
 
   func report(
-    state: SessionState, events: [SessionEvent], decisions: [ScoreReport.DecisionReview],
+    state: SessionState, decisions: [ScoreReport.DecisionReview],
     statements: [ScoreReport.StatementReview],
     timedAnswers: [(latency: Int?, limit: ClockDuration, timedOut: Bool)]
   ) -> ScoreReport {
@@ -156,10 +209,10 @@ public struct Scorer: Sendable {
     let timeliness = rules.timeliness(timedAnswers: timedAnswers)
     let communication = rules.communication(
       decisions: decisions, statements: statements)
-    let ending = events.lazy.compactMap { event -> (String, Int)? in
-      if case .endingReached(let node, let outcome, _) = event { return (node, outcome) }
-      return nil
-    }.first
+    // Play that reached an ending stays there, finished (see `Engine`).
+    let endingNode =
+      state.finished ? engine.node(of: state).flatMap { $0.isEnding ? $0 : nil } : nil
+    let ending = endingNode.map { ($0.id, $0.outcome ?? 0) }
     let outcome = Double(ending?.1 ?? 0)
     let settings = scenario.scoring
     let weights = ScoreReport.Weights(
