@@ -14,6 +14,7 @@ let benchmarks: @Sendable () -> Void = {
     registerLoadingBenchmarks(bank)
     try registerStatementBenchmarks(bank)
     try registerRescoringBenchmarks(bank)
+    try registerGeneratedBenchmarks()
   } catch {
     // Report the broken fixture as a failed benchmark instead of crashing.
     Benchmark("Shipped scenario bank") { benchmark in

@@ -153,6 +153,16 @@ public struct Engine: Sendable {
     return perform(&next, input).map { Transition(state: next, events: $0.events) }
   }
 
+  /// Applies one input to `state` in place: the same step as ``step(_:_:)``, for a
+  /// caller that owns its state and moves it on (a replay, a playtest), so that a
+  /// step costs the same at decision 5 and at decision 500. Refused, `state` is left
+  /// as it was.
+  public func apply(
+    _ input: SessionInput, to state: inout SessionState, recordsEvents: Bool = true
+  ) -> Result<[SessionEvent], EngineError> {
+    perform(&state, input, recordsEvents: recordsEvents).map(\.events)
+  }
+
   /// What a tool (the score-bounds search) assumes in place of what play would bring:
   /// a statement's analysis instead of the analysis of typed text, and which chance
   /// outcomes are drawn instead of the seed's draws. Real play never uses it.

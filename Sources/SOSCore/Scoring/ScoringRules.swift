@@ -440,21 +440,32 @@ struct ScoringRules {
       guard maximum > 0 else { return }
       sources[dimension, default: []].append((share, earned, maximum))
     }
-    for dimension in QualityDimension.allCases {
-      var earned = 0.0
-      var maximum = 0.0
-      for decision in decisions {
-        guard let node = engine.node(decision.node),
-          let chosen = node.choices.first(where: { $0.id == decision.chosen })
-        else { continue }
-        let values = decision.offered.compactMap { id in
-          node.choices.first { $0.id == id }?.quality[dimension] ?? 0
+    // Each decision is looked up once for all dimensions; each dimension's sums add
+    // up in the order of the decisions.
+    let dimensions = QualityDimension.allCases
+    var earned = [Double](repeating: 0, count: dimensions.count)
+    var maximum = [Double](repeating: 0, count: dimensions.count)
+    for decision in decisions {
+      guard let node = engine.node(decision.node),
+        let chosen = node.choices.firstIndex(where: { $0.id == decision.chosen })
+      else { continue }
+      // An offered id the node does not have counts as an option of quality 0.
+      let offered = decision.offered.map { id in node.choices.firstIndex { $0.id == id } }
+      for (slot, dimension) in dimensions.enumerated() {
+        var low = Int.max
+        var high = Int.min
+        for position in offered {
+          let value = position.flatMap { node.choices[$0].quality[dimension] } ?? 0
+          low = min(low, value)
+          high = max(high, value)
         }
-        guard let low = values.min(), let high = values.max(), high > low else { continue }
-        earned += Double((chosen.quality[dimension] ?? 0) - low)
-        maximum += Double(high - low)
+        guard !offered.isEmpty, high > low else { continue }
+        earned[slot] += Double((node.choices[chosen].quality[dimension] ?? 0) - low)
+        maximum[slot] += Double(high - low)
       }
-      add(dimension, ScoringDefaults.choiceShare, earned, maximum)
+    }
+    for (slot, dimension) in dimensions.enumerated() {
+      add(dimension, ScoringDefaults.choiceShare, earned[slot], maximum[slot])
       var statementEarned = 0.0
       var statementMaximum = 0.0
       for statement in statements {
