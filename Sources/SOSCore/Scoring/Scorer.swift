@@ -180,7 +180,7 @@ public struct Scorer: Sendable {
   func review(of choice: Choice, among offered: [Choice], at id: String, _ clock: ClockDuration)
     -> ScoreReport.DecisionReview
   {
-    let node = engine.node(id)
+    let node = engine.entry(id)?.node
     let totals = offered.map(\.totalQuality)
     let best = offered[totals.firstIndex(of: totals.max() ?? 0) ?? 0]
     let low = Double(totals.min() ?? 0)

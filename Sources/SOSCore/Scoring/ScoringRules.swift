@@ -282,7 +282,7 @@ struct ScoringRules {
 
   /// The option taken at a decision.
   func taken(_ decision: ScoreReport.DecisionReview) -> Choice? {
-    engine.node(decision.node)?.choices.first { $0.id == decision.chosen }
+    engine.entry(decision.node)?.node.choices.first { $0.id == decision.chosen }
   }
 
   /// `"A"`, `"A" and "B"`, `"A", "B" and "C"`: names in quotes, as a reason lists them.
@@ -291,8 +291,8 @@ struct ScoringRules {
   }
 
   func choiceItem(_ decision: ScoreReport.DecisionReview) -> Item? {
-    guard let node = engine.node(decision.node) else { return nil }
-    let offered = decision.offered.compactMap { id in node.choices.first { $0.id == id } }
+    guard let choices = engine.entry(decision.node)?.node.choices else { return nil }
+    let offered = decision.offered.compactMap { id in choices.first { $0.id == id } }
     let totals = offered.map(\.totalQuality)
     guard let high = totals.max(), let low = totals.min(), high > low,
       let chosen = offered.first(where: { $0.id == decision.chosen })
@@ -446,21 +446,21 @@ struct ScoringRules {
     var earned = [Double](repeating: 0, count: dimensions.count)
     var maximum = [Double](repeating: 0, count: dimensions.count)
     for decision in decisions {
-      guard let node = engine.node(decision.node),
-        let chosen = node.choices.firstIndex(where: { $0.id == decision.chosen })
+      guard let choices = engine.entry(decision.node)?.node.choices,
+        let chosen = choices.firstIndex(where: { $0.id == decision.chosen })
       else { continue }
       // An offered id the node does not have counts as an option of quality 0.
-      let offered = decision.offered.map { id in node.choices.firstIndex { $0.id == id } }
+      let offered = decision.offered.map { id in choices.firstIndex { $0.id == id } }
       for (slot, dimension) in dimensions.enumerated() {
         var low = Int.max
         var high = Int.min
         for position in offered {
-          let value = position.flatMap { node.choices[$0].quality[dimension] } ?? 0
+          let value = position.flatMap { choices[$0].quality[dimension] } ?? 0
           low = min(low, value)
           high = max(high, value)
         }
         guard !offered.isEmpty, high > low else { continue }
-        earned[slot] += Double((node.choices[chosen].quality[dimension] ?? 0) - low)
+        earned[slot] += Double((choices[chosen].quality[dimension] ?? 0) - low)
         maximum[slot] += Double(high - low)
       }
     }
