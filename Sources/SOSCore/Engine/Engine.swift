@@ -642,10 +642,12 @@ public struct Engine: Sendable {
       settleDeadlines()
       // Play that reaches an ending stays there: an inject cannot divert it away.
       let endingAhead = engine.nodes[destination]?.node.isEnding == true
-      for inject in engine.injects
-      where !state.firedInjects.contains(inject.id) && inject.at <= state.clock
-        && !(endingAhead && inject.goto != nil)
-      {
+      // Injects are in the order of their times, and firing one moves no clock: the
+      // first not yet due ends the look.
+      for inject in engine.injects {
+        if inject.at > state.clock { break }
+        guard !state.firedInjects.contains(inject.id), !(endingAhead && inject.goto != nil)
+        else { continue }
         let current = SessionEnvironment(state: state)
         let whenHolds = inject.when.map { $0.expression.isTrue(in: current) } ?? true
         let unlessHolds = inject.unless.map { $0.expression.isTrue(in: current) } ?? false
@@ -705,6 +707,10 @@ public struct Engine: Sendable {
 
     /// Records deadlines met now, and those whose time has run out.
     mutating func settleDeadlines() {
+      // Deadline ids are unique: when as many are settled as there are, none is left.
+      if state.metDeadlines.count + state.missedDeadlines.count == scenario.deadlines.count {
+        return
+      }
       let environment = SessionEnvironment(state: state)
       for deadline in scenario.deadlines
       where state.metDeadlines[deadline.id] == nil
