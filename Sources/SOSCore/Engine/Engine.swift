@@ -206,7 +206,8 @@ public struct Engine: Sendable {
     /// For a statement: its id and which of its write task's outcomes followed
     /// (0-based).
     package var statementOutcome: (statement: String, index: Int)?
-    /// For a statement: its analysis, as the engine graded it (or as assumed).
+    /// For a typed statement: its analysis, as the engine graded it (none when the
+    /// statement was assumed).
     package var analysis: StatementAnalysis?
   }
 
@@ -269,7 +270,6 @@ public struct Engine: Sendable {
       let statement: StatementRecord
       if let assumed = assumption?.statement {
         statement = self.assumed(assumed, for: choice, task: write, at: clock)
-        analysis = Scorer.assumedAnalysis(assumed, task: write)
       } else {
         let graded = analyze(text, task: write)
         statement = record(text, analysis: graded, for: choice, task: write, at: clock)

@@ -135,7 +135,10 @@ public struct Scorer: Sendable {
       walk.decisions.append(review(of: offered[number - 1], among: offered, at: node, clock))
       walk.timedAnswers.append((latency, limit, false))
     case .write(let text):
-      if let writing, let analysis = step.analysis {
+      if let writing,
+        let analysis = step.analysis
+          ?? assumption?.statement.map({ Self.assumedAnalysis($0, task: writing.task) })
+      {
         walk.statements.append(
           ScoreReport.StatementReview(
             choice: writing.choice.id, audience: writing.task.audience.value,
