@@ -81,21 +81,30 @@ final class CommitmentReader {
   // MARK: - Clauses and segments
 
   private func divide() {
+    // Built in locals and stored once: appending to the stored arrays of a class checks
+    // exclusive access at every word.
+    let words = self.words
+    var clause: [Int] = []
+    var segment: [Int] = []
+    var clauseStart: [Int] = []
     clause.reserveCapacity(words.count)
     segment.reserveCapacity(words.count)
     var clauseNumber = -1
     var segmentNumber = -1
     for index in words.indices {
-      let word = words[index]
-      let newSentence = index == 0 || words[index - 1].sentence != word.sentence
-      let newToken = index == 0 || words[index - 1].token != word.token
+      let sets = words[index].sets
+      let sentence = words[index].sentence
+      let token = words[index].token
+      let newSentence = index == 0 || words[index - 1].sentence != sentence
+      let newToken = index == 0 || words[index - 1].token != token
       let strongBreak =
-        newSentence || (newToken && strongPunctuation(before: word.token))
-        || word.sets.contains(.segmentWord)
-      var newClause = strongBreak || word.startsClause || word.sets.contains(.conjunction)
+        newSentence || (newToken && strongPunctuation(before: token))
+        || sets.contains(.segmentWord)
+      var newClause = strongBreak || words[index].startsClause || sets.contains(.conjunction)
       // "and we will …" stays one clause: the conjunction has just opened it.
-      if !newClause, word.folded == "we" || word.folded == "i", clauseStart.last != index - 1,
-        index + 1 < words.count, words[index + 1].sentence == word.sentence,
+      if !newClause, words[index].folded == "we" || words[index].folded == "i",
+        clauseStart.last != index - 1,
+        index + 1 < words.count, words[index + 1].sentence == sentence,
         words[index + 1].sets.contains(.subjectVerb)
       {
         newClause = true
@@ -108,6 +117,9 @@ final class CommitmentReader {
       clause.append(clauseNumber)
       segment.append(segmentNumber)
     }
+    self.clause = clause
+    self.segment = segment
+    self.clauseStart = clauseStart
     let clauses = clauseNumber + 1
     let segments = segmentNumber + 1
     negation = Array(repeating: nil, count: clauses)
@@ -126,14 +138,17 @@ final class CommitmentReader {
     let tokens = document.tokens
     let gap = tokens[token - 1].range.upperBound..<tokens[token].range.lowerBound
     guard !gap.isEmpty else { return false }
+    let codes = document.codes
     for offset in gap {
-      let character = document.characters[offset]
-      // Most gaps are ASCII: a byte answers without hashing the character.
-      if let ascii = character.asciiValue, character.utf8.count == 1 {
+      // Most gaps are ASCII: a byte answers without reading the character. (Code 10
+      // may be "\r\n", which is no mark either way.)
+      let ascii = codes[offset]
+      if ascii != 0 {
         if Self.strongASCII.contains(ascii) { return true }
         if ascii == 45 && !tokens[token].joinedByHyphen { return true }
         continue
       }
+      let character = document.characters[offset]
       if Self.strongMarks.contains(character) { return true }
       if character == "-" && !tokens[token].joinedByHyphen { return true }
     }

@@ -27,7 +27,8 @@ struct SpokenTimeScanner {
     var index = bounds.lowerBound
     var floor = bounds.lowerBound
     while index < bounds.upperBound {
-      guard var time = read(at: index, floor: floor) else {
+      // Most words can open no time: `read` would find none there.
+      guard Self.mayOpen(words[index]), var time = read(at: index, floor: floor) else {
         index += 1
         continue
       }
@@ -44,6 +45,12 @@ struct SpokenTimeScanner {
       floor = index
     }
     return found
+  }
+
+  /// Whether a time might be read from `word`: a number, or a word of `openers` or a
+  /// weekday's name (`WordSets.timeOpener`). Every phrase `read` finds opens with one.
+  static func mayOpen(_ word: StatementDocument.Word) -> Bool {
+    word.kind == .number || word.sets.contains(.timeOpener)
   }
 
   /// "9am to 5pm", "9am until 5pm", "9am-5pm": hours something is open or runs, not a
@@ -689,6 +696,16 @@ struct SpokenTimeScanner {
   }
 
   // MARK: - Word lists
+
+  /// The words other than numbers that a span, a clock time or a day can open with (see
+  /// `span(at:)`, `clock(at:)`, `pastOrTo(at:)` and `dayPhrase(at:)`), with the cardinals
+  /// and the weekdays' names.
+  static let openers: Set<String> = Set([
+    "hourly", "daily", "in", "within", "inside", "over", "during", "every", "a", "an", "half",
+    "quarter", "couple", "noon", "midday", "midnight", "today", "tonight", "tomorrow", "tmrw",
+    "tmw", "this", "next", "later", "the", "end", "close", "eod", "cob", "eob", "first", "at",
+    "lunchtime", "lunch",
+  ]).union(cardinals.keys).union(hourWords.keys).union(Weekday.names.keys)
 
   // Small word lists read in passing, built once rather than at every call.
   /// "The next", "the coming", "the following".

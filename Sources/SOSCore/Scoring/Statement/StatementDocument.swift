@@ -28,6 +28,21 @@ struct StatementDocument: Sendable {
     /// `StatementDocument.spellings`): two words have the same number exactly when they
     /// are spelt the same.
     var spelling = 0
+
+    /// A word spelt as `entry`, of its kind, not a name and not opening a clause; its
+    /// classes are left to work out.
+    init(_ entry: SpellingTable.Entry, token: Int, sentence: Int) {
+      folded = entry.folded
+      stem = entry.stem
+      formKey = entry.formKey
+      stemKey = entry.stemKey
+      self.token = token
+      self.sentence = sentence
+      startsClause = false
+      kind = entry.kind
+      isName = false
+      sets = entry.sets
+    }
   }
 
   /// Word classes a lexicon pattern can ask for (`<num>`, `<clock>`, `<ing>`, `<ed>`)
@@ -147,19 +162,34 @@ struct StatementDocument: Sendable {
           // The first token with this spelling decides its stem, as it always has: a
           // number or a link is its own stem, a word is stemmed.
           let stem = token.kind == .word ? WordStemmer.stem(part) : part
-          number = known.add(
-            SpellingTable.Entry(
-              folded: part, stem: stem, formKey: hash, stemKey: stem.hashValue,
-              sets: WordSets.of(part, hash: hash)))
+          var sets = WordSets.of(part, hash: hash)
+          // A weekday is read from the word lowered and less a final dot: a plain
+          // lower-case spelling is its own, any other is asked.
+          if !sets.contains(.timeOpener), part.utf8.contains(where: { $0 >= 128 || $0 == 46 }),
+            Weekday(parsing: part) != nil
+          {
+            sets.insert(.timeOpener)
+          }
+          var entry = SpellingTable.Entry(
+            folded: part, stem: stem, formKey: hash, stemKey: stem.hashValue, sets: sets,
+            kind: token.kind)
+          entry.classes = WordClasses.of(Word(entry, token: index, sentence: 0))
+          number = known.add(entry)
         }
         let spelling = known.entries[number]
-        words.append(
-          Word(
-            folded: part, stem: spelling.stem, formKey: spelling.formKey,
-            stemKey: spelling.stemKey, token: index, sentence: token.sentence,
-            startsClause: token.startsClause && offset == 0, kind: token.kind,
-            isName: capital && offset == 0, sets: spelling.sets, spelling: number))
-        words[words.count - 1].classes = WordClasses.of(words[words.count - 1])
+        let isName = capital && offset == 0
+        var word = Word(spelling, token: index, sentence: token.sentence)
+        word.startsClause = token.startsClause && offset == 0
+        word.kind = token.kind
+        word.isName = isName
+        word.spelling = number
+        // The classes depend on the spelling and the kind, and on being a name.
+        if token.kind == spelling.kind {
+          word.classes = isName ? spelling.classes.union(.name) : spelling.classes
+        } else {
+          word.classes = WordClasses.of(word)
+        }
+        words.append(word)
       }
       switch token.kind {
       // Most words have no apostrophe and are one word of the stream.

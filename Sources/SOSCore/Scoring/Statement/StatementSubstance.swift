@@ -76,17 +76,34 @@ struct StatementSubstance {
     if apologies >= 3 {
       repeats.append("\(apologies) apologies")
     }
-    var sentences: Set<[Int]> = []
-    var sentenceWords: [[Int]] = []
-    for word in words {
-      if word.sentence >= sentenceWords.count {
-        sentenceWords += Array(repeating: [], count: word.sentence - sentenceWords.count + 1)
+    // A sentence said twice: the same word forms in the same order, three or more. The
+    // words of a sentence stand together in the stream, so each is a range of it.
+    var sentenceRanges = [Range<Int>](repeating: 0..<0, count: document.sentences.count)
+    var start = 0
+    for index in words.indices
+    where index + 1 == words.count || words[index + 1].sentence != words[index].sentence {
+      let sentence = words[index].sentence
+      if sentence >= sentenceRanges.count {
+        sentenceRanges += Array(repeating: 0..<0, count: sentence - sentenceRanges.count + 1)
       }
-      sentenceWords[word.sentence].append(word.formKey)
+      sentenceRanges[sentence] = start..<(index + 1)
+      start = index + 1
     }
-    for (index, keys) in sentenceWords.enumerated()
-    where keys.count >= 3 && !sentences.insert(keys).inserted {
-      repeats.append(document.text(sentence: document.sentences[index]))
+    // Earlier sentences of three or more words by a hash of their forms.
+    var earlier: [Int: [Range<Int>]] = [:]
+    for (index, range) in sentenceRanges.enumerated() where range.count >= 3 {
+      var hasher = Hasher()
+      for position in range { hasher.combine(words[position].formKey) }
+      let key = hasher.finalize()
+      let same = earlier[key]?.contains { other in
+        other.count == range.count
+          && zip(other, range).allSatisfy { words[$0].formKey == words[$1].formKey }
+      }
+      if same == true {
+        repeats.append(document.text(sentence: document.sentences[index]))
+      } else {
+        earlier[key, default: []].append(range)
+      }
     }
     self.repeats = repeats
   }
