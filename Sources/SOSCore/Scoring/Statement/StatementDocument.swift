@@ -95,7 +95,7 @@ struct StatementDocument: Sendable {
       // ASCII without a carriage return (so no "\r\n"): each byte is one character, and
       // its own code. Cutting into grapheme clusters would give the same, more slowly.
       codes = Array(utf8)
-      characters = codes.map { Character(Unicode.Scalar($0)) }
+      characters = codes.map { Self.asciiCharacters[Int($0)] }
     } else {
       characters = Array(text)
       codes = characters.map { $0.asciiValue ?? 0 }
@@ -104,6 +104,11 @@ struct StatementDocument: Sendable {
     tokens = split.tokens
     sentences = split.sentences
     (words, spellings) = Self.words(of: split.tokens)
+  }
+
+  /// The character of each ASCII code, made once: copying one is quicker than making it.
+  private static let asciiCharacters: [Character] = (0..<128).map {
+    Character(Unicode.Scalar(UInt8($0)))
   }
 
   /// The text between two character offsets, as written.
@@ -151,8 +156,7 @@ struct StatementDocument: Sendable {
     // What depends only on a word's spelling, worked out once per distinct word.
     var known = SpellingTable(capacity: tokens.count)
     for (index, token) in tokens.enumerated() {
-      let capital =
-        token.text.first.map(StatementTokenizer.isUppercase) == true && !token.startsClause
+      let capital = !token.startsClause && Self.startsUppercase(token.text)
       func add(_ part: String, offset: Int) {
         let hash = part.hashValue
         let number: Int
@@ -205,6 +209,18 @@ struct StatementDocument: Sendable {
       }
     }
     return (words, known.entries.count)
+  }
+
+  /// Whether the first character of `text` is an upper-case letter. Two ASCII bytes
+  /// (or one alone) open with a character that is the first byte alone, whose case its
+  /// code says; anything else asks the character.
+  static func startsUppercase(_ text: String) -> Bool {
+    var bytes = text.utf8.makeIterator()
+    guard let first = bytes.next() else { return false }
+    if first < 128, (bytes.next() ?? 0) < 128, first != 13 {
+      return first >= 65 && first <= 90
+    }
+    return text.first.map(StatementTokenizer.isUppercase) == true
   }
 
   /// Spells out a contraction: "we're" → ["we", "are"], "customer's" → ["customer"].

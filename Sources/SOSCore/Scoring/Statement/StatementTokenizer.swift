@@ -276,15 +276,37 @@ extension StatementTokenizer {
     private mutating func emit(_ kind: StatementToken.Kind, _ range: Range<Int>) {
       // A token holds no line break; when all its characters are ASCII their codes are
       // its UTF-8.
-      let text =
-        codes[range].allSatisfy { $0 != 0 && $0 != 10 }
-        ? String(decoding: codes[range], as: UTF8.self) : StatementDocument.string(chars[range])
+      var ascii = true
+      var upper = false
+      for code in codes[range] {
+        if code == 0 || code == 10 { ascii = false }
+        if code >= 65 && code <= 90 { upper = true }
+      }
+      let text: String
+      let folded: String
+      if ascii {
+        // ASCII: the codes are the UTF-8, and lowering A to Z is all that folding does.
+        text = String(decoding: codes[range], as: UTF8.self)
+        folded = upper ? Self.lowered(codes[range]) : text
+      } else {
+        text = StatementDocument.string(chars[range])
+        folded = StatementTokenizer.fold(text)
+      }
       let token = StatementToken(
-        text: text, folded: StatementTokenizer.fold(text), kind: kind, range: range,
-        joinedByHyphen: hyphenPending)
+        text: text, folded: folded, kind: kind, range: range, joinedByHyphen: hyphenPending)
       hyphenPending = false
       output.append(.token(token))
       index = range.upperBound
+    }
+
+    /// ASCII codes with A to Z lowered, as a string.
+    private static func lowered(_ codes: ArraySlice<UInt8>) -> String {
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: codes.count) { buffer in
+        for (offset, code) in codes.enumerated() {
+          buffer[offset] = code >= 65 && code <= 90 ? code + 32 : code
+        }
+        return String(decoding: buffer, as: UTF8.self)
+      }
     }
 
     /// Seven to fifteen digits in groups separated by single spaces, hyphens or brackets,
