@@ -37,29 +37,32 @@ final class CommitmentReader {
   }
 
   let document: StatementDocument
+  // The arrays below are written only while the reader is made, one access at a time,
+  // and read thereafter: they go without the run-time exclusivity checks a class's
+  // stored properties otherwise get at every access.
   /// Clause and segment of each word.
-  private var clause: [Int] = []
-  private var segment: [Int] = []
+  @exclusivity(unchecked) private var clause: [Int] = []
+  @exclusivity(unchecked) private var segment: [Int] = []
   /// The first word of each clause.
-  private var clauseStart: [Int] = []
+  @exclusivity(unchecked) private var clauseStart: [Int] = []
   /// The cues that stand: not negated, hedged or conditional; in order.
-  private(set) var cues: [Cue] = []
+  @exclusivity(unchecked) private(set) var cues: [Cue] = []
   /// Sentences that hold a cue that stands.
-  private(set) var cueSentences: Set<Int> = []
+  @exclusivity(unchecked) private(set) var cueSentences: Set<Int> = []
 
   // What is known of each clause and segment, by number (they are numbered from 0 in
   // order, so arrays hold them without hashing).
   /// The first negation in a clause, and whether "until" follows it in the clause.
-  private var negation: [(word: Int, until: Bool)?] = []
+  @exclusivity(unchecked) private var negation: [(word: Int, until: Bool)?] = []
   /// The first hedge in a clause.
-  private var hedge: [Int?] = []
-  private var conditionalSegments: [Bool] = []
-  private var pastClauses: [Bool] = []
+  @exclusivity(unchecked) private var hedge: [Int?] = []
+  @exclusivity(unchecked) private var conditionalSegments: [Bool] = []
+  @exclusivity(unchecked) private var pastClauses: [Bool] = []
   /// Clauses about opening hours or reporting what was said: they hold no promise.
-  private var closedClauses: [Bool] = []
-  private var firmClauses: [Bool] = []
-  private var firstCueInSegment: [Int?] = []
-  private var cueClauses: [Bool] = []
+  @exclusivity(unchecked) private var closedClauses: [Bool] = []
+  @exclusivity(unchecked) private var firmClauses: [Bool] = []
+  @exclusivity(unchecked) private var firstCueInSegment: [Int?] = []
+  @exclusivity(unchecked) private var cueClauses: [Bool] = []
 
   /// Reads `document`; `matches`, when given, are the matches of every word list
   /// from `LexiconIndex` (so the cue lists are not matched again).

@@ -90,11 +90,11 @@ struct StatementDocument: Sendable {
   let spellings: Int
 
   init(_ text: String) {
-    let utf8 = text.utf8
-    if utf8.allSatisfy({ $0 < 128 && $0 != 13 }) {
+    let bytes = Array(text.utf8)
+    if !bytes.contains(where: { $0 >= 128 || $0 == 13 }) {
       // ASCII without a carriage return (so no "\r\n"): each byte is one character, and
       // its own code. Cutting into grapheme clusters would give the same, more slowly.
-      codes = Array(utf8)
+      codes = bytes
       characters = codes.map { Self.asciiCharacters[Int($0)] }
     } else {
       characters = Array(text)

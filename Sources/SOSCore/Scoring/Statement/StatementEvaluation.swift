@@ -32,13 +32,16 @@ final class StatementEvaluation {
   // same lists.
   /// The matches of every indexed word list, by the list's position in `LexiconIndex`.
   private let all: [[PatternSet.Match]]
+  // The caches below are each read or written in one access at a time: they go without
+  // the run-time exclusivity checks a class's stored properties otherwise get.
   /// The merged spans of each indexed word list, by position, once asked for.
-  private var indexedSpans: [[Range<Int>]?]
+  @exclusivity(unchecked) private var indexedSpans: [[Range<Int>]?]
   /// The merged spans of word lists outside the index, by identity.
-  private var otherSpans: [ObjectIdentifier: [Range<Int>]] = [:]
-  private var knownPromisedUpdate: NextUpdateTime??
-  private var knownInstructions: [Range<Int>]?
-  private var knownHelp: (offered: [Range<Int>], vague: [Range<Int>], refused: [Range<Int>])?
+  @exclusivity(unchecked) private var otherSpans: [ObjectIdentifier: [Range<Int>]] = [:]
+  @exclusivity(unchecked) private var knownPromisedUpdate: NextUpdateTime??
+  @exclusivity(unchecked) private var knownInstructions: [Range<Int>]?
+  @exclusivity(unchecked) private var knownHelp:
+    (offered: [Range<Int>], vague: [Range<Int>], refused: [Range<Int>])?
 
   /// The matches of `set`, from the one pass over the words that matches every list.
   func matches(_ set: PatternSet) -> [PatternSet.Match] {
