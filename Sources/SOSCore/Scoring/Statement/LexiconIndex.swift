@@ -50,9 +50,11 @@ final class LexiconIndex: Sendable {
   let sets: [PatternSet]
   /// The patterns of every list, list after list: one look-up finds a pattern to try.
   private let patterns: [StatementPattern]
-  /// Each list's identity with its position, sorted by identity for a binary search
-  /// (quicker than hashing, and asked for at every criterion).
+  /// Each list's identity with its position, in slots picked by the identity's bits
+  /// (quicker than hashing or a search, and asked for at every criterion); a slot
+  /// holds position -1 when empty.
   private let positions: [(set: ObjectIdentifier, position: Int)]
+  private let positionMask: Int
   private let byStem: HashKeyTable<Lookup>
   private let byForm: HashKeyTable<Lookup>
   /// Patterns that start with a word class, by the class; and those that start with
@@ -128,7 +130,17 @@ final class LexiconIndex: Sendable {
       }
     }
     self.patterns = patterns
-    self.positions = position.map { (set: $0.key, position: $0.value) }.sorted { $0.set < $1.set }
+    var slotCount = 1
+    while slotCount < position.count * 4 { slotCount *= 2 }
+    var positions = [(set: ObjectIdentifier, position: Int)](
+      repeating: (set: ObjectIdentifier(PatternSet.self), position: -1), count: slotCount)
+    for (set, index) in position {
+      var slot = Self.slot(of: set, mask: slotCount - 1)
+      while positions[slot].position >= 0 { slot = (slot + 1) & (slotCount - 1) }
+      positions[slot] = (set: set, position: index)
+    }
+    self.positions = positions
+    positionMask = slotCount - 1
     self.byStem = HashKeyTable(byStem.mapValues(Lookup.init))
     self.byForm = HashKeyTable(byForm.mapValues(Lookup.init))
     self.unindexed = unindexed
@@ -141,14 +153,18 @@ final class LexiconIndex: Sendable {
   /// The position of `set` among the indexed lists, if it is one of them.
   func index(of set: PatternSet) -> Int? {
     let identity = ObjectIdentifier(set)
-    var low = 0
-    var high = positions.count
-    while low < high {
-      let middle = (low + high) / 2
-      if positions[middle].set < identity { low = middle + 1 } else { high = middle }
+    var slot = Self.slot(of: identity, mask: positionMask)
+    while positions[slot].position >= 0 {
+      if positions[slot].set == identity { return positions[slot].position }
+      slot = (slot + 1) & positionMask
     }
-    return low < positions.count && positions[low].set == identity
-      ? positions[low].position : nil
+    return nil
+  }
+
+  /// The first slot to look in for a list: bits of its address, mixed.
+  private static func slot(of identity: ObjectIdentifier, mask: Int) -> Int {
+    let bits = UInt(bitPattern: identity) >> 4
+    return Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
   }
 
   /// The matches of every list in the word stream, by list, each in order of position.

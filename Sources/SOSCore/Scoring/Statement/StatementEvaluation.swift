@@ -130,19 +130,18 @@ final class StatementEvaluation {
     let checks = StatementRubric.checks
     // By row: findings are kept by position, not by id, to spare hashing the ids.
     var findings = [Finding?](repeating: nil, count: rows.count)
-    for index in rows.indices
-    where rows[index].max(for: profile) > 0 && !Self.isAbsenceRow[index] {
+    let maxima = rows.map { $0.max(for: profile) }
+    for index in rows.indices where maxima[index] > 0 && !Self.isAbsenceRow[index] {
       findings[index] = evaluate(checks[index])
     }
     let level = substanceLevel(findings)
-    for index in rows.indices
-    where rows[index].max(for: profile) > 0 && Self.isAbsenceRow[index] {
+    for index in rows.indices where maxima[index] > 0 && Self.isAbsenceRow[index] {
       findings[index] = substantial(evaluate(checks[index]), level: level)
     }
     var criteria: [StatementCriterion] = []
     criteria.reserveCapacity(rows.count + must.count + avoid.count)
     for (index, row) in rows.enumerated() {
-      let max = row.max(for: profile)
+      let max = maxima[index]
       guard max > 0, let finding = findings[index] else { continue }
       criteria.append(
         criterion(
@@ -1134,6 +1133,8 @@ final class StatementEvaluation {
 
   /// Keeps the first of each piece of evidence (ignoring case), at most six.
   static func unique(_ evidence: [String]) -> [String] {
+    // One piece or none needs no set.
+    if evidence.count <= 1 { return evidence.filter { !$0.isEmpty } }
     var seen: Set<String> = []
     var kept: [String] = []
     for item in evidence where !item.isEmpty && kept.count < 6 {

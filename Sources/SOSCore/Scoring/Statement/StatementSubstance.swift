@@ -151,11 +151,15 @@ struct StatementSubstance {
 
   /// A word a reader could read: letters with a vowel, no long run of consonants.
   static func isWordlike(_ folded: String) -> Bool {
-    if folded.utf8.allSatisfy({ $0 < 128 }) {
+    // ASCII, read in one pass. On a folded word (no capitals) both readings below
+    // agree up to a byte that is not ASCII, so the first can stop there and leave the
+    // word to the second.
+    ascii: do {
       var run = 0
       var vowels = 0
       var letters = 0
       for byte in folded.utf8 {
+        if byte >= 128 { break ascii }
         if byte >= 48 && byte <= 57 { return true }
         guard byte >= 97 && byte <= 122 else { continue }
         letters += 1
