@@ -36,6 +36,13 @@ final class CommitmentReader {
     var firm: Bool
   }
 
+  /// A clause's first negation, and whether "until" follows it in the clause. (A
+  /// struct rather than a tuple: an array of it is made without looking up its type.)
+  private struct Negation {
+    var word: Int
+    var until: Bool
+  }
+
   let document: StatementDocument
   // The arrays below are written only while the reader is made, one access at a time,
   // and read thereafter: they go without the run-time exclusivity checks a class's
@@ -53,7 +60,7 @@ final class CommitmentReader {
   // What is known of each clause and segment, by number (they are numbered from 0 in
   // order, so arrays hold them without hashing).
   /// The first negation in a clause, and whether "until" follows it in the clause.
-  @exclusivity(unchecked) private var negation: [(word: Int, until: Bool)?] = []
+  @exclusivity(unchecked) private var negation: [Negation?] = []
   /// The first hedge in a clause.
   @exclusivity(unchecked) private var hedge: [Int?] = []
   @exclusivity(unchecked) private var conditionalSegments: [Bool] = []
@@ -166,9 +173,9 @@ final class CommitmentReader {
       let sets = word.sets
       let here = clause[index]
       if negation[here] == nil, sets.contains(.negator), !isExemptNegation(index) {
-        negation[here] = (index, false)
+        negation[here] = Negation(word: index, until: false)
       } else if let open = negation[here], !open.until, sets.contains(.until) {
-        negation[here] = (open.word, true)
+        negation[here] = Negation(word: open.word, until: true)
       }
       if hedge[here] == nil, sets.contains(.hedge), !word.isName {
         hedge[here] = index

@@ -100,7 +100,7 @@ struct StatementDocument: Sendable {
       characters = Array(text)
       codes = characters.map { $0.asciiValue ?? 0 }
     }
-    let split = SentenceSplitter.split(StatementTokenizer.lexemes(characters, codes: codes))
+    let split = StatementTokenizer.split(characters, codes: codes)
     tokens = split.tokens
     sentences = split.sentences
     (words, spellings) = Self.words(of: split.tokens)

@@ -15,11 +15,14 @@
 /// The tokenizer looks at each character a bounded number of times, so its time is
 /// linear in the length of the text.
 enum StatementTokenizer {
-  /// The lexemes of `chars`, whose ASCII codes (0 when not ASCII) are `codes`.
-  static func lexemes(_ chars: [Character], codes: [UInt8]) -> [StatementLexeme] {
+  /// The tokens of `chars`, whose ASCII codes (0 when not ASCII) are `codes`, grouped
+  /// into sentences by `SentenceSplitter` as they are cut.
+  static func split(_ chars: [Character], codes: [UInt8]) -> (
+    tokens: [StatementToken], sentences: [StatementSentence]
+  ) {
     var scanner = Scanner(chars: chars, codes: codes)
     scanner.run()
-    return scanner.output
+    return scanner.output.finish()
   }
 
   /// Lower case with straight apostrophes.
@@ -134,7 +137,8 @@ enum StatementTokenizer {
 extension StatementTokenizer {
   private struct Scanner {
     let chars: [Character]
-    var output: [StatementLexeme] = []
+    /// Where tokens and the marks between them go as they are cut.
+    var output: SentenceSplitter
     var index = 0
     var atLineStart = true
     var hyphenPending = false
@@ -148,7 +152,7 @@ extension StatementTokenizer {
     init(chars: [Character], codes: [UInt8]) {
       self.chars = chars
       self.codes = codes
-      output.reserveCapacity(chars.count / 4)
+      output = SentenceSplitter(capacity: chars.count / 4)
     }
 
     func isWord(_ index: Int) -> Bool {
@@ -201,7 +205,7 @@ extension StatementTokenizer {
     private mutating func step() {
       let character = chars[index]
       if isLineBreak(index) {
-        output.append(.lineBreak)
+        output.endSentence()
         atLineStart = true
         hyphenPending = false
         index += 1
@@ -238,11 +242,11 @@ extension StatementTokenizer {
         {
           index += 1
         }
-        output.append(.terminator)
+        output.endSentence()
         return
       }
       if isIn(StatementTokenizer.clauseBreaks, StatementTokenizer.clauseBreakCodes, index) {
-        output.append(.clauseBreak)
+        output.breakClause()
       }
       index += 1
     }
@@ -254,7 +258,7 @@ extension StatementTokenizer {
         index + 1 < chars.count,
         isSpace(index + 1) || isLineBreak(index + 1)
       {
-        output.append(.clauseBreak)
+        output.breakClause()
         index += 1
         atLineStart = false
         return true
@@ -267,7 +271,7 @@ extension StatementTokenizer {
       guard end < chars.count, codes[end] == 46 || codes[end] == 41,
         end + 1 == chars.count || (isSpace(end + 1) || isLineBreak(end + 1))
       else { return false }
-      output.append(.clauseBreak)
+      output.breakClause()
       index = end + 1
       atLineStart = false
       return true
@@ -295,7 +299,7 @@ extension StatementTokenizer {
       let token = StatementToken(
         text: text, folded: folded, kind: kind, range: range, joinedByHyphen: hyphenPending)
       hyphenPending = false
-      output.append(.token(token))
+      output.add(token)
       index = range.upperBound
     }
 
