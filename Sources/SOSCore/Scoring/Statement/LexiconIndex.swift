@@ -67,10 +67,11 @@ final class LexiconIndex: Sendable {
   /// order as ever).
   private let unindexedStarts: [Starts?]
 
-  /// The stem and form hashes of the words a pattern can start on.
-  private struct Starts: Sendable {
-    var stems: HashKeyTable<Bool>
-    var forms: HashKeyTable<Bool>
+  /// The stem and form hashes of the words a pattern can start on. A class, so that
+  /// asking it at every word copies one reference, not its tables.
+  private final class Starts: Sendable {
+    let stems: HashKeyTable<Bool>
+    let forms: HashKeyTable<Bool>
 
     /// The words `pattern` can start on, or `nil` when it can start on any word (it
     /// opens with `*`, a word class or only optional elements).
@@ -202,8 +203,8 @@ final class LexiconIndex: Sendable {
         attempt(entry, at: start)
       }
       if !word.classes.isEmpty {
-        for (wordClass, entries) in byClass where word.classes.contains(wordClass) {
-          for entry in entries { attempt(entry, at: start) }
+        for index in byClass.indices where word.classes.contains(byClass[index].0) {
+          for entry in byClass[index].1 { attempt(entry, at: start) }
         }
       }
       if let bucket = byStem[word.stemKey] { attempt(bucket, at: start) }

@@ -58,6 +58,11 @@ struct StatementDocument: Sendable {
 
     /// The classes of `word`.
     static func of(_ word: Word) -> WordClasses {
+      // A word in ASCII is read on its bytes.
+      let ascii = word.folded.utf8.withContiguousStorageIfAvailable { bytes in
+        bytes.contains(where: { $0 >= 128 }) ? nil : of(word, ascii: bytes)
+      }
+      if let ascii, let ascii { return ascii }
       var classes: WordClasses = []
       let folded = word.folded
       if word.kind == .number || word.sets.contains(.numberWord) {
@@ -77,6 +82,72 @@ struct StatementDocument: Sendable {
       }
       if word.isName { classes.insert(.name) }
       return classes
+    }
+
+    /// The classes of `word`, whose folded spelling is the ASCII `bytes`: the same
+    /// reading as above (in ASCII a character is a byte, and a number a digit).
+    private static func of(_ word: Word, ascii bytes: UnsafeBufferPointer<UInt8>)
+      -> WordClasses
+    {
+      var classes: WordClasses = []
+      if word.kind == .number || word.sets.contains(.numberWord) {
+        classes.insert(.number)
+      }
+      if word.sets.contains(.clockWord) || (word.kind == .number && isClock(ascii: bytes)) {
+        classes.insert(.clock)
+      }
+      if word.kind == .word {
+        let count = bytes.count
+        if count >= 5 && ends(bytes, "ing") { classes.insert(.ing) }
+        let isBeen = count == 4 && bytes.elementsEqual("been".utf8)
+        if !isBeen, count >= 4 && ends(bytes, "ed") || word.sets.contains(.irregularParticiple) {
+          classes.insert(.participle)
+        }
+        if word.sets.contains(.negation) { classes.insert(.negation) }
+      }
+      if word.isName { classes.insert(.name) }
+      return classes
+    }
+
+    private static func ends(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: StaticString)
+      -> Bool
+    {
+      let length = suffix.utf8CodeUnitCount
+      guard bytes.count >= length else { return false }
+      return suffix.withUTF8Buffer { tail in
+        bytes[(bytes.count - length)...].elementsEqual(tail)
+      }
+    }
+
+    /// `StatementPattern.isClock` for a number in ASCII, less the clock words: "5pm",
+    /// "10.30am", "17:00".
+    private static func isClock(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+      guard let first = bytes.first, isDigit(first) else { return false }
+      if ends(bytes, "am") || ends(bytes, "pm") {
+        return bytes.dropLast(2).allSatisfy { isDigit($0) || $0 == 58 || $0 == 46 }
+      }
+      // Two runs of one or two digits between colons (empty runs are not counted).
+      var runs = 0
+      var run = 0
+      var shortRuns = true
+      for byte in bytes {
+        if byte == 58 {
+          if run > 0 {
+            runs += 1
+            if run > 2 { shortRuns = false }
+          }
+          run = 0
+        } else {
+          guard isDigit(byte) else { return false }
+          run += 1
+        }
+      }
+      if run > 0 {
+        runs += 1
+        if run > 2 { shortRuns = false }
+      }
+      return runs == 2 && shortRuns
     }
   }
 

@@ -377,7 +377,8 @@ extension StatementTokenizer {
       // "sorry." is no address once its full stop is trimmed.
       guard end - index >= 4,
         codes[index..<end].contains(where: { $0 == 46 || $0 == 64 || $0 == 58 })
-          || chars[index..<end].contains(where: { $0.asciiValue == nil })
+          // A character has no ASCII value only where its code is 0 (which "\0" has too).
+          || (index..<end).contains(where: { codes[$0] == 0 && chars[$0].asciiValue == nil })
       else { return false }
       // Every address has a "." or an "@", or is "http://…" or "https://…" (see
       // `LinkClassifier`): a chunk with none, such as "4:50am", is no address.
