@@ -151,9 +151,9 @@ struct StatementDocument: Sendable {
     }
   }
 
-  let characters: [Character]
+  let characters: StatementCharacters
   /// The ASCII code of each character, or 0 when it is not ASCII ("\r\n" is 10).
-  let codes: [UInt8]
+  var codes: [UInt8] { characters.codes }
   let tokens: [StatementToken]
   let sentences: [StatementSentence]
   let words: [Word]
@@ -161,25 +161,11 @@ struct StatementDocument: Sendable {
   let spellings: Int
 
   init(_ text: String) {
-    let bytes = Array(text.utf8)
-    if !bytes.contains(where: { $0 >= 128 || $0 == 13 }) {
-      // ASCII without a carriage return (so no "\r\n"): each byte is one character, and
-      // its own code. Cutting into grapheme clusters would give the same, more slowly.
-      codes = bytes
-      characters = codes.map { Self.asciiCharacters[Int($0)] }
-    } else {
-      characters = Array(text)
-      codes = characters.map { $0.asciiValue ?? 0 }
-    }
-    let split = StatementTokenizer.split(characters, codes: codes)
+    characters = StatementCharacters(text)
+    let split = StatementTokenizer.split(characters)
     tokens = split.tokens
     sentences = split.sentences
     (words, spellings) = Self.words(of: split.tokens)
-  }
-
-  /// The character of each ASCII code, made once: copying one is quicker than making it.
-  private static let asciiCharacters: [Character] = (0..<128).map {
-    Character(Unicode.Scalar(UInt8($0)))
   }
 
   /// The text between two character offsets, as written.
@@ -194,7 +180,7 @@ struct StatementDocument: Sendable {
   }
 
   /// Characters made a string, quickly when they are all ASCII.
-  static func string(_ characters: ArraySlice<Character>) -> String {
+  static func string(_ characters: Slice<StatementCharacters>) -> String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(characters.count)
     for character in characters {

@@ -1135,10 +1135,15 @@ final class StatementEvaluation {
   static func unique(_ evidence: [String]) -> [String] {
     // One piece or none needs no set.
     if evidence.count <= 1 { return evidence.filter { !$0.isEmpty } }
-    var seen: Set<String> = []
+    // At most six are kept: a list finds a repeat sooner than a set would be made.
+    var seen: [String] = []
     var kept: [String] = []
     for item in evidence where !item.isEmpty && kept.count < 6 {
-      if seen.insert(item.lowercased()).inserted { kept.append(item) }
+      let lowered = item.lowercased()
+      if !seen.contains(lowered) {
+        seen.append(lowered)
+        kept.append(item)
+      }
     }
     return kept
   }

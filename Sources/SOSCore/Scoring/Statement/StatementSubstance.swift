@@ -27,9 +27,20 @@ struct StatementSubstance {
     nonsense = Self.nonsense(
       document, hasImperative: !of(StatementLexicon.imperativeSet).isEmpty)
     var facts: [String] = []
+    // The facts lowered, in a list while they are few (quicker than hashing), in a set
+    // once they are many.
+    var seenList: [String] = []
     var seen: Set<String> = []
     func add(_ text: String) {
-      if seen.insert(text.lowercased()).inserted { facts.append(text) }
+      let lowered = text.lowercased()
+      if seenList.count < 16 {
+        guard !seenList.contains(lowered) else { return }
+        seenList.append(lowered)
+        if seenList.count == 16 { seen = Set(seenList) }
+        facts.append(text)
+      } else if seen.insert(lowered).inserted {
+        facts.append(text)
+      }
     }
     // Numbers to call and addresses are where to get help, not facts about the crisis;
     // nor is the time of the next update.
@@ -91,6 +102,7 @@ struct StatementSubstance {
     }
     // Earlier sentences of three or more words by a hash of their forms.
     var earlier: [Int: [Range<Int>]] = [:]
+    earlier.reserveCapacity(sentenceRanges.count)
     for (index, range) in sentenceRanges.enumerated() where range.count >= 3 {
       var hasher = Hasher()
       for position in range { hasher.combine(words[position].formKey) }

@@ -15,12 +15,12 @@
 /// The tokenizer looks at each character a bounded number of times, so its time is
 /// linear in the length of the text.
 enum StatementTokenizer {
-  /// The tokens of `chars`, whose ASCII codes (0 when not ASCII) are `codes`, grouped
-  /// into sentences by `SentenceSplitter` as they are cut.
-  static func split(_ chars: [Character], codes: [UInt8]) -> (
+  /// The tokens of `chars`, grouped into sentences by `SentenceSplitter` as they are
+  /// cut.
+  static func split(_ chars: StatementCharacters) -> (
     tokens: [StatementToken], sentences: [StatementSentence]
   ) {
-    var scanner = Scanner(chars: chars, codes: codes)
+    var scanner = Scanner(chars: chars)
     scanner.run()
     return scanner.output.finish()
   }
@@ -136,7 +136,7 @@ enum StatementTokenizer {
 
 extension StatementTokenizer {
   private struct Scanner {
-    let chars: [Character]
+    let chars: StatementCharacters
     /// Where tokens and the marks between them go as they are cut.
     var output: SentenceSplitter
     var index = 0
@@ -149,9 +149,9 @@ extension StatementTokenizer {
     /// ASCII, and a byte is quicker to ask than a `Character`.
     let codes: [UInt8]
 
-    init(chars: [Character], codes: [UInt8]) {
+    init(chars: StatementCharacters) {
       self.chars = chars
-      self.codes = codes
+      self.codes = chars.codes
       output = SentenceSplitter(capacity: chars.count / 4)
     }
 
