@@ -50,6 +50,9 @@ final class LexiconIndex: Sendable {
   let sets: [PatternSet]
   /// The patterns of every list, list after list: one look-up finds a pattern to try.
   private let patterns: [StatementPattern]
+  /// `patterns`, unretained (`patterns` keeps them): trying one at every word need not
+  /// retain and release it.
+  private let unretainedPatterns: [Unmanaged<StatementPattern>]
   /// Each list's identity with its position, in slots picked by the identity's bits
   /// (quicker than hashing or a search, and asked for at every criterion); a slot
   /// holds position -1 when empty.
@@ -131,6 +134,7 @@ final class LexiconIndex: Sendable {
       }
     }
     self.patterns = patterns
+    unretainedPatterns = patterns.map { Unmanaged.passUnretained($0) }
     var slotCount = 1
     while slotCount < position.count * 4 { slotCount *= 2 }
     var positions = [(set: ObjectIdentifier, position: Int)](
@@ -180,7 +184,10 @@ final class LexiconIndex: Sendable {
       tried.append(entry)
       let set = Int(entry.set)
       let pattern = Int(entry.pattern)
-      if let end = patterns[Int(entry.flat)].match(words, at: start) {
+      let end = unretainedPatterns[Int(entry.flat)]._withUnsafeGuaranteedRef {
+        $0.match(words, at: start)
+      }
+      if let end {
         found[set].append(PatternSet.Match(pattern: pattern, words: start..<end))
       }
     }

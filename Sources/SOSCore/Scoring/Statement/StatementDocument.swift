@@ -232,7 +232,9 @@ struct StatementDocument: Sendable {
             sets.insert(.timeOpener)
           }
           var entry = SpellingTable.Entry(
-            folded: part, stem: stem, formKey: hash, stemKey: stem.hashValue, sets: sets,
+            folded: part, stem: stem, formKey: hash,
+            // A word spelt as its stem (a number, a link, most short words) has its hash.
+            stemKey: token.kind != .word || stem == part ? hash : stem.hashValue, sets: sets,
             kind: token.kind)
           entry.classes = WordClasses.of(Word(entry, token: index, sentence: 0))
           number = known.add(entry)

@@ -155,7 +155,7 @@ extension StatementTokenizer {
       output = SentenceSplitter(capacity: chars.count / 4)
     }
 
-    func isWord(_ index: Int) -> Bool {
+    @inline(__always) func isWord(_ index: Int) -> Bool {
       let code = codes[index]
       if code != 0 {
         return (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
@@ -164,24 +164,24 @@ extension StatementTokenizer {
       return StatementTokenizer.isWordCharacter(chars[index])
     }
 
-    func isDigit(_ index: Int) -> Bool {
+    @inline(__always) func isDigit(_ index: Int) -> Bool {
       let code = codes[index]
       return code >= 48 && code <= 57
     }
 
-    func isLetter(_ index: Int) -> Bool {
+    @inline(__always) func isLetter(_ index: Int) -> Bool {
       let code = codes[index]
       if code != 0 { return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) }
       return chars[index].isLetter
     }
 
-    func isSpace(_ index: Int) -> Bool {
+    @inline(__always) func isSpace(_ index: Int) -> Bool {
       let code = codes[index]
       if code != 0 { return code == 32 || code == 9 || code == 11 || code == 12 }
       return StatementTokenizer.isSpace(chars[index])
     }
 
-    func isLineBreak(_ index: Int) -> Bool {
+    @inline(__always) func isLineBreak(_ index: Int) -> Bool {
       let code = codes[index]
       if code != 0 { return code == 10 || code == 13 }
       return chars[index].isNewline
@@ -190,7 +190,7 @@ extension StatementTokenizer {
     /// Whether the character at `index` is in `set`, whose ASCII members `table` holds.
     /// (A character with an ASCII code is that one scalar, or "\r\n", which none of the
     /// sets holds and whose code, 10, no table marks.)
-    func isIn(_ set: Set<Character>, _ table: [Bool], _ index: Int) -> Bool {
+    @inline(__always) func isIn(_ set: Set<Character>, _ table: [Bool], _ index: Int) -> Bool {
       let code = codes[index]
       if code != 0 { return table[Int(code)] }
       return set.contains(chars[index])
@@ -203,7 +203,6 @@ extension StatementTokenizer {
     }
 
     private mutating func step() {
-      let character = chars[index]
       if isLineBreak(index) {
         output.endSentence()
         atLineStart = true
@@ -213,7 +212,7 @@ extension StatementTokenizer {
       }
       let code = codes[index]
       let ignorable =
-        code != 0 ? code < 32 || code == 127 : StatementTokenizer.isIgnorable(character)
+        code != 0 ? code < 32 || code == 127 : StatementTokenizer.isIgnorable(chars[index])
       if isSpace(index) || ignorable {
         hyphenPending = false
         index += 1
@@ -253,7 +252,6 @@ extension StatementTokenizer {
 
     /// "1." or "2)" or a bullet at the start of a line: a list item, not a sentence.
     private mutating func listMarker() -> Bool {
-      let character = chars[index]
       if isIn(StatementTokenizer.bullets, StatementTokenizer.bulletCodes, index),
         index + 1 < chars.count,
         isSpace(index + 1) || isLineBreak(index + 1)
@@ -263,7 +261,8 @@ extension StatementTokenizer {
         atLineStart = false
         return true
       }
-      guard StatementTokenizer.isDigit(character) else { return false }
+      // A digit is ASCII: its code says it.
+      guard isDigit(index) else { return false }
       var end = index
       while end < chars.count, end - index < 3, isDigit(end) {
         end += 1
