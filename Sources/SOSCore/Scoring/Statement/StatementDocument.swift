@@ -239,16 +239,17 @@ struct StatementDocument: Sendable {
           entry.classes = WordClasses.of(Word(entry, token: index, sentence: 0))
           number = known.add(entry)
         }
-        let spelling = known.entries[number]
         let isName = capital && offset == 0
-        var word = Word(spelling, token: index, sentence: token.sentence)
+        // The entry is read in place, not copied out.
+        var word = Word(known.entries[number], token: index, sentence: token.sentence)
         word.startsClause = token.startsClause && offset == 0
         word.kind = token.kind
         word.isName = isName
         word.spelling = number
         // The classes depend on the spelling and the kind, and on being a name.
-        if token.kind == spelling.kind {
-          word.classes = isName ? spelling.classes.union(.name) : spelling.classes
+        if token.kind == known.entries[number].kind {
+          let classes = known.entries[number].classes
+          word.classes = isName ? classes.union(.name) : classes
         } else {
           word.classes = WordClasses.of(word)
         }
@@ -280,6 +281,17 @@ struct StatementDocument: Sendable {
       return first >= 65 && first <= 90
     }
     return text.first.map(StatementTokenizer.isUppercase) == true
+  }
+
+  /// Whether the first character of `text` is a letter (read as `startsUppercase`
+  /// reads its case).
+  static func startsWithLetter(_ text: String) -> Bool {
+    var bytes = text.utf8.makeIterator()
+    guard let first = bytes.next() else { return false }
+    if first < 128, (bytes.next() ?? 0) < 128, first != 13 {
+      return (first >= 65 && first <= 90) || (first >= 97 && first <= 122)
+    }
+    return text.first?.isLetter == true
   }
 
   /// Spells out a contraction: "we're" → ["we", "are"], "customer's" → ["customer"].

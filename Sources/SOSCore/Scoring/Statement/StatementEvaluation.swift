@@ -345,10 +345,14 @@ final class StatementEvaluation {
     }
     let phrases = spans(StatementLexicon.empathySet).filter(asserted)
     if !phrases.isEmpty { return Finding(result: .pass, evidence: texts(phrases)) }
-    let readerSentences = Set(
-      words.filter { $0.folded == "you" || $0.folded == "your" }.map(\.sentence))
-    let feelings = spans(StatementLexicon.feelingSet).filter {
-      readerSentences.contains(words[$0.lowerBound].sentence) && asserted($0)
+    // The reader's sentences are looked for only when a feeling is named.
+    var feelings = spans(StatementLexicon.feelingSet)
+    if !feelings.isEmpty {
+      let readerSentences = Set(
+        words.filter { $0.folded == "you" || $0.folded == "your" }.map(\.sentence))
+      feelings = feelings.filter {
+        readerSentences.contains(words[$0.lowerBound].sentence) && asserted($0)
+      }
     }
     if !feelings.isEmpty {
       return Finding(
@@ -405,9 +409,10 @@ final class StatementEvaluation {
   func blameSpans() -> (others: [Range<Int>], customers: [Range<Int>]) {
     // Naming a supplier is a fact; it is blame when the sentence makes them the cause
     // ("caused by a supplier's equipment", "our contractor's error").
-    let causal = Set(
-      words.filter { $0.sets.contains(.causalWord) }.map(\.sentence))
-    let others = spans(StatementLexicon.blameSet).filter { span in
+    let blamed = spans(StatementLexicon.blameSet)
+    let causal =
+      blamed.isEmpty ? [] : Set(words.filter { $0.sets.contains(.causalWord) }.map(\.sentence))
+    let others = blamed.filter { span in
       guard !avoidQuoted[span.lowerBound] else { return false }
       let named = words[span].map(\.folded).joined(separator: " ")
       return !StatementLexicon.namedParties.contains(named)
@@ -492,7 +497,7 @@ final class StatementEvaluation {
     }
     // A model, batch or area code ("AF-580", "LS6") names what and where is affected.
     let codes = words.indices.filter { index in
-      words[index].kind == .number && words[index].folded.first?.isLetter == true
+      words[index].kind == .number && StatementDocument.startsWithLetter(words[index].folded)
         && !StatementPattern.isClock(words[index])
     }.map { $0..<($0 + 1) }
     if !specific.isEmpty || !codes.isEmpty {
@@ -688,8 +693,9 @@ final class StatementEvaluation {
   private func nextUpdate() -> Finding {
     if let promised = promisedUpdate {
       let sentences = Set(reader.cues.map { words[$0.words.lowerBound].sentence })
+      // The word's bit first: most words are no vague time, and need no hashing.
       let vague = words.filter {
-        sentences.contains($0.sentence) && $0.sets.contains(.vagueTime)
+        $0.sets.contains(.vagueTime) && sentences.contains($0.sentence)
       }
       if vague.count >= 1 {
         return Finding(
