@@ -112,10 +112,10 @@ final class CommitmentReader {
         || sets.contains(.segmentWord)
       var newClause = strongBreak || words[index].startsClause || sets.contains(.conjunction)
       // "and we will …" stays one clause: the conjunction has just opened it.
-      if !newClause, words[index].folded == "we" || words[index].folded == "i",
-        clauseStart.last != index - 1,
-        index + 1 < words.count, words[index + 1].sentence == sentence,
-        words[index + 1].sets.contains(.subjectVerb)
+      // (The next word's bit is asked before the spelling is compared: most words fail it.)
+      if !newClause, index + 1 < words.count, words[index + 1].sets.contains(.subjectVerb),
+        words[index].folded == "we" || words[index].folded == "i",
+        clauseStart.last != index - 1, words[index + 1].sentence == sentence
       {
         newClause = true
       }

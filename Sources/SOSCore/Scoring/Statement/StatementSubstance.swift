@@ -164,14 +164,14 @@ struct StatementSubstance {
   /// A word a reader could read: letters with a vowel, no long run of consonants.
   static func isWordlike(_ folded: String) -> Bool {
     // ASCII, read in one pass. On a folded word (no capitals) both readings below
-    // agree up to a byte that is not ASCII, so the first can stop there and leave the
-    // word to the second.
-    ascii: do {
+    // agree up to a byte that is not ASCII, so the first can stop there (answering
+    // `nil`) and leave the word to the second.
+    let ascii = folded.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
       var run = 0
       var vowels = 0
       var letters = 0
-      for byte in folded.utf8 {
-        if byte >= 128 { break ascii }
+      for byte in bytes {
+        if byte >= 128 { return nil }
         if byte >= 48 && byte <= 57 { return true }
         guard byte >= 97 && byte <= 122 else { continue }
         letters += 1
@@ -186,6 +186,7 @@ struct StatementSubstance {
       }
       return letters == 0 || vowels > 0
     }
+    if let ascii, let ascii { return ascii }
     var run = 0
     var vowels = 0
     var letters = 0
