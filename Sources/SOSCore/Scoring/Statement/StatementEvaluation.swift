@@ -35,7 +35,10 @@ final class StatementEvaluation {
   // The caches below are each read or written in one access at a time: they go without
   // the run-time exclusivity checks a class's stored properties otherwise get.
   /// The merged spans of each indexed word list, by position, once asked for.
-  @exclusivity(unchecked) private var indexedSpans: [[Range<Int>]?]
+  @exclusivity(unchecked) private var indexedSpans: [[Range<Int>]]
+  /// Whether each of `indexedSpans` has been worked out. (Two arrays rather than one
+  /// of optionals, which is made and freed element by element through its type.)
+  @exclusivity(unchecked) private var indexedSpansKnown: [Bool]
   /// The merged spans of word lists outside the index, by identity.
   @exclusivity(unchecked) private var otherSpans: [ObjectIdentifier: [Range<Int>]] = [:]
   @exclusivity(unchecked) private var knownPromisedUpdate: NextUpdateTime??
@@ -65,7 +68,8 @@ final class StatementEvaluation {
     let reader = CommitmentReader(document, matches: all)
     self.reader = reader
     self.all = all
-    indexedSpans = [[Range<Int>]?](repeating: nil, count: all.count)
+    indexedSpans = [[Range<Int>]](repeating: [], count: all.count)
+    indexedSpansKnown = [Bool](repeating: false, count: all.count)
     substance = StatementSubstance(document, updateSentences: reader.cueSentences, matches: all)
     var sentences: Set<Int> = []
     for word in document.words where word.sets.contains(.firstPerson) {
@@ -1052,12 +1056,13 @@ final class StatementEvaluation {
       otherSpans[key] = found
       return found
     }
-    if let known = indexedSpans[position] { return known }
+    if indexedSpansKnown[position] { return indexedSpans[position] }
     let matches = all[position]
     // Most lists match nowhere, and one match needs no sorting or merging.
     let found =
       matches.count <= 1 ? matches.map(\.words) : Self.merge(matches.map(\.words))
     indexedSpans[position] = found
+    indexedSpansKnown[position] = true
     return found
   }
 
