@@ -175,13 +175,13 @@ final class LexiconIndex: Sendable {
   /// The matches of every list in the word stream, by list, each in order of position.
   func matches(in words: [StatementDocument.Word]) -> [[PatternSet.Match]] {
     var found = [[PatternSet.Match]](repeating: [], count: sets.count)
-    // The patterns tried at one word, so that one reached two ways is tried once.
-    var tried: [Entry] = []
+    // For each pattern, the word it was last tried at, plus one: a pattern reached two
+    // ways at one word is tried once.
+    var triedAt = [Int](repeating: 0, count: patterns.count)
     func attempt(_ entry: Entry, at start: Int) {
-      guard !tried.contains(where: { $0.flat == entry.flat }) else {
-        return
-      }
-      tried.append(entry)
+      let flat = Int(entry.flat)
+      guard triedAt[flat] != start + 1 else { return }
+      triedAt[flat] = start + 1
       let set = Int(entry.set)
       let pattern = Int(entry.pattern)
       let end = unretainedPatterns[Int(entry.flat)]._withUnsafeGuaranteedRef {
@@ -204,7 +204,6 @@ final class LexiconIndex: Sendable {
     }
     for start in words.indices {
       let word = words[start]
-      tried.removeAll(keepingCapacity: true)
       for (entry, starts) in zip(unindexed, unindexedStarts)
       where starts.map({ $0.admit(word) }) ?? true {
         attempt(entry, at: start)
