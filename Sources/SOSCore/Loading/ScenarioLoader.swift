@@ -57,7 +57,12 @@ public enum ScenarioLoader {
     }
     let root: Node
     do {
-      guard let composed = try Yams.compose(yaml: text) else {
+      // No resolver rules: SOS types every scalar itself (ScenarioDecoder.PlainKind),
+      // and Yams' default rules are regular expressions that its duplicate-key check
+      // ran on every key (a third of loading a large file). Without them every
+      // untagged key is a text, so `1:` and `'1':` in one mapping are a duplicate, as
+      // they are to SOS, which reads both as the name "1".
+      guard let composed = try Yams.compose(yaml: text, Resolver.basic) else {
         return failure([
           Diagnostic(.error, .empty, "file holds no YAML content", at: SourceLocation(file: file))
         ])
@@ -92,6 +97,9 @@ public enum ScenarioLoader {
   /// its line: YAML places the end of a file whose last line has no line break on a
   /// line after it.
   static func onTheText(_ diagnostics: [Diagnostic], _ text: String) -> [Diagnostic] {
+    // Cutting a large file into lines costs more than the rest of a clean load's
+    // bookkeeping: only do it when there is something to place.
+    guard !diagnostics.isEmpty else { return diagnostics }
     let lines = SourceLines(text)
     return diagnostics.map { diagnostic in
       guard let line = diagnostic.location.line, let column = diagnostic.location.column else {
