@@ -1,5 +1,3 @@
-import Yams
-
 /// Loads a scenario file: refuses hostile bytes, parses YAML with positions, decodes
 /// the model, and validates its meaning. Pure: it takes bytes and returns values.
 ///
@@ -55,23 +53,19 @@ public enum ScenarioLoader {
       ScenarioLoadResult(
         file: file, source: text, scenario: nil, diagnostics: onTheText(diagnostics, text))
     }
-    let root: Node
+    let document: YAMLComposer.Document
     do {
-      // No resolver rules: SOS types every scalar itself (ScenarioDecoder.PlainKind),
-      // and Yams' default rules are regular expressions that its duplicate-key check
-      // ran on every key (a third of loading a large file). Without them every
-      // untagged key is a text, so `1:` and `'1':` in one mapping are a duplicate, as
-      // they are to SOS, which reads both as the name "1".
-      guard let composed = try Yams.compose(yaml: text, Resolver.basic) else {
+      guard let composed = try YAMLComposer.compose(text) else {
         return failure([
           Diagnostic(.error, .empty, "file holds no YAML content", at: SourceLocation(file: file))
         ])
       }
-      root = composed
+      document = composed
     } catch {
       return failure([YAMLErrorTranslator.diagnostic(for: error, file: file, text: text)])
     }
-    if let position = positionBeyondBudget(root) {
+    if document.nodeCount > nodeBudget {
+      let position = positionBeyondBudget(document.root) ?? document.root.position
       return failure([
         Diagnostic(
           .error, .tooManyNodes,
@@ -79,6 +73,7 @@ public enum ScenarioLoader {
           at: position.location(in: file))
       ])
     }
+    let root = document.root
     var decoder = ScenarioDecoder(file: file)
     let decoded = decoder.scenario(from: root)
     var diagnostics = decoder.diagnostics
@@ -112,17 +107,18 @@ public enum ScenarioLoader {
     }
   }
 
-  /// Counts nodes, aliases expanded, and returns where the budget ran out, if it did.
-  static func positionBeyondBudget(_ root: Node) -> SourcePosition? {
+  /// Counts nodes, aliases expanded, and returns where the budget ran out, if it did
+  /// (the node the count passed the budget at, walking the tree depth first).
+  static func positionBeyondBudget(_ root: YAMLNode) -> SourcePosition? {
     var stack = [root]
     var count = 0
     while let node = stack.popLast() {
       count += 1
-      if count > nodeBudget { return ScenarioDecoder.position(of: node) }
+      if count > nodeBudget { return node.position }
       switch node {
-      case .scalar, .alias: break
-      case .sequence(let sequence): stack.append(contentsOf: sequence)
-      case .mapping(let mapping):
+      case .scalar: break
+      case .sequence(let sequence, _): stack.append(contentsOf: sequence)
+      case .mapping(let mapping, _):
         for (key, value) in mapping {
           stack.append(key)
           stack.append(value)
