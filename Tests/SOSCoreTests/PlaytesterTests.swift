@@ -23,10 +23,31 @@ import Testing
   @Test(arguments: PlaytesterTests.scenarioFiles)
   func twelveRandomRunsGiveVariedScoresWithinRange(file: String) throws {
     let playtester = Playtester(engine: try engine(file))
-    let scores = (0..<12).compactMap { playtester.run(seed: 100 + UInt64($0)).report?.overall }
+    let scores = (0..<12).compactMap { playtester.run(seed: 100 + UInt64($0)).scores?.overall }
     #expect(scores.count == 12)
     #expect(scores.allSatisfy { (0...100).contains($0) })
     #expect(Set(scores.map { Int($0.rounded()) }).count >= 4, "\(file): \(scores)")
+  }
+
+  /// A run is scored as it is played, without events or reasons: its scores and
+  /// final state must be what a replay of its inputs through the scorer gives.
+  @Test(arguments: PlaytesterTests.scenarioFiles)
+  func aRunScoresAsAReplayOfItsInputs(file: String) throws {
+    let engine = try engine(file)
+    let playtester = Playtester(engine: engine)
+    for seed in UInt64(300)..<UInt64(315) {
+      let run = playtester.run(seed: seed)
+      let replayed = try engine.replay(run.inputs, options: run.state.options).get()
+      #expect(replayed.state == run.state, "\(file) seed \(seed)")
+      let report = try Scorer(engine: engine).score(
+        inputs: run.inputs, options: run.state.options
+      ).get()
+      let scores = try #require(run.scores)
+      #expect(scores.overall == report.overall, "\(file) seed \(seed)")
+      #expect(scores.timeliness == report.timeliness, "\(file) seed \(seed)")
+      #expect(scores.communication == report.communication, "\(file) seed \(seed)")
+      #expect(scores.outcome == report.outcome, "\(file) seed \(seed)")
+    }
   }
 
   @Test func theSameSeedGivesTheSameRun() throws {

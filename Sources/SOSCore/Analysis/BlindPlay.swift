@@ -127,7 +127,7 @@ public struct BlindPlay: Sendable {
     var reachedBest = 0
     for index in 0..<max(randomRuns, 0) {
       let run = playtester.run(seed: randomSeed &+ UInt64(index))
-      overall.append(run.report?.overall ?? 0)
+      overall.append(run.scores?.overall ?? 0)
       if best.contains(run.state.node), run.state.finished { reachedBest += 1 }
     }
     overall.sort()

@@ -24,11 +24,20 @@ public struct Playtester: Sendable {
     public var seed: UInt64
     public var inputs: [SessionInput]
     public var state: SessionState
-    public var report: ScoreReport?
+    /// The run's scores (none for a run that did not finish).
+    public var scores: Scores?
     /// Why the run did not end well, if it did not.
     public var problem: String?
     /// The chance and statement outcomes that happened, as ``Playtester/outcomeName``s.
     public var outcomes: Set<String> = []
+  }
+
+  /// A run's scores: what a playtest reads of its score report.
+  public struct Scores: Hashable, Sendable {
+    public var overall: Double
+    public var timeliness: Double
+    public var communication: Double
+    public var outcome: Double
   }
 
   /// Sample statements of four qualities (the last says nothing), so random runs also
@@ -53,7 +62,7 @@ public struct Playtester: Sendable {
     while !walk.state.finished {
       guard walk.state.inputs.count < maximumSteps else {
         return Run(
-          seed: seed, inputs: walk.state.inputs, state: walk.state, report: nil,
+          seed: seed, inputs: walk.state.inputs, state: walk.state, scores: nil,
           problem: "no ending after \(maximumSteps) inputs (at node '\(walk.state.node)')")
       }
       let input: SessionInput
@@ -72,7 +81,7 @@ public struct Playtester: Sendable {
         }
       case .failure(let error):
         return Run(
-          seed: seed, inputs: walk.state.inputs, state: walk.state, report: nil,
+          seed: seed, inputs: walk.state.inputs, state: walk.state, scores: nil,
           problem: "the engine refused \(input) at '\(walk.state.node)': \(error.message)")
       }
     }
@@ -80,8 +89,13 @@ public struct Playtester: Sendable {
     if engine.node(of: walk.state)?.isEnding != true {
       problem = "play stopped at '\(walk.state.node)', which is not an ending"
     }
+    // Only the numbers are read: the report is made without reasons or dimensions.
+    let report = scorer.report(of: walk, explains: false)
     return Run(
-      seed: seed, inputs: walk.state.inputs, state: walk.state, report: scorer.report(of: walk),
+      seed: seed, inputs: walk.state.inputs, state: walk.state,
+      scores: Scores(
+        overall: report.overall, timeliness: report.timeliness,
+        communication: report.communication, outcome: report.outcome),
       problem: problem, outcomes: outcomes)
   }
 
@@ -166,10 +180,10 @@ public struct Playtester: Sendable {
       }
       finished += 1
       endings[run.state.node, default: 0] += 1
-      if let report = run.report {
-        overall.append(report.overall)
-        timeliness.append(report.timeliness)
-        communication.append(report.communication)
+      if let scores = run.scores {
+        overall.append(scores.overall)
+        timeliness.append(scores.timeliness)
+        communication.append(scores.communication)
       }
     }
     let scenario = engine.scenario

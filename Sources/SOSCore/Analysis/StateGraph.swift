@@ -91,6 +91,8 @@ struct StateGraph {
   private var coder: SituationCoder
   private(set) var edges: [Edge] = []
   private var edgeIndex: [Edge: Int32] = [:]
+  /// Each write task's statement classes, worked out once.
+  private var statementClasses: [String: [StatementClass]] = [:]
   private var index: [SearchKey: Int32] = [:]
   /// Nodes in the order their futures were explored: every arc leads to a node
   /// earlier in this order.
@@ -162,7 +164,9 @@ struct StateGraph {
   private mutating func moves(from state: SessionState, history: SearchKey.History) -> [Move] {
     var moves: [Move] = []
     if let choice = engine.pendingWrite(in: state), let task = choice.write {
-      for (group, kind) in StatementClass.classes(for: task).enumerated() {
+      let classes = statementClasses[task.id] ?? StatementClass.classes(for: task)
+      statementClasses[task.id] = classes
+      for (group, kind) in classes.enumerated() {
         for outcome in outcomes(of: .write(""), from: state, statement: kind.record) {
           var next = history
           var points = 0

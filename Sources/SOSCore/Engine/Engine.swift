@@ -12,7 +12,9 @@ public struct Engine: Sendable {
   /// Grades typed statements as they are written: what a statement says can change
   /// the story.
   public let analyzer: StatementAnalyzer
-  private let nodes: [String: ScenarioNode]
+  /// The nodes by id, each in a box, so that finding one copies a reference and not
+  /// the whole node.
+  private let nodes: [String: NodeEntry]
   /// Injects in the order they fire: by `at`, then by file order.
   private let injects: [Inject]
 
@@ -27,7 +29,7 @@ public struct Engine: Sendable {
     self.scenario = scenario
     self.analyzer = analyzer
     self.nodes = Dictionary(
-      scenario.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+      scenario.nodes.map { ($0.id, NodeEntry($0)) }, uniquingKeysWith: { first, _ in first })
     self.injects = scenario.injects.enumerated().sorted {
       ($0.element.at, $0.offset) < ($1.element.at, $1.offset)
     }.map(\.element)
@@ -66,38 +68,33 @@ public struct Engine: Sendable {
 
   /// The node play is at.
   public func node(of state: SessionState) -> ScenarioNode? {
-    nodes[state.node]
+    nodes[state.node]?.node
   }
 
-  /// The node with this id, found without a scan.
-  func node(_ id: String) -> ScenarioNode? {
+  /// The node with this id, found without a scan or a copy of the node.
+  func entry(_ id: String) -> NodeEntry? {
     nodes[id]
   }
 
   /// The options offered now, in the order shown: those whose `when` holds, and a
   /// `goto: return` option only while there is somewhere to return to.
   public func offeredChoices(in state: SessionState) -> [Choice] {
-    guard !state.finished, let node = nodes[state.node] else { return [] }
-    return offeredPositions(of: node, in: state).map { node.choices[$0] }
+    guard !state.finished, let entry = nodes[state.node] else { return [] }
+    return offeredPositions(of: entry, in: state).map { entry.node.choices[$0] }
   }
 
   /// How many options are offered now: ``offeredChoices(in:)``'s count, without
   /// copying them.
   package func offeredCount(in state: SessionState) -> Int {
-    guard !state.finished, let node = nodes[state.node] else { return 0 }
-    return offeredPositions(of: node, in: state).count
+    guard !state.finished, let entry = nodes[state.node] else { return 0 }
+    return offeredPositions(of: entry, in: state).count
   }
 
   /// Where in `node.choices` the options offered now are, in the order shown.
-  private func offeredPositions(of node: ScenarioNode, in state: SessionState) -> [Int] {
-    let choices = node.choices
-    var positions = arranged(node, in: state)
-    let conditional = choices.contains { choice in
-      if choice.when != nil { return true }
-      if case .returnToDiverted = choice.goto { return true }
-      return false
-    }
-    guard conditional else { return positions }
+  private func offeredPositions(of entry: NodeEntry, in state: SessionState) -> [Int] {
+    let choices = entry.node.choices
+    var positions = arranged(choices, in: state)
+    guard entry.hasConditionalChoices else { return positions }
     let environment = SessionEnvironment(state: state)
     positions.removeAll { position in
       let choice = choices[position]
@@ -109,8 +106,7 @@ public struct Engine: Sendable {
 
   /// Where in `node.choices` its options are, in the order the state shows them (file
   /// order for a session that does not shuffle, or before the node's order was drawn).
-  private func arranged(_ node: ScenarioNode, in state: SessionState) -> [Int] {
-    let choices = node.choices
+  private func arranged(_ choices: [Choice], in state: SessionState) -> [Int] {
     let fileOrder = Array(choices.indices)
     guard state.shown.count == choices.count else { return fileOrder }
     var positions: [Int] = []
@@ -126,7 +122,7 @@ public struct Engine: Sendable {
   /// The option whose statement is awaited, if any.
   public func pendingWrite(in state: SessionState) -> Choice? {
     guard let id = state.pendingWrite else { return nil }
-    return nodes[state.node]?.choices.first { $0.id == id }
+    return nodes[state.node]?.node.choices.first { $0.id == id }
   }
 
   /// The real-time limit for the current decision in timed play.
@@ -134,7 +130,7 @@ public struct Engine: Sendable {
   /// A statement being typed has its write task's own `time_limit`, else three times
   /// the decision's: writing takes longer than choosing.
   public func timeLimit(in state: SessionState) -> ClockDuration {
-    let decision = nodes[state.node]?.timeLimit ?? scenario.timeLimit
+    let decision = nodes[state.node]?.node.timeLimit ?? scenario.timeLimit
     guard let task = pendingWrite(in: state)?.write else { return decision }
     return task.timeLimit ?? ClockDuration(seconds: decision.seconds * Self.statementTimeFactor)
   }
@@ -210,7 +206,8 @@ public struct Engine: Sendable {
     /// For a statement: its id and which of its write task's outcomes followed
     /// (0-based).
     package var statementOutcome: (statement: String, index: Int)?
-    /// For a statement: its analysis, as the engine graded it (or as assumed).
+    /// For a typed statement: its analysis, as the engine graded it (none when the
+    /// statement was assumed).
     package var analysis: StatementAnalysis?
   }
 
@@ -247,7 +244,7 @@ public struct Engine: Sendable {
       guard let current, number >= 1, number <= offered.count else {
         return .failure(.noSuchOption(number, offered: offered.count))
       }
-      let choice = current.choices[offered[number - 1]]
+      let choice = current.node.choices[offered[number - 1]]
       turn = takeTurn()
       if recordsEvents {
         turn.events.append(.choiceMade(node: node, choice: choice.id, index: number, at: clock))
@@ -273,7 +270,6 @@ public struct Engine: Sendable {
       let statement: StatementRecord
       if let assumed = assumption?.statement {
         statement = self.assumed(assumed, for: choice, task: write, at: clock)
-        analysis = Scorer.assumedAnalysis(assumed, task: write)
       } else {
         let graded = analyze(text, task: write)
         statement = record(text, analysis: graded, for: choice, task: write, at: clock)
@@ -625,7 +621,7 @@ public struct Engine: Sendable {
     /// The real-time limit ran out: the node's timeout rule, by default "you
     /// hesitate" (15 minutes pass and the same decision is asked again).
     mutating func timeOut() {
-      let rule = engine.nodes[state.node]?.onTimeout ?? .hesitate
+      let rule = engine.nodes[state.node]?.node.onTimeout ?? .hesitate
       if recordsEvents { events.append(.timedOut(node: state.node, at: state.clock)) }
       moveClock(by: rule.takes)
       state.tags.formUnion(rule.tags)
@@ -645,11 +641,13 @@ public struct Engine: Sendable {
       var reentering = reentering
       settleDeadlines()
       // Play that reaches an ending stays there: an inject cannot divert it away.
-      let endingAhead = engine.nodes[destination]?.isEnding == true
-      for inject in engine.injects
-      where !state.firedInjects.contains(inject.id) && inject.at <= state.clock
-        && !(endingAhead && inject.goto != nil)
-      {
+      let endingAhead = engine.nodes[destination]?.node.isEnding == true
+      // Injects are in the order of their times, and firing one moves no clock: the
+      // first not yet due ends the look.
+      for inject in engine.injects {
+        if inject.at > state.clock { break }
+        guard !state.firedInjects.contains(inject.id), !(endingAhead && inject.goto != nil)
+        else { continue }
         let current = SessionEnvironment(state: state)
         let whenHolds = inject.when.map { $0.expression.isTrue(in: current) } ?? true
         let unlessHolds = inject.unless.map { $0.expression.isTrue(in: current) } ?? false
@@ -664,7 +662,7 @@ public struct Engine: Sendable {
         if !inject.outcomes.isEmpty, let drawn = draw(inject.outcomes, source: inject.id) {
           goto = drawn
         }
-        if let target = goto?.value, !(endingAhead && engine.nodes[target]?.isEnding != true) {
+        if let target = goto?.value, !(endingAhead && engine.nodes[target]?.node.isEnding != true) {
           state.returnStack.append(destination)
           if recordsEvents { events.append(.diverted(from: destination, to: target)) }
           destination = target
@@ -681,22 +679,24 @@ public struct Engine: Sendable {
       state.visited.insert(id)
       if recordsEvents { events.append(.nodeEntered(node: id, at: state.clock)) }
       settleDeadlines()
-      guard let node = engine.nodes[id] else { return }
-      if !node.isEnding {
+      guard let entry = engine.nodes[id] else { return }
+      let isEnding = entry.node.isEnding
+      if !isEnding {
         if state.options.shuffles {
           state.shown = OptionOrder.arrange(
-            node.choices, seed: state.options.seed, draw: state.draws)
+            entry.node.choices, seed: state.options.seed, draw: state.draws)
           state.draws += 1
         } else {
-          state.shown = node.choices.map(\.id)
+          state.shown = entry.choiceIDs
         }
         if recordsEvents { events.append(.optionsShown(node: id, order: state.shown)) }
       } else {
         state.shown = []
       }
-      if node.isEnding {
+      if isEnding {
         if recordsEvents {
-          events.append(.endingReached(node: id, outcome: node.outcome ?? 0, at: state.clock))
+          events.append(
+            .endingReached(node: id, outcome: entry.node.outcome ?? 0, at: state.clock))
         }
         finish()
       } else if engine.offeredCount(in: state) == 0 {
@@ -707,6 +707,10 @@ public struct Engine: Sendable {
 
     /// Records deadlines met now, and those whose time has run out.
     mutating func settleDeadlines() {
+      // Deadline ids are unique: when as many are settled as there are, none is left.
+      if state.metDeadlines.count + state.missedDeadlines.count == scenario.deadlines.count {
+        return
+      }
       let environment = SessionEnvironment(state: state)
       for deadline in scenario.deadlines
       where state.metDeadlines[deadline.id] == nil

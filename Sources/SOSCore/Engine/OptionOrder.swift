@@ -5,9 +5,18 @@ enum OptionOrder {
   /// The ids of `choices` in the order to show them, for the `draw`-th draw of a
   /// session seeded with `seed`.
   static func arrange(_ choices: [Choice], seed: UInt64, draw: UInt64) -> [String] {
-    let first = choices.filter { $0.pin == .first }.map(\.id)
-    let last = choices.filter { $0.pin == .last }.map(\.id)
-    var middle = choices.filter { $0.pin == nil }.map(\.id)
+    // Read by position, so that no option is copied whole.
+    var first: [String] = []
+    var middle: [String] = []
+    var last: [String] = []
+    middle.reserveCapacity(choices.count)
+    for index in choices.indices {
+      switch choices[index].pin {
+      case .first: first.append(choices[index].id)
+      case .last: last.append(choices[index].id)
+      case nil: middle.append(choices[index].id)
+      }
+    }
     var generator = Self.generator(seed: seed, draw: draw)
     // Fisher–Yates with the seeded generator: the same seed and draw, the same order.
     if middle.count > 1 {
@@ -16,6 +25,7 @@ enum OptionOrder {
         middle.swapAt(index, other)
       }
     }
+    guard !first.isEmpty || !last.isEmpty else { return middle }
     return first + middle + last
   }
 

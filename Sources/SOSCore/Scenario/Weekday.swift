@@ -39,7 +39,7 @@ public enum Weekday: String, CaseIterable, Hashable, Sendable, Codable {
   }
 
   /// Full names, three-letter forms and the longer short forms people write.
-  private static let names: [String: Weekday] = {
+  static let names: [String: Weekday] = {
     var names: [String: Weekday] = [:]
     for day in Weekday.allCases {
       names[day.rawValue] = day

@@ -135,7 +135,10 @@ public struct Scorer: Sendable {
       walk.decisions.append(review(of: offered[number - 1], among: offered, at: node, clock))
       walk.timedAnswers.append((latency, limit, false))
     case .write(let text):
-      if let writing, let analysis = step.analysis {
+      if let writing,
+        let analysis = step.analysis
+          ?? assumption?.statement.map({ Self.assumedAnalysis($0, task: writing.task) })
+      {
         walk.statements.append(
           ScoreReport.StatementReview(
             choice: writing.choice.id, audience: writing.task.audience.value,
@@ -149,11 +152,12 @@ public struct Scorer: Sendable {
     return .success(step)
   }
 
-  /// The report of a walk so far.
-  func report(of walk: Walk) -> ScoreReport {
+  /// The report of a walk so far; without `explains`, its entries carry no reasons
+  /// and it has no dimensions (for a tool that reads only the scores).
+  func report(of walk: Walk, explains: Bool = true) -> ScoreReport {
     report(
       state: walk.state, decisions: walk.decisions, statements: walk.statements,
-      timedAnswers: walk.state.options.timed ? walk.timedAnswers : [])
+      timedAnswers: walk.state.options.timed ? walk.timedAnswers : [], explains: explains)
   }
 
   /// The inputs that still stand once every undo has taken back its decision, with
@@ -180,7 +184,7 @@ public struct Scorer: Sendable {
   func review(of choice: Choice, among offered: [Choice], at id: String, _ clock: ClockDuration)
     -> ScoreReport.DecisionReview
   {
-    let node = engine.node(id)
+    let node = engine.entry(id)?.node
     let totals = offered.map(\.totalQuality)
     let best = offered[totals.firstIndex(of: totals.max() ?? 0) ?? 0]
     let low = Double(totals.min() ?? 0)
@@ -203,9 +207,9 @@ public struct Scorer: Sendable {
   func report(
     state: SessionState, decisions: [ScoreReport.DecisionReview],
     statements: [ScoreReport.StatementReview],
-    timedAnswers: [(latency: Int?, limit: ClockDuration, timedOut: Bool)]
+    timedAnswers: [(latency: Int?, limit: ClockDuration, timedOut: Bool)], explains: Bool = true
   ) -> ScoreReport {
-    let rules = ScoringRules(engine: engine, state: state)
+    let rules = ScoringRules(engine: engine, state: state, explains: explains)
     let timeliness = rules.timeliness(timedAnswers: timedAnswers)
     let communication = rules.communication(
       decisions: decisions, statements: statements)
@@ -241,7 +245,7 @@ public struct Scorer: Sendable {
       scenario: scenario.id, finished: state.finished, ending: ending?.0, overall: overall,
       timeliness: timelinessScore, communication: communicationScore, outcome: outcome,
       weights: weights,
-      dimensions: rules.dimensions(decisions: decisions, statements: statements),
+      dimensions: explains ? rules.dimensions(decisions: decisions, statements: statements) : [],
       // The grade and the pass are read from the score as people see it (rounded once,
       // to a tenth), so "60 — pass" and "59.96 — not yet" cannot disagree on screen.
       grade: GradeBand.band(for: ScoreFormat.tenths(overall), in: bands).name,

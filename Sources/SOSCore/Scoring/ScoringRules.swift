@@ -4,6 +4,9 @@ struct ScoringRules {
   /// The engine of the scenario: it finds a node by id without a scan.
   let engine: Engine
   let state: SessionState
+  /// Whether entries carry their reasons: a tool that reads only the scores (the
+  /// playtester) leaves the per-decision reasons out, and the points are the same.
+  var explains = true
 
   var scenario: Scenario { engine.scenario }
 
@@ -238,7 +241,7 @@ struct ScoringRules {
     if !choiceItems.isEmpty { parts.append((ScoringDefaults.choiceShare, choiceItems)) }
     let coverageItems = scenario.stakeholders.filter(\.required).map(coverageItem)
     if !coverageItems.isEmpty { parts.append((ScoringDefaults.coverageShare, coverageItems)) }
-    let postureItems = takenChoices(decisions).compactMap(postureItem)
+    let postureItems = takenPostures(decisions).compactMap(postureItem)
     if !postureItems.isEmpty { parts.append((ScoringDefaults.postureShare, postureItems)) }
     let statementItems = statements.map(statementItem)
     if !statementItems.isEmpty {
@@ -276,13 +279,21 @@ struct ScoringRules {
     return others * share / (100 - share)
   }
 
-  func takenChoices(_ decisions: [ScoreReport.DecisionReview]) -> [Choice] {
-    decisions.compactMap(taken)
+  /// The options taken that have a posture, in the order of the decisions: all that
+  /// the posture rules read (the others are not copied).
+  func takenPostures(_ decisions: [ScoreReport.DecisionReview]) -> [Choice] {
+    decisions.compactMap { decision in
+      guard let choices = engine.entry(decision.node)?.node.choices,
+        let position = choices.firstIndex(where: { $0.id == decision.chosen }),
+        choices[position].posture != nil
+      else { return nil }
+      return choices[position]
+    }
   }
 
   /// The option taken at a decision.
   func taken(_ decision: ScoreReport.DecisionReview) -> Choice? {
-    engine.node(decision.node)?.choices.first { $0.id == decision.chosen }
+    engine.entry(decision.node)?.node.choices.first { $0.id == decision.chosen }
   }
 
   /// `"A"`, `"A" and "B"`, `"A", "B" and "C"`: names in quotes, as a reason lists them.
@@ -291,18 +302,24 @@ struct ScoringRules {
   }
 
   func choiceItem(_ decision: ScoreReport.DecisionReview) -> Item? {
-    guard let node = engine.node(decision.node) else { return nil }
-    let offered = decision.offered.compactMap { id in node.choices.first { $0.id == id } }
-    let totals = offered.map(\.totalQuality)
+    guard let choices = engine.entry(decision.node)?.node.choices else { return nil }
+    // By position, so that no option is copied whole.
+    let offered = decision.offered.compactMap { id in choices.firstIndex { $0.id == id } }
+    let totals = offered.map { choices[$0].totalQuality }
     guard let high = totals.max(), let low = totals.min(), high > low,
-      let chosen = offered.first(where: { $0.id == decision.chosen })
+      let chosenPosition = offered.first(where: { choices[$0].id == decision.chosen })
     else { return nil }
+    let chosen = choices[chosenPosition]
     let place = Self.place(decision)
     let reason: String
-    if decision.tookBest {
+    if !explains {
+      reason = ""
+    } else if decision.tookBest {
       reason = "\(place): you took the strongest option, \"\(Self.optionText(chosen))\""
     } else {
-      let best = offered.first { $0.id == decision.best }.map(Self.optionText) ?? decision.best
+      let best =
+        offered.first { choices[$0].id == decision.best }.map { Self.optionText(choices[$0]) }
+        ?? decision.best
       reason =
         "\(place): \"\(Self.optionText(chosen))\" (\(Self.signed(chosen.totalQuality))"
         + " quality point\(abs(chosen.totalQuality) == 1 ? "" : "s");"
@@ -378,6 +395,11 @@ struct ScoringRules {
   func postureItem(_ choice: Choice) -> Item? {
     guard let posture = choice.posture else { return nil }
     let fit = ScoringDefaults.postureFit(posture, in: scenario.cluster)
+    guard explains else {
+      return Item(
+        rule: .posture, dimension: .accountability, subject: choice.id, worth: 1, credit: fit,
+        reason: "")
+    }
     let verdict: String
     switch fit {
     case 1: verdict = "fits"
@@ -393,7 +415,7 @@ struct ScoringRules {
 
   func penalties(_ decisions: [ScoreReport.DecisionReview]) -> [LedgerEntry] {
     var entries: [LedgerEntry] = []
-    let postures = takenChoices(decisions).compactMap(\.posture)
+    let postures = takenPostures(decisions).compactMap(\.posture)
     if postures.contains(.deny), postures.contains(.rebuild) {
       // Name the decisions, so that the trainee can find what was mixed.
       func places(_ posture: Posture) -> String {
@@ -446,21 +468,21 @@ struct ScoringRules {
     var earned = [Double](repeating: 0, count: dimensions.count)
     var maximum = [Double](repeating: 0, count: dimensions.count)
     for decision in decisions {
-      guard let node = engine.node(decision.node),
-        let chosen = node.choices.firstIndex(where: { $0.id == decision.chosen })
+      guard let choices = engine.entry(decision.node)?.node.choices,
+        let chosen = choices.firstIndex(where: { $0.id == decision.chosen })
       else { continue }
       // An offered id the node does not have counts as an option of quality 0.
-      let offered = decision.offered.map { id in node.choices.firstIndex { $0.id == id } }
+      let offered = decision.offered.map { id in choices.firstIndex { $0.id == id } }
       for (slot, dimension) in dimensions.enumerated() {
         var low = Int.max
         var high = Int.min
         for position in offered {
-          let value = position.flatMap { node.choices[$0].quality[dimension] } ?? 0
+          let value = position.flatMap { choices[$0].quality[dimension] } ?? 0
           low = min(low, value)
           high = max(high, value)
         }
         guard !offered.isEmpty, high > low else { continue }
-        earned[slot] += Double((node.choices[chosen].quality[dimension] ?? 0) - low)
+        earned[slot] += Double((choices[chosen].quality[dimension] ?? 0) - low)
         maximum[slot] += Double(high - low)
       }
     }
@@ -484,7 +506,7 @@ struct ScoringRules {
     let required = scenario.stakeholders.filter(\.required)
     let coverage = required.map { coverageItem($0).credit }
     add(.coverage, ScoringDefaults.coverageShare, coverage.reduce(0, +), Double(coverage.count))
-    let fits = takenChoices(decisions).compactMap { postureItem($0)?.credit }
+    let fits = takenPostures(decisions).compactMap { postureItem($0)?.credit }
     add(.accountability, ScoringDefaults.postureShare, fits.reduce(0, +), Double(fits.count))
     // A promise not yet due when play ended is neither kept nor broken: it counts for
     // nothing either way.

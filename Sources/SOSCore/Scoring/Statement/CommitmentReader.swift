@@ -36,30 +36,40 @@ final class CommitmentReader {
     var firm: Bool
   }
 
+  /// A clause's first negation, and whether "until" follows it in the clause. (A
+  /// struct rather than a tuple: an array of it is made without looking up its type.)
+  private struct Negation {
+    var word: Int
+    var until: Bool
+  }
+
   let document: StatementDocument
+  // The arrays below are written only while the reader is made, one access at a time,
+  // and read thereafter: they go without the run-time exclusivity checks a class's
+  // stored properties otherwise get at every access.
   /// Clause and segment of each word.
-  private var clause: [Int] = []
-  private var segment: [Int] = []
+  @exclusivity(unchecked) private var clause: [Int] = []
+  @exclusivity(unchecked) private var segment: [Int] = []
   /// The first word of each clause.
-  private var clauseStart: [Int] = []
+  @exclusivity(unchecked) private var clauseStart: [Int] = []
   /// The cues that stand: not negated, hedged or conditional; in order.
-  private(set) var cues: [Cue] = []
+  @exclusivity(unchecked) private(set) var cues: [Cue] = []
   /// Sentences that hold a cue that stands.
-  private(set) var cueSentences: Set<Int> = []
+  @exclusivity(unchecked) private(set) var cueSentences: Set<Int> = []
 
   // What is known of each clause and segment, by number (they are numbered from 0 in
   // order, so arrays hold them without hashing).
   /// The first negation in a clause, and whether "until" follows it in the clause.
-  private var negation: [(word: Int, until: Bool)?] = []
+  @exclusivity(unchecked) private var negation: [Negation?] = []
   /// The first hedge in a clause.
-  private var hedge: [Int?] = []
-  private var conditionalSegments: [Bool] = []
-  private var pastClauses: [Bool] = []
+  @exclusivity(unchecked) private var hedge: [Int?] = []
+  @exclusivity(unchecked) private var conditionalSegments: [Bool] = []
+  @exclusivity(unchecked) private var pastClauses: [Bool] = []
   /// Clauses about opening hours or reporting what was said: they hold no promise.
-  private var closedClauses: [Bool] = []
-  private var firmClauses: [Bool] = []
-  private var firstCueInSegment: [Int?] = []
-  private var cueClauses: [Bool] = []
+  @exclusivity(unchecked) private var closedClauses: [Bool] = []
+  @exclusivity(unchecked) private var firmClauses: [Bool] = []
+  @exclusivity(unchecked) private var firstCueInSegment: [Int?] = []
+  @exclusivity(unchecked) private var cueClauses: [Bool] = []
 
   /// Reads `document`; `matches`, when given, are the matches of every word list
   /// from `LexiconIndex` (so the cue lists are not matched again).
@@ -81,22 +91,31 @@ final class CommitmentReader {
   // MARK: - Clauses and segments
 
   private func divide() {
+    // Built in locals and stored once: appending to the stored arrays of a class checks
+    // exclusive access at every word.
+    let words = self.words
+    var clause: [Int] = []
+    var segment: [Int] = []
+    var clauseStart: [Int] = []
     clause.reserveCapacity(words.count)
     segment.reserveCapacity(words.count)
     var clauseNumber = -1
     var segmentNumber = -1
     for index in words.indices {
-      let word = words[index]
-      let newSentence = index == 0 || words[index - 1].sentence != word.sentence
-      let newToken = index == 0 || words[index - 1].token != word.token
+      let sets = words[index].sets
+      let sentence = words[index].sentence
+      let token = words[index].token
+      let newSentence = index == 0 || words[index - 1].sentence != sentence
+      let newToken = index == 0 || words[index - 1].token != token
       let strongBreak =
-        newSentence || (newToken && strongPunctuation(before: word.token))
-        || word.sets.contains(.segmentWord)
-      var newClause = strongBreak || word.startsClause || word.sets.contains(.conjunction)
+        newSentence || (newToken && strongPunctuation(before: token))
+        || sets.contains(.segmentWord)
+      var newClause = strongBreak || words[index].startsClause || sets.contains(.conjunction)
       // "and we will …" stays one clause: the conjunction has just opened it.
-      if !newClause, word.folded == "we" || word.folded == "i", clauseStart.last != index - 1,
-        index + 1 < words.count, words[index + 1].sentence == word.sentence,
-        words[index + 1].sets.contains(.subjectVerb)
+      // (The next word's bit is asked before the spelling is compared: most words fail it.)
+      if !newClause, index + 1 < words.count, words[index + 1].sets.contains(.subjectVerb),
+        words[index].folded == "we" || words[index].folded == "i",
+        clauseStart.last != index - 1, words[index + 1].sentence == sentence
       {
         newClause = true
       }
@@ -108,6 +127,9 @@ final class CommitmentReader {
       clause.append(clauseNumber)
       segment.append(segmentNumber)
     }
+    self.clause = clause
+    self.segment = segment
+    self.clauseStart = clauseStart
     let clauses = clauseNumber + 1
     let segments = segmentNumber + 1
     negation = Array(repeating: nil, count: clauses)
@@ -126,14 +148,17 @@ final class CommitmentReader {
     let tokens = document.tokens
     let gap = tokens[token - 1].range.upperBound..<tokens[token].range.lowerBound
     guard !gap.isEmpty else { return false }
+    let codes = document.codes
     for offset in gap {
-      let character = document.characters[offset]
-      // Most gaps are ASCII: a byte answers without hashing the character.
-      if let ascii = character.asciiValue, character.utf8.count == 1 {
+      // Most gaps are ASCII: a byte answers without reading the character. (Code 10
+      // may be "\r\n", which is no mark either way.)
+      let ascii = codes[offset]
+      if ascii != 0 {
         if Self.strongASCII.contains(ascii) { return true }
         if ascii == 45 && !tokens[token].joinedByHyphen { return true }
         continue
       }
+      let character = document.characters[offset]
       if Self.strongMarks.contains(character) { return true }
       if character == "-" && !tokens[token].joinedByHyphen { return true }
     }
@@ -148,9 +173,9 @@ final class CommitmentReader {
       let sets = word.sets
       let here = clause[index]
       if negation[here] == nil, sets.contains(.negator), !isExemptNegation(index) {
-        negation[here] = (index, false)
+        negation[here] = Negation(word: index, until: false)
       } else if let open = negation[here], !open.until, sets.contains(.until) {
-        negation[here] = (open.word, true)
+        negation[here] = Negation(word: open.word, until: true)
       }
       if hedge[here] == nil, sets.contains(.hedge), !word.isName {
         hedge[here] = index

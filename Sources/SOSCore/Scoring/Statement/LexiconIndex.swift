@@ -50,9 +50,14 @@ final class LexiconIndex: Sendable {
   let sets: [PatternSet]
   /// The patterns of every list, list after list: one look-up finds a pattern to try.
   private let patterns: [StatementPattern]
-  /// Each list's identity with its position, sorted by identity for a binary search
-  /// (quicker than hashing, and asked for at every criterion).
+  /// `patterns`, unretained (`patterns` keeps them): trying one at every word need not
+  /// retain and release it.
+  private let unretainedPatterns: [Unmanaged<StatementPattern>]
+  /// Each list's identity with its position, in slots picked by the identity's bits
+  /// (quicker than hashing or a search, and asked for at every criterion); a slot
+  /// holds position -1 when empty.
   private let positions: [(set: ObjectIdentifier, position: Int)]
+  private let positionMask: Int
   private let byStem: HashKeyTable<Lookup>
   private let byForm: HashKeyTable<Lookup>
   /// Patterns that start with a word class, by the class; and those that start with
@@ -65,10 +70,11 @@ final class LexiconIndex: Sendable {
   /// order as ever).
   private let unindexedStarts: [Starts?]
 
-  /// The stem and form hashes of the words a pattern can start on.
-  private struct Starts: Sendable {
-    var stems: HashKeyTable<Bool>
-    var forms: HashKeyTable<Bool>
+  /// The stem and form hashes of the words a pattern can start on. A class, so that
+  /// asking it at every word copies one reference, not its tables.
+  private final class Starts: Sendable {
+    let stems: HashKeyTable<Bool>
+    let forms: HashKeyTable<Bool>
 
     /// The words `pattern` can start on, or `nil` when it can start on any word (it
     /// opens with `*`, a word class or only optional elements).
@@ -128,7 +134,18 @@ final class LexiconIndex: Sendable {
       }
     }
     self.patterns = patterns
-    self.positions = position.map { (set: $0.key, position: $0.value) }.sorted { $0.set < $1.set }
+    unretainedPatterns = patterns.map { Unmanaged.passUnretained($0) }
+    var slotCount = 1
+    while slotCount < position.count * 4 { slotCount *= 2 }
+    var positions = [(set: ObjectIdentifier, position: Int)](
+      repeating: (set: ObjectIdentifier(PatternSet.self), position: -1), count: slotCount)
+    for (set, index) in position {
+      var slot = Self.slot(of: set, mask: slotCount - 1)
+      while positions[slot].position >= 0 { slot = (slot + 1) & (slotCount - 1) }
+      positions[slot] = (set: set, position: index)
+    }
+    self.positions = positions
+    positionMask = slotCount - 1
     self.byStem = HashKeyTable(byStem.mapValues(Lookup.init))
     self.byForm = HashKeyTable(byForm.mapValues(Lookup.init))
     self.unindexed = unindexed
@@ -141,29 +158,36 @@ final class LexiconIndex: Sendable {
   /// The position of `set` among the indexed lists, if it is one of them.
   func index(of set: PatternSet) -> Int? {
     let identity = ObjectIdentifier(set)
-    var low = 0
-    var high = positions.count
-    while low < high {
-      let middle = (low + high) / 2
-      if positions[middle].set < identity { low = middle + 1 } else { high = middle }
+    var slot = Self.slot(of: identity, mask: positionMask)
+    while positions[slot].position >= 0 {
+      if positions[slot].set == identity { return positions[slot].position }
+      slot = (slot + 1) & positionMask
     }
-    return low < positions.count && positions[low].set == identity
-      ? positions[low].position : nil
+    return nil
+  }
+
+  /// The first slot to look in for a list: bits of its address, mixed.
+  private static func slot(of identity: ObjectIdentifier, mask: Int) -> Int {
+    let bits = UInt(bitPattern: identity) >> 4
+    return Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
   }
 
   /// The matches of every list in the word stream, by list, each in order of position.
   func matches(in words: [StatementDocument.Word]) -> [[PatternSet.Match]] {
     var found = [[PatternSet.Match]](repeating: [], count: sets.count)
-    // The patterns tried at one word, so that one reached two ways is tried once.
-    var tried: [Entry] = []
+    // For each pattern, the word it was last tried at, plus one: a pattern reached two
+    // ways at one word is tried once.
+    var triedAt = [Int](repeating: 0, count: patterns.count)
     func attempt(_ entry: Entry, at start: Int) {
-      guard !tried.contains(where: { $0.flat == entry.flat }) else {
-        return
-      }
-      tried.append(entry)
+      let flat = Int(entry.flat)
+      guard triedAt[flat] != start + 1 else { return }
+      triedAt[flat] = start + 1
       let set = Int(entry.set)
       let pattern = Int(entry.pattern)
-      if let end = patterns[Int(entry.flat)].match(words, at: start) {
+      let end = unretainedPatterns[Int(entry.flat)]._withUnsafeGuaranteedRef {
+        $0.match(words, at: start)
+      }
+      if let end {
         found[set].append(PatternSet.Match(pattern: pattern, words: start..<end))
       }
     }
@@ -180,14 +204,13 @@ final class LexiconIndex: Sendable {
     }
     for start in words.indices {
       let word = words[start]
-      tried.removeAll(keepingCapacity: true)
       for (entry, starts) in zip(unindexed, unindexedStarts)
       where starts.map({ $0.admit(word) }) ?? true {
         attempt(entry, at: start)
       }
       if !word.classes.isEmpty {
-        for (wordClass, entries) in byClass where word.classes.contains(wordClass) {
-          for entry in entries { attempt(entry, at: start) }
+        for index in byClass.indices where word.classes.contains(byClass[index].0) {
+          for entry in byClass[index].1 { attempt(entry, at: start) }
         }
       }
       if let bucket = byStem[word.stemKey] { attempt(bucket, at: start) }

@@ -26,6 +26,28 @@ struct MessageLength: Hashable, Sendable {
     measure(Array(text), channel: channel, limit: limit)
   }
 
+  /// The length of a statement's characters: counted on their codes when they are plain
+  /// ASCII and the channel counts characters, else as above.
+  static func measure(_ characters: StatementCharacters, channel: Channel, limit: Int?)
+    -> MessageLength
+  {
+    guard characters.isPlainASCII, channel != .sms else {
+      return measure(Array(characters), channel: channel, limit: limit)
+    }
+    // The ASCII characters that are white space: tab, line feed, vertical tab, form
+    // feed, carriage return and space.
+    func isWhitespace(_ code: UInt8) -> Bool { (code >= 9 && code <= 13) || code == 32 }
+    let codes = characters.codes
+    var start = 0
+    var end = codes.count
+    while start < end, isWhitespace(codes[start]) { start += 1 }
+    while end > start, isWhitespace(codes[end - 1]) { end -= 1 }
+    let count = end - start
+    var overflow: Int?
+    if let limit, count > limit { overflow = start + max(limit, 0) }
+    return MessageLength(count: count, unit: .characters, nonGSM: [], overflowOffset: overflow)
+  }
+
   /// The length of a text already cut into `characters`.
   static func measure(_ characters: [Character], channel: Channel, limit: Int?) -> MessageLength {
     var start = 0

@@ -1,4 +1,5 @@
-/// Groups tokens into sentences.
+/// Groups tokens into sentences, as the tokenizer cuts them: it passes on each token
+/// and each mark that ends a sentence or a clause.
 ///
 /// A sentence ends at `.`, `!`, `?` or `…`, at a line break (so a heading or a list item
 /// on its own line is a sentence), and at the end of the text. Dots inside numbers,
@@ -6,44 +7,49 @@
 /// abbreviation that can close a sentence ("a.m.", "etc.", "Ltd.") ends one when the next
 /// word starts with a capital letter; titles and "e.g." never do. A sentence holds at
 /// least one token: punctuation alone makes none.
-enum SentenceSplitter {
-  static func split(_ lexemes: [StatementLexeme]) -> (
-    tokens: [StatementToken], sentences: [StatementSentence]
-  ) {
-    var tokens: [StatementToken] = []
-    tokens.reserveCapacity(lexemes.count)
-    var sentences: [StatementSentence] = []
-    var sentenceStart = 0
-    var clausePending = true
+struct SentenceSplitter {
+  private var tokens: [StatementToken] = []
+  private var sentences: [StatementSentence] = []
+  private var sentenceStart = 0
+  private var clausePending = true
 
-    func close() {
-      if tokens.count > sentenceStart {
-        sentences.append(StatementSentence(tokens: sentenceStart..<tokens.count))
-      }
-      sentenceStart = tokens.count
-      clausePending = true
-    }
+  /// A splitter with room for about `capacity` tokens.
+  init(capacity: Int) {
+    tokens.reserveCapacity(capacity)
+  }
 
-    for lexeme in lexemes {
-      switch lexeme {
-      case .token(var token):
-        if let previous = tokens.last, tokens.count > sentenceStart,
-          endsSentence(after: previous, before: token)
-        {
-          close()
-        }
-        token.startsClause = clausePending
-        clausePending = false
-        token.sentence = sentences.count
-        tokens.append(token)
-      case .terminator, .lineBreak:
-        close()
-      case .clauseBreak:
-        clausePending = true
-      }
+  /// The next token.
+  mutating func add(_ token: consuming StatementToken) {
+    if tokens.count > sentenceStart, let previous = tokens.last,
+      Self.endsSentence(after: previous, before: token)
+    {
+      close()
     }
+    token.startsClause = clausePending
+    clausePending = false
+    token.sentence = sentences.count
+    tokens.append(token)
+  }
+
+  /// `.`, `!`, `?` or `…` (alone or repeated), or a line break.
+  mutating func endSentence() { close() }
+
+  /// A comma, semicolon, colon, dash, bracket or list bullet: the next word starts a
+  /// clause.
+  mutating func breakClause() { clausePending = true }
+
+  /// The tokens and sentences, the last sentence closed.
+  consuming func finish() -> (tokens: [StatementToken], sentences: [StatementSentence]) {
     close()
     return (tokens, sentences)
+  }
+
+  private mutating func close() {
+    if tokens.count > sentenceStart {
+      sentences.append(StatementSentence(tokens: sentenceStart..<tokens.count))
+    }
+    sentenceStart = tokens.count
+    clausePending = true
   }
 
   /// "at 5 p.m. We will…": an abbreviation that can close a sentence, then a capital.

@@ -1,5 +1,5 @@
 /// The distinct spellings of a statement's words, with what depends only on the spelling
-/// (stem, hash values, word lists), found by the spelling's hash value: a word needs
+/// (stem, hash values, word lists, word classes), found by the spelling's hash value: a word needs
 /// that hash anyway (as its `formKey`), so finding its spelling hashes nothing more.
 ///
 /// Spellings are told apart as `String` tells them apart (`==`), exactly as a
@@ -12,6 +12,10 @@ struct SpellingTable {
     var formKey: Int
     var stemKey: Int
     var sets: WordSets
+    /// The kind of the first token spelt so, and the word classes of a word of that
+    /// kind that is not a name.
+    var kind: StatementToken.Kind
+    var classes: StatementDocument.WordClasses = []
   }
 
   /// The spellings in the order they were first met; a spelling's number is its index.

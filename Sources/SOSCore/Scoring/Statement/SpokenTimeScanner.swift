@@ -27,7 +27,8 @@ struct SpokenTimeScanner {
     var index = bounds.lowerBound
     var floor = bounds.lowerBound
     while index < bounds.upperBound {
-      guard var time = read(at: index, floor: floor) else {
+      // Most words can open no time: `read` would find none there.
+      guard Self.mayOpen(words[index]), var time = read(at: index, floor: floor) else {
         index += 1
         continue
       }
@@ -44,6 +45,12 @@ struct SpokenTimeScanner {
       floor = index
     }
     return found
+  }
+
+  /// Whether a time might be read from `word`: a number, or a word of `openers` or a
+  /// weekday's name (`WordSets.timeOpener`). Every phrase `read` finds opens with one.
+  static func mayOpen(_ word: StatementDocument.Word) -> Bool {
+    word.kind == .number || word.sets.contains(.timeOpener)
   }
 
   /// "9am to 5pm", "9am until 5pm", "9am-5pm": hours something is open or runs, not a
@@ -318,9 +325,9 @@ struct SpokenTimeScanner {
 
   /// "2h", "30m", "90mins", "1h30", "1h30m", "2hrs", "3d": seconds.
   private func compactSpan(at index: Int) -> Int? {
-    guard let word = folded(index), words[index].kind == .number, word.count <= 12 else {
-      return nil
-    }
+    guard let word = folded(index), words[index].kind == .number else { return nil }
+    if let ascii = Self.asciiBytes(word) { return Self.compactSpan(ascii: ascii) }
+    guard word.count <= 12 else { return nil }
     var total = 0
     var characters = word[...]
     var sawUnit = false
@@ -345,8 +352,52 @@ struct SpokenTimeScanner {
     return total
   }
 
+  /// `compactSpan(at:)` for a word in ASCII: the same reading on its bytes (where a
+  /// letter is a to z or A to Z, and a character one byte).
+  private static func compactSpan(ascii: [UInt8]) -> Int? {
+    guard ascii.count <= 12 else { return nil }
+    var total = 0
+    var cursor = 0
+    var sawUnit = false
+    while cursor < ascii.count {
+      var number = 0
+      let digitsStart = cursor
+      while cursor < ascii.count, isDigit(ascii[cursor]) {
+        number = number * 10 + Int(ascii[cursor] - 48)
+        cursor += 1
+      }
+      guard cursor > digitsStart else { return nil }
+      let lettersStart = cursor
+      while cursor < ascii.count, isLetter(ascii[cursor]) { cursor += 1 }
+      let unit: Int?
+      if cursor == lettersStart && sawUnit && cursor == ascii.count {
+        unit = 60
+      } else {
+        unit = compactUnits[String(decoding: ascii[lettersStart..<cursor], as: UTF8.self)]
+      }
+      guard let unit else { return nil }
+      total += number * unit
+      sawUnit = true
+    }
+    guard sawUnit, total > 0, total <= ClockDuration.maximum.seconds else { return nil }
+    return total
+  }
+
+  /// The bytes of `text` when it is all ASCII, else `nil`.
+  static func asciiBytes(_ text: String) -> [UInt8]? {
+    let bytes = Array(text.utf8)
+    return bytes.contains(where: { $0 >= 128 }) ? nil : bytes
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+
+  private static func isLetter(_ byte: UInt8) -> Bool {
+    (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90)
+  }
+
   /// "1.5" → 150, "2" → 200: digits with at most two decimals, in hundredths.
   static func decimal(_ text: String) -> Int? {
+    if let ascii = asciiBytes(text) { return decimal(ascii: ascii) }
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
     guard parts.count <= 2, let whole = parts.first, (1...4).contains(whole.count),
       whole.allSatisfy(StatementTokenizer.isDigit), let units = Int(whole)
@@ -357,6 +408,27 @@ struct SpokenTimeScanner {
       let hundredths = Int(fraction.count == 1 ? fraction + "0" : fraction)
     else { return nil }
     return units * 100 + hundredths
+  }
+
+  /// `decimal(_:)` for a text in ASCII, on its bytes.
+  private static func decimal(ascii: [UInt8]) -> Int? {
+    let dot = ascii.firstIndex(of: 46) ?? ascii.count
+    let wholeCount = dot
+    guard (1...4).contains(wholeCount) else { return nil }
+    var units = 0
+    for byte in ascii[..<dot] {
+      guard isDigit(byte) else { return nil }
+      units = units * 10 + Int(byte - 48)
+    }
+    guard dot < ascii.count else { return units * 100 }
+    let fraction = ascii[(dot + 1)...]
+    guard (1...2).contains(fraction.count), !fraction.contains(46) else { return nil }
+    var hundredths = 0
+    for byte in fraction {
+      guard isDigit(byte) else { return nil }
+      hundredths = hundredths * 10 + Int(byte - 48)
+    }
+    return units * 100 + (fraction.count == 1 ? hundredths * 10 : hundredths)
   }
 
   // MARK: - Clock times
@@ -518,6 +590,15 @@ struct SpokenTimeScanner {
     init(hour: Int) { self.hour = hour }
 
     init?(_ text: String) {
+      if let ascii = SpokenTimeScanner.asciiBytes(text) {
+        self.init(ascii: ascii)
+      } else {
+        self.init(unicode: text)
+      }
+    }
+
+    /// Reads any text, character by character.
+    private init?(unicode text: String) {
       var rest = text[...]
       for mark in ["hrs", "am", "pm"] where rest.hasSuffix(mark) {
         if mark == "hrs" { military = true } else { suffix = mark }
@@ -546,6 +627,44 @@ struct SpokenTimeScanner {
       else { return nil }
       separator = mark
       self.minute = minute
+    }
+
+    /// `init?(_:)` for a text in ASCII, on its bytes.
+    private init?(ascii: [UInt8]) {
+      hour = 0
+      var end = ascii.count
+      if ascii.count >= 3, ascii[(end - 3)...].elementsEqual("hrs".utf8) {
+        military = true
+        end -= 3
+      } else if ascii.count >= 2, ascii[end - 1] == 109,
+        ascii[end - 2] == 97 || ascii[end - 2] == 112
+      {
+        suffix = ascii[end - 2] == 97 ? "am" : "pm"
+        end -= 2
+      }
+      var digitsEnd = 0
+      while digitsEnd < end, ascii[digitsEnd] >= 48 && ascii[digitsEnd] <= 57 { digitsEnd += 1 }
+      func number(_ range: Range<Int>) -> Int {
+        ascii[range].reduce(0) { $0 * 10 + Int($1 - 48) }
+      }
+      // "0900", "1400hrs": hours and minutes run together, on a 24-hour clock.
+      if digitsEnd == 4, end == 4, suffix == nil {
+        hour = number(0..<2)
+        minute = number(2..<4)
+        fourDigits = true
+        return
+      }
+      guard (1...2).contains(digitsEnd) else { return nil }
+      hour = number(0..<digitsEnd)
+      leadingZero = digitsEnd == 2 && ascii[0] == 48
+      guard digitsEnd < end else { return }
+      let mark = ascii[digitsEnd]
+      guard mark == 58 || mark == 46 || mark == 104 else { return nil }
+      guard end - digitsEnd - 1 == 2, ascii[digitsEnd + 1] >= 48 && ascii[digitsEnd + 1] <= 57,
+        ascii[digitsEnd + 2] >= 48 && ascii[digitsEnd + 2] <= 57
+      else { return nil }
+      separator = Character(Unicode.Scalar(mark))
+      minute = number((digitsEnd + 1)..<end)
     }
   }
 
@@ -689,6 +808,16 @@ struct SpokenTimeScanner {
   }
 
   // MARK: - Word lists
+
+  /// The words other than numbers that a span, a clock time or a day can open with (see
+  /// `span(at:)`, `clock(at:)`, `pastOrTo(at:)` and `dayPhrase(at:)`), with the cardinals
+  /// and the weekdays' names.
+  static let openers: Set<String> = Set([
+    "hourly", "daily", "in", "within", "inside", "over", "during", "every", "a", "an", "half",
+    "quarter", "couple", "noon", "midday", "midnight", "today", "tonight", "tomorrow", "tmrw",
+    "tmw", "this", "next", "later", "the", "end", "close", "eod", "cob", "eob", "first", "at",
+    "lunchtime", "lunch",
+  ]).union(cardinals.keys).union(hourWords.keys).union(Weekday.names.keys)
 
   // Small word lists read in passing, built once rather than at every call.
   /// "The next", "the coming", "the following".

@@ -28,6 +28,21 @@ struct StatementDocument: Sendable {
     /// `StatementDocument.spellings`): two words have the same number exactly when they
     /// are spelt the same.
     var spelling = 0
+
+    /// A word spelt as `entry`, of its kind, not a name and not opening a clause; its
+    /// classes are left to work out.
+    init(_ entry: SpellingTable.Entry, token: Int, sentence: Int) {
+      folded = entry.folded
+      stem = entry.stem
+      formKey = entry.formKey
+      stemKey = entry.stemKey
+      self.token = token
+      self.sentence = sentence
+      startsClause = false
+      kind = entry.kind
+      isName = false
+      sets = entry.sets
+    }
   }
 
   /// Word classes a lexicon pattern can ask for (`<num>`, `<clock>`, `<ing>`, `<ed>`)
@@ -43,6 +58,11 @@ struct StatementDocument: Sendable {
 
     /// The classes of `word`.
     static func of(_ word: Word) -> WordClasses {
+      // A word in ASCII is read on its bytes.
+      let ascii = word.folded.utf8.withContiguousStorageIfAvailable { bytes in
+        bytes.contains(where: { $0 >= 128 }) ? nil : of(word, ascii: bytes)
+      }
+      if let ascii, let ascii { return ascii }
       var classes: WordClasses = []
       let folded = word.folded
       if word.kind == .number || word.sets.contains(.numberWord) {
@@ -63,11 +83,77 @@ struct StatementDocument: Sendable {
       if word.isName { classes.insert(.name) }
       return classes
     }
+
+    /// The classes of `word`, whose folded spelling is the ASCII `bytes`: the same
+    /// reading as above (in ASCII a character is a byte, and a number a digit).
+    private static func of(_ word: Word, ascii bytes: UnsafeBufferPointer<UInt8>)
+      -> WordClasses
+    {
+      var classes: WordClasses = []
+      if word.kind == .number || word.sets.contains(.numberWord) {
+        classes.insert(.number)
+      }
+      if word.sets.contains(.clockWord) || (word.kind == .number && isClock(ascii: bytes)) {
+        classes.insert(.clock)
+      }
+      if word.kind == .word {
+        let count = bytes.count
+        if count >= 5 && ends(bytes, "ing") { classes.insert(.ing) }
+        let isBeen = count == 4 && bytes.elementsEqual("been".utf8)
+        if !isBeen, count >= 4 && ends(bytes, "ed") || word.sets.contains(.irregularParticiple) {
+          classes.insert(.participle)
+        }
+        if word.sets.contains(.negation) { classes.insert(.negation) }
+      }
+      if word.isName { classes.insert(.name) }
+      return classes
+    }
+
+    private static func ends(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: StaticString)
+      -> Bool
+    {
+      let length = suffix.utf8CodeUnitCount
+      guard bytes.count >= length else { return false }
+      return suffix.withUTF8Buffer { tail in
+        bytes[(bytes.count - length)...].elementsEqual(tail)
+      }
+    }
+
+    /// `StatementPattern.isClock` for a number in ASCII, less the clock words: "5pm",
+    /// "10.30am", "17:00".
+    private static func isClock(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+      guard let first = bytes.first, isDigit(first) else { return false }
+      if ends(bytes, "am") || ends(bytes, "pm") {
+        return bytes.dropLast(2).allSatisfy { isDigit($0) || $0 == 58 || $0 == 46 }
+      }
+      // Two runs of one or two digits between colons (empty runs are not counted).
+      var runs = 0
+      var run = 0
+      var shortRuns = true
+      for byte in bytes {
+        if byte == 58 {
+          if run > 0 {
+            runs += 1
+            if run > 2 { shortRuns = false }
+          }
+          run = 0
+        } else {
+          guard isDigit(byte) else { return false }
+          run += 1
+        }
+      }
+      if run > 0 {
+        runs += 1
+        if run > 2 { shortRuns = false }
+      }
+      return runs == 2 && shortRuns
+    }
   }
 
-  let characters: [Character]
+  let characters: StatementCharacters
   /// The ASCII code of each character, or 0 when it is not ASCII ("\r\n" is 10).
-  let codes: [UInt8]
+  var codes: [UInt8] { characters.codes }
   let tokens: [StatementToken]
   let sentences: [StatementSentence]
   let words: [Word]
@@ -75,17 +161,8 @@ struct StatementDocument: Sendable {
   let spellings: Int
 
   init(_ text: String) {
-    let utf8 = text.utf8
-    if utf8.allSatisfy({ $0 < 128 && $0 != 13 }) {
-      // ASCII without a carriage return (so no "\r\n"): each byte is one character, and
-      // its own code. Cutting into grapheme clusters would give the same, more slowly.
-      codes = Array(utf8)
-      characters = codes.map { Character(Unicode.Scalar($0)) }
-    } else {
-      characters = Array(text)
-      codes = characters.map { $0.asciiValue ?? 0 }
-    }
-    let split = SentenceSplitter.split(StatementTokenizer.lexemes(characters, codes: codes))
+    characters = StatementCharacters(text)
+    let split = StatementTokenizer.split(characters)
     tokens = split.tokens
     sentences = split.sentences
     (words, spellings) = Self.words(of: split.tokens)
@@ -103,7 +180,7 @@ struct StatementDocument: Sendable {
   }
 
   /// Characters made a string, quickly when they are all ASCII.
-  static func string(_ characters: ArraySlice<Character>) -> String {
+  static func string(_ characters: Slice<StatementCharacters>) -> String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(characters.count)
     for character in characters {
@@ -136,8 +213,7 @@ struct StatementDocument: Sendable {
     // What depends only on a word's spelling, worked out once per distinct word.
     var known = SpellingTable(capacity: tokens.count)
     for (index, token) in tokens.enumerated() {
-      let capital =
-        token.text.first.map(StatementTokenizer.isUppercase) == true && !token.startsClause
+      let capital = !token.startsClause && Self.startsUppercase(token.text)
       func add(_ part: String, offset: Int) {
         let hash = part.hashValue
         let number: Int
@@ -147,19 +223,37 @@ struct StatementDocument: Sendable {
           // The first token with this spelling decides its stem, as it always has: a
           // number or a link is its own stem, a word is stemmed.
           let stem = token.kind == .word ? WordStemmer.stem(part) : part
-          number = known.add(
-            SpellingTable.Entry(
-              folded: part, stem: stem, formKey: hash, stemKey: stem.hashValue,
-              sets: WordSets.of(part, hash: hash)))
+          var sets = WordSets.of(part, hash: hash)
+          // A weekday is read from the word lowered and less a final dot: a plain
+          // lower-case spelling is its own, any other is asked.
+          if !sets.contains(.timeOpener), part.utf8.contains(where: { $0 >= 128 || $0 == 46 }),
+            Weekday(parsing: part) != nil
+          {
+            sets.insert(.timeOpener)
+          }
+          var entry = SpellingTable.Entry(
+            folded: part, stem: stem, formKey: hash,
+            // A word spelt as its stem (a number, a link, most short words) has its hash.
+            stemKey: token.kind != .word || stem == part ? hash : stem.hashValue, sets: sets,
+            kind: token.kind)
+          entry.classes = WordClasses.of(Word(entry, token: index, sentence: 0))
+          number = known.add(entry)
         }
-        let spelling = known.entries[number]
-        words.append(
-          Word(
-            folded: part, stem: spelling.stem, formKey: spelling.formKey,
-            stemKey: spelling.stemKey, token: index, sentence: token.sentence,
-            startsClause: token.startsClause && offset == 0, kind: token.kind,
-            isName: capital && offset == 0, sets: spelling.sets, spelling: number))
-        words[words.count - 1].classes = WordClasses.of(words[words.count - 1])
+        let isName = capital && offset == 0
+        // The entry is read in place, not copied out.
+        var word = Word(known.entries[number], token: index, sentence: token.sentence)
+        word.startsClause = token.startsClause && offset == 0
+        word.kind = token.kind
+        word.isName = isName
+        word.spelling = number
+        // The classes depend on the spelling and the kind, and on being a name.
+        if token.kind == known.entries[number].kind {
+          let classes = known.entries[number].classes
+          word.classes = isName ? classes.union(.name) : classes
+        } else {
+          word.classes = WordClasses.of(word)
+        }
+        words.append(word)
       }
       switch token.kind {
       // Most words have no apostrophe and are one word of the stream.
@@ -175,6 +269,29 @@ struct StatementDocument: Sendable {
       }
     }
     return (words, known.entries.count)
+  }
+
+  /// Whether the first character of `text` is an upper-case letter. Two ASCII bytes
+  /// (or one alone) open with a character that is the first byte alone, whose case its
+  /// code says; anything else asks the character.
+  static func startsUppercase(_ text: String) -> Bool {
+    var bytes = text.utf8.makeIterator()
+    guard let first = bytes.next() else { return false }
+    if first < 128, (bytes.next() ?? 0) < 128, first != 13 {
+      return first >= 65 && first <= 90
+    }
+    return text.first.map(StatementTokenizer.isUppercase) == true
+  }
+
+  /// Whether the first character of `text` is a letter (read as `startsUppercase`
+  /// reads its case).
+  static func startsWithLetter(_ text: String) -> Bool {
+    var bytes = text.utf8.makeIterator()
+    guard let first = bytes.next() else { return false }
+    if first < 128, (bytes.next() ?? 0) < 128, first != 13 {
+      return (first >= 65 && first <= 90) || (first >= 97 && first <= 122)
+    }
+    return text.first?.isLetter == true
   }
 
   /// Spells out a contraction: "we're" → ["we", "are"], "customer's" → ["customer"].

@@ -32,13 +32,19 @@ final class StatementEvaluation {
   // same lists.
   /// The matches of every indexed word list, by the list's position in `LexiconIndex`.
   private let all: [[PatternSet.Match]]
+  // The caches below are each read or written in one access at a time: they go without
+  // the run-time exclusivity checks a class's stored properties otherwise get.
   /// The merged spans of each indexed word list, by position, once asked for.
-  private var indexedSpans: [[Range<Int>]?]
+  @exclusivity(unchecked) private var indexedSpans: [[Range<Int>]]
+  /// Whether each of `indexedSpans` has been worked out. (Two arrays rather than one
+  /// of optionals, which is made and freed element by element through its type.)
+  @exclusivity(unchecked) private var indexedSpansKnown: [Bool]
   /// The merged spans of word lists outside the index, by identity.
-  private var otherSpans: [ObjectIdentifier: [Range<Int>]] = [:]
-  private var knownPromisedUpdate: NextUpdateTime??
-  private var knownInstructions: [Range<Int>]?
-  private var knownHelp: (offered: [Range<Int>], vague: [Range<Int>], refused: [Range<Int>])?
+  @exclusivity(unchecked) private var otherSpans: [ObjectIdentifier: [Range<Int>]] = [:]
+  @exclusivity(unchecked) private var knownPromisedUpdate: NextUpdateTime??
+  @exclusivity(unchecked) private var knownInstructions: [Range<Int>]?
+  @exclusivity(unchecked) private var knownHelp:
+    (offered: [Range<Int>], vague: [Range<Int>], refused: [Range<Int>])?
 
   /// The matches of `set`, from the one pass over the words that matches every list.
   func matches(_ set: PatternSet) -> [PatternSet.Match] {
@@ -62,7 +68,8 @@ final class StatementEvaluation {
     let reader = CommitmentReader(document, matches: all)
     self.reader = reader
     self.all = all
-    indexedSpans = [[Range<Int>]?](repeating: nil, count: all.count)
+    indexedSpans = [[Range<Int>]](repeating: [], count: all.count)
+    indexedSpansKnown = [Bool](repeating: false, count: all.count)
     substance = StatementSubstance(document, updateSentences: reader.cueSentences, matches: all)
     var sentences: Set<Int> = []
     for word in document.words where word.sets.contains(.firstPerson) {
@@ -127,19 +134,18 @@ final class StatementEvaluation {
     let checks = StatementRubric.checks
     // By row: findings are kept by position, not by id, to spare hashing the ids.
     var findings = [Finding?](repeating: nil, count: rows.count)
-    for index in rows.indices
-    where rows[index].max(for: profile) > 0 && !Self.isAbsenceRow[index] {
+    let maxima = rows.map { $0.max(for: profile) }
+    for index in rows.indices where maxima[index] > 0 && !Self.isAbsenceRow[index] {
       findings[index] = evaluate(checks[index])
     }
     let level = substanceLevel(findings)
-    for index in rows.indices
-    where rows[index].max(for: profile) > 0 && Self.isAbsenceRow[index] {
+    for index in rows.indices where maxima[index] > 0 && Self.isAbsenceRow[index] {
       findings[index] = substantial(evaluate(checks[index]), level: level)
     }
     var criteria: [StatementCriterion] = []
     criteria.reserveCapacity(rows.count + must.count + avoid.count)
     for (index, row) in rows.enumerated() {
-      let max = row.max(for: profile)
+      let max = maxima[index]
       guard max > 0, let finding = findings[index] else { continue }
       criteria.append(
         criterion(
@@ -343,10 +349,14 @@ final class StatementEvaluation {
     }
     let phrases = spans(StatementLexicon.empathySet).filter(asserted)
     if !phrases.isEmpty { return Finding(result: .pass, evidence: texts(phrases)) }
-    let readerSentences = Set(
-      words.filter { $0.folded == "you" || $0.folded == "your" }.map(\.sentence))
-    let feelings = spans(StatementLexicon.feelingSet).filter {
-      readerSentences.contains(words[$0.lowerBound].sentence) && asserted($0)
+    // The reader's sentences are looked for only when a feeling is named.
+    var feelings = spans(StatementLexicon.feelingSet)
+    if !feelings.isEmpty {
+      let readerSentences = Set(
+        words.filter { $0.folded == "you" || $0.folded == "your" }.map(\.sentence))
+      feelings = feelings.filter {
+        readerSentences.contains(words[$0.lowerBound].sentence) && asserted($0)
+      }
     }
     if !feelings.isEmpty {
       return Finding(
@@ -403,9 +413,10 @@ final class StatementEvaluation {
   func blameSpans() -> (others: [Range<Int>], customers: [Range<Int>]) {
     // Naming a supplier is a fact; it is blame when the sentence makes them the cause
     // ("caused by a supplier's equipment", "our contractor's error").
-    let causal = Set(
-      words.filter { $0.sets.contains(.causalWord) }.map(\.sentence))
-    let others = spans(StatementLexicon.blameSet).filter { span in
+    let blamed = spans(StatementLexicon.blameSet)
+    let causal =
+      blamed.isEmpty ? [] : Set(words.filter { $0.sets.contains(.causalWord) }.map(\.sentence))
+    let others = blamed.filter { span in
       guard !avoidQuoted[span.lowerBound] else { return false }
       let named = words[span].map(\.folded).joined(separator: " ")
       return !StatementLexicon.namedParties.contains(named)
@@ -490,7 +501,7 @@ final class StatementEvaluation {
     }
     // A model, batch or area code ("AF-580", "LS6") names what and where is affected.
     let codes = words.indices.filter { index in
-      words[index].kind == .number && words[index].folded.first?.isLetter == true
+      words[index].kind == .number && StatementDocument.startsWithLetter(words[index].folded)
         && !StatementPattern.isClock(words[index])
     }.map { $0..<($0 + 1) }
     if !specific.isEmpty || !codes.isEmpty {
@@ -686,8 +697,9 @@ final class StatementEvaluation {
   private func nextUpdate() -> Finding {
     if let promised = promisedUpdate {
       let sentences = Set(reader.cues.map { words[$0.words.lowerBound].sentence })
+      // The word's bit first: most words are no vague time, and need no hashing.
       let vague = words.filter {
-        sentences.contains($0.sentence) && $0.sets.contains(.vagueTime)
+        $0.sets.contains(.vagueTime) && sentences.contains($0.sentence)
       }
       if vague.count >= 1 {
         return Finding(
@@ -1044,12 +1056,13 @@ final class StatementEvaluation {
       otherSpans[key] = found
       return found
     }
-    if let known = indexedSpans[position] { return known }
+    if indexedSpansKnown[position] { return indexedSpans[position] }
     let matches = all[position]
     // Most lists match nowhere, and one match needs no sorting or merging.
     let found =
       matches.count <= 1 ? matches.map(\.words) : Self.merge(matches.map(\.words))
     indexedSpans[position] = found
+    indexedSpansKnown[position] = true
     return found
   }
 
@@ -1131,10 +1144,17 @@ final class StatementEvaluation {
 
   /// Keeps the first of each piece of evidence (ignoring case), at most six.
   static func unique(_ evidence: [String]) -> [String] {
-    var seen: Set<String> = []
+    // One piece or none needs no set.
+    if evidence.count <= 1 { return evidence.filter { !$0.isEmpty } }
+    // At most six are kept: a list finds a repeat sooner than a set would be made.
+    var seen: [String] = []
     var kept: [String] = []
     for item in evidence where !item.isEmpty && kept.count < 6 {
-      if seen.insert(item.lowercased()).inserted { kept.append(item) }
+      let lowered = item.lowercased()
+      if !seen.contains(lowered) {
+        seen.append(lowered)
+        kept.append(item)
+      }
     }
     return kept
   }

@@ -86,6 +86,10 @@ final class StatementPattern: Sendable {
   let source: String
   let anchored: Bool
   let steps: [Step]
+  /// The word lists of `steps`, by step (`nil` for any other element), unretained:
+  /// `steps` keeps them, and matching reads them at every word without retaining and
+  /// releasing each.
+  private let stepWords: [Unmanaged<Words>?]
   /// Element names in angle brackets that the syntax does not know; empty when valid.
   let unknownClasses: [String]
 
@@ -131,6 +135,10 @@ final class StatementPattern: Sendable {
     }
     self.anchored = anchored
     self.steps = steps
+    stepWords = steps.map { step in
+      guard case .word(let words) = step.element else { return nil }
+      return Unmanaged.passUnretained(words)
+    }
     self.unknownClasses = unknown
   }
 
@@ -149,7 +157,7 @@ final class StatementPattern: Sendable {
   ) -> Int? {
     if step == steps.count { return word }
     if word < words.count, words[word].sentence == sentence,
-      Self.matches(steps[step].element, words, at: word),
+      accepts(step: step, words, at: word),
       let end = match(step: step + 1, word: word + 1, in: words, sentence: sentence)
     {
       return end
@@ -158,6 +166,14 @@ final class StatementPattern: Sendable {
       return match(step: step + 1, word: word, in: words, sentence: sentence)
     }
     return nil
+  }
+
+  /// Whether the element of `step` accepts the word at `index` of `words`.
+  private func accepts(step: Int, _ words: [StatementDocument.Word], at index: Int) -> Bool {
+    if let accepted = stepWords[step] {
+      return accepted._withUnsafeGuaranteedRef { $0.accepts(words, at: index) }
+    }
+    return Self.matches(steps[step].element, words, at: index)
   }
 
   static func matches(_ element: Element, _ word: StatementDocument.Word) -> Bool {

@@ -27,9 +27,20 @@ struct StatementSubstance {
     nonsense = Self.nonsense(
       document, hasImperative: !of(StatementLexicon.imperativeSet).isEmpty)
     var facts: [String] = []
+    // The facts lowered, in a list while they are few (quicker than hashing), in a set
+    // once they are many.
+    var seenList: [String] = []
     var seen: Set<String> = []
     func add(_ text: String) {
-      if seen.insert(text.lowercased()).inserted { facts.append(text) }
+      let lowered = text.lowercased()
+      if seenList.count < 16 {
+        guard !seenList.contains(lowered) else { return }
+        seenList.append(lowered)
+        if seenList.count == 16 { seen = Set(seenList) }
+        facts.append(text)
+      } else if seen.insert(lowered).inserted {
+        facts.append(text)
+      }
     }
     // Numbers to call and addresses are where to get help, not facts about the crisis;
     // nor is the time of the next update.
@@ -76,17 +87,35 @@ struct StatementSubstance {
     if apologies >= 3 {
       repeats.append("\(apologies) apologies")
     }
-    var sentences: Set<[Int]> = []
-    var sentenceWords: [[Int]] = []
-    for word in words {
-      if word.sentence >= sentenceWords.count {
-        sentenceWords += Array(repeating: [], count: word.sentence - sentenceWords.count + 1)
+    // A sentence said twice: the same word forms in the same order, three or more. The
+    // words of a sentence stand together in the stream, so each is a range of it.
+    var sentenceRanges = [Range<Int>](repeating: 0..<0, count: document.sentences.count)
+    var start = 0
+    for index in words.indices
+    where index + 1 == words.count || words[index + 1].sentence != words[index].sentence {
+      let sentence = words[index].sentence
+      if sentence >= sentenceRanges.count {
+        sentenceRanges += Array(repeating: 0..<0, count: sentence - sentenceRanges.count + 1)
       }
-      sentenceWords[word.sentence].append(word.formKey)
+      sentenceRanges[sentence] = start..<(index + 1)
+      start = index + 1
     }
-    for (index, keys) in sentenceWords.enumerated()
-    where keys.count >= 3 && !sentences.insert(keys).inserted {
-      repeats.append(document.text(sentence: document.sentences[index]))
+    // Earlier sentences of three or more words by a hash of their forms.
+    var earlier: [Int: [Range<Int>]] = [:]
+    earlier.reserveCapacity(sentenceRanges.count)
+    for (index, range) in sentenceRanges.enumerated() where range.count >= 3 {
+      var hasher = Hasher()
+      for position in range { hasher.combine(words[position].formKey) }
+      let key = hasher.finalize()
+      let same = earlier[key]?.contains { other in
+        other.count == range.count
+          && zip(other, range).allSatisfy { words[$0].formKey == words[$1].formKey }
+      }
+      if same == true {
+        repeats.append(document.text(sentence: document.sentences[index]))
+      } else {
+        earlier[key, default: []].append(range)
+      }
     }
     self.repeats = repeats
   }
@@ -134,11 +163,15 @@ struct StatementSubstance {
 
   /// A word a reader could read: letters with a vowel, no long run of consonants.
   static func isWordlike(_ folded: String) -> Bool {
-    if folded.utf8.allSatisfy({ $0 < 128 }) {
+    // ASCII, read in one pass. On a folded word (no capitals) both readings below
+    // agree up to a byte that is not ASCII, so the first can stop there (answering
+    // `nil`) and leave the word to the second.
+    let ascii = folded.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
       var run = 0
       var vowels = 0
       var letters = 0
-      for byte in folded.utf8 {
+      for byte in bytes {
+        if byte >= 128 { return nil }
         if byte >= 48 && byte <= 57 { return true }
         guard byte >= 97 && byte <= 122 else { continue }
         letters += 1
@@ -153,6 +186,7 @@ struct StatementSubstance {
       }
       return letters == 0 || vowels > 0
     }
+    if let ascii, let ascii { return ascii }
     var run = 0
     var vowels = 0
     var letters = 0

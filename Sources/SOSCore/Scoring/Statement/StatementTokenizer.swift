@@ -15,11 +15,14 @@
 /// The tokenizer looks at each character a bounded number of times, so its time is
 /// linear in the length of the text.
 enum StatementTokenizer {
-  /// The lexemes of `chars`, whose ASCII codes (0 when not ASCII) are `codes`.
-  static func lexemes(_ chars: [Character], codes: [UInt8]) -> [StatementLexeme] {
-    var scanner = Scanner(chars: chars, codes: codes)
+  /// The tokens of `chars`, grouped into sentences by `SentenceSplitter` as they are
+  /// cut.
+  static func split(_ chars: StatementCharacters) -> (
+    tokens: [StatementToken], sentences: [StatementSentence]
+  ) {
+    var scanner = Scanner(chars: chars)
     scanner.run()
-    return scanner.output
+    return scanner.output.finish()
   }
 
   /// Lower case with straight apostrophes.
@@ -133,8 +136,9 @@ enum StatementTokenizer {
 
 extension StatementTokenizer {
   private struct Scanner {
-    let chars: [Character]
-    var output: [StatementLexeme] = []
+    let chars: StatementCharacters
+    /// Where tokens and the marks between them go as they are cut.
+    var output: SentenceSplitter
     var index = 0
     var atLineStart = true
     var hyphenPending = false
@@ -145,13 +149,13 @@ extension StatementTokenizer {
     /// ASCII, and a byte is quicker to ask than a `Character`.
     let codes: [UInt8]
 
-    init(chars: [Character], codes: [UInt8]) {
+    init(chars: StatementCharacters) {
       self.chars = chars
-      self.codes = codes
-      output.reserveCapacity(chars.count / 4)
+      self.codes = chars.codes
+      output = SentenceSplitter(capacity: chars.count / 4)
     }
 
-    func isWord(_ index: Int) -> Bool {
+    @inline(__always) func isWord(_ index: Int) -> Bool {
       let code = codes[index]
       if code != 0 {
         return (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
@@ -160,24 +164,24 @@ extension StatementTokenizer {
       return StatementTokenizer.isWordCharacter(chars[index])
     }
 
-    func isDigit(_ index: Int) -> Bool {
+    @inline(__always) func isDigit(_ index: Int) -> Bool {
       let code = codes[index]
       return code >= 48 && code <= 57
     }
 
-    func isLetter(_ index: Int) -> Bool {
+    @inline(__always) func isLetter(_ index: Int) -> Bool {
       let code = codes[index]
       if code != 0 { return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) }
       return chars[index].isLetter
     }
 
-    func isSpace(_ index: Int) -> Bool {
+    @inline(__always) func isSpace(_ index: Int) -> Bool {
       let code = codes[index]
       if code != 0 { return code == 32 || code == 9 || code == 11 || code == 12 }
       return StatementTokenizer.isSpace(chars[index])
     }
 
-    func isLineBreak(_ index: Int) -> Bool {
+    @inline(__always) func isLineBreak(_ index: Int) -> Bool {
       let code = codes[index]
       if code != 0 { return code == 10 || code == 13 }
       return chars[index].isNewline
@@ -186,7 +190,7 @@ extension StatementTokenizer {
     /// Whether the character at `index` is in `set`, whose ASCII members `table` holds.
     /// (A character with an ASCII code is that one scalar, or "\r\n", which none of the
     /// sets holds and whose code, 10, no table marks.)
-    func isIn(_ set: Set<Character>, _ table: [Bool], _ index: Int) -> Bool {
+    @inline(__always) func isIn(_ set: Set<Character>, _ table: [Bool], _ index: Int) -> Bool {
       let code = codes[index]
       if code != 0 { return table[Int(code)] }
       return set.contains(chars[index])
@@ -199,9 +203,8 @@ extension StatementTokenizer {
     }
 
     private mutating func step() {
-      let character = chars[index]
       if isLineBreak(index) {
-        output.append(.lineBreak)
+        output.endSentence()
         atLineStart = true
         hyphenPending = false
         index += 1
@@ -209,7 +212,7 @@ extension StatementTokenizer {
       }
       let code = codes[index]
       let ignorable =
-        code != 0 ? code < 32 || code == 127 : StatementTokenizer.isIgnorable(character)
+        code != 0 ? code < 32 || code == 127 : StatementTokenizer.isIgnorable(chars[index])
       if isSpace(index) || ignorable {
         hyphenPending = false
         index += 1
@@ -238,28 +241,28 @@ extension StatementTokenizer {
         {
           index += 1
         }
-        output.append(.terminator)
+        output.endSentence()
         return
       }
       if isIn(StatementTokenizer.clauseBreaks, StatementTokenizer.clauseBreakCodes, index) {
-        output.append(.clauseBreak)
+        output.breakClause()
       }
       index += 1
     }
 
     /// "1." or "2)" or a bullet at the start of a line: a list item, not a sentence.
     private mutating func listMarker() -> Bool {
-      let character = chars[index]
       if isIn(StatementTokenizer.bullets, StatementTokenizer.bulletCodes, index),
         index + 1 < chars.count,
         isSpace(index + 1) || isLineBreak(index + 1)
       {
-        output.append(.clauseBreak)
+        output.breakClause()
         index += 1
         atLineStart = false
         return true
       }
-      guard StatementTokenizer.isDigit(character) else { return false }
+      // A digit is ASCII: its code says it.
+      guard isDigit(index) else { return false }
       var end = index
       while end < chars.count, end - index < 3, isDigit(end) {
         end += 1
@@ -267,7 +270,7 @@ extension StatementTokenizer {
       guard end < chars.count, codes[end] == 46 || codes[end] == 41,
         end + 1 == chars.count || (isSpace(end + 1) || isLineBreak(end + 1))
       else { return false }
-      output.append(.clauseBreak)
+      output.breakClause()
       index = end + 1
       atLineStart = false
       return true
@@ -276,15 +279,37 @@ extension StatementTokenizer {
     private mutating func emit(_ kind: StatementToken.Kind, _ range: Range<Int>) {
       // A token holds no line break; when all its characters are ASCII their codes are
       // its UTF-8.
-      let text =
-        codes[range].allSatisfy { $0 != 0 && $0 != 10 }
-        ? String(decoding: codes[range], as: UTF8.self) : StatementDocument.string(chars[range])
+      var ascii = true
+      var upper = false
+      for code in codes[range] {
+        if code == 0 || code == 10 { ascii = false }
+        if code >= 65 && code <= 90 { upper = true }
+      }
+      let text: String
+      let folded: String
+      if ascii {
+        // ASCII: the codes are the UTF-8, and lowering A to Z is all that folding does.
+        text = String(decoding: codes[range], as: UTF8.self)
+        folded = upper ? Self.lowered(codes[range]) : text
+      } else {
+        text = StatementDocument.string(chars[range])
+        folded = StatementTokenizer.fold(text)
+      }
       let token = StatementToken(
-        text: text, folded: StatementTokenizer.fold(text), kind: kind, range: range,
-        joinedByHyphen: hyphenPending)
+        text: text, folded: folded, kind: kind, range: range, joinedByHyphen: hyphenPending)
       hyphenPending = false
-      output.append(.token(token))
+      output.add(token)
       index = range.upperBound
+    }
+
+    /// ASCII codes with A to Z lowered, as a string.
+    private static func lowered(_ codes: ArraySlice<UInt8>) -> String {
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: codes.count) { buffer in
+        for (offset, code) in codes.enumerated() {
+          buffer[offset] = code >= 65 && code <= 90 ? code + 32 : code
+        }
+        return String(decoding: buffer, as: UTF8.self)
+      }
     }
 
     /// Seven to fifteen digits in groups separated by single spaces, hyphens or brackets,
@@ -351,7 +376,8 @@ extension StatementTokenizer {
       // "sorry." is no address once its full stop is trimmed.
       guard end - index >= 4,
         codes[index..<end].contains(where: { $0 == 46 || $0 == 64 || $0 == 58 })
-          || chars[index..<end].contains(where: { $0.asciiValue == nil })
+          // A character has no ASCII value only where its code is 0 (which "\0" has too).
+          || (index..<end).contains(where: { codes[$0] == 0 && chars[$0].asciiValue == nil })
       else { return false }
       // Every address has a "." or an "@", or is "http://…" or "https://…" (see
       // `LinkClassifier`): a chunk with none, such as "4:50am", is no address.

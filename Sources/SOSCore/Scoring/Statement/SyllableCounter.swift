@@ -16,18 +16,29 @@
 /// readability counts treat it as one word).
 enum SyllableCounter {
   static func count(_ word: String) -> Int {
-    // The letters' scalar values: one array, sized once.
-    var letters: [UInt32] = []
-    if word.utf8.allSatisfy({ $0 < 128 }) {
-      letters.reserveCapacity(word.utf8.count)
-      for byte in word.utf8 {
-        let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
-        if lower >= 97 && lower <= 122 { letters.append(UInt32(lower)) }
+    let utf8 = word.utf8
+    if !utf8.contains(where: { $0 >= 128 }) {
+      // ASCII: the letters lowered, in a buffer on the stack.
+      return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: utf8.count) { buffer in
+        var length = 0
+        for byte in utf8 {
+          let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+          if lower >= 97 && lower <= 122 {
+            buffer[length] = UInt32(lower)
+            length += 1
+          }
+        }
+        return Self.count(UnsafeBufferPointer(rebasing: buffer[0..<length]))
       }
-    } else {
-      letters = word.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic }.map(
-        \.value)
     }
+    // The letters' scalar values.
+    let letters = word.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic }.map(
+      \.value)
+    return letters.withUnsafeBufferPointer { Self.count($0) }
+  }
+
+  /// The syllables of a word's lower-case letters, given as scalar values.
+  private static func count(_ letters: UnsafeBufferPointer<UInt32>) -> Int {
     guard letters.count > 3 else { return 1 }
     var end = letters.count
     let last = letters[end - 1]

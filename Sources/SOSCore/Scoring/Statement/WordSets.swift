@@ -41,6 +41,9 @@ struct WordSets: OptionSet, Hashable, Sendable {
   static let finiteVerb = WordSets(rawValue: 1 << 26)
   static let monthName = WordSets(rawValue: 1 << 27)
   static let imperativeAdverb = WordSets(rawValue: 1 << 28)
+  // `SpokenTimeScanner`
+  /// A word a time can be read from (`SpokenTimeScanner.openers`), or a weekday's name.
+  static let timeOpener = WordSets(rawValue: 1 << 29)
 
   /// The words `CommitmentReader.isCondition` reads on.
   static let conditionWords: Set<String> = [
@@ -79,6 +82,7 @@ struct WordSets: OptionSet, Hashable, Sendable {
       (StatementLexicon.finiteVerbs, .finiteVerb),
       (StatementLexicon.monthNames, .monthName),
       (StatementLexicon.imperativeAdverbs, .imperativeAdverb),
+      (SpokenTimeScanner.openers, .timeOpener),
     ]
     var vocabulary: [String: WordSets] = [:]
     for (words, bit) in lists {

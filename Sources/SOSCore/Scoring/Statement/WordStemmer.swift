@@ -16,15 +16,70 @@
 ///    final doubled consonant ("stopp" → "stop", "call" → "cal").
 enum WordStemmer {
   static func stem(_ word: String) -> String {
-    guard word.utf8.count >= 4,
-      word.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 39 })
+    let utf8 = word.utf8
+    guard utf8.count >= 4,
+      utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 39 })
     else { return word }
-    var letters = Array(word.utf8.filter { $0 != 39 })
-    guard letters.count >= 4 else { return String(decoding: letters, as: UTF8.self) }
-    britishSpelling(&letters)
-    inflection(&letters)
-    normalise(&letters)
-    return String(decoding: letters, as: UTF8.self)
+    // The letters are worked on in a buffer on the stack: a stem needs no array.
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + 1) { buffer in
+      var letters = Letters(buffer)
+      for byte in utf8 where byte != 39 { letters.append(byte) }
+      if letters.count >= 4 {
+        britishSpelling(&letters)
+        inflection(&letters)
+        normalise(&letters)
+      }
+      return String(decoding: letters.bytes, as: UTF8.self)
+    }
+  }
+
+  /// The letters of a word being stemmed, in a buffer with room for them all.
+  private struct Letters {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+    var bytes: UnsafeMutableBufferPointer<UInt8> {
+      UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
+    }
+    var last: UInt8? { count > 0 ? buffer[count - 1] : nil }
+
+    subscript(position: Int) -> UInt8 {
+      get { buffer[position] }
+      nonmutating set { buffer[position] = newValue }
+    }
+
+    mutating func append(_ letter: UInt8) {
+      buffer[count] = letter
+      count += 1
+    }
+
+    mutating func removeLast(_ letters: Int = 1) { count -= letters }
+
+    /// Whether the letters end with `suffix` (ASCII).
+    func ends(_ suffix: StaticString) -> Bool {
+      let length = suffix.utf8CodeUnitCount
+      guard count >= length else { return false }
+      return suffix.withUTF8Buffer { tail in
+        var offset = 0
+        while offset < length {
+          if buffer[count - length + offset] != tail[offset] { return false }
+          offset += 1
+        }
+        return true
+      }
+    }
+
+    /// Whether any of the first `end` letters is a vowel.
+    func hasVowel(before end: Int) -> Bool {
+      var position = 0
+      while position < end {
+        if isVowel(buffer[position]) { return true }
+        position += 1
+      }
+      return false
+    }
   }
 
   private static func isVowel(_ letter: UInt8) -> Bool {
@@ -37,21 +92,7 @@ enum WordStemmer {
     }
   }
 
-  /// Whether `letters` ends with `suffix` (ASCII), compared in place.
-  private static func ends(_ letters: [UInt8], _ suffix: StaticString) -> Bool {
-    let count = suffix.utf8CodeUnitCount
-    guard letters.count >= count else { return false }
-    return suffix.withUTF8Buffer { tail in
-      var offset = 0
-      while offset < count {
-        if letters[letters.count - count + offset] != tail[offset] { return false }
-        offset += 1
-      }
-      return true
-    }
-  }
-
-  private static func britishSpelling(_ letters: inout [UInt8]) {
+  private static func britishSpelling(_ letters: inout Letters) {
     let z = UInt8(ascii: "z")
     for position in 1..<letters.count where letters[position] == z {
       let before = letters[position - 1]
@@ -61,32 +102,28 @@ enum WordStemmer {
     }
   }
 
-  private static func hasVowel(_ letters: ArraySlice<UInt8>) -> Bool {
-    letters.contains(where: isVowel)
-  }
-
-  private static func inflection(_ letters: inout [UInt8]) {
+  private static func inflection(_ letters: inout Letters) {
     let count = letters.count
-    if count > 4, ends(letters, "ies") || ends(letters, "ied") {
+    if count > 4, letters.ends("ies") || letters.ends("ied") {
       letters.removeLast(3)
       letters.append(UInt8(ascii: "y"))
-    } else if ends(letters, "sses") {
+    } else if letters.ends("sses") {
       letters.removeLast(2)
-    } else if count > 4, ends(letters, "ing"), hasVowel(letters[..<(count - 3)]) {
+    } else if count > 4, letters.ends("ing"), letters.hasVowel(before: count - 3) {
       letters.removeLast(3)
       if letters.count < 3 { letters.append(UInt8(ascii: "e")) }
-    } else if count > 4, ends(letters, "eed") {
+    } else if count > 4, letters.ends("eed") {
       letters.removeLast(1)
-    } else if ends(letters, "ed"), hasVowel(letters[..<(count - 2)]) {
+    } else if letters.ends("ed"), letters.hasVowel(before: count - 2) {
       letters.removeLast(count - 2 < 3 ? 1 : 2)
-    } else if count > 4, ends(letters, "es"), sibilantBeforeES(letters) {
+    } else if count > 4, letters.ends("es"), sibilantBeforeES(letters) {
       letters.removeLast(2)
-    } else if ends(letters, "s"), !ends(letters, "ss"), !ends(letters, "us"), !ends(letters, "is") {
+    } else if letters.ends("s"), !letters.ends("ss"), !letters.ends("us"), !letters.ends("is") {
       letters.removeLast(1)
     }
   }
 
-  private static func sibilantBeforeES(_ letters: [UInt8]) -> Bool {
+  private static func sibilantBeforeES(_ letters: Letters) -> Bool {
     let end = letters.count - 2
     guard end >= 1 else { return false }
     let last = letters[end - 1]
@@ -97,7 +134,7 @@ enum WordStemmer {
       && (letters[end - 2] == UInt8(ascii: "c") || letters[end - 2] == UInt8(ascii: "s"))
   }
 
-  private static func normalise(_ letters: inout [UInt8]) {
+  private static func normalise(_ letters: inout Letters) {
     if letters.count >= 4, letters.last == UInt8(ascii: "e") {
       letters.removeLast()
     }
@@ -106,7 +143,7 @@ enum WordStemmer {
     {
       letters.removeLast()
     }
-    if letters.count >= 6, ends(letters, "is") {
+    if letters.count >= 6, letters.ends("is") {
       letters.removeLast(2)
     }
     if letters.count >= 4, let last = letters.last, last == letters[letters.count - 2],
