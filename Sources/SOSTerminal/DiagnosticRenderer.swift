@@ -51,10 +51,16 @@ public struct DiagnosticRenderer: Sendable {
   /// count them.
   func excerpt(of lines: SourceLines, line: Int, column: Int) -> String? {
     guard let found = lines.line(line) else { return nil }
-    var scalars = Array(found.unicodeScalars.map(Sanitizer.visible))
-    var caretColumn = max(column, 1) - 1
-    var prefix = ""
     let width = Self.excerptWidth
+    var caretColumn = max(column, 1) - 1
+    // Most lines are short and print as they are: shown without taking them apart
+    // scalar by scalar (lint may show thousands of excerpts of one file).
+    let plain = found.unicodeScalars
+    if plain.count <= width, plain.allSatisfy({ Sanitizer.visible($0) == $0 }) {
+      return excerpt(String(found), line: line, caretColumn: caretColumn)
+    }
+    var scalars = Array(found.unicodeScalars.map(Sanitizer.visible))
+    var prefix = ""
     if scalars.count > width {
       if caretColumn >= width - 10 {
         let start = min(caretColumn - width / 2, scalars.count - width + 1)
@@ -66,10 +72,15 @@ public struct DiagnosticRenderer: Sendable {
         scalars = Array(scalars.prefix(width - prefix.count - 1)) + ["…"]
       }
     }
-    let lineText = prefix + String(String.UnicodeScalarView(scalars))
+    return excerpt(
+      prefix + String(String.UnicodeScalarView(scalars)), line: line, caretColumn: caretColumn)
+  }
+
+  /// The excerpt of a line already made fit to show.
+  private func excerpt(_ lineText: String, line: Int, caretColumn: Int) -> String {
     let gutter = String(line)
     let pad = String(repeating: " ", count: gutter.count)
-    let caretPad = String(repeating: " ", count: min(caretColumn, width))
+    let caretPad = String(repeating: " ", count: min(caretColumn, Self.excerptWidth))
     return " \(style(gutter, .dim)) | \(lineText)\n"
       + " \(pad) | \(caretPad)\(style("^", .green))\n"
   }

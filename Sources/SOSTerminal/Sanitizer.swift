@@ -78,7 +78,9 @@ public enum Sanitizer {
 
   /// Like ``text(_:)``, with newlines turned into spaces.
   public static func singleLine(_ text: String) -> String {
-    Self.text(text).replacingNewlines()
+    // Nearly every message has no control at all, and then nothing changes.
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    return Self.text(text).replacingNewlines()
   }
 
   /// A scalar that prints as itself in a one-line excerpt: controls become `?`,

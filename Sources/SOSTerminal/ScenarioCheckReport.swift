@@ -38,7 +38,7 @@ public struct ScenarioCheckReport: Sendable {
 
   /// Where a file's top-level `id:` line is.
   static func idLocation(in result: ScenarioLoadResult) -> SourceLocation? {
-    guard let source = result.source, let declared = SourceLines(source).declaredID() else {
+    guard let source = result.source, let declared = SourceLines.declaredID(in: source) else {
       return nil
     }
     return SourceLocation(file: result.file, line: declared.line, column: 1)

@@ -169,7 +169,7 @@ extension ScenarioLibrary {
   /// The value of a file's top-level `id:` line, if it has a plain one.
   static func declaredID(in path: String) -> String? {
     guard case .success(let read) = read(path),
-      let declared = SourceLines(String(decoding: read.bytes, as: UTF8.self)).declaredID(),
+      let declared = SourceLines.declaredID(in: String(decoding: read.bytes, as: UTF8.self)),
       !declared.id.isEmpty
     else { return nil }
     return declared.id

@@ -85,11 +85,44 @@ public struct SourceLines: Sendable {
   /// in a folder, and for pointing at the id of a duplicate).
   public func declaredID() -> (line: Int, id: String)? {
     for (index, line) in lines.enumerated() where line.hasPrefix("id:") {
-      let value = line.dropFirst(3).split(separator: "#").first ?? ""
-      let id = String(value).trimmingCharacters(in: .whitespaces)
-      let unquoted = id.count >= 2 && (id.first == "\"" || id.first == "'") && id.last == id.first
-      return (index + 1, unquoted ? String(id.dropFirst().dropLast()) : id)
+      return (index + 1, Self.declaredValue(ofIDLine: line))
     }
     return nil
+  }
+
+  /// The first top-level `id:` line of `text`, as ``declaredID()`` finds it, without
+  /// cutting the whole text into lines: `sos play ID` glances at every file in a
+  /// folder, and the id is near the top of each.
+  public static func declaredID(in text: String) -> (line: Int, id: String)? {
+    let bytes = text.utf8
+    var start = bytes.startIndex
+    var index = start
+    var number = 1
+    while true {
+      let atEnd = index == bytes.endIndex
+      let byte = atEnd ? 0 : bytes[index]
+      guard atEnd || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+        index = bytes.index(after: index)
+        continue
+      }
+      let line = text[start..<index]
+      if line.hasPrefix("id:") { return (number, declaredValue(ofIDLine: line)) }
+      if atEnd { return nil }
+      index = bytes.index(after: index)
+      if byte == UInt8(ascii: "\r"), index < bytes.endIndex, bytes[index] == UInt8(ascii: "\n") {
+        index = bytes.index(after: index)
+      }
+      start = index
+      number += 1
+    }
+  }
+
+  /// The id an `id:` line declares: the text after the colon, without a comment, the
+  /// spaces around it, and one pair of quotes.
+  private static func declaredValue(ofIDLine line: Substring) -> String {
+    let value = line.dropFirst(3).split(separator: "#").first ?? ""
+    let id = String(value).trimmingCharacters(in: .whitespaces)
+    let unquoted = id.count >= 2 && (id.first == "\"" || id.first == "'") && id.last == id.first
+    return unquoted ? String(id.dropFirst().dropLast()) : id
   }
 }

@@ -1,7 +1,5 @@
-import Yams
-
 extension ScenarioDecoder {
-  mutating func nodeList(_ node: Node) -> [ScenarioNode] {
+  mutating func nodeList(_ node: YAMLNode) -> [ScenarioNode] {
     guard let entries = namedEntries(node, field: "nodes") else { return [] }
     if entries.isEmpty {
       error(.missingField, "'nodes' needs at least one node", at: Self.position(of: node))
@@ -22,7 +20,7 @@ extension ScenarioDecoder {
     return nodes
   }
 
-  mutating func scenarioNode(id: String, key: Node, value: Node) -> ScenarioNode? {
+  mutating func scenarioNode(id: String, key: YAMLNode, value: YAMLNode) -> ScenarioNode? {
     guard let fields = fields(of: value, as: .node, field: id) else { return nil }
     let keyPosition = Self.position(of: key)
     let worded = required("text", in: fields).flatMap { variantText($0, field: "text") }
@@ -74,7 +72,7 @@ extension ScenarioDecoder {
     return scenarioNode
   }
 
-  mutating func timeoutRule(_ node: Node) -> TimeoutRule? {
+  mutating func timeoutRule(_ node: YAMLNode) -> TimeoutRule? {
     guard let fields = fields(of: node, as: .timeout, field: "on_timeout") else { return nil }
     let takes =
       fields["takes"].flatMap { duration($0, field: "takes") } ?? TimeoutRule.hesitate.takes
@@ -86,7 +84,7 @@ extension ScenarioDecoder {
     return rule
   }
 
-  mutating func choice(_ node: Node, node nodeID: String, index: Int) -> Choice? {
+  mutating func choice(_ node: YAMLNode, node nodeID: String, index: Int) -> Choice? {
     guard let fields = fields(of: node, as: .choice) else { return nil }
     let id =
       fields["id"].flatMap { identifier($0, field: "id", allowDots: true) }
@@ -141,7 +139,7 @@ extension ScenarioDecoder {
 
   /// A text, or a list of wordings `{when, text}` ending in one without `when` (the
   /// default): the default text and the conditional variants.
-  mutating func variantText(_ node: Node, field: String) -> (
+  mutating func variantText(_ node: YAMLNode, field: String) -> (
     text: String, variants: [TextVariant], position: SourcePosition
   )? {
     guard case .sequence = node else {
@@ -189,7 +187,7 @@ extension ScenarioDecoder {
   }
 
   /// `outcomes: [{chance: 30, goto: story-runs}, {chance: 70}]` of an option or inject.
-  mutating func chanceOutcomes(_ node: Node) -> [ChanceOutcome] {
+  mutating func chanceOutcomes(_ node: YAMLNode) -> [ChanceOutcome] {
     guard let items = list(node, field: "outcomes") else { return [] }
     if items.count == 1 {
       error(
@@ -213,7 +211,7 @@ extension ScenarioDecoder {
   }
 
   /// The outcomes of a write task, by the statement's quality.
-  mutating func statementOutcomes(_ node: Node) -> [StatementOutcome] {
+  mutating func statementOutcomes(_ node: YAMLNode) -> [StatementOutcome] {
     guard let items = list(node, field: "outcomes") else { return [] }
     var outcomes: [StatementOutcome] = []
     for (index, item) in items.enumerated() {
@@ -249,7 +247,7 @@ extension ScenarioDecoder {
     return outcomes
   }
 
-  mutating func qualityPoints(_ node: Node) -> [QualityDimension: Int] {
+  mutating func qualityPoints(_ node: YAMLNode) -> [QualityDimension: Int] {
     guard let entries = namedEntries(node, field: "quality") else { return [:] }
     var points: [QualityDimension: Int] = [:]
     for entry in entries {
@@ -263,7 +261,7 @@ extension ScenarioDecoder {
     return points
   }
 
-  mutating func promiseTerms(_ node: Node) -> PromiseTerms? {
+  mutating func promiseTerms(_ node: YAMLNode) -> PromiseTerms? {
     guard let fields = fields(of: node, as: .promise, field: "promise") else { return nil }
     let to = required("to", in: fields).flatMap { reference($0, field: "to") }
     let within = required("within", in: fields).flatMap { positiveDuration($0, field: "within") }
@@ -272,7 +270,7 @@ extension ScenarioDecoder {
     return PromiseTerms(to: to, within: within, label: label)
   }
 
-  mutating func writeTask(_ node: Node) -> WriteTask? {
+  mutating func writeTask(_ node: YAMLNode) -> WriteTask? {
     guard let fields = fields(of: node, as: .write, field: "write") else { return nil }
     let channel = required("channel", in: fields).flatMap {
       enumeration($0, field: "channel", as: Channel.self)
@@ -293,7 +291,7 @@ extension ScenarioDecoder {
     return task
   }
 
-  mutating func phraseList(_ node: Node, field: String) -> [Phrase] {
+  mutating func phraseList(_ node: YAMLNode, field: String) -> [Phrase] {
     guard let items = list(node, field: field) else { return [] }
     var located: [(Phrase, SourcePosition)] = []
     for item in items {
@@ -320,7 +318,7 @@ extension ScenarioDecoder {
 
   /// `goto: node`, `goto: return`, or a list of `{when, to}` branches ending in a
   /// fallback without `when`.
-  mutating func gotoTarget(_ node: Node) -> Goto? {
+  mutating func gotoTarget(_ node: YAMLNode) -> Goto? {
     if case .scalar = node {
       guard let target = reference(node, field: "goto") else { return nil }
       if target.value == "return" { return .returnToDiverted(target.position) }

@@ -1,9 +1,7 @@
-import Yams
-
 extension ScenarioDecoder {
   /// Decodes the top-level mapping. Returns `nil` when the file cannot describe a
   /// scenario at all (no usable format, nodes or start).
-  mutating func scenario(from root: Node) -> Scenario? {
+  mutating func scenario(from root: YAMLNode) -> Scenario? {
     guard case .mapping = root else {
       error(
         .notAMapping,
@@ -75,7 +73,7 @@ extension ScenarioDecoder {
   }
 
   /// `HH:MM` on a 24-hour clock, as minutes after midnight.
-  mutating func clockTime(_ node: Node, field: String = "starts_at") -> Int? {
+  mutating func clockTime(_ node: YAMLNode, field: String = "starts_at") -> Int? {
     guard let text = string(node, field: field) else { return nil }
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
     if parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
@@ -91,7 +89,7 @@ extension ScenarioDecoder {
   }
 
   /// A duration that must be longer than zero.
-  mutating func positiveDuration(_ node: Node, field: String) -> ClockDuration? {
+  mutating func positiveDuration(_ node: YAMLNode, field: String) -> ClockDuration? {
     guard let duration = duration(node, field: field) else { return nil }
     guard duration > .zero else {
       error(.invalidValue, "'\(field)' must be longer than zero", at: Self.position(of: node))
@@ -100,19 +98,19 @@ extension ScenarioDecoder {
     return duration
   }
 
-  mutating func textList(_ node: Node, field: String) -> [String] {
+  mutating func textList(_ node: YAMLNode, field: String) -> [String] {
     guard let items = list(node, field: field) else { return [] }
     return items.compactMap { string($0, field: field) }
   }
 
-  mutating func tagList(_ node: Node) -> [String] {
+  mutating func tagList(_ node: YAMLNode) -> [String] {
     guard let items = list(node, field: "tags") else { return [] }
     return items.compactMap { identifier($0, field: "tags") }
   }
 
   // MARK: - Stakeholders and state
 
-  mutating func stakeholderList(_ node: Node) -> [Stakeholder] {
+  mutating func stakeholderList(_ node: YAMLNode) -> [Stakeholder] {
     guard let entries = namedEntries(node, field: "stakeholders") else { return [] }
     if entries.isEmpty {
       error(
@@ -134,7 +132,7 @@ extension ScenarioDecoder {
     }
   }
 
-  mutating func stateVariables(_ node: Node) -> [StateVariable] {
+  mutating func stateVariables(_ node: YAMLNode) -> [StateVariable] {
     guard let entries = namedEntries(node, field: "state") else { return [] }
     return entries.compactMap { entry in
       guard let name = variableName(entry.key) else { return nil }
@@ -151,7 +149,7 @@ extension ScenarioDecoder {
   }
 
   /// A variable name: a letter or `_`, then letters, digits or `_`.
-  mutating func variableName(_ node: Node) -> String? {
+  mutating func variableName(_ node: YAMLNode) -> String? {
     guard let name = string(node, field: "state") else { return nil }
     let scalars = name.unicodeScalars
     let valid =
@@ -171,7 +169,7 @@ extension ScenarioDecoder {
   }
 
   /// The value a plain YAML scalar stands for: a whole number, a boolean, or a text.
-  mutating func scalarValue(_ node: Node, field: String) -> Value? {
+  mutating func scalarValue(_ node: YAMLNode, field: String) -> Value? {
     guard case .scalar(let scalar) = node, !Self.isNull(node) else {
       error(
         .wrongType,
@@ -201,7 +199,7 @@ extension ScenarioDecoder {
 
   // MARK: - Deadlines, cadence, injects
 
-  mutating func deadlineList(_ node: Node) -> [Deadline] {
+  mutating func deadlineList(_ node: YAMLNode) -> [Deadline] {
     guard let items = list(node, field: "deadlines") else { return [] }
     let deadlines: [Deadline] = items.compactMap { item in
       guard let fields = fields(of: item, as: .deadline) else { return nil }
@@ -220,7 +218,7 @@ extension ScenarioDecoder {
     return deadlines
   }
 
-  mutating func cadenceList(_ node: Node) -> [Cadence] {
+  mutating func cadenceList(_ node: YAMLNode) -> [Cadence] {
     guard let items = list(node, field: "cadence") else { return [] }
     return items.compactMap { item in
       guard let fields = fields(of: item, as: .cadence) else { return nil }
@@ -241,7 +239,7 @@ extension ScenarioDecoder {
   }
 
   /// `quiet: "22:00-07:00"`: two times of day joined by a hyphen.
-  mutating func quietHours(_ node: Node) -> QuietHours? {
+  mutating func quietHours(_ node: YAMLNode) -> QuietHours? {
     guard let text = string(node, field: "quiet") else { return nil }
     let parts = text.split(separator: "-", omittingEmptySubsequences: false).map {
       String($0).filter { $0 != " " }
@@ -268,7 +266,7 @@ extension ScenarioDecoder {
     return hours * 60 + minutes
   }
 
-  mutating func injectList(_ node: Node) -> [Inject] {
+  mutating func injectList(_ node: YAMLNode) -> [Inject] {
     guard let items = list(node, field: "injects") else { return [] }
     let injects: [Inject] = items.compactMap { item in
       guard let fields = fields(of: item, as: .inject) else { return nil }
@@ -293,7 +291,7 @@ extension ScenarioDecoder {
     return injects
   }
 
-  mutating func effectList(_ node: Node) -> Effects {
+  mutating func effectList(_ node: YAMLNode) -> Effects {
     guard let fields = fields(of: node, as: .effects, field: "effects") else { return Effects() }
     var effects = Effects()
     if let add = fields["add"], let entries = namedEntries(add, field: "add") {
@@ -314,7 +312,7 @@ extension ScenarioDecoder {
 
   // MARK: - Scoring
 
-  mutating func scoringSettings(_ node: Node) -> ScoringSettings? {
+  mutating func scoringSettings(_ node: YAMLNode) -> ScoringSettings? {
     guard let fields = fields(of: node, as: .scoring, field: "scoring") else { return nil }
     var settings = ScoringSettings()
     if let weightsNode = fields["weights"],

@@ -1,5 +1,3 @@
-import Yams
-
 /// Turns a composed YAML tree into a ``Scenario``, reporting every schema problem
 /// (missing, unknown and mistyped fields, bad values, durations and expressions) at
 /// its exact line and column. Decoding carries on past errors so that one run shows
@@ -26,17 +24,15 @@ struct ScenarioDecoder {
 
   // MARK: - Nodes
 
-  static func position(of node: Node) -> SourcePosition {
-    guard let mark = node.mark else { return .start }
-    return SourcePosition(line: max(mark.line, 1), column: max(mark.column, 1))
+  static func position(of node: YAMLNode) -> SourcePosition {
+    node.position
   }
 
   /// What a YAML node is, in words, for "expected …, found …" messages.
-  static func describe(_ node: Node) -> String {
+  static func describe(_ node: YAMLNode) -> String {
     switch node {
     case .mapping: return "a mapping"
     case .sequence: return "a list"
-    case .alias: return "an alias"
     case .scalar(let scalar):
       switch PlainKind(scalar) {
       case .null: return "nothing"
@@ -49,11 +45,11 @@ struct ScenarioDecoder {
   }
 
   /// What a scalar is under YAML's core schema (only plain scalars can be other than
-  /// text). Resolved here rather than through Yams' tags, which it does not expose.
+  /// text). Resolved here: the file is composed with no resolver rules.
   enum PlainKind {
     case null, boolean, integer, decimal, text
 
-    init(_ scalar: Node.Scalar) {
+    init(_ scalar: YAMLNode.Scalar) {
       guard scalar.style == .plain else {
         self = .text
         return
@@ -76,16 +72,16 @@ struct ScenarioDecoder {
     }
   }
 
-  static func isNull(_ node: Node) -> Bool {
+  static func isNull(_ node: YAMLNode) -> Bool {
     guard case .scalar(let scalar) = node else { return false }
     return PlainKind(scalar) == .null
   }
 
   /// The fields of a mapping, after reporting unknown and non-text keys.
   mutating func fields(
-    of node: Node, as object: ScenarioSchema.Object, field name: String? = nil
+    of node: YAMLNode, as object: ScenarioSchema.Object, field name: String? = nil
   ) -> Fields? {
-    guard case .mapping(let mapping) = node else {
+    guard case .mapping(let mapping, _) = node else {
       let what = name.map { "'\($0)'" } ?? object.phrase
       error(
         .wrongType, "expected a mapping for \(what), found \(Self.describe(node))",
@@ -93,9 +89,9 @@ struct ScenarioDecoder {
       return nil
     }
     let known = ScenarioSchema.fields[object] ?? []
-    var entries: [String: (key: Node, value: Node)] = [:]
+    var entries: [String: (key: YAMLNode, value: YAMLNode)] = [:]
     var suggested: Set<String> = []
-    var previous: (key: Node, value: Node)?
+    var previous: (key: YAMLNode, value: YAMLNode)?
     for (key, value) in mapping {
       defer { previous = (key, value) }
       guard case .scalar(let scalar) = key else {
@@ -127,11 +123,11 @@ struct ScenarioDecoder {
   /// In a flow mapping (`{ text: Sorry, we are late }`) a comma ends an unquoted
   /// value, and the words after it become a field of their own: when an unknown field
   /// follows an unquoted value on the same line, a note says so and shows the value
-  /// quoted. (Only a flow mapping has a key on the line of the value before it; Yams
-  /// does not keep a mapping's style.)
-  static func commaNote(key: Node, value: Node, after previous: (key: Node, value: Node)?)
-    -> String?
-  {
+  /// quoted. (Only a flow mapping has a key on the line of the value before it; the
+  /// composed tree does not keep a mapping's style.)
+  static func commaNote(
+    key: YAMLNode, value: YAMLNode, after previous: (key: YAMLNode, value: YAMLNode)?
+  ) -> String? {
     guard let previous, case .scalar(let previousKey) = previous.key,
       case .scalar(let previousValue) = previous.value, previousValue.style == .plain,
       !isNull(previous.value), case .scalar(let unknown) = key, unknown.style == .plain,
@@ -156,12 +152,12 @@ struct ScenarioDecoder {
   struct Fields {
     let object: ScenarioSchema.Object
     let position: SourcePosition
-    let entries: [String: (key: Node, value: Node)]
+    let entries: [String: (key: YAMLNode, value: YAMLNode)]
     /// Field names offered as "did you mean" for a misspelt field; a missing required
     /// field among them is not reported again.
     let suggested: Set<String>
 
-    subscript(_ name: String) -> Node? { entries[name]?.value }
+    subscript(_ name: String) -> YAMLNode? { entries[name]?.value }
 
     func keyPosition(_ name: String) -> SourcePosition? {
       entries[name].map { ScenarioDecoder.position(of: $0.key) }
@@ -169,7 +165,7 @@ struct ScenarioDecoder {
   }
 
   /// The value of a required field, or an error at the mapping when it is missing.
-  mutating func required(_ name: String, in fields: Fields) -> Node? {
+  mutating func required(_ name: String, in fields: Fields) -> YAMLNode? {
     guard let value = fields[name] else {
       if fields.suggested.contains(name) { return nil }
       error(
@@ -196,7 +192,7 @@ struct ScenarioDecoder {
   // MARK: - Scalars
 
   /// Any scalar as text (numbers and booleans are accepted as their written form).
-  mutating func string(_ node: Node, field: String) -> String? {
+  mutating func string(_ node: YAMLNode, field: String) -> String? {
     guard case .scalar(let scalar) = node, !Self.isNull(node) else {
       error(
         .wrongType, "expected a text for '\(field)', found \(Self.describe(node))",
@@ -206,7 +202,7 @@ struct ScenarioDecoder {
     return scalar.string
   }
 
-  mutating func integer(_ node: Node, field: String, in range: ClosedRange<Int>) -> Int? {
+  mutating func integer(_ node: YAMLNode, field: String, in range: ClosedRange<Int>) -> Int? {
     guard case .scalar(let scalar) = node, PlainKind(scalar) == .integer,
       let number = Int(scalar.string)
     else {
@@ -225,7 +221,7 @@ struct ScenarioDecoder {
     return number
   }
 
-  static func booleanValue(_ node: Node) -> Bool? {
+  static func booleanValue(_ node: YAMLNode) -> Bool? {
     guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
     switch scalar.string {
     case "true", "True", "TRUE": return true
@@ -234,7 +230,7 @@ struct ScenarioDecoder {
     }
   }
 
-  mutating func boolean(_ node: Node, field: String) -> Bool? {
+  mutating func boolean(_ node: YAMLNode, field: String) -> Bool? {
     guard let value = Self.booleanValue(node) else {
       error(
         .wrongType, "expected true or false for '\(field)', found \(Self.describe(node))",
@@ -245,7 +241,7 @@ struct ScenarioDecoder {
   }
 
   /// Where the text of a scalar starts: after the opening quote of a quoted scalar.
-  static func textStart(of node: Node) -> SourcePosition {
+  static func textStart(of node: YAMLNode) -> SourcePosition {
     let position = position(of: node)
     guard case .scalar(let scalar) = node else { return position }
     switch scalar.style {
@@ -254,7 +250,7 @@ struct ScenarioDecoder {
     }
   }
 
-  mutating func duration(_ node: Node, field: String) -> ClockDuration? {
+  mutating func duration(_ node: YAMLNode, field: String) -> ClockDuration? {
     guard case .scalar(let scalar) = node, !Self.isNull(node) else {
       error(
         .wrongType,
@@ -276,7 +272,7 @@ struct ScenarioDecoder {
 
   /// A text that must be a valid id: lower-case letters, digits, `-` and `_`
   /// (and `.` where `allowDots`), starting with a letter or digit.
-  mutating func identifier(_ node: Node, field: String, allowDots: Bool = false) -> String? {
+  mutating func identifier(_ node: YAMLNode, field: String, allowDots: Bool = false) -> String? {
     guard let text = string(node, field: field) else { return nil }
     guard Self.isIdentifier(text, allowDots: allowDots) else {
       error(
@@ -302,13 +298,13 @@ struct ScenarioDecoder {
 
   /// A reference to something declared elsewhere (a node, a stakeholder, ...), kept with
   /// its position so the validator can report an unknown name where it was written.
-  mutating func reference(_ node: Node, field: String) -> Located<String>? {
+  mutating func reference(_ node: YAMLNode, field: String) -> Located<String>? {
     guard let text = string(node, field: field) else { return nil }
     return Located(text, at: Self.position(of: node))
   }
 
   mutating func enumeration<E: RawRepresentable & CaseIterable>(
-    _ node: Node, field: String, as type: E.Type
+    _ node: YAMLNode, field: String, as type: E.Type
   ) -> E? where E.RawValue == String {
     guard let text = string(node, field: field) else { return nil }
     if let value = E(rawValue: text) { return value }
@@ -324,13 +320,13 @@ struct ScenarioDecoder {
 
   /// A local YAML tag such as `!told`: a condition written with `!` for "not", which
   /// YAML takes as a tag and drops.
-  static func localTag(_ node: Node) -> String? {
+  static func localTag(_ node: YAMLNode) -> String? {
     guard case .scalar(let scalar) = node else { return nil }
-    let name = scalar.tag.rawValue
+    let name = scalar.tag
     return name.count > 1 && name.hasPrefix("!") && !name.hasPrefix("!!") ? name : nil
   }
 
-  mutating func expression(_ node: Node, field: String) -> ScenarioExpression? {
+  mutating func expression(_ node: YAMLNode, field: String) -> ScenarioExpression? {
     if let tag = Self.localTag(node) {
       error(
         .expressionSyntax,
@@ -360,7 +356,7 @@ struct ScenarioDecoder {
 
   /// The file position of a character offset inside an expression scalar. Plain and
   /// quoted scalars on one line map exactly; block scalars point at their first line.
-  static func expressionPosition(start: SourcePosition, node: Node, offset: Int)
+  static func expressionPosition(start: SourcePosition, node: YAMLNode, offset: Int)
     -> SourcePosition
   {
     guard case .scalar(let scalar) = node else { return start }
@@ -371,9 +367,9 @@ struct ScenarioDecoder {
   }
 
   /// A list, or an error naming the field.
-  mutating func list(_ node: Node, field: String) -> [Node]? {
+  mutating func list(_ node: YAMLNode, field: String) -> [YAMLNode]? {
     if Self.isNull(node) { return [] }
-    guard case .sequence(let sequence) = node else {
+    guard case .sequence(let sequence, _) = node else {
       error(
         .wrongType, "expected a list for '\(field)', found \(Self.describe(node))",
         at: Self.position(of: node))
@@ -383,16 +379,16 @@ struct ScenarioDecoder {
   }
 
   /// A mapping whose keys are names (ids of nodes, stakeholders, variables, ...).
-  mutating func namedEntries(_ node: Node, field: String) -> [(
-    name: String, key: Node, value: Node
+  mutating func namedEntries(_ node: YAMLNode, field: String) -> [(
+    name: String, key: YAMLNode, value: YAMLNode
   )]? {
-    guard case .mapping(let mapping) = node else {
+    guard case .mapping(let mapping, _) = node else {
       error(
         .wrongType, "expected a mapping for '\(field)', found \(Self.describe(node))",
         at: Self.position(of: node))
       return nil
     }
-    var result: [(name: String, key: Node, value: Node)] = []
+    var result: [(name: String, key: YAMLNode, value: YAMLNode)] = []
     for (key, value) in mapping {
       guard case .scalar(let scalar) = key else {
         error(
@@ -406,7 +402,7 @@ struct ScenarioDecoder {
   }
 
   /// A list of ids, such as tags or contacts.
-  mutating func references(_ node: Node, field: String) -> [Located<String>] {
+  mutating func references(_ node: YAMLNode, field: String) -> [Located<String>] {
     guard let items = list(node, field: field) else { return [] }
     return items.compactMap { reference($0, field: field) }
   }

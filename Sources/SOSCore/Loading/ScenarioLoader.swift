@@ -1,5 +1,3 @@
-import Yams
-
 /// Loads a scenario file: refuses hostile bytes, parses YAML with positions, decodes
 /// the model, and validates its meaning. Pure: it takes bytes and returns values.
 ///
@@ -55,18 +53,19 @@ public enum ScenarioLoader {
       ScenarioLoadResult(
         file: file, source: text, scenario: nil, diagnostics: onTheText(diagnostics, text))
     }
-    let root: Node
+    let document: YAMLComposer.Document
     do {
-      guard let composed = try Yams.compose(yaml: text) else {
+      guard let composed = try YAMLComposer.compose(text) else {
         return failure([
           Diagnostic(.error, .empty, "file holds no YAML content", at: SourceLocation(file: file))
         ])
       }
-      root = composed
+      document = composed
     } catch {
       return failure([YAMLErrorTranslator.diagnostic(for: error, file: file, text: text)])
     }
-    if let position = positionBeyondBudget(root) {
+    if document.nodeCount > nodeBudget {
+      let position = positionBeyondBudget(document.root) ?? document.root.position
       return failure([
         Diagnostic(
           .error, .tooManyNodes,
@@ -74,6 +73,7 @@ public enum ScenarioLoader {
           at: position.location(in: file))
       ])
     }
+    let root = document.root
     var decoder = ScenarioDecoder(file: file)
     let decoded = decoder.scenario(from: root)
     var diagnostics = decoder.diagnostics
@@ -92,6 +92,9 @@ public enum ScenarioLoader {
   /// its line: YAML places the end of a file whose last line has no line break on a
   /// line after it.
   static func onTheText(_ diagnostics: [Diagnostic], _ text: String) -> [Diagnostic] {
+    // Cutting a large file into lines costs more than the rest of a clean load's
+    // bookkeeping: only do it when there is something to place.
+    guard !diagnostics.isEmpty else { return diagnostics }
     let lines = SourceLines(text)
     return diagnostics.map { diagnostic in
       guard let line = diagnostic.location.line, let column = diagnostic.location.column else {
@@ -104,17 +107,18 @@ public enum ScenarioLoader {
     }
   }
 
-  /// Counts nodes, aliases expanded, and returns where the budget ran out, if it did.
-  static func positionBeyondBudget(_ root: Node) -> SourcePosition? {
+  /// Counts nodes, aliases expanded, and returns where the budget ran out, if it did
+  /// (the node the count passed the budget at, walking the tree depth first).
+  static func positionBeyondBudget(_ root: YAMLNode) -> SourcePosition? {
     var stack = [root]
     var count = 0
     while let node = stack.popLast() {
       count += 1
-      if count > nodeBudget { return ScenarioDecoder.position(of: node) }
+      if count > nodeBudget { return node.position }
       switch node {
-      case .scalar, .alias: break
-      case .sequence(let sequence): stack.append(contentsOf: sequence)
-      case .mapping(let mapping):
+      case .scalar: break
+      case .sequence(let sequence, _): stack.append(contentsOf: sequence)
+      case .mapping(let mapping, _):
         for (key, value) in mapping {
           stack.append(key)
           stack.append(value)

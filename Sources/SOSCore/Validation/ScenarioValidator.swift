@@ -306,14 +306,17 @@ struct ScenarioValidator {
     }
     // Nodes play can reach but never leave for an ending (conditions ignored, so this
     // is certain): each entry into such a trap is an error naming the loop.
+    // Searched backwards from the endings, once over the edges: sweeping every node
+    // until nothing changes took a sweep per step of the longest path.
+    var predecessors: [String: [String]] = [:]
+    for (node, next) in graph.successors {
+      for target in next { predecessors[target, default: []].append(node) }
+    }
     var leadsToEnding = Set(scenario.endings.map(\.id))
-    var changed = true
-    while changed {
-      changed = false
-      for (node, next) in graph.successors
-      where !leadsToEnding.contains(node) && next.contains(where: leadsToEnding.contains) {
-        leadsToEnding.insert(node)
-        changed = true
+    var stack = Array(leadsToEnding)
+    while let node = stack.popLast() {
+      for source in predecessors[node] ?? [] where leadsToEnding.insert(source).inserted {
+        stack.append(source)
       }
     }
     // An inject that sends play to a node can take it out of any loop as time passes.
