@@ -50,13 +50,19 @@ public struct Scorer: Sendable {
     /// Everything that happened from T+0 to the last input that still stands: no
     /// decision taken back with undo, nothing that followed it, and no `.undone`.
     var events: [SessionEvent]
+    /// The state after the last input that still stands.
+    var state: SessionState
   }
 
   /// Replays the inputs that still stand once every undo has taken back its decision,
   /// and scores them. Indices in errors refer to the log as given.
+  ///
+  /// `choices`, aligned with `inputs`, are the option ids a log recorded beside the
+  /// numbers typed; a number that now stands for another option is refused, as
+  /// ``Engine/replay(_:options:choices:)`` refuses it.
   func standingReplay(
     inputs: [SessionInput], options: SessionOptions, latencies: [Int?] = [],
-    assuming assumptions: [Int: Engine.Assumption] = [:]
+    choices: [String?] = [], assuming assumptions: [Int: Engine.Assumption] = [:]
   ) -> Result<StandingReplay, Engine.ReplayError> {
     var transition = engine.start(options)
     var events = transition.events
@@ -68,6 +74,14 @@ public struct Scorer: Sendable {
     for (index, input, latency) in Self.standingInputs(inputs, latencies: latencies) {
       let before = transition.state
       let offered = engine.offeredChoices(in: before)
+      if case .choose(let number) = input, index < choices.count, let recorded = choices[index],
+        number >= 1, number <= offered.count, offered[number - 1].id != recorded
+      {
+        return .failure(
+          Engine.ReplayError(
+            index: index, input: input,
+            error: .optionMismatch(number, recorded: recorded, offered: offered[number - 1].id)))
+      }
       let assumption = assumptions[index]
       let stepped =
         assumption.map { engine.step(before, input, assuming: $0).map(\.transition) }
@@ -101,7 +115,7 @@ public struct Scorer: Sendable {
         report: report(
           state: transition.state, events: events, decisions: decisions, statements: statements,
           timedAnswers: options.timed ? timedAnswers : []),
-        events: events))
+        events: events, state: transition.state))
   }
 
   /// The inputs that still stand once every undo has taken back its decision, with
