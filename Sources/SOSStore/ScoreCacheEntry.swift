@@ -1,9 +1,8 @@
-import Foundation
 import SOSCore
 
 /// What a replay gave, as the score cache keeps it: the scores the cohort report reads,
 /// or why the answers do not replay. Exactly one of the two is set.
-struct ScoreCacheEntry: Hashable, Sendable, Codable {
+struct ScoreCacheEntry: Hashable, Sendable {
   var score: CohortScore?
   var problem: String?
 
@@ -28,20 +27,13 @@ struct ScoreCacheEntry: Hashable, Sendable, Codable {
     }
   }
 
-  /// The entry as stored: JSON with sorted keys, or `nil` when it cannot be written
-  /// (a number that is not finite), in which case it is not cached.
-  func payload() -> String? {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(self) else { return nil }
-    return String(decoding: data, as: UTF8.self)
-  }
+  /// The entry as stored (``ScoreCachePayload``), naming `texts` where it can.
+  func payload(texts: ScenarioTexts?) -> [UInt8] { ScoreCachePayload.encode(self, texts: texts) }
 
   /// The entry stored as `payload`, or `nil` when it does not decode or is not well
   /// formed.
-  init?(payload: String) {
-    guard let entry = try? JSONDecoder().decode(Self.self, from: Data(payload.utf8)),
-      entry.isWellFormed
+  init?(payload: [UInt8], context: inout ScoreCachePayload.Context) {
+    guard let entry = ScoreCachePayload.decode(payload, context: &context), entry.isWellFormed
     else { return nil }
     self = entry
   }

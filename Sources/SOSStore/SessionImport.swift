@@ -9,15 +9,19 @@ public struct SessionImport: Sendable {
   public var inputs: [RecordedInput]
   /// The replay of `inputs` on `scenarioText` with `record`'s options, if made.
   public var scored: ScoredSession?
+  /// The scenario `scenarioText` holds, as the replay loaded it: the cache names its
+  /// texts instead of repeating them.
+  public var scenario: Scenario?
 
   /// Creates a session to import.
   public init(
     record: SessionRecord, scenarioText: String, inputs: [RecordedInput],
-    scored: ScoredSession? = nil
+    scored: ScoredSession? = nil, scenario: Scenario? = nil
   ) {
     self.record = record
     self.scenarioText = scenarioText
     self.inputs = inputs
     self.scored = scored
+    self.scenario = scenario
   }
 }

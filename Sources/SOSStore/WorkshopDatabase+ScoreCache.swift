@@ -40,6 +40,8 @@ extension WorkshopDatabase {
       let names = try cohortNames(in: db)
       // Each scenario text once, with the SHA-256 of the text as read.
       var texts: [String: (text: String, hash: String)?] = [:]
+      // What decoding the rows of each scenario version shares, by the text's hash.
+      var contexts: [String: ScoreCachePayload.Context] = [:]
       var sessions: [SessionScore] = []
       let rows = try request.order(Column.rowID).fetchCursor(db)
       while let row = try rows.next() {
@@ -68,9 +70,12 @@ extension WorkshopDatabase {
         let inputs = try inputs(sessionID: record.idText, in: db)
         let key = ScoreCacheKey(
           record: record, inputs: inputs, scenarioHash: found.hash, version: version)
+        var context =
+          contexts[found.hash] ?? ScoreCachePayload.Context(texts: ScenarioTexts(scenario))
+        defer { contexts[found.hash] = context }
         var entry: ScoreCacheEntry?
         if !rescore, let cached = try Self.cachedRow(key, in: db) {
-          entry = cached.entry(for: key)
+          entry = cached.entry(for: key, context: &context)
           if entry == nil { statistics.rejected += 1 }
         }
         if let entry {
@@ -85,7 +90,7 @@ extension WorkshopDatabase {
           replayed.scored.map { ScoreCacheEntry(score: CohortScore($0)) }
           ?? ScoreCacheEntry(problem: replayed.problem ?? "it does not replay")
         statistics.derived += 1
-        if let row = ScoreCacheRow(key: key, entry: derived) { fresh.append(row) }
+        fresh.append(ScoreCacheRow(key: key, entry: derived, texts: context.texts))
         sessions.append(
           SessionScore(
             record: record, scenario: scenario, score: derived.score, problem: derived.problem))
@@ -115,11 +120,13 @@ extension WorkshopDatabase {
 
   /// The row filed under `key`, if any.
   static func cachedRow(_ key: ScoreCacheKey, in db: Database) throws -> ScoreCacheRow? {
-    try ScoreCacheRow.fetchOne(
-      db,
+    // One prepared statement for every session.
+    let statement = try db.cachedStatement(
       sql: """
         SELECT * FROM score_cache WHERE scenario_hash = ? AND inputs_hash = ? AND version = ?
-        """, arguments: [key.scenarioHash, key.inputsHash, key.version])
+        """)
+    return try ScoreCacheRow.fetchOne(
+      statement, arguments: [key.scenarioHash, key.inputsHash, key.version])
   }
 
   /// Writes `rows`, replacing rows under the same keys, and drops rows of other

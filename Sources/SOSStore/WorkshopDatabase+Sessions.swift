@@ -110,19 +110,32 @@ extension WorkshopDatabase {
   public func importSessions(
     _ sessions: [SessionImport]
   ) throws(WorkshopDatabaseError) -> [Result<ImportOutcome, WorkshopDatabaseError>] {
-    var results: [Result<ImportOutcome, WorkshopDatabaseError>] = sessions.map { item in
-      Result { () throws(WorkshopDatabaseError) in
-        try Self.checkedForImport(item)
-        return .imported
-      }
+    // Sessions of one scenario carry the same text: each text is hashed once.
+    let texts = ScenarioTextHashes()
+    var hashes: [String] = []
+    var results: [Result<ImportOutcome, WorkshopDatabaseError>] = []
+    for item in sessions {
+      let hash = texts.hash(of: item.scenarioText, claimed: item.record.scenarioHash)
+      hashes.append(hash)
+      results.append(
+        Result { () throws(WorkshopDatabaseError) in
+          try Self.checkedForImport(item, textHash: hash)
+          return .imported
+        })
     }
     guard results.contains(where: { (try? $0.get()) != nil }) else { return results }
+    var scenarioTexts: [String: ScenarioTexts] = [:]
     try write { db in
       for (position, item) in sessions.enumerated() {
         guard case .success = results[position] else { continue }
         do {
           try db.inSavepoint {
-            results[position] = .success(try Self.store(item, in: db))
+            let texts = item.scenario.map { scenario in
+              scenarioTexts[hashes[position]] ?? ScenarioTexts(scenario)
+            }
+            scenarioTexts[hashes[position]] = texts
+            results[position] = .success(
+              try Self.store(item, textHash: hashes[position], texts: texts, in: db))
             return .commit
           }
         } catch let error as WorkshopDatabaseError {
@@ -134,11 +147,13 @@ extension WorkshopDatabase {
   }
 
   /// Refuses a session that cannot be imported as it is, before any transaction.
-  private static func checkedForImport(_ item: SessionImport) throws(WorkshopDatabaseError) {
+  private static func checkedForImport(
+    _ item: SessionImport, textHash: String
+  ) throws(WorkshopDatabaseError) {
     let session = item.record
     let id = session.idText
     guard isValidName(session.trainee) else { throw .invalidTrainee(session.trainee) }
-    guard hash(of: item.scenarioText) == session.scenarioHash.lowercased() else {
+    guard textHash == session.scenarioHash.lowercased() else {
       throw .scenarioHashMismatch(sessionID: id)
     }
     for (position, recorded) in item.inputs.enumerated() {
@@ -153,17 +168,17 @@ extension WorkshopDatabase {
 
   /// Stores one checked session, its inputs and its cached score, unless its id is
   /// already stored.
-  private static func store(_ item: SessionImport, in db: Database) throws -> ImportOutcome {
+  private static func store(
+    _ item: SessionImport, textHash hash: String, texts: ScenarioTexts?, in db: Database
+  ) throws -> ImportOutcome {
     var session = item.record
     let id = session.idText
-    let hash = Self.hash(of: item.scenarioText)
     session.scenarioHash = hash
-    if let scored = item.scored,
-      let row = ScoreCacheRow(
+    if let scored = item.scored {
+      try ScoreCacheRow(
         key: ScoreCacheKey(record: session, inputs: item.inputs, scenarioHash: hash),
-        entry: ScoreCacheEntry(score: CohortScore(scored)))
-    {
-      try row.insert(db, onConflict: .replace)
+        entry: ScoreCacheEntry(score: CohortScore(scored)), texts: texts
+      ).insert(db, onConflict: .replace)
     }
     if try SessionRow.exists(db, key: id) { return .alreadyPresent }
     let cohortID = try Self.cohortID(named: session.cohort, in: db)
@@ -398,27 +413,36 @@ extension WorkshopDatabase {
   }
 
   func inputs(sessionID: String, in db: Database) throws -> [RecordedInput] {
-    let rows = try SessionInputRow.filter(SessionInputRow.Columns.sessionID == sessionID)
-      .order(SessionInputRow.Columns.sequence)
-      .fetchAll(db)
-    return try rows.enumerated().map { position, row in
+    // One prepared statement for every session: a report reads thousands of logs.
+    let statement = try db.cachedStatement(
+      sql: """
+        SELECT sequence, kind, value, at, latency_ms, choice FROM session_input
+        WHERE session_id = ? ORDER BY sequence
+        """)
+    let rows = try Row.fetchCursor(statement, arguments: [sessionID])
+    var inputs: [RecordedInput] = []
+    while let row = try rows.next() {
+      let sequence: Int = try row.decode(atIndex: 0)
       func damaged(_ detail: String) -> WorkshopDatabaseError {
         .damagedRecord(
           path: path, table: "session_input",
-          detail: "session \(sessionID), input \(row.sequence): \(detail)")
+          detail: "session \(sessionID), input \(sequence): \(detail)")
       }
-      guard row.sequence == position else {
-        throw damaged("expected sequence \(position); the log has a gap")
+      guard sequence == inputs.count else {
+        throw damaged("expected sequence \(inputs.count); the log has a gap")
       }
       let input: SessionInput
-      switch InputKind.input(kind: row.kind, value: row.value) {
+      switch InputKind.input(kind: try row.decode(atIndex: 1), value: try row.decode(atIndex: 2)) {
       case .success(let value): input = value
       case .failure(let problem): throw damaged(InputKind.describe(problem))
       }
-      guard let at = Timestamp.date(row.at) else { throw damaged("unreadable time '\(row.at)'") }
-      return RecordedInput(
-        sequence: row.sequence, input: input, at: at,
-        latencyMilliseconds: row.latencyMilliseconds, choice: row.choice)
+      let at: String = try row.decode(atIndex: 3)
+      guard let date = Timestamp.date(at) else { throw damaged("unreadable time '\(at)'") }
+      inputs.append(
+        RecordedInput(
+          sequence: sequence, input: input, at: date,
+          latencyMilliseconds: try row.decode(atIndex: 4), choice: try row.decode(atIndex: 5)))
     }
+    return inputs
   }
 }

@@ -168,7 +168,7 @@ public struct WorkshopDatabase: Sendable {
         table.column("scenario_hash", .text).notNull()
         table.column("inputs_hash", .text).notNull()
         table.column("version", .text).notNull()
-        table.column("payload", .text).notNull()
+        table.column("payload", .blob).notNull()
         table.column("digest", .text).notNull()
         table.primaryKey(["scenario_hash", "inputs_hash", "version"])
       }

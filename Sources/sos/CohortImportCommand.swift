@@ -70,11 +70,14 @@ struct CohortImportCommand: ParsableCommand {
       requireSeal: requireSeal)
     let cohort = try CohortLookup.named(name, in: store)
     var replayer = SessionReplayer()
+    let texts = ScenarioTextHashes()
     var tally = Tally()
     var steps: [Step] = []
     var batch: [Pending] = []
     for path in try Self.expand(files, failed: &tally.failed) {
-      switch prepare(path, cohort: cohort.name, replayer: &replayer, verifier: verifier) {
+      switch prepare(
+        path, cohort: cohort.name, replayer: &replayer, texts: texts, verifier: verifier)
+      {
       case .success(let pending):
         steps.append(.pending(batch.count))
         batch.append(pending)
@@ -122,10 +125,11 @@ struct CohortImportCommand: ParsableCommand {
 
   /// Reads, replays and verifies one file; a refusal is its error line.
   func prepare(
-    _ path: String, cohort: String, replayer: inout SessionReplayer, verifier: HandInVerifier
+    _ path: String, cohort: String, replayer: inout SessionReplayer,
+    texts: ScenarioTextHashes, verifier: HandInVerifier
   ) -> Result<Pending, HandInVerifier.Refusal> {
     let file: SessionFile
-    switch SessionFile.load(path: path) {
+    switch SessionFile.load(path: path, texts: texts) {
     case .success(let value): file = value
     case .failure(let error): return .failure(.init(message: error.message))
     }
@@ -158,7 +162,8 @@ struct CohortImportCommand: ParsableCommand {
             record.flags = pending.flags
             return SessionImport(
               record: record, scenarioText: pending.file.scenario.text,
-              inputs: pending.file.inputs, scored: pending.replayed.scored)
+              inputs: pending.file.inputs, scored: pending.replayed.scored,
+              scenario: pending.replayed.scenario)
           })
       } catch {
         for case .refused(let message) in steps { Output.error(message + "\n") }

@@ -177,10 +177,13 @@ import Testing
     let fresh = try Self.freshAnalysis(database)
     _ = try Self.cachedAnalysis(database)
 
-    // A payload edited by hand (a better overall score), the digest left alone.
+    // A payload edited by hand (another plausible overall score), the digest left
+    // alone: the overall score's second most significant byte is the 11th.
     try database.executeForTesting(
       """
-      UPDATE score_cache SET payload = replace(payload, '"overall":', '"overall":9')
+      UPDATE score_cache SET payload = CAST(substr(payload, 1, 10)
+        || CASE WHEN substr(payload, 11, 1) = X'47' THEN X'46' ELSE X'47' END
+        || substr(payload, 12) AS BLOB)
       WHERE rowid IN (SELECT rowid FROM score_cache LIMIT 2)
       """)
     var (analysis, statistics) = try Self.cachedAnalysis(database)
@@ -202,8 +205,8 @@ import Testing
     #expect(statistics.rejected == 5)
     #expect(analysis == fresh)
 
-    // Rows that are not JSON, or that lost their digest.
-    try database.executeForTesting("UPDATE score_cache SET payload = '{\"score\":'")
+    // Rows cut short, or that lost their digest.
+    try database.executeForTesting("UPDATE score_cache SET payload = X'0101'")
     (analysis, statistics) = try Self.cachedAnalysis(database)
     #expect(statistics.rejected == 6)
     #expect(analysis == fresh)
@@ -232,18 +235,57 @@ import Testing
     let text = try #require(try database.scenarioText(hash: session.record.scenarioHash))
     let key = ScoreCacheKey(
       record: session.record, inputs: inputs, scenarioHash: WorkshopDatabase.hash(of: text))
-    let row = try #require(ScoreCacheRow(key: key, entry: ScoreCacheEntry(score: forged)))
-    #expect(row.entry(for: key) == nil)
+    let row = ScoreCacheRow(key: key, entry: ScoreCacheEntry(score: forged), texts: nil)
+    var context = ScoreCachePayload.Context(texts: nil)
+    #expect(row.entry(for: key, context: &context) == nil)
     func quoted(_ text: String) -> String {
       "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
+    let blob = "X'" + row.payload.map { String(format: "%02x", $0) }.joined() + "'"
     try database.executeForTesting(
       "INSERT OR REPLACE INTO score_cache VALUES ("
-        + [row.scenarioHash, row.inputsHash, row.version, row.payload, row.digest].map(quoted)
-        .joined(separator: ", ") + ")")
+        + [row.scenarioHash, row.inputsHash, row.version].map(quoted).joined(separator: ", ")
+        + ", \(blob), \(quoted(row.digest)))")
     let (analysis, statistics) = try Self.cachedAnalysis(database)
     #expect(statistics.rejected == 1)
     #expect(analysis == fresh)
+  }
+
+  /// The stored form gives back every score bit for bit, naming the scenario's texts
+  /// or not, and refuses bytes cut short, running on, or naming texts it cannot find.
+  @Test func payloadsRoundTripExactly() throws {
+    let database = try Self.cohort(sessions: 8)
+    let scenario = try #require(
+      ScenarioLoader.load(text: try Self.scenarioText(), file: "s.yaml").scenario)
+    let texts = ScenarioTexts(scenario)
+    var named = ScoreCachePayload.Context(texts: texts)
+    var bare = ScoreCachePayload.Context(texts: nil)
+    for session in try database.sessionScores(cohort: "spring").sessions {
+      let entry =
+        session.score.map { ScoreCacheEntry(score: $0) }
+        ?? ScoreCacheEntry(problem: session.problem ?? "")
+      let short = entry.payload(texts: texts)
+      let long = entry.payload(texts: nil)
+      #expect(ScoreCacheEntry(payload: short, context: &named) == entry)
+      #expect(ScoreCacheEntry(payload: long, context: &bare) == entry)
+      #expect(ScoreCacheEntry(payload: long, context: &named) == entry)
+      #expect(ScoreCacheEntry(payload: Array(short.dropLast()), context: &named) == nil)
+      #expect(ScoreCacheEntry(payload: short + [0], context: &named) == nil)
+      if let score = session.score, !score.decisions.isEmpty {
+        #expect(short.count < long.count)
+        // Texts named by reference cannot be read without the scenario.
+        #expect(ScoreCacheEntry(payload: short, context: &bare) == nil)
+      }
+    }
+    var score = try #require(try database.sessionScores(cohort: "spring").sessions.first?.score)
+    score.overall = 0.1 + 0.2
+    score.decisions[0].credit = 1.0 / 3.0
+    score.decisions[0].chosenText = "A text the scenario does not have"
+    score.decisions[0].title = nil
+    let entry = ScoreCacheEntry(score: score)
+    let decoded = ScoreCacheEntry(payload: entry.payload(texts: texts), context: &named)
+    #expect(decoded?.score?.overall == 0.1 + 0.2)
+    #expect(decoded == entry)
   }
 
   @Test func keysTellApartWhatAReplayDependsOn() throws {

@@ -25,7 +25,10 @@ public struct CohortAttempt: Hashable, Sendable {
   /// The SHA-256 of the scenario text played (lower-case hex): one per version.
   public var scenarioHash: String
   /// The scenario version the session was played with, if its stored text loads.
-  public var scenario: Scenario?
+  public var scenario: Scenario? {
+    get { parts.scenario }
+    set { parts = Parts(scenario: newValue, scored: scored, score: score) }
+  }
   public var status: Status
   public var mode: SessionOptions.Mode
   /// When play began: ISO 8601 in UTC with milliseconds (this form sorts in time order).
@@ -39,14 +42,49 @@ public struct CohortAttempt: Hashable, Sendable {
   /// The whole replay, when the attempt was made from one (the exports read it); `nil`
   /// when the session could not be replayed or the attempt was made from ``score``
   /// alone.
-  public var scored: ScoredSession?
+  public var scored: ScoredSession? {
+    get { parts.scored }
+    set { parts = Parts(scenario: scenario, scored: newValue, score: score) }
+  }
   /// What the cohort report reads of the replay, or `nil` when the session could not
   /// be replayed.
-  public var score: CohortScore?
+  public var score: CohortScore? {
+    get { parts.score }
+    set { parts = Parts(scenario: scenario, scored: scored, score: newValue) }
+  }
   /// Why the session could not be replayed, in words.
   public var problem: String?
   /// What import found odd about the hand-in this session came from, in words.
   public var flags: [String] = []
+
+  /// The scenario and the scores, kept out of line: they are large values, and a
+  /// cohort's analysis copies and sorts arrays of thousands of attempts.
+  private var parts = Parts(scenario: nil, scored: nil, score: nil)
+
+  /// An attempt's large values, never changed once made (a setter makes new parts).
+  private final class Parts: Hashable, Sendable {
+    let scenario: Scenario?
+    let scored: ScoredSession?
+    let score: CohortScore?
+
+    init(scenario: Scenario?, scored: ScoredSession?, score: CohortScore?) {
+      self.scenario = scenario
+      self.scored = scored
+      self.score = score
+    }
+
+    static func == (left: Parts, right: Parts) -> Bool {
+      left === right
+        || (left.scenario == right.scenario && left.scored == right.scored
+          && left.score == right.score)
+    }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(scenario)
+      hasher.combine(scored)
+      hasher.combine(score)
+    }
+  }
 
   /// Creates an attempt.
   public init(
@@ -60,15 +98,13 @@ public struct CohortAttempt: Hashable, Sendable {
     self.trainee = trainee
     self.scenarioID = scenarioID
     self.scenarioHash = scenarioHash
-    self.scenario = scenario
+    self.parts = Parts(scenario: scenario, scored: scored, score: scored.map(CohortScore.init))
     self.status = status
     self.mode = mode
     self.started = started
     self.finished = finished
     self.durationMilliseconds = durationMilliseconds
     self.inputTimes = inputTimes
-    self.scored = scored
-    self.score = scored.map(CohortScore.init)
     self.problem = problem
   }
 

@@ -5,8 +5,8 @@
 ///
 /// It is derived from a replay and nothing else (``init(_:)``); the workshop database
 /// may keep it, keyed by what the replay depends on, so that a report of thousands of
-/// sessions does not replay them all again. Its `Codable` form is that cache's
-/// payload; bump ``format`` whenever its shape or meaning changes.
+/// sessions does not replay them all again. Bump ``format`` whenever its shape or
+/// meaning changes: cached values of another format are derived afresh.
 ///
 /// ```swift
 /// let score = CohortScore(try ScoredSession.replay(scenario, inputs: inputs,
@@ -31,6 +31,20 @@ public struct CohortScore: Hashable, Sendable, Codable {
 
     /// Whether the trainee took the strongest option (or one as strong).
     public var tookBest: Bool { credit >= 0.999 }
+
+    /// Creates a decision.
+    public init(
+      node: String, title: String?, chosen: String, chosenText: String, best: String,
+      bestText: String, credit: Double
+    ) {
+      self.node = node
+      self.title = title
+      self.chosen = chosen
+      self.chosenText = chosenText
+      self.best = best
+      self.bestText = bestText
+      self.credit = credit
+    }
   }
 
   /// One criterion of a typed statement's analysis.
@@ -38,24 +52,49 @@ public struct CohortScore: Hashable, Sendable, Codable {
     public var id: String
     public var label: String
     public var result: StatementCriterion.Result
+
+    /// Creates a criterion's result.
+    public init(id: String, label: String, result: StatementCriterion.Result) {
+      self.id = id
+      self.label = label
+      self.result = result
+    }
   }
 
   /// A typed statement: its score and how it fared on each criterion.
   public struct Statement: Hashable, Sendable, Codable {
     public var score: Int
     public var criteria: [Criterion]
+
+    /// Creates a statement's result.
+    public init(score: Int, criteria: [Criterion]) {
+      self.score = score
+      self.criteria = criteria
+    }
   }
 
   /// One dimension of communication quality, or `nil` when nothing spoke to it.
   public struct Dimension: Hashable, Sendable, Codable {
     public var dimension: QualityDimension
     public var score: Double?
+
+    /// Creates a dimension's score.
+    public init(dimension: QualityDimension, score: Double?) {
+      self.dimension = dimension
+      self.score = score
+    }
   }
 
   /// A deadline met, and when on the crisis clock (seconds from T+0).
   public struct MetDeadline: Hashable, Sendable, Codable {
     public var id: String
     public var at: Int
+
+    /// Creates a deadline met at `at` seconds.
+    public init(id: String, at: Int) {
+      self.id = id
+      self.at = at
+    }
   }
 
   /// How a promise made during play stood at the end.
@@ -85,6 +124,29 @@ public struct CohortScore: Hashable, Sendable, Codable {
   /// The deadlines met, sorted by id.
   public var metDeadlines: [MetDeadline]
   public var promises: [Promise]
+
+  /// Creates a score from its parts, as a cache stored them.
+  public init(
+    finished: Bool, overall: Double, timeliness: Double, communication: Double,
+    outcome: Double, dimensions: [Dimension], grade: String, passMark: Double, passed: Bool,
+    decisions: [Decision], statements: [Statement], missedDeadlines: [String],
+    metDeadlines: [MetDeadline], promises: [Promise]
+  ) {
+    self.finished = finished
+    self.overall = overall
+    self.timeliness = timeliness
+    self.communication = communication
+    self.outcome = outcome
+    self.dimensions = dimensions
+    self.grade = grade
+    self.passMark = passMark
+    self.passed = passed
+    self.decisions = decisions
+    self.statements = statements
+    self.missedDeadlines = missedDeadlines
+    self.metDeadlines = metDeadlines
+    self.promises = promises
+  }
 
   /// What the cohort report needs of `scored`.
   public init(_ scored: ScoredSession) {

@@ -208,16 +208,18 @@ public struct ScenarioAnalysis: Hashable, Sendable, Codable {
         nodes.append((review.node, review.title, []))
       }
     }
+    // Each attempt's credits in node order, sorted once: the rest score of a decision
+    // sums the others in this order, so that the sum is the same on every run.
+    let ordered = firsts.map { first in
+      first.sorted { $0.key < $1.key }.map { (node: $0.key, credit: $0.value.review.credit) }
+    }
     return nodes.compactMap { node in
-      let responses = firsts.compactMap { first in
+      let responses = zip(firsts, ordered).compactMap { first, credits in
         first[node.id].map { answer in
           ItemAnalysis.Response(
             overall: answer.overall, choice: answer.review.chosen,
             choiceText: answer.review.chosenText, tookBest: answer.review.tookBest,
-            // In node order, so that the sum is the same on every run.
-            rest: ScoreStatistics.mean(
-              first.filter { $0.key != node.id }.sorted { $0.key < $1.key }.map(
-                \.value.review.credit)))
+            rest: ScoreStatistics.mean(credits.filter { $0.node != node.id }.map(\.credit)))
         }
       }
       guard !responses.isEmpty else { return nil }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import SOSCore
 
@@ -14,8 +15,8 @@ struct ScoreCacheRow: Codable, FetchableRecord, PersistableRecord {
   var scenarioHash: String
   var inputsHash: String
   var version: String
-  /// A ``ScoreCacheEntry`` as JSON.
-  var payload: String
+  /// A ``ScoreCacheEntry`` (``ScoreCachePayload``).
+  var payload: Data
   var digest: String
 
   enum CodingKeys: String, CodingKey {
@@ -30,33 +31,37 @@ struct ScoreCacheRow: Codable, FetchableRecord, PersistableRecord {
     static let version = Column(CodingKeys.version)
   }
 
-  /// The row that files `entry` under `key`, or `nil` when the entry cannot be written.
-  init?(key: ScoreCacheKey, entry: ScoreCacheEntry) {
-    guard let payload = entry.payload() else { return nil }
+  /// The row that files `entry` under `key`, naming the texts of `texts` (the scenario
+  /// version `key` names) where it can.
+  init(key: ScoreCacheKey, entry: ScoreCacheEntry, texts: ScenarioTexts?) {
+    let payload = entry.payload(texts: texts)
     scenarioHash = key.scenarioHash
     inputsHash = key.inputsHash
     version = key.version
-    self.payload = payload
+    self.payload = Data(payload)
     digest = Self.digest(key: key, payload: payload)
   }
 
   /// The row's entry, if the row is filed under `key`, its digest matches and its
   /// payload decodes to a well-formed entry; otherwise `nil`, and the score is derived
   /// afresh.
-  func entry(for key: ScoreCacheKey) -> ScoreCacheEntry? {
+  func entry(
+    for key: ScoreCacheKey, context: inout ScoreCachePayload.Context
+  ) -> ScoreCacheEntry? {
+    let bytes = [UInt8](payload)
     guard scenarioHash == key.scenarioHash, inputsHash == key.inputsHash,
-      version == key.version, digest == Self.digest(key: key, payload: payload)
+      version == key.version, digest == Self.digest(key: key, payload: bytes)
     else { return nil }
-    return ScoreCacheEntry(payload: payload)
+    return ScoreCacheEntry(payload: bytes, context: &context)
   }
 
-  static func digest(key: ScoreCacheKey, payload: String) -> String {
+  static func digest(key: ScoreCacheKey, payload: [UInt8]) -> String {
     var bytes = Array("sos-score-cache 1\n".utf8)
     for part in [key.scenarioHash, key.inputsHash, key.version] {
       bytes += Array(part.utf8)
       bytes.append(0x0A)
     }
-    bytes += Array(payload.utf8)
+    bytes += payload
     return SHA256.hex(SHA256.digest(bytes))
   }
 }
