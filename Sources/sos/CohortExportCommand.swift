@@ -74,8 +74,7 @@ struct CohortExportCommand: ParsableCommand {
   func run() throws {
     let store = try database.openExisting()
     let sessions = try CohortSessions.load(
-      name, from: store, scenario: scenario, anonymise: anonymise
-    ) { store, name throws(WorkshopDatabaseError) in try store.replayedSessions(cohort: name) }
+      name, from: store, scenario: scenario, anonymise: anonymise)
     switch format {
     case .xapi:
       sessions.warnAboutProblems()
