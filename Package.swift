@@ -52,7 +52,10 @@ let package = Package(
     ),
     .testTarget(name: "SOSStoreTests", dependencies: ["SOSStore"]),
     .testTarget(name: "SOSReportsTests", dependencies: ["SOSReports"]),
-    .testTarget(name: "SOSTerminalTests", dependencies: ["SOSTerminal"]),
+    // Sets the terminal tests' environment when the test bundle loads, before any
+    // thread starts (setenv during parallel tests corrupts memory).
+    .target(name: "TestEnvironment", path: "Tests/TestEnvironment"),
+    .testTarget(name: "SOSTerminalTests", dependencies: ["SOSTerminal", "TestEnvironment"]),
     .testTarget(
       name: "EndToEndTests",
       dependencies: ["sos", "SOSCore", "SOSStore"]

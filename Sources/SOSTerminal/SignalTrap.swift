@@ -36,7 +36,14 @@ enum SignalTrap {
 
   /// The terminal to restore on SIGTERM/SIGHUP, and its settings; read by the handler.
   nonisolated(unsafe) static var guardedTerminal: Int32 = -1
-  nonisolated(unsafe) static var guardedSettings = termios()
+  /// Kept in memory of its own, allocated once at the C struct's full stride: a
+  /// Swift global of the imported `termios` is laid out a few bytes shorter than an
+  /// assignment to it copies (AddressSanitizer caught the overflow).
+  nonisolated(unsafe) static let guardedSettings: UnsafeMutablePointer<termios> = {
+    let settings = UnsafeMutablePointer<termios>.allocate(capacity: 1)
+    settings.initialize(to: termios())
+    return settings
+  }()
   nonisolated(unsafe) private static var previousGuard: [Int32: sigaction] = [:]
 
   /// The descriptor to poll for readability: readable when a signal arrived.
@@ -102,7 +109,7 @@ enum SignalTrap {
     lock.withLock {
       var settings = termios()
       guard previousGuard.isEmpty, tcgetattr(descriptor, &settings) == 0 else { return }
-      guardedSettings = settings
+      guardedSettings.pointee = settings
       guardedTerminal = descriptor
       for signal in [SIGTERM, SIGHUP] {
         previousGuard[signal] = install(restoreTerminalAndDie, for: signal)
@@ -164,7 +171,7 @@ private let signalToPipe: @convention(c) (Int32) -> Void = { signal in
 /// uncaught; only async-signal-safe calls.
 private let restoreTerminalAndDie: @convention(c) (Int32) -> Void = { signal in
   if SignalTrap.guardedTerminal >= 0 {
-    _ = tcsetattr(SignalTrap.guardedTerminal, TCSANOW, &SignalTrap.guardedSettings)
+    _ = tcsetattr(SignalTrap.guardedTerminal, TCSANOW, SignalTrap.guardedSettings)
   }
   var action = sigaction()
   action.__sigaction_handler.sa_handler = SIG_DFL

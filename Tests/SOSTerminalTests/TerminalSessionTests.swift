@@ -1,4 +1,5 @@
 import Foundation
+import TestEnvironment
 import Testing
 
 @testable import SOSTerminal
@@ -15,16 +16,13 @@ import Testing
 /// SIGINT themselves after typing. Every read has a deadline, so a test that goes
 /// wrong fails instead of hanging.
 @Suite(.serialized) struct TerminalSessionTests {
-  /// Readline reads these once, when the first reader starts: no inputrc of the
-  /// machine's may change the keys, and the same terminal type everywhere (the tests
-  /// also pass when its description is missing and readline falls back to "dumb").
-  static let environment: Void = {
-    setenv("INPUTRC", "/dev/null", 1)
-    setenv("TERM", "xterm", 1)
-  }()
-
-  init() {
-    Self.environment
+  /// Readline reads INPUTRC and TERM once, when the first reader starts: the
+  /// TestEnvironment target sets them (no inputrc of the machine's, the same
+  /// terminal type everywhere) when the bundle loads, before any thread runs; the
+  /// tests also pass when the terminal's description is missing and readline falls
+  /// back to "dumb".
+  init() throws {
+    try #require(sos_test_environment_is_set() == 1, "the test environment was not set at load")
   }
 
   func makeReader(_ terminal: PseudoTerminal, historyPath: String? = nil) -> ReadlineLineReader {
