@@ -29,20 +29,13 @@ public struct ReplayedSession: Hashable, Sendable {
   /// The session as the cohort report and the exports see it, under `trainee` (the
   /// name, or a pseudonym).
   public func attempt(trainee: String) -> CohortAttempt {
-    let status: CohortAttempt.Status
-    switch record.status {
-    case .active: status = .active
-    case .finished: status = .finished
-    case .abandoned: status = .abandoned
-    }
-    let duration = record.finished.map {
-      Timestamp.milliseconds($0) - Timestamp.milliseconds(record.started)
-    }
     var attempt = CohortAttempt(
       session: record.idText, trainee: trainee, scenarioID: record.scenarioID,
-      scenarioHash: record.scenarioHash, scenario: scenario, status: status, mode: record.mode,
-      started: Timestamp.string(record.started), finished: record.finished.map(Timestamp.string),
-      durationMilliseconds: duration, inputTimes: inputs.map { Timestamp.string($0.at) },
+      scenarioHash: record.scenarioHash, scenario: scenario, status: record.status.attemptStatus,
+      mode: record.mode, started: Timestamp.string(record.started),
+      finished: record.finished.map(Timestamp.string),
+      durationMilliseconds: record.durationMilliseconds,
+      inputTimes: inputs.map { Timestamp.string($0.at) },
       scored: scored, problem: problem)
     attempt.flags = record.flags
     return attempt

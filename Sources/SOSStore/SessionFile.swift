@@ -142,8 +142,11 @@ public struct SessionFile: Hashable, Sendable {
   // MARK: - Reading
 
   /// Reads and checks the session file at `path`, refusing files larger than
-  /// ``maximumByteCount`` before reading them.
-  public static func load(path: String) -> Result<SessionFile, SessionFileError> {
+  /// ``maximumByteCount`` before reading them. `texts` spares hashing a scenario text
+  /// an earlier file carried too (see ``decode(_:file:texts:)``).
+  public static func load(
+    path: String, texts: ScenarioTextHashes? = nil
+  ) -> Result<SessionFile, SessionFileError> {
     let location = SourceLocation(file: path)
     // Non-blocking, so that a FIFO or a device named as a session file is refused at
     // once instead of waiting for a writer that never comes.
@@ -178,11 +181,16 @@ public struct SessionFile: Hashable, Sendable {
       }
       bytes += chunk[0..<count]
     }
-    return decode(Data(bytes), file: path)
+    return decode(Data(bytes), file: path, texts: texts)
   }
 
   /// Decodes and checks a session file's bytes; `file` names it in error messages.
-  public static func decode(_ data: Data, file: String) -> Result<SessionFile, SessionFileError> {
+  ///
+  /// The scenario text is checked against its SHA-256 as always; with `texts`, a text
+  /// with the same bytes as one checked before is not hashed again.
+  public static func decode(
+    _ data: Data, file: String, texts: ScenarioTextHashes? = nil
+  ) -> Result<SessionFile, SessionFileError> {
     let location = SourceLocation(file: file)
     if data.count > maximumByteCount {
       return .failure(SessionFileError(.tooLarge(byteCount: data.count), at: location))
@@ -202,7 +210,9 @@ public struct SessionFile: Hashable, Sendable {
       return .failure(SessionFileError(.syntax(failure.reason), at: at))
     }
     do {
-      return .success(try JSONDecoder().decode(SessionFile.self, from: data))
+      let decoder = JSONDecoder()
+      if let texts, let key = ScenarioTextHashes.userInfoKey { decoder.userInfo[key] = texts }
+      return .success(try decoder.decode(SessionFile.self, from: data))
     } catch let error as DecodingProblem {
       return .failure(SessionFileError(error.problem, at: location))
     } catch let error as DecodingError {

@@ -67,3 +67,10 @@ public struct SessionRecord: Hashable, Sendable {
   /// The first 8 hex digits of the id, what people type to name the session.
   public var shortID: String { String(idText.prefix(8)) }
 }
+
+extension SessionRecord {
+  /// Wall-clock milliseconds from start to end, when the session has ended.
+  var durationMilliseconds: Int64? {
+    finished.map { Timestamp.milliseconds($0) - Timestamp.milliseconds(started) }
+  }
+}

@@ -22,4 +22,9 @@ extension WorkshopDatabase {
   public func scenarioText(hash: String) throws(WorkshopDatabaseError) -> String? {
     try read { db in try ScenarioTextRow.fetchOne(db, key: hash.lowercased())?.text }
   }
+
+  /// Whether a scenario text is stored under `hash`.
+  public func hasScenarioText(hash: String) throws(WorkshopDatabaseError) -> Bool {
+    try read { db in try ScenarioTextRow.exists(db, key: hash.lowercased()) }
+  }
 }

@@ -18,7 +18,7 @@ extension WorkshopDatabase {
       shuffles: new.shuffles, started: Timestamp.normalized(new.started), finished: nil,
       status: .active)
     try write { db in
-      let cohortID = try cohortID(named: new.cohort, in: db)
+      let cohortID = try Self.cohortID(named: new.cohort, in: db)
       try Self.storeScenarioText(new.scenarioText, hash: hash, scenarioID: new.scenarioID, in: db)
       var row = Self.row(for: record, cohortID: cohortID)
       row.handInKey = new.handInKey?.text
@@ -91,15 +91,72 @@ extension WorkshopDatabase {
   public func importSession(
     _ session: SessionRecord, scenarioText: String, inputs: [RecordedInput]
   ) throws(WorkshopDatabaseError) -> ImportOutcome {
+    let results = try importSessions([
+      SessionImport(record: session, scenarioText: scenarioText, inputs: inputs)
+    ])
+    guard let result = results.first else { return .alreadyPresent }
+    return try result.get()
+  }
+
+  /// Stores many sessions in one transaction, each as
+  /// ``importSession(_:scenarioText:inputs:)`` would, and caches the scores of those
+  /// given with their replay (under the key a report computes, so the report reuses
+  /// them).
+  ///
+  /// Each session succeeds or fails on its own: the result at each position is its
+  /// outcome, or why it was refused (an invalid trainee name, a scenario text that does
+  /// not match its hash, a gap in the inputs, an unknown cohort). A failure of the
+  /// database itself (busy, full, read-only) stores nothing and is thrown.
+  public func importSessions(
+    _ sessions: [SessionImport]
+  ) throws(WorkshopDatabaseError) -> [Result<ImportOutcome, WorkshopDatabaseError>] {
+    // Sessions of one scenario carry the same text: each text is hashed once.
+    let texts = ScenarioTextHashes()
+    var hashes: [String] = []
+    var results: [Result<ImportOutcome, WorkshopDatabaseError>] = []
+    for item in sessions {
+      let hash = texts.hash(of: item.scenarioText, claimed: item.record.scenarioHash)
+      hashes.append(hash)
+      results.append(
+        Result { () throws(WorkshopDatabaseError) in
+          try Self.checkedForImport(item, textHash: hash)
+          return .imported
+        })
+    }
+    guard results.contains(where: { (try? $0.get()) != nil }) else { return results }
+    var scenarioTexts: [String: ScenarioTexts] = [:]
+    try write { db in
+      for (position, item) in sessions.enumerated() {
+        guard case .success = results[position] else { continue }
+        do {
+          try db.inSavepoint {
+            let texts = item.scenario.map { scenario in
+              scenarioTexts[hashes[position]] ?? ScenarioTexts(scenario)
+            }
+            scenarioTexts[hashes[position]] = texts
+            results[position] = .success(
+              try Self.store(item, textHash: hashes[position], texts: texts, in: db))
+            return .commit
+          }
+        } catch let error as WorkshopDatabaseError {
+          results[position] = .failure(error)
+        }
+      }
+    }
+    return results
+  }
+
+  /// Refuses a session that cannot be imported as it is, before any transaction.
+  private static func checkedForImport(
+    _ item: SessionImport, textHash: String
+  ) throws(WorkshopDatabaseError) {
+    let session = item.record
     let id = session.idText
-    guard Self.isValidName(session.trainee) else { throw .invalidTrainee(session.trainee) }
-    var session = session
-    let hash = SHA256.hex(SHA256.digest(Array(scenarioText.utf8)))
-    guard hash == session.scenarioHash.lowercased() else {
+    guard isValidName(session.trainee) else { throw .invalidTrainee(session.trainee) }
+    guard textHash == session.scenarioHash.lowercased() else {
       throw .scenarioHashMismatch(sessionID: id)
     }
-    session.scenarioHash = hash
-    for (position, recorded) in inputs.enumerated() {
+    for (position, recorded) in item.inputs.enumerated() {
       guard recorded.sequence == position else {
         throw .inputSequenceGap(sessionID: id, position: position, found: recorded.sequence)
       }
@@ -107,22 +164,41 @@ extension WorkshopDatabase {
         throw .invalidInput("option numbers start at 1, not \(option)")
       }
     }
-    return try write { db in
-      if try SessionRow.exists(db, key: id) { return .alreadyPresent }
-      let cohortID = try cohortID(named: session.cohort, in: db)
-      try Self.storeScenarioText(
-        scenarioText, hash: session.scenarioHash, scenarioID: session.scenarioID, in: db)
-      try Self.row(for: session, cohortID: cohortID).insert(db)
-      for recorded in inputs {
-        let (kind, value) = InputKind.parts(of: recorded.input)
-        try SessionInputRow(
-          sessionID: id, sequence: recorded.sequence, kind: kind.rawValue, value: value,
-          at: Timestamp.string(recorded.at), latencyMilliseconds: recorded.latencyMilliseconds,
-          choice: recorded.choice
-        ).insert(db)
-      }
-      return .imported
+  }
+
+  /// Stores one checked session, its inputs and its cached score, unless its id is
+  /// already stored.
+  private static func store(
+    _ item: SessionImport, textHash hash: String, texts: ScenarioTexts?, in db: Database
+  ) throws -> ImportOutcome {
+    var session = item.record
+    let id = session.idText
+    session.scenarioHash = hash
+    if let scored = item.scored {
+      try ScoreCacheRow(
+        key: ScoreCacheKey(record: session, inputs: item.inputs, scenarioHash: hash),
+        entry: ScoreCacheEntry(score: CohortScore(scored)), texts: texts
+      ).insert(db, onConflict: .replace)
     }
+    if try SessionRow.exists(db, key: id) { return .alreadyPresent }
+    let cohortID = try Self.cohortID(named: session.cohort, in: db)
+    try Self.storeScenarioText(
+      item.scenarioText, hash: hash, scenarioID: session.scenarioID, in: db)
+    try Self.row(for: session, cohortID: cohortID).insert(db)
+    for recorded in item.inputs {
+      let (kind, value) = InputKind.parts(of: recorded.input)
+      try SessionInputRow(
+        sessionID: id, sequence: recorded.sequence, kind: kind.rawValue, value: value,
+        at: Timestamp.string(recorded.at), latencyMilliseconds: recorded.latencyMilliseconds,
+        choice: recorded.choice
+      ).insert(db)
+    }
+    return .imported
+  }
+
+  /// The SHA-256 of a scenario text, as sessions name it.
+  static func hash(of text: String) -> String {
+    SHA256.hex(SHA256.digest(Array(text.utf8)))
   }
 }
 
@@ -187,7 +263,7 @@ extension WorkshopDatabase {
     try read { db in
       var request = SessionRow.all()
       if let cohort {
-        let id = try cohortID(named: cohort, in: db)
+        let id = try Self.cohortID(named: cohort, in: db)
         request = request.filter(SessionRow.Columns.cohortID == id)
       }
       let ordered =
@@ -272,7 +348,7 @@ extension WorkshopDatabase {
   }
 
   /// The id of the cohort named `name` (`nil` for no name); throws `unknownCohort`.
-  func cohortID(named name: String?, in db: Database) throws -> Int64? {
+  static func cohortID(named name: String?, in db: Database) throws -> Int64? {
     guard let name else { return nil }
     guard let cohort = try CohortRow.filter(CohortRow.Columns.name == name).fetchOne(db),
       let id = cohort.id
@@ -337,27 +413,36 @@ extension WorkshopDatabase {
   }
 
   func inputs(sessionID: String, in db: Database) throws -> [RecordedInput] {
-    let rows = try SessionInputRow.filter(SessionInputRow.Columns.sessionID == sessionID)
-      .order(SessionInputRow.Columns.sequence)
-      .fetchAll(db)
-    return try rows.enumerated().map { position, row in
+    // One prepared statement for every session: a report reads thousands of logs.
+    let statement = try db.cachedStatement(
+      sql: """
+        SELECT sequence, kind, value, at, latency_ms, choice FROM session_input
+        WHERE session_id = ? ORDER BY sequence
+        """)
+    let rows = try Row.fetchCursor(statement, arguments: [sessionID])
+    var inputs: [RecordedInput] = []
+    while let row = try rows.next() {
+      let sequence: Int = try row.decode(atIndex: 0)
       func damaged(_ detail: String) -> WorkshopDatabaseError {
         .damagedRecord(
           path: path, table: "session_input",
-          detail: "session \(sessionID), input \(row.sequence): \(detail)")
+          detail: "session \(sessionID), input \(sequence): \(detail)")
       }
-      guard row.sequence == position else {
-        throw damaged("expected sequence \(position); the log has a gap")
+      guard sequence == inputs.count else {
+        throw damaged("expected sequence \(inputs.count); the log has a gap")
       }
       let input: SessionInput
-      switch InputKind.input(kind: row.kind, value: row.value) {
+      switch InputKind.input(kind: try row.decode(atIndex: 1), value: try row.decode(atIndex: 2)) {
       case .success(let value): input = value
       case .failure(let problem): throw damaged(InputKind.describe(problem))
       }
-      guard let at = Timestamp.date(row.at) else { throw damaged("unreadable time '\(row.at)'") }
-      return RecordedInput(
-        sequence: row.sequence, input: input, at: at,
-        latencyMilliseconds: row.latencyMilliseconds, choice: row.choice)
+      let at: String = try row.decode(atIndex: 3)
+      guard let date = Timestamp.date(at) else { throw damaged("unreadable time '\(at)'") }
+      inputs.append(
+        RecordedInput(
+          sequence: sequence, input: input, at: date,
+          latencyMilliseconds: try row.decode(atIndex: 4), choice: try row.decode(atIndex: 5)))
     }
+    return inputs
   }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 
-/// The workshop's SQLite database: cohorts, sessions and their input logs, and the
-/// scenario texts they were played with. The only type that reads or writes SQL.
+/// The workshop's SQLite database: cohorts, sessions and their input logs, the
+/// scenario texts they were played with, and a cache of what their replays gave. The
+/// only type that reads or writes SQL.
 ///
 /// Each method runs one transaction that keeps the data consistent; a write is
 /// committed to disk when the method returns. Many processes may use one database
@@ -157,6 +158,19 @@ public struct WorkshopDatabase: Sendable {
     migrator.registerMigration("v4") { db in
       try db.alter(table: "session") { table in
         table.add(column: "hand_in_key", .text)
+      }
+    }
+    // What replays gave, so that a cohort report need not replay every session again:
+    // derived, never read from a file, keyed by what a replay depends on (see
+    // ScoreCacheKey), each payload bound to its key by a digest (ScoreCacheRow).
+    migrator.registerMigration("v5") { db in
+      try db.create(table: "score_cache") { table in
+        table.column("scenario_hash", .text).notNull()
+        table.column("inputs_hash", .text).notNull()
+        table.column("version", .text).notNull()
+        table.column("payload", .blob).notNull()
+        table.column("digest", .text).notNull()
+        table.primaryKey(["scenario_hash", "inputs_hash", "version"])
       }
     }
     return migrator

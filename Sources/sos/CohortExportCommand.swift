@@ -74,7 +74,8 @@ struct CohortExportCommand: ParsableCommand {
   func run() throws {
     let store = try database.openExisting()
     let sessions = try CohortSessions.load(
-      name, from: store, scenario: scenario, anonymise: anonymise)
+      name, from: store, scenario: scenario, anonymise: anonymise
+    ) { store, name throws(WorkshopDatabaseError) in try store.replayedSessions(cohort: name) }
     switch format {
     case .xapi:
       sessions.warnAboutProblems()

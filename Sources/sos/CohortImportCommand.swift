@@ -43,95 +43,175 @@ struct CohortImportCommand: ParsableCommand {
   @OptionGroup var global: GlobalOptions
   @OptionGroup var database: DatabaseOptions
 
+  /// How many files are stored per transaction: enough that commits do not dominate,
+  /// few enough that another process waits a moment at most.
+  static let batchSize = 200
+
+  /// A file read, replayed and verified, waiting for its batch to be stored.
+  struct Pending {
+    var path: String
+    var file: SessionFile
+    var replayed: ReplayedSession
+    var flags: [String]
+  }
+
+  /// What to print for one file, in the order of the files.
+  enum Step {
+    /// A file refused before storing: its error line.
+    case refused(String)
+    /// A file to store, by its place in the batch.
+    case pending(Int)
+  }
+
   func run() throws {
     let store = try database.open()
     let verifier = HandInVerifier(
       folder: global.scenarioDirectory, store: store, trust: trustScenarioText,
       requireSeal: requireSeal)
-    var flagged: [String] = []
-    let cohort = try CohortSessions.cohort(name, in: store)
+    let cohort = try CohortLookup.named(name, in: store)
     var replayer = SessionReplayer()
-    var imported = 0
-    var skipped = 0
-    var failed = 0
-    for path in try Self.expand(files, failed: &failed) {
-      let file: SessionFile
-      switch SessionFile.load(path: path) {
-      case .success(let value): file = value
-      case .failure(let error):
-        Output.error(error.message + "\n")
-        failed += 1
-        continue
-      }
-      let replayed: ReplayedSession
-      switch file.replay(using: &replayer, file: path) {
-      case .success(let value): replayed = value
-      case .failure(let error):
-        Output.error(error.message + "\n")
-        failed += 1
-        continue
-      }
-      let flags: [String]
-      switch verifier.verify(file, path: path, strict: strict) {
-      case .success(let found): flags = found
+    let texts = ScenarioTextHashes()
+    var tally = Tally()
+    var steps: [Step] = []
+    var batch: [Pending] = []
+    for path in try Self.expand(files, failed: &tally.failed) {
+      switch prepare(
+        path, cohort: cohort.name, replayer: &replayer, texts: texts, verifier: verifier)
+      {
+      case .success(let pending):
+        steps.append(.pending(batch.count))
+        batch.append(pending)
+        // A text accepted on trust is one the database has once stored, for the files
+        // after it: store it at once, as when every file was committed on its own.
+        if !verifier.knows(pending.file.scenario.sha256) {
+          try storeBatch(batch, steps: steps, in: store, verifier: verifier, tally: &tally)
+          batch = []
+          steps = []
+        }
       case .failure(let refusal):
-        Output.error(refusal.message + "\n")
-        failed += 1
-        continue
+        steps.append(.refused(refusal.message))
       }
-      var filed = file
-      filed.cohort = cohort.name
-      let outcome: ImportOutcome
-      do {
-        var record = filed.sessionRecord
-        record.flags = flags
-        outcome = try store.importSession(
-          record, scenarioText: filed.scenario.text, inputs: filed.inputs)
-      } catch {
-        switch error {
-        case .busy, .diskFull, .permissionDenied, .cannotOpen, .cannotCreateDirectory, .database:
-          throw Failure.database(error)
-        default:
-          Output.error("\(path): error: \(error.message)\n")
-          failed += 1
-          continue
-        }
-      }
-      let record = replayed.record
-      switch outcome {
-      case .imported:
-        imported += 1
-        var line =
-          "imported \(path): session \(record.shortID), \(Self.oneLine(record.trainee)),"
-          + " \(record.scenarioID), \(record.status.rawValue)"
-        if record.status == .finished, let report = replayed.scored?.report {
-          line += ", overall \(ScoreFormat.points(report.overall)) \(report.grade)"
-        }
-        if let seal = file.seal, verifier.keys[seal.key.lowercased()] != nil {
-          line += ", seal intact"
-        }
-        Output.out(line + "\n")
-        if !flags.isEmpty {
-          flagged.append(path)
-          Output.out("  flagged: " + flags.joined(separator: "; ") + "\n")
-        }
-      case .alreadyPresent:
-        skipped += 1
-        Output.out(
-          "skipped \(path): session \(record.shortID) is already in the database\n")
+      if batch.count >= Self.batchSize {
+        try storeBatch(batch, steps: steps, in: store, verifier: verifier, tally: &tally)
+        batch = []
+        steps = []
       }
     }
+    try storeBatch(batch, steps: steps, in: store, verifier: verifier, tally: &tally)
     var summary =
-      "Imported \(imported) session\(imported == 1 ? "" : "s") into cohort '\(cohort.name)'"
-    if skipped > 0 { summary += "; \(skipped) already present" }
+      "Imported \(tally.imported) session\(tally.imported == 1 ? "" : "s")"
+      + " into cohort '\(cohort.name)'"
+    if tally.skipped > 0 { summary += "; \(tally.skipped) already present" }
+    let flagged = tally.flagged
     if !flagged.isEmpty {
       summary +=
         "; \(flagged.count) hand-in\(flagged.count == 1 ? " looks" : "s look") edited ("
         + flagged.joined(separator: ", ") + ")"
     }
-    if failed > 0 { summary += "; \(failed) file\(failed == 1 ? "" : "s") failed" }
+    if tally.failed > 0 {
+      summary += "; \(tally.failed) file\(tally.failed == 1 ? "" : "s") failed"
+    }
     Output.out(summary + ".\n")
-    if failed > 0 { throw ExitStatus.badData }
+    if tally.failed > 0 { throw ExitStatus.badData }
+  }
+
+  /// What the import did so far.
+  struct Tally {
+    var imported = 0
+    var skipped = 0
+    var failed = 0
+    var flagged: [String] = []
+  }
+
+  /// Reads, replays and verifies one file; a refusal is its error line.
+  func prepare(
+    _ path: String, cohort: String, replayer: inout SessionReplayer,
+    texts: ScenarioTextHashes, verifier: HandInVerifier
+  ) -> Result<Pending, HandInVerifier.Refusal> {
+    let file: SessionFile
+    switch SessionFile.load(path: path, texts: texts) {
+    case .success(let value): file = value
+    case .failure(let error): return .failure(.init(message: error.message))
+    }
+    let replayed: ReplayedSession
+    switch file.replay(using: &replayer, file: path) {
+    case .success(let value): replayed = value
+    case .failure(let error): return .failure(.init(message: error.message))
+    }
+    switch verifier.verify(file, path: path, strict: strict) {
+    case .success(let flags):
+      var filed = file
+      filed.cohort = cohort
+      return .success(Pending(path: path, file: filed, replayed: replayed, flags: flags))
+    case .failure(let refusal): return .failure(refusal)
+    }
+  }
+
+  /// Stores a batch in one transaction, with the scores of its replays, then prints
+  /// what happened to each file in order.
+  func storeBatch(
+    _ batch: [Pending], steps: [Step], in store: WorkshopDatabase, verifier: HandInVerifier,
+    tally: inout Tally
+  ) throws {
+    var results: [Result<ImportOutcome, WorkshopDatabaseError>] = []
+    if !batch.isEmpty {
+      do {
+        results = try store.importSessions(
+          batch.map { pending in
+            var record = pending.file.sessionRecord
+            record.flags = pending.flags
+            return SessionImport(
+              record: record, scenarioText: pending.file.scenario.text,
+              inputs: pending.file.inputs, scored: pending.replayed.scored,
+              scenario: pending.replayed.scenario)
+          })
+      } catch {
+        for case .refused(let message) in steps { Output.error(message + "\n") }
+        throw Failure.database(error)
+      }
+    }
+    for step in steps {
+      switch step {
+      case .refused(let message):
+        Output.error(message + "\n")
+        tally.failed += 1
+      case .pending(let index):
+        report(batch[index], result: results[index], verifier: verifier, tally: &tally)
+      }
+    }
+  }
+
+  /// Prints what happened to one stored file.
+  func report(
+    _ pending: Pending, result: Result<ImportOutcome, WorkshopDatabaseError>,
+    verifier: HandInVerifier, tally: inout Tally
+  ) {
+    let path = pending.path
+    let record = pending.replayed.record
+    switch result {
+    case .failure(let error):
+      Output.error("\(path): error: \(error.message)\n")
+      tally.failed += 1
+    case .success(.imported):
+      tally.imported += 1
+      var line =
+        "imported \(path): session \(record.shortID), \(Self.oneLine(record.trainee)),"
+        + " \(record.scenarioID), \(record.status.rawValue)"
+      if record.status == .finished, let report = pending.replayed.scored?.report {
+        line += ", overall \(ScoreFormat.points(report.overall)) \(report.grade)"
+      }
+      if let seal = pending.file.seal, verifier.keys[seal.key.lowercased()] != nil {
+        line += ", seal intact"
+      }
+      Output.out(line + "\n")
+      if !pending.flags.isEmpty {
+        tally.flagged.append(path)
+        Output.out("  flagged: " + pending.flags.joined(separator: "; ") + "\n")
+      }
+    case .success(.alreadyPresent):
+      tally.skipped += 1
+      Output.out("skipped \(path): session \(record.shortID) is already in the database\n")
+    }
   }
 
   static func oneLine(_ text: String) -> String {

@@ -23,7 +23,7 @@ struct CohortKeyCommand: ParsableCommand {
 
   func run() throws {
     let store = try database.openExisting()
-    let cohort = try CohortSessions.cohort(name, in: store)
+    let cohort = try CohortLookup.named(name, in: store)
     let key = HandInKey(cohort: cohort)
     Output.out(
       key.text + "\n"

@@ -1,13 +1,17 @@
 import ArgumentParser
 import SOSCore
 import SOSReports
+import SOSStore
 
 struct CohortReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
     abstract: "Report a cohort's results: scores, distributions, item analysis, rates.",
     discussion: """
-      Every session is replayed and re-scored. Formats: text, md (Markdown), html (one \
+      Scores are derived by replaying each session; what a replay gave is kept in the \
+      database, filed under the scenario text, the answers and the scoring version, so \
+      a later report replays only sessions it has not seen (--rescore replays them \
+      all). Formats: text, md (Markdown), html (one \
       self-contained page with charts, for the browser or print), csv (one row per \
       session) and json (the whole report). Exit status: 0 after a report, 66 for an \
       unknown cohort or a scenario the cohort has no sessions of, 74 when --out cannot be \
@@ -38,12 +42,18 @@ struct CohortReportCommand: ParsableCommand {
   @Flag(help: "Count practice sessions in the statistics too.")
   var includePractice = false
 
+  @Flag(help: "Replay and re-score every session, ignoring (and refreshing) the cached scores.")
+  var rescore = false
+
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
     let store = try database.openExisting()
     let sessions = try CohortSessions.load(
-      name, from: store, scenario: scenario, anonymise: anonymise)
+      name, from: store, scenario: scenario, anonymise: anonymise
+    ) { store, name throws(WorkshopDatabaseError) in
+      try store.sessionScores(cohort: name, rescore: rescore).sessions
+    }
     sessions.warnAboutProblems()
     let analysis = CohortAnalysis(
       cohort: sessions.cohort.name, description: sessions.cohort.description,

@@ -1,24 +1,39 @@
 import SOSCore
 import SOSStore
 
-/// A cohort's sessions, replayed and re-scored, as the cohort report and the exports
-/// take them: named by trainee or by pseudonym, optionally of one scenario only.
-struct CohortSessions {
+/// A stored session as a cohort's report or export takes it: replayed
+/// (``ReplayedSession``, for the exports) or as the score cache gives it
+/// (``SessionScore``, for the report).
+protocol CohortMember {
+  var record: SessionRecord { get }
+  /// Why the session could not be replayed, in words.
+  var problem: String? { get }
+  /// The session as cohort reports see it, under `trainee`.
+  func attempt(trainee: String) -> CohortAttempt
+}
+
+extension ReplayedSession: CohortMember {}
+extension SessionScore: CohortMember {}
+
+/// A cohort's sessions with their scores, as the cohort report and the exports take
+/// them: named by trainee or by pseudonym, optionally of one scenario only.
+struct CohortSessions<Member: CohortMember> {
   let cohort: CohortRecord
-  let replayed: [ReplayedSession]
+  let replayed: [Member]
   let anonymise: Bool
 
-  /// Loads the sessions of the cohort named `name`; fails with exit 66 for an unknown
-  /// cohort or a scenario the cohort has no sessions of.
+  /// Loads the sessions of the cohort named `name` with `members`; fails with exit 66
+  /// for an unknown cohort or a scenario the cohort has no sessions of.
   static func load(
-    _ name: String, from store: WorkshopDatabase, scenario: String?, anonymise: Bool
+    _ name: String, from store: WorkshopDatabase, scenario: String?, anonymise: Bool,
+    members: (WorkshopDatabase, String) throws(WorkshopDatabaseError) -> [Member]
   ) throws -> CohortSessions {
     var sessions = CohortSessions(
-      cohort: try cohort(name, in: store), replayed: [], anonymise: anonymise)
+      cohort: try CohortLookup.named(name, in: store), replayed: [],
+      anonymise: anonymise)
     try Failure.catching {
       sessions = CohortSessions(
-        cohort: sessions.cohort, replayed: try store.replayedSessions(cohort: name),
-        anonymise: anonymise)
+        cohort: sessions.cohort, replayed: try members(store, name), anonymise: anonymise)
     }
     guard let scenario else { return sessions }
     let matching = sessions.replayed.filter { $0.record.scenarioID == scenario }
@@ -32,19 +47,6 @@ struct CohortSessions {
         ExitStatus.missingInput)
     }
     return CohortSessions(cohort: sessions.cohort, replayed: matching, anonymise: anonymise)
-  }
-
-  /// The cohort named `name`, or a failure with the hint to create it.
-  static func cohort(_ name: String, in store: WorkshopDatabase) throws -> CohortRecord {
-    var found: CohortRecord?
-    try Failure.catching {
-      guard let cohort = try store.cohort(named: name) else {
-        throw WorkshopDatabaseError.unknownCohort(name)
-      }
-      found = cohort
-    }
-    guard let found else { throw ExitStatus.missingInput }
-    return found
   }
 
   /// The name reports show for a trainee.

@@ -29,7 +29,7 @@ struct CohortShowCommand: ParsableCommand {
 
   func run() throws {
     let store = try database.openExisting()
-    let cohort = try CohortSessions.cohort(name, in: store)
+    let cohort = try CohortLookup.named(name, in: store)
     try Failure.catching {
       let sessions = try SessionSummary.all(in: store, cohort: name).sorted {
         ($0.trainee, $0.started, $0.id) < ($1.trainee, $1.started, $1.id)

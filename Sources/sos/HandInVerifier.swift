@@ -43,8 +43,8 @@ struct HandInVerifier {
   func knows(_ hash: String) -> Bool {
     let hash = hash.lowercased()
     if libraryHashes.contains(hash) { return true }
-    guard let store, let text = try? store.scenarioText(hash: hash) else { return false }
-    return text != nil
+    guard let store, let stored = try? store.hasScenarioText(hash: hash) else { return false }
+    return stored
   }
 
   /// A refusal, as the line to print.

@@ -309,6 +309,31 @@ import Testing
         == "s.json: error: scenario text does not match its sha256; the file was altered")
   }
 
+  /// A text checked once is not hashed again, but an altered text that claims its hash
+  /// is still refused: only the very same bytes are taken as checked.
+  @Test func scenarioTextsCheckedBeforeSpareNoAlteredText() throws {
+    let texts = ScenarioTextHashes()
+    let original = Self.sample().encode()
+    #expect(throws: Never.self) {
+      try SessionFile.decode(original, file: "a.json", texts: texts).get()
+    }
+    #expect(throws: Never.self) {
+      try SessionFile.decode(original, file: "b.json", texts: texts).get()
+    }
+    var object = try Self.sampleObject()
+    var scenario = try #require(object["scenario"] as? [String: Any])
+    scenario["text"] = Sample.scenarioText.replacingOccurrences(of: "exposed", with: "safe")
+    object["scenario"] = scenario
+    let altered = try JSONSerialization.data(withJSONObject: object)
+    #expect(
+      SessionFile.decode(altered, file: "s.json", texts: texts).failureMessage
+        == "s.json: error: scenario text does not match its sha256; the file was altered")
+    let claimed = try #require((object["scenario"] as? [String: Any])?["sha256"] as? String)
+    #expect(
+      texts.hash(of: Sample.scenarioText + " ", claimed: claimed)
+        == SHA256.hex(SHA256.digest(Array((Sample.scenarioText + " ").utf8))))
+  }
+
   @Test func inputsMustBeNumberedWithoutGaps() throws {
     var object = try Self.sampleObject()
     var inputs = try #require(object["inputs"] as? [[String: Any]])

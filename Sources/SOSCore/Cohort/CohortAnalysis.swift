@@ -148,7 +148,7 @@ public struct CohortAnalysis: Hashable, Sendable, Codable {
       finished: attempts.filter { $0.status == .finished }.count,
       active: attempts.filter { $0.status == .active }.count,
       abandoned: attempts.filter { $0.status == .abandoned }.count,
-      unscorable: attempts.filter { $0.scored == nil }.count)
+      unscorable: attempts.filter { $0.score == nil }.count)
     sessions = attempts.map(Self.row)
     problems = attempts.compactMap { attempt in
       attempt.problem.map { "session \(attempt.shortID) (\(attempt.trainee)): \($0)" }
@@ -168,13 +168,13 @@ public struct CohortAnalysis: Hashable, Sendable, Codable {
       guard let byScenario = groups[trainee] else { continue }
       for scenario in byScenario.keys.sorted() {
         let list = byScenario[scenario] ?? []
-        let played = list.filter { $0.finishedReport != nil }
+        let played = list.filter { $0.finishedScore != nil }
         let finished = played.filter { includePractice || $0.mode == .assessment }.sorted {
           (storedAt[$0.session] ?? 0) < (storedAt[$1.session] ?? 0)
         }
         if let latest = finished.last { counted[scenario, default: []].append(latest) }
         let best = finished.max { left, right in
-          (left.finishedReport?.overall ?? 0) < (right.finishedReport?.overall ?? 0)
+          (left.finishedScore?.overall ?? 0) < (right.finishedScore?.overall ?? 0)
         }
         trainees.append(
           TraineeRow(
@@ -220,7 +220,7 @@ public struct CohortAnalysis: Hashable, Sendable, Codable {
   }
 
   static func row(_ attempt: CohortAttempt) -> SessionRow {
-    let report = attempt.finishedReport
+    let report = attempt.finishedScore
     return SessionRow(
       session: attempt.session, trainee: attempt.trainee, scenario: attempt.scenarioID,
       status: attempt.status, mode: attempt.mode, started: attempt.started,
@@ -234,7 +234,7 @@ public struct CohortAnalysis: Hashable, Sendable, Codable {
   }
 
   static func result(_ attempt: CohortAttempt) -> AttemptResult? {
-    attempt.finishedReport.map { report in
+    attempt.finishedScore.map { report in
       AttemptResult(
         session: attempt.session, started: attempt.started, overall: report.overall,
         grade: report.grade, passed: report.passed)

@@ -109,9 +109,9 @@ public struct ScenarioAnalysis: Hashable, Sendable, Codable {
     versions: Int
   ) {
     let scored = attempts.compactMap { attempt in
-      attempt.scored.map { (attempt: attempt, scored: $0) }
+      attempt.score.map { (attempt: attempt, score: $0) }
     }
-    let reports = scored.map(\.scored.report)
+    let reports = scored.map(\.score)
     self.id = id
     title = reference?.title ?? id
     self.versions = versions
@@ -131,9 +131,9 @@ public struct ScenarioAnalysis: Hashable, Sendable, Codable {
       let facing = scored.filter { pair in
         pair.attempt.scenario?.deadlines.contains { $0.id == deadline.id } ?? true
       }
-      let missed = facing.filter { $0.scored.state.missedDeadlines.contains(deadline.id) }.count
+      let missed = facing.filter { $0.score.missedDeadlines.contains(deadline.id) }.count
       let late = facing.filter { pair in
-        guard let met = pair.scored.state.metDeadlines[deadline.id] else { return false }
+        guard let met = pair.score.metDeadline(deadline.id) else { return false }
         let by = pair.attempt.scenario?.deadlines.first { $0.id == deadline.id }?.by ?? deadline.by
         return met > by
       }.count
@@ -142,21 +142,18 @@ public struct ScenarioAnalysis: Hashable, Sendable, Codable {
         missed: Proportion(count: missed, total: facing.count), late: late)
     }
 
-    let promises = scored.flatMap(\.scored.state.promises)
-    let keptLate = promises.filter { promise in
-      if case .kept = promise.status { return !promise.keptOnTime }
-      return false
-    }.count
+    let promises = scored.flatMap(\.score.promises)
     self.promises = PromiseSummary(
-      made: promises.count, keptOnTime: promises.filter(\.keptOnTime).count, keptLate: keptLate,
+      made: promises.count, keptOnTime: promises.filter { $0 == .keptOnTime }.count,
+      keptLate: promises.filter { $0 == .keptLate }.count,
       broken: Proportion(
-        count: promises.filter { $0.status == .broken }.count, total: promises.count))
+        count: promises.filter { $0 == .broken }.count, total: promises.count))
 
     let statements = reports.flatMap(\.statements)
     self.statements = statements.count
-    meanStatementScore = ScoreStatistics.mean(statements.map { Double($0.analysis.score) })
+    meanStatementScore = ScoreStatistics.mean(statements.map { Double($0.score) })
     var criteria: [CriterionSummary] = []
-    for criterion in statements.flatMap(\.analysis.criteria) {
+    for criterion in statements.flatMap(\.criteria) {
       let index =
         criteria.firstIndex { $0.id == criterion.id }
         ?? {
@@ -177,51 +174,52 @@ public struct ScenarioAnalysis: Hashable, Sendable, Codable {
     }
     self.criteria = criteria
 
-    decisions = Self.itemAnalyses(reference: reference, scored: scored.map(\.scored))
+    decisions = Self.itemAnalyses(reference: reference, scored: scored.map(\.score))
     reliability = Reliability(
-      scores: Self.firstDecisions(scored.map(\.scored)).map { first in
+      scores: Self.firstDecisions(scored.map(\.score)).map { first in
         first.mapValues(\.review.credit)
       })
     indicative = counted < ItemAnalysis.settledCount
     wrongTurn = Self.wrongTurn(
-      scenario: id, title: title, decisions: decisions, scored: scored.map(\.scored))
+      scenario: id, title: title, decisions: decisions, scored: scored.map(\.score))
   }
 
   // MARK: - Item analysis
 
   /// Each attempt's first decision at each node, by node.
-  static func firstDecisions(_ scored: [ScoredSession]) -> [[String: (
-    overall: Double, review: ScoreReport.DecisionReview
+  static func firstDecisions(_ scored: [CohortScore]) -> [[String: (
+    overall: Double, review: CohortScore.Decision
   )]] {
     scored.map { session in
-      var first: [String: (overall: Double, review: ScoreReport.DecisionReview)] = [:]
-      for review in session.report.decisions where first[review.node] == nil {
-        first[review.node] = (session.report.overall, review)
+      var first: [String: (overall: Double, review: CohortScore.Decision)] = [:]
+      for review in session.decisions where first[review.node] == nil {
+        first[review.node] = (session.overall, review)
       }
       return first
     }
   }
 
-  static func itemAnalyses(reference: Scenario?, scored: [ScoredSession]) -> [ItemAnalysis] {
+  static func itemAnalyses(reference: Scenario?, scored: [CohortScore]) -> [ItemAnalysis] {
     let firsts = firstDecisions(scored)
     var nodes: [(id: String, title: String?, choices: [Choice])] =
       (reference?.nodes ?? []).filter { !$0.isEnding }.map { ($0.id, $0.title, $0.choices) }
     for session in scored {
-      for review in session.report.decisions where !nodes.contains(where: { $0.id == review.node })
-      {
+      for review in session.decisions where !nodes.contains(where: { $0.id == review.node }) {
         nodes.append((review.node, review.title, []))
       }
     }
+    // Each attempt's credits in node order, sorted once: the rest score of a decision
+    // sums the others in this order, so that the sum is the same on every run.
+    let ordered = firsts.map { first in
+      first.sorted { $0.key < $1.key }.map { (node: $0.key, credit: $0.value.review.credit) }
+    }
     return nodes.compactMap { node in
-      let responses = firsts.compactMap { first in
+      let responses = zip(firsts, ordered).compactMap { first, credits in
         first[node.id].map { answer in
           ItemAnalysis.Response(
             overall: answer.overall, choice: answer.review.chosen,
             choiceText: answer.review.chosenText, tookBest: answer.review.tookBest,
-            // In node order, so that the sum is the same on every run.
-            rest: ScoreStatistics.mean(
-              first.filter { $0.key != node.id }.sorted { $0.key < $1.key }.map(
-                \.value.review.credit)))
+            rest: ScoreStatistics.mean(credits.filter { $0.node != node.id }.map(\.credit)))
         }
       }
       guard !responses.isEmpty else { return nil }
@@ -236,12 +234,12 @@ public struct ScenarioAnalysis: Hashable, Sendable, Codable {
   /// The option taken most often where a stronger one was on offer (ties: the lower
   /// credit, then the scenario's order of decisions).
   static func wrongTurn(
-    scenario: String, title: String, decisions: [ItemAnalysis], scored: [ScoredSession]
+    scenario: String, title: String, decisions: [ItemAnalysis], scored: [CohortScore]
   ) -> WrongTurn? {
     let firsts = firstDecisions(scored)
     var best: WrongTurn?
     for decision in decisions {
-      var taken: [String: [ScoreReport.DecisionReview]] = [:]
+      var taken: [String: [CohortScore.Decision]] = [:]
       var order: [String] = []
       for first in firsts {
         guard let review = first[decision.node]?.review, !review.tookBest else { continue }

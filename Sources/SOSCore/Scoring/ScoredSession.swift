@@ -34,7 +34,33 @@ public struct ScoredSession: Hashable, Sendable {
     _ scenario: Scenario, inputs: [SessionInput], options: SessionOptions,
     latencies: [Int?] = [], choices: [String?] = []
   ) -> Result<ScoredSession, Engine.ReplayError> {
+    replay(
+      scenario, inputs: inputs, options: options, latencies: latencies, choices: choices,
+      singlePass: !inputs.contains(.undo))
+  }
+
+  /// ``replay(_:inputs:options:latencies:choices:)``, in one pass when `singlePass`:
+  /// a log without an undo is all standing inputs, so the scorer's replay is the whole
+  /// replay and gives the end state too (each statement is analysed once less). Tests
+  /// compare both ways.
+  static func replay(
+    _ scenario: Scenario, inputs: [SessionInput], options: SessionOptions,
+    latencies: [Int?], choices: [String?], singlePass: Bool
+  ) -> Result<ScoredSession, Engine.ReplayError> {
     let engine = Engine(scenario: scenario)
+    if singlePass {
+      return Scorer(engine: engine).standingReplay(
+        inputs: inputs, options: options, latencies: latencies, choices: choices
+      ).map { standing in
+        ScoredSession(
+          report: standing.report, state: standing.state, events: standing.events,
+          decisionInputs: inputs.indices.filter { inputs[$0].isChoice },
+          statementInputs: inputs.indices.filter {
+            if case .write = inputs[$0] { return true }
+            return false
+          })
+      }
+    }
     // The whole log, undos included, must replay as it was played: this checks every
     // input (and every recorded option id) and gives the state play ended in.
     let transition: Engine.Transition

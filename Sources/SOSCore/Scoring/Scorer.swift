@@ -51,25 +51,41 @@ public struct Scorer: Sendable {
     /// Everything that happened from T+0 to the last input that still stands: no
     /// decision taken back with undo, nothing that followed it, and no `.undone`.
     var events: [SessionEvent]
+    /// The state after the last input that still stands.
+    var state: SessionState
   }
 
   /// Replays the inputs that still stand once every undo has taken back its decision,
   /// and scores them. Indices in errors refer to the log as given.
+  ///
+  /// `choices`, aligned with `inputs`, are the option ids a log recorded beside the
+  /// numbers typed; a number that now stands for another option is refused, as
+  /// ``Engine/replay(_:options:choices:)`` refuses it.
   func standingReplay(
     inputs: [SessionInput], options: SessionOptions, latencies: [Int?] = [],
-    assuming assumptions: [Int: Engine.Assumption] = [:]
+    choices: [String?] = [], assuming assumptions: [Int: Engine.Assumption] = [:]
   ) -> Result<StandingReplay, Engine.ReplayError> {
     var walk = begin(options, recordsEvents: true)
     // Undone decisions do not count: score the inputs that still stand. Indices in
     // errors refer to the log as given.
     for (index, input, latency) in Self.standingInputs(inputs, latencies: latencies) {
+      if case .choose(let number) = input, index < choices.count, let recorded = choices[index] {
+        let offered = engine.offeredChoices(in: walk.state)
+        if number >= 1, number <= offered.count, offered[number - 1].id != recorded {
+          return .failure(
+            Engine.ReplayError(
+              index: index, input: input,
+              error: .optionMismatch(number, recorded: recorded, offered: offered[number - 1].id)))
+        }
+      }
       if case .failure(let error) = take(
         input, latency: latency, assuming: assumptions[index], in: &walk)
       {
         return .failure(Engine.ReplayError(index: index, input: input, error: error))
       }
     }
-    return .success(StandingReplay(report: report(of: walk), events: walk.events))
+    return .success(
+      StandingReplay(report: report(of: walk), events: walk.events, state: walk.state))
   }
 
   /// A session played and scored input by input: its state, what its report reviews,
