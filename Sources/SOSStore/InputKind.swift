@@ -7,6 +7,8 @@ enum InputKind: String, CaseIterable, Sendable {
   case write
   case timeout
   case undo
+  /// A facilitator's manual inject, by id.
+  case inject
 
   /// The kind and value that store `input`.
   static func parts(of input: SessionInput) -> (kind: InputKind, value: String?) {
@@ -15,6 +17,7 @@ enum InputKind: String, CaseIterable, Sendable {
     case .write(let text): return (.write, text)
     case .timeout: return (.timeout, nil)
     case .undo: return (.undo, nil)
+    case .inject(let id): return (.inject, id)
     }
   }
 
@@ -23,6 +26,7 @@ enum InputKind: String, CaseIterable, Sendable {
     case unknownKind(String)
     case badOptionNumber(String?)
     case missingText
+    case missingInject
   }
 
   /// The input that `kind` and `value` stand for.
@@ -41,6 +45,9 @@ enum InputKind: String, CaseIterable, Sendable {
       return .success(.timeout)
     case .undo:
       return .success(.undo)
+    case .inject:
+      guard let value, !value.isEmpty else { return .failure(.missingInject) }
+      return .success(.inject(value))
     }
   }
 
@@ -57,12 +64,14 @@ enum InputKind: String, CaseIterable, Sendable {
   static func describe(_ problem: Problem) -> String {
     switch problem {
     case .unknownKind(let kind):
-      return "unknown kind '\(kind)' (expected choose, write, timeout or undo)"
+      return "unknown kind '\(kind)' (expected choose, write, timeout, undo or inject)"
     case .badOptionNumber(let value):
       if let value { return "'\(value)' is not a positive option number" }
       return "a choose input has no option number"
     case .missingText:
       return "a write input has no text"
+    case .missingInject:
+      return "an inject input does not name its inject"
     }
   }
 }

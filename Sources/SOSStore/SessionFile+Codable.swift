@@ -206,6 +206,8 @@ private struct InputEntry: Codable {
       input = .timeout
     case .undo:
       input = .undo
+    case .inject:
+      input = .inject(try container.decode(String.self, forKey: .value))
     }
     let atText = try container.decode(String.self, forKey: .at)
     guard let at = Timestamp.date(atText) else {
@@ -238,6 +240,9 @@ private struct InputEntry: Codable {
       try container.encode(InputKind.timeout.rawValue, forKey: .kind)
     case .undo:
       try container.encode(InputKind.undo.rawValue, forKey: .kind)
+    case .inject(let id):
+      try container.encode(InputKind.inject.rawValue, forKey: .kind)
+      try container.encode(id, forKey: .value)
     }
     try container.encode(Timestamp.string(recorded.at), forKey: .at)
     try container.encodeIfPresent(recorded.latencyMilliseconds, forKey: .latencyMilliseconds)

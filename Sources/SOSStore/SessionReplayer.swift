@@ -79,8 +79,8 @@ public struct SessionReplayer: Sendable {
     "inputs[\(error.index)] (\(describe(error.input))) does not replay: \(error.error.message)"
   }
 
-  /// An input in a few words.
-  static func describe(_ input: SessionInput) -> String {
+  /// An input in a few words, for messages: `option 2`, `statement "We are…"`.
+  public static func describe(_ input: SessionInput) -> String {
     switch input {
     case .choose(let number): return "option \(number)"
     case .write(let text):
@@ -88,6 +88,7 @@ public struct SessionReplayer: Sendable {
       return "statement \"\(short)\""
     case .timeout: return "a timeout"
     case .undo: return "undo"
+    case .inject(let id): return "inject '\(id)'"
     }
   }
 }

@@ -97,7 +97,7 @@ struct LoadedSession {
     {
     case .failure(let error):
       throw Failure.report(
-        "\(origin): input \(error.index + 1) (inputs[\(error.index)], \(InputText.describe(error.input))) does not replay:"
+        "\(origin): input \(error.index + 1) (inputs[\(error.index)], \(SessionReplayer.describe(error.input))) does not replay:"
           + " \(error.error.message)", ExitStatus.badData)
     case .success(let scored):
       return LoadedSession(

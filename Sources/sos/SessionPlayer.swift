@@ -29,7 +29,7 @@ struct SessionPlayer {
     case .failure(let error):
       throw Failure.report(
         "session \(record.shortID) does not replay: input \(error.index + 1)"
-          + " (\(InputText.describe(error.input))) is refused: \(error.error.message)",
+          + " (\(SessionReplayer.describe(error.input))) is refused: \(error.error.message)",
         ExitStatus.badData)
     }
     var screen = terminal.screen(for: engine)
@@ -76,19 +76,5 @@ struct SessionPlayer {
         + terminal.wrap(
           "Session \(record.shortID) finished. The full debrief: sos debrief \(record.shortID)")
         + "\n")
-  }
-}
-
-/// Inputs in words, for messages.
-enum InputText {
-  static func describe(_ input: SessionInput) -> String {
-    switch input {
-    case .choose(let number): return "option \(number)"
-    case .write(let text):
-      let short = text.count > 30 ? String(text.prefix(30)) + "…" : text
-      return "statement \"\(short)\""
-    case .timeout: return "a timeout"
-    case .undo: return "undo"
-    }
   }
 }

@@ -14,7 +14,8 @@ import Testing
 
   /// The decoder's required fields per object, read from ScenarioDecoder*.swift (the
   /// `required(...)` calls). Conditional rules (an ending needs `outcome`, a decision
-  /// needs `choices`) are in the Node definition's if/then/else, not here.
+  /// needs `choices`, an inject needs `at` unless it is manual) are in the definitions'
+  /// if/then/else, not here.
   static let required: [ScenarioSchema.Object: Set<String>] = [
     .scenario: [
       "format", "id", "title", "kind", "cluster", "difficulty", "minutes", "role", "briefing",
@@ -23,7 +24,7 @@ import Testing
     .stakeholder: ["label"],
     .deadline: ["id", "label", "by", "met"],
     .cadence: ["stakeholder", "every"],
-    .inject: ["id", "at", "text"],
+    .inject: ["id", "text"],
     .node: ["text"],
     .timeout: [],
     .choice: ["text"],

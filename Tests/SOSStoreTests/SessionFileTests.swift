@@ -273,7 +273,7 @@ import Testing
     object["inputs"] = inputs
     #expect(
       try Self.decode(object).failureMessage
-        == "s.json: error: invalid value for 'inputs[0].kind': unknown kind 'dance' (expected choose, write, timeout or undo)"
+        == "s.json: error: invalid value for 'inputs[0].kind': unknown kind 'dance' (expected choose, write, timeout, undo or inject)"
     )
 
     for bad: Any in [0, -3, "two", 1.5, "1.5"] {

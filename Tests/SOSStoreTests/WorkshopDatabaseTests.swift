@@ -379,7 +379,7 @@ import Testing
     #expect(
       error?.message
         == "database at :memory: holds a damaged session_input row: session \(session.idText), "
-        + "input 1: unknown kind 'dance' (expected choose, write, timeout or undo)")
+        + "input 1: unknown kind 'dance' (expected choose, write, timeout, undo or inject)")
 
     try database.executeForTesting(
       "UPDATE session_input SET kind = 'choose', value = 'two' WHERE sequence = 1")

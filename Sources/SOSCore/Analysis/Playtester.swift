@@ -105,7 +105,8 @@ public struct Playtester: Sendable {
     "\(source) outcome \(index + 1)"
   }
 
-  /// Every chance and statement outcome the scenario declares, by ``outcomeName``.
+  /// Every chance and statement outcome the scenario declares, by ``outcomeName``
+  /// (those of manual injects left out).
   func declaredOutcomes() -> [String] {
     var names: [String] = []
     for choice in engine.scenario.allChoices {
@@ -114,7 +115,8 @@ public struct Playtester: Sendable {
         names += task.outcomes.indices.map { Self.outcomeName(task.id, $0) }
       }
     }
-    for inject in engine.scenario.injects {
+    // A manual inject fires only when a facilitator fires it: random play never meets it.
+    for inject in engine.scenario.injects where !inject.manual {
       names += inject.outcomes.indices.map { Self.outcomeName(inject.id, $0) }
     }
     return names

@@ -15,8 +15,10 @@ public struct Engine: Sendable {
   /// The nodes by id, each in a box, so that finding one copies a reference and not
   /// the whole node.
   private let nodes: [String: NodeEntry]
-  /// Injects in the order they fire: by `at`, then by file order.
+  /// Scheduled injects in the order they fire: by `at`, then by file order.
   private let injects: [Inject]
+  /// Manual injects by id: a facilitator fires them (``SessionInput/inject(_:)``).
+  private let manualInjects: [String: Inject]
 
   /// The outcome of a step: the next state and what happened on the way.
   public struct Transition: Hashable, Sendable {
@@ -30,9 +32,12 @@ public struct Engine: Sendable {
     self.analyzer = analyzer
     self.nodes = Dictionary(
       scenario.nodes.map { ($0.id, NodeEntry($0)) }, uniquingKeysWith: { first, _ in first })
-    self.injects = scenario.injects.enumerated().sorted {
+    self.injects = scenario.injects.enumerated().filter { !$0.element.manual }.sorted {
       ($0.element.at, $0.offset) < ($1.element.at, $1.offset)
     }.map(\.element)
+    self.manualInjects = Dictionary(
+      scenario.injects.filter(\.manual).map { ($0.id, $0) },
+      uniquingKeysWith: { first, _ in first })
   }
 
   // MARK: - Starting
@@ -283,6 +288,11 @@ public struct Engine: Sendable {
       }
       turn.state.pendingWrite = nil
       turn.apply(choice, statement: statement)
+    case .inject(let id):
+      guard let inject = manualInjects[id] else { return .failure(.noSuchInject(id)) }
+      if state.firedInjects.contains(id) { return .failure(.injectAlreadyFired(id)) }
+      turn = takeTurn()
+      turn.fireManually(inject)
     case .timeout:
       guard state.options.timed else { return .failure(.notTimed) }
       turn = takeTurn()
@@ -646,22 +656,10 @@ public struct Engine: Sendable {
       // first not yet due ends the look.
       for inject in engine.injects {
         if inject.at > state.clock { break }
-        guard !state.firedInjects.contains(inject.id), !(endingAhead && inject.goto != nil)
+        guard !state.firedInjects.contains(inject.id), !(endingAhead && inject.goto != nil),
+          holds(inject)
         else { continue }
-        let current = SessionEnvironment(state: state)
-        let whenHolds = inject.when.map { $0.expression.isTrue(in: current) } ?? true
-        let unlessHolds = inject.unless.map { $0.expression.isTrue(in: current) } ?? false
-        guard whenHolds, !unlessHolds else { continue }
-        state.firedInjects.insert(inject.id)
-        if recordsEvents {
-          events.append(.injectFired(inject: inject.id, at: max(inject.at, startClock)))
-        }
-        state.tags.formUnion(inject.tags)
-        apply(inject.effects)
-        var goto = inject.goto
-        if !inject.outcomes.isEmpty, let drawn = draw(inject.outcomes, source: inject.id) {
-          goto = drawn
-        }
+        let goto = fire(inject, at: max(inject.at, startClock))
         if let target = goto?.value, !(endingAhead && engine.nodes[target]?.node.isEnding != true) {
           state.returnStack.append(destination)
           if recordsEvents { events.append(.diverted(from: destination, to: target)) }
@@ -672,6 +670,43 @@ public struct Engine: Sendable {
         settleDeadlines()
       }
       if !reentering { enter(destination) }
+    }
+
+    /// Whether an inject's `when` holds and its `unless` does not.
+    func holds(_ inject: Inject) -> Bool {
+      let current = SessionEnvironment(state: state)
+      let whenHolds = inject.when.map { $0.expression.isTrue(in: current) } ?? true
+      let unlessHolds = inject.unless.map { $0.expression.isTrue(in: current) } ?? false
+      return whenHolds && !unlessHolds
+    }
+
+    /// Fires `inject`, logged at `time`: its tags, effects and chance outcome. Where it
+    /// diverts play to, if anywhere.
+    mutating func fire(_ inject: Inject, at time: ClockDuration) -> Located<String>? {
+      state.firedInjects.insert(inject.id)
+      if recordsEvents { events.append(.injectFired(inject: inject.id, at: time)) }
+      state.tags.formUnion(inject.tags)
+      apply(inject.effects)
+      var goto = inject.goto
+      if !inject.outcomes.isEmpty, let drawn = draw(inject.outcomes, source: inject.id) {
+        goto = drawn
+      }
+      return goto
+    }
+
+    /// A facilitator's manual inject reaches the session now, between decisions: it
+    /// fires if its conditions hold, and a divert takes play to its node (the current
+    /// one is where `goto: return` comes back to; a statement being typed is dropped,
+    /// as with a scheduled divert). No time passes.
+    mutating func fireManually(_ inject: Inject) {
+      guard holds(inject) else { return }
+      let goto = fire(inject, at: state.clock)
+      settleDeadlines()
+      guard let target = goto?.value, engine.nodes[target] != nil else { return }
+      state.returnStack.append(state.node)
+      if recordsEvents { events.append(.diverted(from: state.node, to: target)) }
+      state.pendingWrite = nil
+      advance(to: target, reentering: false)
     }
 
     mutating func enter(_ id: String) {

@@ -19,6 +19,10 @@ public enum EngineError: Error, Hashable, Sendable {
   case optionMismatch(Int, recorded: String, offered: String)
   /// A statement far longer than its channel allows (``WriteTask/generousBound``).
   case statementTooLong(characters: Int, bound: Int)
+  /// No manual inject has this id.
+  case noSuchInject(String)
+  /// This manual inject has already fired in this session.
+  case injectAlreadyFired(String)
   /// A statement with a control character (NUL, ESC, …) other than a line break or tab.
   case controlCharacterInStatement(UInt32)
 
@@ -38,6 +42,10 @@ public enum EngineError: Error, Hashable, Sendable {
     case .optionMismatch(let number, let recorded, let offered):
       return
         "the log says option \(number) was '\(recorded)', but it replays as '\(offered)'"
+    case .noSuchInject(let id):
+      return "this scenario has no manual inject '\(id)'"
+    case .injectAlreadyFired(let id):
+      return "the inject '\(id)' has already reached this session"
     case .statementTooLong(let characters, let bound):
       return
         "a statement of \(characters) characters is far beyond what this channel takes"

@@ -8,12 +8,15 @@ public enum SessionInput: Hashable, Sendable, Codable {
   case timeout
   /// Takes back the last decision (practice mode only).
   case undo
+  /// A facilitator fired the scenario's manual inject with this id in a live room; it
+  /// reached the trainee at this point of play.
+  case inject(String)
 
   /// Whether this input answers a decision (counts towards "decisions").
   public var isDecision: Bool {
     switch self {
     case .choose, .write: return true
-    case .timeout, .undo: return false
+    case .timeout, .undo, .inject: return false
     }
   }
 }

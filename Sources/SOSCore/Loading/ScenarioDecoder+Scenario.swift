@@ -271,7 +271,21 @@ extension ScenarioDecoder {
     let injects: [Inject] = items.compactMap { item in
       guard let fields = fields(of: item, as: .inject) else { return nil }
       let id = required("id", in: fields).flatMap { identifier($0, field: "id") }
-      let at = required("at", in: fields).flatMap { duration($0, field: "at") }
+      let manual = fields["manual"].flatMap { boolean($0, field: "manual") } ?? false
+      // A manual inject fires when a facilitator fires it, so it has no time; any other
+      // inject needs one.
+      let at: ClockDuration?
+      if manual {
+        if let written = fields["at"] {
+          error(
+            .invalidValue,
+            "a manual inject has no 'at': a facilitator fires it in a live room; remove 'at' or 'manual: true'",
+            at: Self.position(of: written))
+        }
+        at = .zero
+      } else {
+        at = required("at", in: fields).flatMap { duration($0, field: "at") }
+      }
       let when = fields["when"].flatMap { expression($0, field: "when") }
       let unless = fields["unless"].flatMap { expression($0, field: "unless") }
       let worded = required("text", in: fields).flatMap { variantText($0, field: "text") }
@@ -282,7 +296,8 @@ extension ScenarioDecoder {
       guard let id, let at, let text = worded?.text else { return nil }
       var inject = Inject(
         id: id, at: at, when: when, unless: unless, text: text, effects: effects, tags: tags,
-        goto: goto, outcomes: outcomes, position: fields.keyPosition("id") ?? fields.position)
+        goto: goto, outcomes: outcomes, manual: manual,
+        position: fields.keyPosition("id") ?? fields.position)
       inject.textVariants = worded?.variants ?? []
       inject.textPosition = worded?.position
       return inject

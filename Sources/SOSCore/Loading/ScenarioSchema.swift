@@ -61,7 +61,9 @@ public enum ScenarioSchema {
     .stakeholder: ["label", "required", "description"],
     .deadline: ["id", "label", "by", "grace", "weight", "met"],
     .cadence: ["stakeholder", "every", "weight", "label", "quiet"],
-    .inject: ["id", "at", "when", "unless", "text", "effects", "tags", "goto", "outcomes"],
+    .inject: [
+      "id", "at", "manual", "when", "unless", "text", "effects", "tags", "goto", "outcomes",
+    ],
     .node: ["title", "text", "choices", "ending", "outcome", "time_limit", "on_timeout"],
     .timeout: ["takes", "text", "effects", "tags", "goto"],
     .choice: [

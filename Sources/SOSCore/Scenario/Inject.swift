@@ -1,8 +1,13 @@
 /// A scheduled event that fires when the clock passes ``at`` and its conditions hold,
-/// such as a reporter calling; it may divert play to another node.
+/// such as a reporter calling; it may divert play to another node. A ``manual`` inject
+/// has no time: a facilitator fires it in a live room (`sos room inject`), and it
+/// reaches each session as an input at the trainee's next prompt.
 public struct Inject: Hashable, Sendable {
   public var id: String
+  /// When it fires; zero for a manual inject, which can fire from T+0 on.
   public var at: ClockDuration
+  /// Fired by a facilitator, not by the clock.
+  public var manual: Bool
   /// Fires only if this holds.
   public var when: ScenarioExpression?
   /// Fires only if this does not hold.
@@ -25,8 +30,9 @@ public struct Inject: Hashable, Sendable {
     id: String, at: ClockDuration, when: ScenarioExpression? = nil,
     unless: ScenarioExpression? = nil, text: String, effects: Effects = Effects(),
     tags: [String] = [], goto: Located<String>? = nil, outcomes: [ChanceOutcome] = [],
-    position: SourcePosition = .start
+    manual: Bool = false, position: SourcePosition = .start
   ) {
+    self.manual = manual
     self.outcomes = outcomes
     self.id = id
     self.at = at

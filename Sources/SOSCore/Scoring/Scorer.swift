@@ -135,7 +135,7 @@ public struct Scorer: Sendable {
       }
     case .timeout:
       limit = engine.timeLimit(in: walk.state)
-    case .undo:
+    case .undo, .inject:
       break
     }
     let step: Engine.Step
@@ -162,7 +162,7 @@ public struct Scorer: Sendable {
       }
     case .timeout:
       walk.timedAnswers.append((latency, limit, true))
-    case .undo:
+    case .undo, .inject:
       break
     }
     return .success(step)
