@@ -6,6 +6,9 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "sos", targets: ["sos"]),
+    // The workshop server: its own executable, so that building `sos` for play never
+    // waits for the web stack. `sos serve` starts it.
+    .executable(name: "sos-server", targets: ["sos-server"]),
     .library(name: "SOSCore", targets: ["SOSCore"]),
     .library(name: "SOSStore", targets: ["SOSStore"]),
   ],
@@ -13,6 +16,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
   ],
   targets: [
     .target(
@@ -42,6 +48,33 @@ let package = Package(
         "SOSStore",
         "SOSReports",
         "SOSTerminal",
+        "SOSLive",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // The live workshop's messages and its HTTP client (Foundation only): what `sos
+    // join` and `sos room` need, without the server's web stack.
+    .target(
+      name: "SOSLive",
+      dependencies: ["SOSCore", "SOSStore"]
+    ),
+    .target(
+      name: "SOSServer",
+      dependencies: [
+        "SOSCore",
+        "SOSStore",
+        "SOSLive",
+        "SOSReports",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ]
+    ),
+    .executableTarget(
+      name: "sos-server",
+      dependencies: [
+        "SOSServer",
+        "SOSStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -56,6 +89,10 @@ let package = Package(
     // thread starts (setenv during parallel tests corrupts memory).
     .target(name: "TestEnvironment", path: "Tests/TestEnvironment"),
     .testTarget(name: "SOSTerminalTests", dependencies: ["SOSTerminal", "TestEnvironment"]),
+    .testTarget(
+      name: "SOSServerTests",
+      dependencies: ["SOSServer", "SOSCore", "SOSStore"]
+    ),
     .testTarget(
       name: "EndToEndTests",
       dependencies: ["sos", "SOSCore", "SOSStore"]

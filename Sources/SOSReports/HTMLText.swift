@@ -1,8 +1,8 @@
 /// Making untrusted text safe inside HTML (and XHTML) text and quoted attribute values.
-enum HTMLText {
+package enum HTMLText {
   /// `text` cleaned of control characters, with `& < > " '` written as entities and
   /// the characters XML forbids (U+FFFE, U+FFFF) left out.
-  static func escape(_ text: String) -> String {
+  package static func escape(_ text: String) -> String {
     var output = ""
     output.reserveCapacity(text.utf8.count)
     for scalar in ReportText.clean(text).unicodeScalars {

@@ -2,7 +2,7 @@ import SOSCore
 
 /// How a ``SessionInput`` is stored: a kind word and an optional text value, the same
 /// in the `session_input` table and in session files.
-enum InputKind: String, CaseIterable, Sendable {
+public enum InputKind: String, CaseIterable, Sendable {
   case choose
   case write
   case timeout
@@ -11,7 +11,7 @@ enum InputKind: String, CaseIterable, Sendable {
   case inject
 
   /// The kind and value that store `input`.
-  static func parts(of input: SessionInput) -> (kind: InputKind, value: String?) {
+  public static func parts(of input: SessionInput) -> (kind: InputKind, value: String?) {
     switch input {
     case .choose(let option): return (.choose, String(option))
     case .write(let text): return (.write, text)
@@ -22,7 +22,7 @@ enum InputKind: String, CaseIterable, Sendable {
   }
 
   /// Why a stored kind and value do not make an input.
-  enum Problem: Error, Equatable {
+  public enum Problem: Error, Equatable, Sendable {
     case unknownKind(String)
     case badOptionNumber(String?)
     case missingText
@@ -30,7 +30,7 @@ enum InputKind: String, CaseIterable, Sendable {
   }
 
   /// The input that `kind` and `value` stand for.
-  static func input(kind: String, value: String?) -> Result<SessionInput, Problem> {
+  public static func input(kind: String, value: String?) -> Result<SessionInput, Problem> {
     guard let known = InputKind(rawValue: kind) else { return .failure(.unknownKind(kind)) }
     switch known {
     case .choose:
@@ -61,7 +61,7 @@ enum InputKind: String, CaseIterable, Sendable {
   }
 
   /// Words for a problem, for error messages.
-  static func describe(_ problem: Problem) -> String {
+  public static func describe(_ problem: Problem) -> String {
     switch problem {
     case .unknownKind(let kind):
       return "unknown kind '\(kind)' (expected choose, write, timeout, undo or inject)"

@@ -13,8 +13,7 @@ extension WorkshopDatabase {
   ) throws(WorkshopDatabaseError) -> CohortRecord {
     guard Self.isValidName(name) else { throw .invalidCohortName(name) }
     let description = description.flatMap { $0.isEmpty ? nil : $0 }
-    var generator = SystemRandomNumberGenerator()
-    let secret = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    let secret = Self.newCohortSecret()
     var row = CohortRow(
       id: nil, name: name, description: description, secret: SHA256.hex(secret),
       createdAt: Timestamp.string(now))
@@ -28,6 +27,12 @@ extension WorkshopDatabase {
     return CohortRecord(
       id: id ?? 0, name: name, description: description, secret: secret,
       createdAt: Timestamp.normalized(now), sessionCount: 0, traineeCount: 0)
+  }
+
+  /// 32 random bytes: a new cohort's secret.
+  static func newCohortSecret() -> [UInt8] {
+    var generator = SystemRandomNumberGenerator()
+    return (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
   }
 
   /// All cohorts by name, with their session and trainee counts.

@@ -11,19 +11,22 @@ extension WorkshopDatabase {
   /// Throws ``WorkshopDatabaseError/unknownCohort(_:)`` when the cohort does not exist.
   public func createSession(_ new: NewSession) throws(WorkshopDatabaseError) -> SessionRecord {
     guard Self.isValidName(new.trainee) else { throw .invalidTrainee(new.trainee) }
+    return try write { db in try Self.insertSession(new, in: db) }
+  }
+
+  /// Stores a new session (and its scenario text) in `db`'s transaction.
+  static func insertSession(_ new: NewSession, in db: Database) throws -> SessionRecord {
     let hash = SHA256.hex(SHA256.digest(Array(new.scenarioText.utf8)))
     let record = SessionRecord(
       id: UUID(), trainee: new.trainee, cohort: new.cohort, scenarioID: new.scenarioID,
       scenarioHash: hash, seed: new.seed, mode: new.mode, timed: new.timed,
       shuffles: new.shuffles, started: Timestamp.normalized(new.started), finished: nil,
       status: .active)
-    try write { db in
-      let cohortID = try Self.cohortID(named: new.cohort, in: db)
-      try Self.storeScenarioText(new.scenarioText, hash: hash, scenarioID: new.scenarioID, in: db)
-      var row = Self.row(for: record, cohortID: cohortID)
-      row.handInKey = new.handInKey?.text
-      try row.insert(db)
-    }
+    let cohortID = try cohortID(named: new.cohort, in: db)
+    try storeScenarioText(new.scenarioText, hash: hash, scenarioID: new.scenarioID, in: db)
+    var row = row(for: record, cohortID: cohortID)
+    row.handInKey = new.handInKey?.text
+    try row.insert(db)
     return record
   }
 

@@ -173,6 +173,39 @@ public struct WorkshopDatabase: Sendable {
         table.primaryKey(["scenario_hash", "inputs_hash", "version"])
       }
     }
+    // Live rooms of a workshop server: the room, who joined it (with a hash of each
+    // trainee's token), and what the facilitator sent it (injects, messages).
+    migrator.registerMigration("v6") { db in
+      try db.create(table: "room") { table in
+        table.primaryKey("code", .text)
+        table.column("cohort_id", .integer).notNull().references("cohort", onDelete: .restrict)
+        table.column("scenario_id", .text).notNull()
+        table.column("scenario_hash", .text).notNull()
+          .references("scenario_text", onDelete: .restrict)
+        table.column("mode", .text).notNull()
+        table.column("timed", .boolean).notNull()
+        table.column("token_hash", .text).notNull()
+        table.column("opened_at", .datetime).notNull()
+        table.column("closed_at", .datetime)
+        table.column("paused", .boolean).notNull().defaults(to: false)
+      }
+      try db.create(table: "room_member") { table in
+        table.primaryKey("session_id", .text).references("session", onDelete: .cascade)
+        table.column("room_code", .text).notNull().indexed()
+          .references("room", onDelete: .cascade)
+        table.column("token_hash", .text).notNull()
+        table.column("joined_after", .integer).notNull()
+      }
+      try db.create(table: "room_notice") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.column("room_code", .text).notNull().indexed()
+          .references("room", onDelete: .cascade)
+        table.column("kind", .text).notNull()
+        table.column("value", .text).notNull()
+        table.column("session_id", .text)
+        table.column("at", .datetime).notNull()
+      }
+    }
     return migrator
   }
 

@@ -52,6 +52,12 @@ public enum WorkshopDatabaseError: Error, Hashable, Sendable, CustomStringConver
   case scenarioHashMismatch(sessionID: String)
   /// An imported session's inputs are not numbered 0, 1, 2, … in order.
   case inputSequenceGap(sessionID: String, position: Int, found: Int)
+  /// No room has this join code.
+  case roomNotFound(String)
+  /// The room is closed: it takes no one new and no more answers.
+  case roomClosed(String)
+  /// Someone has already joined the room under this name.
+  case duplicateTrainee(name: String, room: String)
 
   /// The problem in words, starting in lower case, with no final full stop.
   public var message: String {
@@ -106,6 +112,14 @@ public enum WorkshopDatabaseError: Error, Hashable, Sendable, CustomStringConver
       return "session \(id): the scenario text does not match its sha256"
     case .inputSequenceGap(let id, let position, let found):
       return "session \(id): input \(position) has sequence \(found); expected \(position)"
+    case .roomNotFound(let code):
+      return "no open room has the code \(code); check the code the facilitator gave"
+    case .roomClosed(let code):
+      return "room \(code) is closed"
+    case .duplicateTrainee(let name, let room):
+      return
+        "someone has already joined room \(room) as '\(name)'; choose another name (to carry"
+        + " on your own session, run the same sos join on the laptop you started on)"
     }
   }
 

@@ -91,20 +91,20 @@ public struct Scorer: Sendable {
   /// A session played and scored input by input: its state, what its report reviews,
   /// and its events when they are kept. The scorer's replay and the playtester walk
   /// the same way, so a playtest is scored as it is played instead of replayed.
-  struct Walk {
-    var state: SessionState
+  package struct Walk: Sendable {
+    package var state: SessionState
     /// Everything that happened, when kept.
     var events: [SessionEvent]
     let recordsEvents: Bool
     /// The chance draws made at T+0 (by an inject due at the start).
     var startDraws: [Engine.Draw]
-    var decisions: [ScoreReport.DecisionReview] = []
-    var statements: [ScoreReport.StatementReview] = []
+    package var decisions: [ScoreReport.DecisionReview] = []
+    package var statements: [ScoreReport.StatementReview] = []
     var timedAnswers: [(latency: Int?, limit: ClockDuration, timedOut: Bool)] = []
   }
 
   /// A walk at T+0.
-  func begin(_ options: SessionOptions, recordsEvents: Bool) -> Walk {
+  package func begin(_ options: SessionOptions, recordsEvents: Bool) -> Walk {
     let (started, draws) = engine.start(options, recordsEvents: recordsEvents)
     return Walk(
       state: started.state, events: started.events, recordsEvents: recordsEvents,
@@ -116,7 +116,7 @@ public struct Scorer: Sendable {
   /// What the review needs of the state before the input is read first, so that no
   /// copy of the state outlives the step and the engine moves it on in place.
   @discardableResult
-  func take(
+  package func take(
     _ input: SessionInput, latency: Int?, assuming assumption: Engine.Assumption? = nil,
     in walk: inout Walk
   ) -> Result<Engine.Step, EngineError> {
@@ -170,7 +170,7 @@ public struct Scorer: Sendable {
 
   /// The report of a walk so far; without `explains`, its entries carry no reasons
   /// and it has no dimensions (for a tool that reads only the scores).
-  func report(of walk: Walk, explains: Bool = true) -> ScoreReport {
+  package func report(of walk: Walk, explains: Bool = true) -> ScoreReport {
     report(
       state: walk.state, decisions: walk.decisions, statements: walk.statements,
       timedAnswers: walk.state.options.timed ? walk.timedAnswers : [], explains: explains)
