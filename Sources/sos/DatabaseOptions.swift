@@ -53,10 +53,10 @@ enum Failure {
   {
     let code: ExitCode
     switch error {
-    case .unknownCohort, .sessionNotFound, .noSessionMatching:
+    case .unknownCohort, .sessionNotFound, .noSessionMatching, .roomNotFound:
       code = ExitStatus.missingInput
     case .ambiguousSessionPrefix, .invalidSessionPrefix, .invalidCohortName, .invalidTrainee,
-      .duplicateCohort:
+      .duplicateCohort, .duplicateTrainee, .roomClosed:
       code = ExitStatus.usage
     case .notADatabase, .emptyFile, .newerSchema, .damagedRecord, .scenarioHashMismatch,
       .inputSequenceGap,
