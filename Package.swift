@@ -91,11 +91,11 @@ let package = Package(
     .testTarget(name: "SOSTerminalTests", dependencies: ["SOSTerminal", "TestEnvironment"]),
     .testTarget(
       name: "SOSServerTests",
-      dependencies: ["SOSServer", "SOSCore", "SOSStore"]
+      dependencies: ["SOSServer", "SOSCore", "SOSStore", "SOSLive"]
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["sos", "SOSCore", "SOSStore"]
+      dependencies: ["sos", "sos-server", "SOSCore", "SOSStore", "SOSLive"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -44,7 +44,7 @@ struct LiveSession: Sendable {
       status = "playing"
     }
     return BoardSnapshot.Trainee(
-      session: record.shortID, name: record.trainee, node: state.node,
+      session: record.idText, name: record.trainee, node: state.node,
       place: node?.title ?? state.node,
       clock: CrisisClock.label(startsAt: engine.scenario.startsAt, clock: state.clock),
       decisions: state.decisions,
@@ -52,7 +52,7 @@ struct LiveSession: Sendable {
       promisesOpen: state.promises.count { $0.status == .open },
       promisesBroken: state.promises.count { $0.status == .broken },
       statements: walk.statements.map { $0.analysis.score },
-      overall: report.map { ($0.overall * 10).rounded() / 10 }, status: status, idle: idle,
+      overall: report?.overall, status: status, idle: idle,
       finished: state.finished,
       choices: walk.decisions.map { BoardSnapshot.Taken(node: $0.node, choice: $0.chosen) })
   }

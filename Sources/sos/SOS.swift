@@ -18,7 +18,7 @@ struct SOS: ParsableCommand {
       ListCommand.self, AbandonCommand.self, AnalyzeCommand.self, PlaytestCommand.self,
       GraphCommand.self, NewCommand.self, ImportTweeCommand.self, StatementCommand.self,
       ValidateCommand.self,
-      LintCommand.self,
+      LintCommand.self, ServeCommand.self, RoomCommand.self, JoinCommand.self,
     ],
     defaultSubcommand: ShellCommand.self
   )

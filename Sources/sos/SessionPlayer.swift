@@ -13,8 +13,14 @@ struct SessionPlayer {
   /// How the goodbye and failure messages name `resume`.
   let hints: CommandHints
 
-  /// Plays `record` from where its stored inputs leave it.
-  func play(_ record: SessionRecord, scenario: Scenario, resumed: Bool) throws {
+  /// Plays `record` from where its stored inputs leave it. A session of a live room
+  /// has its own journal (local first, then the server), its room, and the command
+  /// that carries on with it.
+  func play(
+    _ record: SessionRecord, scenario: Scenario, resumed: Bool,
+    journal: (any SessionJournal)? = nil, room: (any LiveRoom)? = nil,
+    resumeCommand: String? = nil
+  ) throws {
     let engine = Engine(scenario: scenario)
     let stored = try database.inputs(sessionID: record.id)
     // A resumed session starts from the replay of its log; its history (the timeline)
@@ -36,9 +42,11 @@ struct SessionPlayer {
     screen.resumeCommand = hints.command("resume")
     let loop = PlayLoop(
       engine: engine, screen: screen, reader: terminal.reader,
-      output: terminal.output, journal: DatabaseJournal(database: database, sessionID: record.id),
-      resumeCommand: hints.resume(record.shortID), state: replayed.state,
+      output: terminal.output,
+      journal: journal ?? DatabaseJournal(database: database, sessionID: record.id),
+      resumeCommand: resumeCommand ?? hints.resume(record.shortID), state: replayed.state,
       events: replayed.events)
+    loop.room = room
     // Answers typed during play are recalled while it lasts but kept out of the
     // history file, which holds the shell's commands.
     let scope = terminal.reader.historyScope
@@ -55,7 +63,7 @@ struct SessionPlayer {
       let reason = (error.underlying as? WorkshopDatabaseError)?.message ?? "\(error.underlying)"
       throw Failure.report(
         "could not save your last answer: \(reason). Your earlier answers are saved;"
-          + " resume with: \(hints.resume(record.shortID))", ExitStatus.ioFailure)
+          + " resume with: \(resumeCommand ?? hints.resume(record.shortID))", ExitStatus.ioFailure)
     }
     guard exit == .finished else { return }
     // The debrief replays the saved log, as `sos debrief` does, so both show the same

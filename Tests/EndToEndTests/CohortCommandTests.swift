@@ -107,7 +107,7 @@ import Testing
     let scripts = try TypedPlaythrough.load("broken-cello")
     try #require(scripts.count >= 3)
 
-    let outcomes = Collected()
+    let outcomes = Collected<(String, SOSProcess.Outcome)>()
     let group = DispatchGroup()
     for lane in 1...4 {
       group.enter()

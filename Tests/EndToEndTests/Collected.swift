@@ -1,19 +1,25 @@
 import Foundation
 
-/// Outcomes gathered from several threads.
-final class Collected: @unchecked Sendable {
+/// Values gathered from several threads.
+final class Collected<Item>: @unchecked Sendable {
   private let lock = NSLock()
-  private var items: [(String, SOSProcess.Outcome)] = []
+  private var items: [Item] = []
 
-  func append(_ name: String, _ outcome: SOSProcess.Outcome) {
+  func append(_ item: Item) {
     lock.lock()
-    items.append((name, outcome))
+    items.append(item)
     lock.unlock()
   }
 
-  var values: [(String, SOSProcess.Outcome)] {
+  var values: [Item] {
     lock.lock()
     defer { lock.unlock() }
     return items
+  }
+}
+
+extension Collected where Item == (String, SOSProcess.Outcome) {
+  func append(_ name: String, _ outcome: SOSProcess.Outcome) {
+    append((name, outcome))
   }
 }

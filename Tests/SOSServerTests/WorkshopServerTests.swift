@@ -1,1 +1,210 @@
+import Foundation
+import Logging
+import SOSCore
+import SOSLive
+import SOSStore
 import Testing
+
+@testable import SOSServer
+
+/// The hub's rules without a network: rooms, joins, answers, injects and the board,
+/// over a database in memory and a clock the test moves.
+@Suite struct WorkshopHubTests {
+  static let scenarioText = """
+    format: 1
+    id: hub-test
+    title: Hub test
+    kind: pr-disaster
+    cluster: preventable
+    difficulty: introductory
+    minutes: 10
+    role: Head of communications
+    briefing: A test.
+    stakeholders:
+      press: { label: Press }
+    injects:
+      - id: journalist
+        manual: true
+        text: A journalist is on the phone.
+        goto: call
+    start: first
+    nodes:
+      first:
+        text: The video is out.
+        choices:
+          - { id: post, text: Post, takes: 1h, quality: { clarity: 2 }, goto: second }
+          - { id: wait, text: Wait, takes: 1h, quality: { clarity: 0 }, goto: second }
+      call:
+        text: The journalist waits.
+        choices:
+          - { id: answer, text: Answer, takes: 15m, contacts: [press], quality: { clarity: 2 }, goto: return }
+      second:
+        text: Later.
+        choices:
+          - { id: close, text: Close, takes: 1h, quality: { clarity: 1 }, goto: done }
+      done: { text: Done., ending: true, outcome: 80 }
+
+    """
+
+  final class Clock: @unchecked Sendable {
+    var now = Date(timeIntervalSince1970: 1_800_000_000)
+  }
+
+  static func hub(clock: Clock = Clock()) throws -> WorkshopHub {
+    WorkshopHub(
+      database: try WorkshopDatabase.inMemory(), logger: Logger(label: "test"),
+      now: { clock.now })
+  }
+
+  static func open(_ hub: WorkshopHub) async throws -> (LiveAPI.OpenedRoom, RoomRecord) {
+    let opened = try await hub.openRoom(
+      LiveAPI.OpenRoom(
+        cohort: "spring", scenarioFile: "hub.yaml", scenarioText: scenarioText,
+        mode: "assessment", timed: false), boardBase: "http://127.0.0.1:7717")
+    let room = try await hub.authorizedRoom(opened.code, token: opened.token)
+    return (opened, room)
+  }
+
+  static func input(_ sequence: Int, _ input: SessionInput) -> LiveAPI.Input {
+    let (kind, value) = InputKind.parts(of: input)
+    return LiveAPI.Input(
+      sequence: sequence, kind: kind.rawValue, value: value, choice: nil, latencyMs: 500)
+  }
+
+  @Test func anAnswerIsStoredOnceAndRepeatsChangeNothing() async throws {
+    let hub = try Self.hub()
+    let (opened, _) = try await Self.open(hub)
+    #expect(opened.board == "http://127.0.0.1:7717/board/" + opened.code)
+    let joined = try await hub.join(LiveAPI.Join(code: opened.code.lowercased(), name: "Ada"))
+    let first = try await hub.submit(
+      Self.input(0, .choose(1)), session: joined.session, token: joined.token)
+    #expect(first.inputs == 1 && !first.duplicate)
+    let again = try await hub.submit(
+      Self.input(0, .choose(1)), session: joined.session, token: joined.token)
+    #expect(again.inputs == 1 && again.duplicate)
+    await #expect(throws: HubError.self) {
+      try await hub.submit(Self.input(0, .choose(2)), session: joined.session, token: joined.token)
+    }
+    await #expect(throws: HubError.self) {
+      try await hub.submit(Self.input(1, .choose(1)), session: joined.session, token: "forged")
+    }
+    let stored = try await hub.database.inputs(
+      sessionID: try #require(UUID(uuidString: joined.session)))
+    #expect(stored.map(\.input) == [.choose(1)])
+    #expect(stored.first?.choice == "post")
+  }
+
+  @Test func aFiredInjectWaitsUntilTakenOnce() async throws {
+    let hub = try Self.hub()
+    let (opened, room) = try await Self.open(hub)
+    let ada = try await hub.join(LiveAPI.Join(code: opened.code, name: "Ada"))
+    #expect(try await hub.inbox(session: ada.session, token: ada.token).injects.isEmpty)
+    #expect(try await hub.fire(room, inject: "journalist", trainee: nil) == 1)
+    // Someone who joins after the inject does not get it.
+    let late = try await hub.join(LiveAPI.Join(code: opened.code, name: "Late"))
+    #expect(try await hub.inbox(session: late.session, token: late.token).injects.isEmpty)
+    let waiting = try await hub.inbox(session: ada.session, token: ada.token)
+    #expect(waiting.injects.map(\.value) == ["journalist"])
+    _ = try await hub.submit(
+      Self.input(0, .inject("journalist")), session: ada.session, token: ada.token)
+    #expect(try await hub.inbox(session: ada.session, token: ada.token).injects.isEmpty)
+    // Taking it twice is refused: it was fired once.
+    await #expect(throws: HubError.self) {
+      try await hub.submit(
+        Self.input(1, .inject("journalist")), session: ada.session, token: ada.token)
+    }
+    await #expect(throws: HubError.self) {
+      try await hub.fire(room, inject: "nope", trainee: nil)
+    }
+    let board = try await hub.board(room)
+    #expect(board.trainees.map(\.place) == ["call", "first"])
+  }
+
+  @Test func theBoardShowsWhereEveryoneIsAndWhoIsIdle() async throws {
+    let clock = Clock()
+    let hub = try Self.hub(clock: clock)
+    let (opened, room) = try await Self.open(hub)
+    let ada = try await hub.join(LiveAPI.Join(code: opened.code, name: "Ada"))
+    let bob = try await hub.join(LiveAPI.Join(code: opened.code, name: "Bob"))
+    _ = try await hub.submit(Self.input(0, .choose(1)), session: ada.session, token: ada.token)
+    _ = try await hub.submit(Self.input(1, .choose(1)), session: ada.session, token: ada.token)
+    clock.now += 300
+    _ = try await hub.submit(Self.input(0, .choose(2)), session: bob.session, token: bob.token)
+    let board = try await hub.board(room)
+    #expect(board.finished == 1)
+    #expect(board.trainees.first { $0.name == "Ada" }?.finished == true)
+    #expect(board.trainees.first { $0.name == "Bob" }?.status == "playing")
+    #expect(board.places.map(\.node) == ["second"])
+    #expect(board.decisions.first?.options.reduce(0) { $0 + $1.count } == 2)
+    clock.now += 600
+    let later = try await hub.board(room)
+    #expect(later.idle == 1)
+    #expect(later.trainees.first { $0.name == "Bob" }?.status == "idle 10 min")
+  }
+
+  @Test func aPausedOrClosedRoomSaysSo() async throws {
+    let hub = try Self.hub()
+    let (opened, room) = try await Self.open(hub)
+    let ada = try await hub.join(LiveAPI.Join(code: opened.code, name: "Ada"))
+    try await hub.setPaused(room, true)
+    #expect(try await hub.inbox(session: ada.session, token: ada.token).paused)
+    try await hub.broadcast(room, text: "  Five minutes left  ")
+    #expect(
+      try await hub.inbox(session: ada.session, token: ada.token).messages.map(\.value)
+        == ["Five minutes left"])
+    try await hub.close(room)
+    let inbox = try await hub.inbox(session: ada.session, token: ada.token)
+    #expect(inbox.closed && !inbox.paused)
+    await #expect(throws: HubError.self) {
+      try await hub.submit(Self.input(0, .choose(1)), session: ada.session, token: ada.token)
+    }
+    await #expect(throws: HubError.self) {
+      try await hub.join(LiveAPI.Join(code: opened.code, name: "Bob"))
+    }
+  }
+
+  @Test func aScenarioWithErrorsOpensNoRoom() async throws {
+    let hub = try Self.hub()
+    await #expect(throws: HubError.self) {
+      try await hub.openRoom(
+        LiveAPI.OpenRoom(
+          cohort: "spring", scenarioFile: "bad.yaml", scenarioText: "format: 1\nid: [",
+          mode: "assessment", timed: false), boardBase: "")
+    }
+  }
+}
+
+@Suite struct LiveWordsTests {
+  @Test func joinCodesAreReadableAndRandom() {
+    var seen: Set<String> = []
+    for _ in 0..<500 {
+      let code = JoinCode.make()
+      #expect(code.count == 11)
+      #expect(!code.contains { "01OIL".contains($0) })
+      #expect(JoinCode.normalized(code) == code)
+      seen.insert(code)
+    }
+    #expect(seen.count == 500)
+    #expect(JoinCode.normalized("kxt 4mp q9w") == "KXT-4MP-Q9W")
+    #expect(JoinCode.normalized("KXT-4MP-Q9") == nil)
+    #expect(JoinCode.normalized("KXT-4MP-Q9O") == nil)
+  }
+
+  @Test func tokensMatchOnlyThemselves() {
+    let token = LiveSecret.make()
+    #expect(token.count == 64)
+    #expect(LiveSecret.matches(token, hash: LiveSecret.hash(token)))
+    #expect(!LiveSecret.matches(token + "x", hash: LiveSecret.hash(token)))
+    #expect(!LiveSecret.matches("", hash: LiveSecret.hash(token)))
+  }
+
+  @Test func listenAddresses() {
+    #expect(ListenAddress("0.0.0.0:7717") == ListenAddress(host: "0.0.0.0", port: 7717))
+    #expect(ListenAddress(":8080") == ListenAddress(host: "127.0.0.1", port: 8080))
+    #expect(ListenAddress("[::1]:7717") == ListenAddress(host: "::1", port: 7717))
+    #expect(ListenAddress("7717") == nil)
+    #expect(ListenAddress("host:99999") == nil)
+    #expect(ListenAddress.standard.isLoopback)
+    #expect(ListenAddress("0.0.0.0:1")?.isLoopback == false)
+  }
+}

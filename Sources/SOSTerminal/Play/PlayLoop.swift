@@ -12,6 +12,35 @@ public protocol SessionJournal {
   func finish() throws
 }
 
+/// A live room the session is played in (`sos join`): what the facilitator sends
+/// reaches the play loop before each prompt.
+public protocol LiveRoom: AnyObject {
+  /// What waits now: called before each prompt, and about once a second while the
+  /// room is paused. It must not block for long; offline it answers nothing new.
+  func news() -> LiveRoomNews
+}
+
+/// What a facilitator sent a session since the last look.
+public struct LiveRoomNews: Equatable, Sendable {
+  /// Manual injects to take now, by id.
+  public var injects: [String]
+  /// Messages to show.
+  public var messages: [String]
+  /// Whether play is paused.
+  public var paused: Bool
+  /// Whether the room closed since the last look (said once).
+  public var closed: Bool
+
+  public init(
+    injects: [String] = [], messages: [String] = [], paused: Bool = false, closed: Bool = false
+  ) {
+    self.injects = injects
+    self.messages = messages
+    self.paused = paused
+    self.closed = closed
+  }
+}
+
 /// The interactive play of one session: shows each decision, reads answers, steps the
 /// engine, saves every input, and shows what happened, until an ending, `quit`, or
 /// the end of input.
@@ -45,6 +74,10 @@ public final class PlayLoop {
   /// The statement being written but not sent: kept across a timeout, shown when it
   /// can no longer be sent.
   public private(set) var draft = StatementDraft()
+  /// The live room, when the session is played in one.
+  public var room: (any LiveRoom)?
+  /// How long to wait between looks while the room is paused.
+  public var pausePoll: TimeInterval = 1
 
   /// Prepares play from a state (new, or rebuilt by replay for a resumed session).
   public init(
@@ -89,6 +122,10 @@ public final class PlayLoop {
     defer { reader.onResize = nil }
     showDecision()
     while !state.finished {
+      if let room {
+        try hear(room)
+        if state.finished { break }
+      }
       switch ask() {
       case .leave:
         showUnsentDraft()
@@ -100,6 +137,38 @@ public final class PlayLoop {
     }
     try finish()
     return .finished
+  }
+
+  // MARK: - The live room
+
+  /// Takes what the room sent: messages shown, injects applied as inputs (each
+  /// journalled like an answer), and a pause waited out.
+  func hear(_ room: any LiveRoom) throws(JournalFailure) {
+    var news = room.news()
+    var saidPaused = false
+    while true {
+      for message in news.messages {
+        show(
+          "\n" + screen.palette.emphasis("From the facilitator: ") + Sanitizer.singleLine(message)
+            + "\n")
+      }
+      if news.closed {
+        say("The facilitator has closed the room. Play on to the end for your debrief.")
+      }
+      for inject in news.injects where !state.finished {
+        // One the engine would refuse (already fired) is skipped, not shown as an error.
+        guard case .success = engine.step(state, .inject(inject)) else { continue }
+        try apply(.inject(inject), latency: 0)
+      }
+      guard news.paused, !state.finished else { return }
+      if !saidPaused {
+        say("The facilitator has paused the room. Play goes on when they resume it.")
+        saidPaused = true
+      }
+      Thread.sleep(forTimeInterval: pausePoll)
+      news = room.news()
+      if !news.paused { say("The room is playing again.") }
+    }
   }
 
   // MARK: - Showing

@@ -1,0 +1,164 @@
+import Foundation
+import SOSCore
+import SOSLive
+import SOSStore
+import SOSTerminal
+
+/// The journal of a session played in a live room (`sos join`): every answer is saved
+/// on this laptop first (the local database, committed before the next prompt), then
+/// sent to the workshop server with its place in the log. When the server cannot be
+/// reached, play goes on and the answers wait; they are sent, in order, at the next
+/// answer or prompt once it is back. A repeat is harmless: the server keeps each
+/// place once.
+final class LiveJournal: SessionJournal, LiveRoom {
+  let local: DatabaseJournal
+  let client: LiveClient
+  let ticket: JoinTicket
+  /// Says a one-line notice to the trainee.
+  let notify: (String) -> Void
+  /// Answers saved here and not yet acknowledged by the server, in order.
+  private var pending: [LiveAPI.Input] = []
+  /// How many answers the server holds (as far as is known).
+  private var sent = 0
+  /// How many answers this laptop holds.
+  private var saved: Int
+  /// Whether the last attempt to reach the server failed (said once until it is back).
+  private var offline = false
+  /// Set when the server refused an answer: nothing more is sent.
+  private var refused: String?
+  /// Notices already taken, and the last message shown.
+  private var handled: Set<Int64> = []
+  private var lastMessage: Int64 = 0
+  private var closed = false
+
+  init(
+    local: DatabaseJournal, client: LiveClient, ticket: JoinTicket, stored: [RecordedInput],
+    notify: @escaping (String) -> Void
+  ) {
+    self.local = local
+    self.client = client
+    self.ticket = ticket
+    self.notify = notify
+    pending = stored.map(Self.message)
+    saved = stored.count
+    lastMessage = ticket.lastMessage
+    // What the server already has is not sent again.
+    if let inbox = inbox() {
+      sent = inbox.inputs
+      pending.removeAll { $0.sequence < inbox.inputs }
+    }
+  }
+
+  static func message(_ recorded: RecordedInput) -> LiveAPI.Input {
+    let (kind, value) = InputKind.parts(of: recorded.input)
+    return LiveAPI.Input(
+      sequence: recorded.sequence, kind: kind.rawValue, value: value, choice: recorded.choice,
+      latencyMs: recorded.latencyMilliseconds)
+  }
+
+  // MARK: - SessionJournal
+
+  func record(_ input: SessionInput, choice: String?, latencyMilliseconds: Int?) throws {
+    try local.record(input, choice: choice, latencyMilliseconds: latencyMilliseconds)
+    let (kind, value) = InputKind.parts(of: input)
+    pending.append(
+      LiveAPI.Input(
+        sequence: saved, kind: kind.rawValue, value: value, choice: choice,
+        latencyMs: latencyMilliseconds))
+    saved += 1
+    flush()
+  }
+
+  func finish() throws {
+    try local.finish()
+    flush()
+    if !pending.isEmpty, refused == nil {
+      notify(
+        "\(pending.count) answer\(pending.count == 1 ? " is" : "s are") not on the workshop server"
+          + " yet; they are saved here. Run the same sos join again when the network is back.")
+    }
+  }
+
+  // MARK: - Sending
+
+  /// Sends what waits, in order, until it is all sent or the server cannot be reached.
+  func flush() {
+    guard refused == nil else { return }
+    while let next = pending.first {
+      do {
+        let accepted: LiveAPI.Accepted = try client.send(
+          "POST", "/api/sessions/\(ticket.session)/inputs", body: next, token: ticket.token)
+        sent = accepted.inputs
+        pending.removeFirst()
+        back()
+      } catch {
+        switch error {
+        case .unreachable:
+          if !offline {
+            offline = true
+            notify(
+              "The workshop server cannot be reached. Play on: your answers are saved on this"
+                + " laptop and will be sent when it is back.")
+          }
+          return
+        case .refused(let status, let message) where status == 409:
+          // The server holds fewer or more than this laptop thought: ask it, and go on
+          // from there (earlier answers it has are not sent again).
+          guard let inbox = inbox(), inbox.inputs != next.sequence else {
+            refuse(message)
+            return
+          }
+          sent = inbox.inputs
+          pending.removeAll { $0.sequence < inbox.inputs }
+          if pending.first.map({ $0.sequence > inbox.inputs }) == true {
+            refuse("the server has \(inbox.inputs) answers and this laptop no copy of the next")
+            return
+          }
+        case .refused(_, let message), .badAnswer(let message):
+          refuse(message)
+          return
+        }
+      }
+    }
+  }
+
+  private func back() {
+    if offline {
+      offline = false
+      notify("The workshop server is back; your answers are sent.")
+    }
+  }
+
+  private func refuse(_ message: String) {
+    refused = message
+    notify(
+      "The workshop server refused an answer (\(message)). Your answers are saved on this"
+        + " laptop; tell your facilitator.")
+  }
+
+  private func inbox() -> LiveAPI.Inbox? {
+    try? client.send("GET", "/api/sessions/\(ticket.session)/inbox", token: ticket.token)
+  }
+
+  // MARK: - LiveRoom
+
+  func news() -> LiveRoomNews {
+    flush()
+    guard refused == nil, pending.isEmpty, let inbox = inbox() else { return LiveRoomNews() }
+    back()
+    var news = LiveRoomNews(paused: inbox.paused)
+    for inject in inbox.injects where handled.insert(inject.id).inserted {
+      news.injects.append(inject.value)
+    }
+    for message in inbox.messages where message.id > lastMessage {
+      news.messages.append(message.value)
+      lastMessage = message.id
+    }
+    if inbox.closed, !closed {
+      closed = true
+      news.closed = true
+    }
+    JoinTicket.store(lastMessage: lastMessage, for: ticket)
+    return news
+  }
+}
