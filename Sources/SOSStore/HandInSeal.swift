@@ -36,6 +36,14 @@ public struct HandInSeal: Hashable, Sendable, Codable {
     case broken(String)
   }
 
+  /// A seal as a file wrote it.
+  init(key: String, start: String, chain: [String], end: String) {
+    self.key = key
+    self.start = start
+    self.chain = chain
+    self.end = end
+  }
+
   /// Seals `file` as it stands (scores included) with `key`.
   public init(sealing file: SessionFile, with key: HandInKey) {
     let codes = Self.codes(file, key: key)

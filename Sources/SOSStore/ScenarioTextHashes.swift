@@ -16,6 +16,9 @@ import SOSCore
 public final class ScenarioTextHashes: @unchecked Sendable {
   /// Texts hashed so far, by the hash they gave; guarded by `lock`.
   private var texts: [String: [UInt8]] = [:]
+  /// Checked texts as a session file wrote them (the bytes between the JSON string's
+  /// quotes, escapes and all), by their hash, with the text; guarded by `lock`.
+  private var written: [String: (json: [UInt8], text: String)] = [:]
   private let lock = NSLock()
 
   /// Creates an empty set of hashed texts.
@@ -32,6 +35,31 @@ public final class ScenarioTextHashes: @unchecked Sendable {
     let hash = SHA256.hex(SHA256.digest(bytes))
     lock.withLock { texts[hash] = bytes }
     return hash
+  }
+
+  /// Remembers how a session file wrote `text`, whose hash was checked to be `hash`:
+  /// `json` is the bytes between the quotes of its JSON string. The first way a text
+  /// is written is kept.
+  func remember(_ text: String, hash: String, writtenAs json: [UInt8]) {
+    lock.withLock {
+      if written[hash] == nil { written[hash] = (json, text) }
+    }
+  }
+
+  /// The text whose hash is `claimed` when `bytes` start with the very bytes a file
+  /// wrote it as before (see ``remember(_:hash:writtenAs:)``), and how many bytes that
+  /// is; `nil` otherwise. The same written bytes always stand for the same text.
+  func text(
+    claimed: String, writtenAtStartOf bytes: UnsafeBufferPointer<UInt8>
+  ) -> (text: String, length: Int)? {
+    guard let known = lock.withLock({ written[claimed.lowercased()] }),
+      known.json.count <= bytes.count
+    else { return nil }
+    let same = known.json.withUnsafeBufferPointer { json in
+      guard let left = json.baseAddress, let right = bytes.baseAddress else { return true }
+      return memcmp(left, right, json.count) == 0
+    }
+    return same ? (known.text, known.json.count) : nil
   }
 
   /// The key under which a decoder finds the hashes to use (see

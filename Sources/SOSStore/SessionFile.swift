@@ -171,6 +171,7 @@ public struct SessionFile: Hashable, Sendable {
       return .failure(SessionFileError(.tooLarge(byteCount: Int(info.st_size)), at: location))
     }
     var bytes: [UInt8] = []
+    bytes.reserveCapacity(Int(info.st_size) + 1)
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while bytes.count <= maximumByteCount {
       let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -181,7 +182,7 @@ public struct SessionFile: Hashable, Sendable {
       }
       bytes += chunk[0..<count]
     }
-    return decode(Data(bytes), file: path, texts: texts)
+    return decode(bytes: bytes, file: path, texts: texts)
   }
 
   /// Decodes and checks a session file's bytes; `file` names it in error messages.
@@ -191,17 +192,34 @@ public struct SessionFile: Hashable, Sendable {
   public static func decode(
     _ data: Data, file: String, texts: ScenarioTextHashes? = nil
   ) -> Result<SessionFile, SessionFileError> {
+    decode(bytes: [UInt8](data), file: file, texts: texts)
+  }
+
+  /// ``decode(_:file:texts:)`` for bytes in an array.
+  static func decode(
+    bytes: [UInt8], file: String, texts: ScenarioTextHashes? = nil
+  ) -> Result<SessionFile, SessionFileError> {
     let location = SourceLocation(file: file)
-    if data.count > maximumByteCount {
-      return .failure(SessionFileError(.tooLarge(byteCount: data.count), at: location))
+    if bytes.count > maximumByteCount {
+      return .failure(SessionFileError(.tooLarge(byteCount: bytes.count), at: location))
     }
     let whitespace: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
-    if data.allSatisfy(whitespace.contains) {
+    if bytes.allSatisfy(whitespace.contains) {
       return .failure(SessionFileError(.empty, at: location))
     }
+    // The usual file, read in one pass; anything else (every file refused among them)
+    // takes the general path, which says what is wrong.
+    if let file = SessionFileReader.read(bytes, texts: texts) { return .success(file) }
+    return decodeInGeneral(bytes, location: location, texts: texts)
+  }
+
+  /// Decodes a session file's bytes the general way: the strict syntax check, then
+  /// Foundation's decoder. Every refusal's message comes from here.
+  static func decodeInGeneral(
+    _ bytes: [UInt8], location: SourceLocation, texts: ScenarioTextHashes?
+  ) -> Result<SessionFile, SessionFileError> {
     // Foundation's decoder accepts some invalid JSON (trailing commas, raw newlines in
     // strings) and cannot say where an error is; check the syntax strictly first.
-    let bytes = [UInt8](data)
     if let failure = JSONSyntaxChecker.firstError(in: bytes) {
       let (line, column) = JSONSyntaxChecker.lineAndColumn(ofByte: failure.offset, in: bytes)
       var at = location
@@ -212,7 +230,7 @@ public struct SessionFile: Hashable, Sendable {
     do {
       let decoder = JSONDecoder()
       if let texts, let key = ScenarioTextHashes.userInfoKey { decoder.userInfo[key] = texts }
-      return .success(try decoder.decode(SessionFile.self, from: data))
+      return .success(try decoder.decode(SessionFile.self, from: Data(bytes)))
     } catch let error as DecodingProblem {
       return .failure(SessionFileError(error.problem, at: location))
     } catch let error as DecodingError {

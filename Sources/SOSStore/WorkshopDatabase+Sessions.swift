@@ -129,6 +129,7 @@ extension WorkshopDatabase {
     guard results.contains(where: { (try? $0.get()) != nil }) else { return results }
     var scenarioTexts: [String: ScenarioTexts] = [:]
     try write { db in
+      var memo = BatchMemo()
       for (position, item) in sessions.enumerated() {
         guard case .success = results[position] else { continue }
         do {
@@ -138,8 +139,13 @@ extension WorkshopDatabase {
             }
             scenarioTexts[hashes[position]] = texts
             results[position] = .success(
-              try Self.store(item, textHash: hashes[position], texts: texts, in: db))
+              try Self.store(
+                item, textHash: hashes[position], texts: texts, memo: &memo, in: db))
             return .commit
+          }
+          // Committed: later sessions of the batch need not store the text again.
+          if case .success(.imported) = results[position] {
+            memo.storedTexts.insert(hashes[position])
           }
         } catch let error as WorkshopDatabaseError {
           results[position] = .failure(error)
@@ -147,6 +153,25 @@ extension WorkshopDatabase {
       }
     }
     return results
+  }
+
+  /// What one batch's transaction has looked up or stored already, so that each
+  /// session after the first skips it.
+  private struct BatchMemo {
+    /// The scenario texts (by hash) stored or found stored by a committed session.
+    var storedTexts: Set<String> = []
+    /// The ids of the cohorts looked up so far, by name (a batch's sessions neither
+    /// create nor delete cohorts).
+    var cohortIDs: [String: Int64] = [:]
+
+    /// The id of the cohort `name` (`nil` for no name); throws `unknownCohort`.
+    mutating func cohortID(named name: String?, in db: Database) throws -> Int64? {
+      guard let name else { return nil }
+      if let id = cohortIDs[name] { return id }
+      let id = try WorkshopDatabase.cohortID(named: name, in: db)
+      cohortIDs[name] = id
+      return id
+    }
   }
 
   /// Refuses a session that cannot be imported as it is, before any transaction.
@@ -172,7 +197,8 @@ extension WorkshopDatabase {
   /// Stores one checked session, its inputs and its cached score, unless its id is
   /// already stored.
   private static func store(
-    _ item: SessionImport, textHash hash: String, texts: ScenarioTexts?, in db: Database
+    _ item: SessionImport, textHash hash: String, texts: ScenarioTexts?, memo: inout BatchMemo,
+    in db: Database
   ) throws -> ImportOutcome {
     var session = item.record
     let id = session.idText
@@ -184,17 +210,23 @@ extension WorkshopDatabase {
       ).insert(db, onConflict: .replace)
     }
     if try SessionRow.exists(db, key: id) { return .alreadyPresent }
-    let cohortID = try Self.cohortID(named: session.cohort, in: db)
-    try Self.storeScenarioText(
-      item.scenarioText, hash: hash, scenarioID: session.scenarioID, in: db)
+    let cohortID = try memo.cohortID(named: session.cohort, in: db)
+    // INSERT OR IGNORE: a text stored before stays as it was, so skipping is the same.
+    if !memo.storedTexts.contains(hash) {
+      try Self.storeScenarioText(
+        item.scenarioText, hash: hash, scenarioID: session.scenarioID, in: db)
+    }
     try Self.row(for: session, cohortID: cohortID).insert(db)
+    // The rows `SessionInputRow.insert` writes, through one prepared statement.
+    let insertInput = try db.cachedStatement(
+      sql: "INSERT INTO session_input (session_id, sequence, kind, value, at, latency_ms, choice)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
     for recorded in item.inputs {
       let (kind, value) = InputKind.parts(of: recorded.input)
-      try SessionInputRow(
-        sessionID: id, sequence: recorded.sequence, kind: kind.rawValue, value: value,
-        at: Timestamp.string(recorded.at), latencyMilliseconds: recorded.latencyMilliseconds,
-        choice: recorded.choice
-      ).insert(db)
+      try insertInput.execute(arguments: [
+        id, recorded.sequence, kind.rawValue, value, Timestamp.string(recorded.at),
+        recorded.latencyMilliseconds, recorded.choice,
+      ])
     }
     return .imported
   }
