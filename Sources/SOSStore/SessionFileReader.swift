@@ -352,6 +352,8 @@ struct SessionFileReader {
       input = .timeout
     case (.undo, _):
       input = .undo
+    case (.inject, .text(let id)):
+      input = .inject(id)
     default:
       return nil
     }
