@@ -50,7 +50,7 @@ enum BoardPage {
     html += "</section>"
     html += "<table><thead><tr><th>Trainee</th><th>Where</th><th>Clock</th><th>Decisions</th>"
     html += "<th>Deadlines met / missed</th><th>Promises open / broken</th><th>Statements</th>"
-    html += "<th>Overall</th><th>Status</th></tr></thead><tbody>"
+    html += "<th>Overall so far</th><th>Status</th></tr></thead><tbody>"
     if board.trainees.isEmpty {
       html +=
         "<tr><td colspan=\"9\" class=\"empty\">Nobody has joined yet. Trainees join with: sos join ADDRESS \(e(board.code)) --as NAME</td></tr>"

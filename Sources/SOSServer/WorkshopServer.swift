@@ -226,11 +226,19 @@ public struct WorkshopServer: Sendable {
       let (watcher, updates) = await hub.watch(room.code)
       let body = ResponseBody { writer in
         defer { Task { await hub.unwatch(room.code, watcher) } }
-        for await _ in updates {
-          guard let board = try? await hub.board(room) else { break }
-          let payload = BoardUpdate(html: BoardPage.body(board), state: BoardPage.stateText(board))
-          let json = String(decoding: (try? JSONEncoder().encode(payload)) ?? Data(), as: UTF8.self)
-          try await writer.write(ByteBuffer(string: "event: board\ndata: \(json)\n\n"))
+        // The stream ends when the server shuts down, so that an open browser does not
+        // hold the shutdown back.
+        try await withGracefulShutdownHandler {
+          for await _ in updates {
+            guard let board = try? await hub.board(room) else { break }
+            let payload = BoardUpdate(
+              html: BoardPage.body(board), state: BoardPage.stateText(board))
+            let json = String(
+              decoding: (try? JSONEncoder().encode(payload)) ?? Data(), as: UTF8.self)
+            try await writer.write(ByteBuffer(string: "event: board\ndata: \(json)\n\n"))
+          }
+        } onGracefulShutdown: {
+          Task { await hub.unwatch(room.code, watcher) }
         }
         try await writer.finish(nil)
       }
