@@ -21,7 +21,8 @@ import Testing
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [
-      "python3", SOSProcess.repositoryRoot.appendingPathComponent("Tests/Browser/board-live.py").path,
+      "python3",
+      SOSProcess.repositoryRoot.appendingPathComponent("Tests/Browser/board-live.py").path,
       "--sos", SOSProcess.productsDirectory.appendingPathComponent("sos").path,
       "--chromium", browser, "--out", folder.appendingPathComponent("board.png").path,
     ]
