@@ -252,7 +252,8 @@ protocol RoomAction: ParsableCommand {
   var room: RoomTokenOptions { get }
   var server: RoomServerOptions { get }
   static var action: String { get }
-  static var done: String { get }
+  /// What is said once done, for the room `code`.
+  static func done(_ code: String) -> String
 }
 
 extension RoomAction {
@@ -260,7 +261,7 @@ extension RoomAction {
     let code = try room.room()
     let _: LiveAPI.Room? = try server.send(
       "POST", "/api/rooms/\(code)/\(Self.action)", token: try room.facilitatorToken(code))
-    Output.out("Room \(code) \(Self.done).\n")
+    Output.out("Room \(code) \(Self.done(code)).\n")
   }
 }
 
@@ -268,7 +269,9 @@ struct RoomPauseCommand: RoomAction {
   static let configuration = CommandConfiguration(
     commandName: "pause", abstract: "Pause a room: trainees wait at their next prompt.")
   static let action = "pause"
-  static let done = "is paused; resume it with: sos room resume CODE"
+  static func done(_ code: String) -> String {
+    "is paused; resume it with: sos room resume \(code)"
+  }
   @OptionGroup var room: RoomTokenOptions
   @OptionGroup var server: RoomServerOptions
 }
@@ -277,7 +280,7 @@ struct RoomResumeCommand: RoomAction {
   static let configuration = CommandConfiguration(
     commandName: "resume", abstract: "Resume a paused room.")
   static let action = "resume"
-  static let done = "is playing again"
+  static func done(_ code: String) -> String { "is playing again" }
   @OptionGroup var room: RoomTokenOptions
   @OptionGroup var server: RoomServerOptions
 }
@@ -286,7 +289,9 @@ struct RoomCloseCommand: RoomAction {
   static let configuration = CommandConfiguration(
     commandName: "close", abstract: "Close a room: nobody can join or answer after.")
   static let action = "close"
-  static let done = "is closed; its results: sos cohort report COHORT"
+  static func done(_ code: String) -> String {
+    "is closed; its results are on the board and in sos cohort report"
+  }
   @OptionGroup var room: RoomTokenOptions
   @OptionGroup var server: RoomServerOptions
 }

@@ -123,10 +123,12 @@ public final class PlayLoop {
     showDecision()
     while !state.finished {
       if let room {
-        try hear(room)
+        try hear(room.news(), from: room)
         if state.finished { break }
       }
       switch ask() {
+      case .heard(let news):
+        if let room { try hear(news, from: room) }
       case .leave:
         showUnsentDraft()
         showGoodbye()
@@ -143,8 +145,8 @@ public final class PlayLoop {
 
   /// Takes what the room sent: messages shown, injects applied as inputs (each
   /// journalled like an answer), and a pause waited out.
-  func hear(_ room: any LiveRoom) throws(JournalFailure) {
-    var news = room.news()
+  func hear(_ first: LiveRoomNews, from room: any LiveRoom) throws(JournalFailure) {
+    var news = first
     var saidPaused = false
     while true {
       for message in news.messages {
@@ -223,6 +225,8 @@ public final class PlayLoop {
 
   enum Answer {
     case input(SessionInput, latencyMilliseconds: Int)
+    /// The live room sent something while the trainee was at the prompt.
+    case heard(LiveRoomNews)
     case leave
   }
 
@@ -240,7 +244,15 @@ public final class PlayLoop {
     }
     installCompletion()
     reader.onResize = { [weak self] in self?.rewrap() ?? false }
+    var first = true
     while true {
+      // After a command (`status`, `help`, …) the room is asked again, so that what the
+      // facilitator sent reaches a trainee who is reading rather than answering.
+      if !first, let room {
+        let news = room.news()
+        if news != LiveRoomNews() { return .heard(news) }
+      }
+      first = false
       let pending = engine.pendingWrite(in: state)
       let event: LineEvent
       if let choice = pending {
