@@ -80,8 +80,12 @@ struct JoinCommand: ParsableCommand {
       let text = try store.scenarioText(hash: record.scenarioHash) ?? ""
       let scenario = try Self.scenario(text, room: room)
       let stored = try store.inputs(sessionID: record.id)
+      // During play the server gets a few seconds to answer, not the join's ten: a
+      // trainee should not wait at a prompt for a network that has gone.
+      var playing = client
+      playing.timeout = 3
       let journal = LiveJournal(
-        local: DatabaseJournal(database: store, sessionID: record.id), client: client,
+        local: DatabaseJournal(database: store, sessionID: record.id), client: playing,
         ticket: ticket, stored: stored
       ) { line in
         _ = terminal.output.write(terminal.palette.warning(terminal.wrap(line)) + "\n")

@@ -24,6 +24,12 @@ final class LiveJournal: SessionJournal, LiveRoom {
   private var saved: Int
   /// Whether the last attempt to reach the server failed (said once until it is back).
   private var offline = false
+  /// When the server was last tried while offline: it is tried again only after
+  /// ``retryAfter``, so that a network that drops silently does not make every
+  /// prompt wait for a time-out.
+  private var lastTry = Date.distantPast
+  /// How long to wait before trying an unreachable server again.
+  static let retryAfter: TimeInterval = 15
   /// Set when the server refused an answer: nothing more is sent.
   private var refused: String?
   /// Notices already taken, and the last message shown.
@@ -82,6 +88,8 @@ final class LiveJournal: SessionJournal, LiveRoom {
   // MARK: - Sending
 
   /// Sends what waits, in order, until it is all sent or the server cannot be reached.
+  /// An answer always gets a try (at most one short time-out each while the network
+  /// is gone); the polls at prompts wait for ``retryAfter``.
   func flush() {
     guard refused == nil else { return }
     while let next = pending.first {
@@ -94,12 +102,7 @@ final class LiveJournal: SessionJournal, LiveRoom {
       } catch {
         switch error {
         case .unreachable:
-          if !offline {
-            offline = true
-            notify(
-              "The workshop server cannot be reached. Play on: your answers are saved on this"
-                + " laptop and will be sent when it is back.")
-          }
+          goOffline()
           return
         case .refused(let status, let message) where status == 409:
           // The server holds fewer or more than this laptop thought: ask it, and go on
@@ -120,6 +123,21 @@ final class LiveJournal: SessionJournal, LiveRoom {
         }
       }
     }
+  }
+
+  /// The server did not answer: said once, until it is back.
+  private func goOffline() {
+    lastTry = Date()
+    guard !offline else { return }
+    offline = true
+    notify(
+      "The workshop server cannot be reached. Play on: your answers are saved on this"
+        + " laptop and will be sent when it is back.")
+  }
+
+  /// Whether the server was unreachable a moment ago: not worth trying yet.
+  private var waitingToRetry: Bool {
+    offline && Date().timeIntervalSince(lastTry) < Self.retryAfter
   }
 
   private func back() {
@@ -144,7 +162,11 @@ final class LiveJournal: SessionJournal, LiveRoom {
 
   func news() -> LiveRoomNews {
     flush()
-    guard refused == nil, pending.isEmpty, let inbox = inbox() else { return LiveRoomNews() }
+    guard refused == nil, pending.isEmpty, !waitingToRetry else { return LiveRoomNews() }
+    guard let inbox = inbox() else {
+      goOffline()
+      return LiveRoomNews()
+    }
     back()
     var news = LiveRoomNews(paused: inbox.paused)
     for inject in inbox.injects where handled.insert(inject.id).inserted {
