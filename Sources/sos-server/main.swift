@@ -70,7 +70,16 @@ struct ServeCommand: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data(text.utf8))
       }
     } catch {
-      fail("cannot serve on \(listen): \(error)", 74)
+      let text = "\(error)"
+      if text.contains("Address already in use") {
+        fail(
+          "cannot serve on \(listen): the port is already in use (another sos serve?);"
+            + " choose another with --listen HOST:PORT", 74)
+      }
+      if text.contains("Cannot assign requested address") || text.contains("not available") {
+        fail("cannot serve on \(listen): this machine has no such address", 74)
+      }
+      fail("cannot serve on \(listen): \(text)", 74)
     }
     logger.info("stopped")
   }
