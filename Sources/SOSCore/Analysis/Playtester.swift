@@ -173,7 +173,7 @@ public struct Playtester: Sendable {
   /// Every chance and statement outcome the scenario declares, by ``outcomeName``.
   func declaredOutcomes() -> [String] {
     var names: [String] = []
-    for choice in engine.scenario.allChoices {
+    for choice in engine.scenario.nodes.lazy.flatMap(\.choices) {
       names += choice.outcomes.indices.map { Self.outcomeName(choice.id, $0) }
       if let task = choice.write {
         names += task.outcomes.indices.map { Self.outcomeName(task.id, $0) }

@@ -167,7 +167,7 @@ final class CompiledScenario: Sendable {
     nodes = built.nodes
     nodeIDs = engine.scenario.nodes.map(\.id)
     choices = built.choices
-    choiceIDs = engine.scenario.allChoices.map(\.id)
+    choiceIDs = engine.scenario.nodes.flatMap { $0.choices.map(\.id) }
     stakeholderIDs = builder.stakeholders.names
     tagNames = builder.tags.names
     variableNames = builder.variables.names
@@ -234,14 +234,15 @@ extension CompiledScenario {
       }
       guard nodeIndices.count == scenario.nodes.count else { return nil }
       var writeCount = 0
-      for (index, choice) in scenario.allChoices.enumerated() {
-        choiceIndices[choice.id] = index
+      // Options are read in place: `allChoices` copies every one.
+      for choice in scenario.nodes.lazy.flatMap(\.choices) {
+        choiceIndices[choice.id] = choiceIndices.count
         if let task = choice.write {
           statementIndices[task.id] = writeCount
           writeCount += 1
         }
       }
-      guard choiceIndices.count == scenario.allChoices.count,
+      guard choiceIndices.count == scenario.nodes.reduce(0, { $0 + $1.choices.count }),
         statementIndices.count == writeCount
       else { return nil }
       for (index, deadline) in scenario.deadlines.enumerated() {
