@@ -1,6 +1,6 @@
 import Benchmark
 import Foundation
-import SOSCore
+@_spi(Benchmarks) import SOSCore
 
 /// The generated 2,000-node scenario of issue 14 (3 options a decision, jumps of 1–10
 /// ahead, three endings), written by `Benchmarks/scripts/generate-scenario.py` and
@@ -52,6 +52,16 @@ func registerGeneratedBenchmarks() throws {
     }
   }
 
+  Benchmark(
+    "Playtester.playtest: 10 random runs of the generated 2,000-node scenario"
+      + " (about \(averageChoices * 10) choices, scored, as `sos playtest` plays them)",
+    configuration: runs
+  ) { benchmark in
+    for iteration in benchmark.scaledIterations {
+      blackHole(playtester.playtest(runs: 10, seed: UInt64(iteration) &* 10))
+    }
+  }
+
   var steps = latency
   steps.timeUnits = .nanoseconds
   steps.scalingFactor = .one
@@ -80,6 +90,26 @@ func registerGeneratedBenchmarks() throws {
         guard reached == depth else { continue }
         benchmark.startMeasurement()
         for _ in 0..<20 { blackHole(randomStep()) }
+        benchmark.stopMeasurement()
+        return
+      }
+      benchmark.error("no random path reached decision \(depth) in 100 tries")
+    }
+    Benchmark(
+      "Compiled step: 20 random steps from decision \(depth) of the generated scenario"
+        + " (scored, as the playtester steps)",
+      configuration: steps
+    ) { benchmark in
+      guard var play = CompiledRandomPlay(engine: engine) else {
+        benchmark.error("the generated scenario does not compile")
+        return
+      }
+      for _ in 0..<100 {
+        play.start(seed: UInt64.random(in: 0...UInt64.max))
+        while play.depth < depth, play.step() {}
+        guard play.depth == depth else { continue }
+        benchmark.startMeasurement()
+        for _ in 0..<20 { blackHole(play.step()) }
         benchmark.stopMeasurement()
         return
       }

@@ -1,6 +1,11 @@
-/// Plays a scenario at random, many times, through the same engine a trainee meets:
-/// every run must reach an ending, and the runs show the spread of scores, the
-/// endings reached, and the nodes and options no run touched.
+/// Plays a scenario at random, many times, by the same rules a trainee meets: every
+/// run must reach an ending, and the runs show the spread of scores, the endings
+/// reached, and the nodes and options no run touched.
+///
+/// A scenario that compiles (every validated one) is played on its
+/// ``CompiledScenario`` by ``CompactEngine`` and scored by ``CompactWalk``, which give
+/// the states and scores ``Engine`` and ``Scorer`` give (`CompactEngineTests` holds
+/// them to it); any other is played through ``Engine`` and ``Scorer``.
 ///
 /// ```swift
 /// let summary = Playtester(engine: engine).playtest(runs: 100, seed: 7)
@@ -11,12 +16,15 @@ public struct Playtester: Sendable {
   public let scorer: Scorer
   /// The most inputs one run may take before it counts as stuck in a loop.
   public var maximumSteps: Int
+  /// The scenario compiled for fast play, when it compiles.
+  let compact: CompactEngine?
 
   /// Prepares to playtest a scenario.
   public init(engine: Engine, maximumSteps: Int = 1_000) {
     self.engine = engine
     self.scorer = Scorer(engine: engine)
     self.maximumSteps = maximumSteps
+    self.compact = CompactEngine(engine: engine)
   }
 
   /// One random playthrough.
@@ -55,6 +63,63 @@ public struct Playtester: Sendable {
   /// Plays one run with choices and statements drawn from `seed`, scored as it is
   /// played (no events are built and nothing is replayed).
   public func run(seed: UInt64) -> Run {
+    guard let compact else { return referenceRun(seed: seed) }
+    let played = play(compact, seed: seed, keepsInputs: true)
+    let compiled = compact.compiled
+    return Run(
+      seed: seed, inputs: played.walk.inputs,
+      state: compact.sessionState(of: played.walk.state, inputs: played.walk.inputs),
+      scores: played.scores, problem: played.problem,
+      outcomes: Set(played.outcomes.indices.map { compiled.outcomeNames[$0] }))
+  }
+
+  /// One run played on the compiled scenario: the walk at its end, its scores (none
+  /// for a run cut short) and its problem, if any, and the outcome slots it counts
+  /// (none for a run cut short, as ``Run/outcomes`` has none). The same choices and
+  /// statements are drawn from `seed` as ``referenceRun(seed:)`` draws.
+  func play(_ compact: CompactEngine, seed: UInt64, keepsInputs: Bool) -> (
+    walk: CompactWalk, scores: Scores?, problem: String?, outcomes: BitSet
+  ) {
+    let none = BitSet(capacity: 0)
+    let compiled = compact.compiled
+    var generator = SeededGenerator(seed: seed)
+    var walk = CompactWalk(
+      compact, options: SessionOptions(mode: .assessment, timed: false, seed: seed),
+      keepsInputs: keepsInputs)
+    while !walk.state.finished {
+      guard walk.inputCount < maximumSteps else {
+        return (
+          walk, nil,
+          "no ending after \(maximumSteps) inputs (at node '\(compiled.nodeIDs[walk.state.node])')",
+          none
+        )
+      }
+      let input: CompactEngine.Input
+      if walk.state.pendingWrite != nil {
+        input = .write(Self.statements.randomElement(using: &generator) ?? "")
+      } else {
+        let offered = compact.offeredCount(in: walk.state)
+        guard offered > 0 else { break }
+        input = .choose(Int.random(in: 1...offered, using: &generator))
+      }
+      if case .failure(let error) = walk.take(input) {
+        return (
+          walk, nil,
+          "the engine refused \(input.sessionInput) at '\(compiled.nodeIDs[walk.state.node])':"
+            + " \(error.message)", none
+        )
+      }
+    }
+    var problem: String?
+    if !compiled.nodes[walk.state.node].isEnding {
+      problem = "play stopped at '\(compiled.nodeIDs[walk.state.node])', which is not an ending"
+    }
+    return (walk, walk.scores(), problem, walk.state.reachedOutcomes)
+  }
+
+  /// One run played through ``Engine`` and scored by ``Scorer``: for a scenario that
+  /// does not compile, and as the reference the compiled run is held to.
+  func referenceRun(seed: UInt64) -> Run {
     var generator = SeededGenerator(seed: seed)
     var walk = scorer.begin(
       SessionOptions(mode: .assessment, timed: false, seed: seed), recordsEvents: false)
@@ -109,7 +174,7 @@ public struct Playtester: Sendable {
   /// (those of manual injects left out).
   func declaredOutcomes() -> [String] {
     var names: [String] = []
-    for choice in engine.scenario.allChoices {
+    for choice in engine.scenario.nodes.lazy.flatMap(\.choices) {
       names += choice.outcomes.indices.map { Self.outcomeName(choice.id, $0) }
       if let task = choice.write {
         names += task.outcomes.indices.map { Self.outcomeName(task.id, $0) }
@@ -160,6 +225,59 @@ public struct Playtester: Sendable {
 
   /// Plays `runs` runs, seeded from `seed` (run *i* uses `seed + i`).
   public func playtest(runs: Int, seed: UInt64) -> Summary {
+    guard let compact else { return referencePlaytest(runs: runs, seed: seed) }
+    let compiled = compact.compiled
+    var finished = 0
+    var endingCounts = [Int](repeating: 0, count: compiled.nodes.count)
+    var overall: [Double] = []
+    var timeliness: [Double] = []
+    var communication: [Double] = []
+    var lengths: [Double] = []
+    var visited = BitSet(capacity: compiled.nodes.count)
+    var taken = BitSet(capacity: compiled.choices.count)
+    var reached = BitSet(capacity: compiled.outcomeNames.count)
+    var problems: [String] = []
+    for index in 0..<max(runs, 0) {
+      let runSeed = seed &+ UInt64(index)
+      let played = play(compact, seed: runSeed, keepsInputs: false)
+      let state = played.walk.state
+      visited.formUnion(state.visited)
+      taken.formUnion(state.chosen)
+      reached.formUnion(played.outcomes)
+      lengths.append(Double(played.walk.inputCount))
+      if let problem = played.problem {
+        problems.append("run \(index + 1) (seed \(runSeed)): \(problem)")
+        continue
+      }
+      finished += 1
+      endingCounts[state.node] += 1
+      if let scores = played.scores {
+        overall.append(scores.overall)
+        timeliness.append(scores.timeliness)
+        communication.append(scores.communication)
+      }
+    }
+    var endings: [String: Int] = [:]
+    for (node, count) in endingCounts.enumerated() where count > 0 {
+      endings[compiled.nodeIDs[node]] = count
+    }
+    let reachedNames = Set(reached.indices.map { compiled.outcomeNames[$0] })
+    return Summary(
+      scenario: engine.scenario.id, runs: runs, seed: seed, finished: finished, endings: endings,
+      overall: Summary.Spread(overall), timeliness: Summary.Spread(timeliness),
+      communication: Summary.Spread(communication), length: Summary.Spread(lengths),
+      unvisitedNodes: compiled.nodeIDs.indices.filter { !visited.contains($0) }.map {
+        compiled.nodeIDs[$0]
+      },
+      untakenChoices: compiled.choiceIDs.indices.filter { !taken.contains($0) }.map {
+        compiled.choiceIDs[$0]
+      },
+      unmetOutcomes: declaredOutcomes().filter { !reachedNames.contains($0) }, problems: problems)
+  }
+
+  /// ``playtest(runs:seed:)`` through ``Engine`` and ``Scorer``: for a scenario that
+  /// does not compile, and as the reference the compiled playtest is held to.
+  func referencePlaytest(runs: Int, seed: UInt64) -> Summary {
     var finished = 0
     var endings: [String: Int] = [:]
     var overall: [Double] = []
@@ -171,7 +289,7 @@ public struct Playtester: Sendable {
     var outcomes: Set<String> = []
     var problems: [String] = []
     for index in 0..<max(runs, 0) {
-      let run = run(seed: seed &+ UInt64(index))
+      let run = referenceRun(seed: seed &+ UInt64(index))
       visited.formUnion(run.state.visited)
       taken.formUnion(run.state.chosen)
       outcomes.formUnion(run.outcomes)

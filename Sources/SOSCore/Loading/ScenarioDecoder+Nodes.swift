@@ -15,8 +15,9 @@ extension ScenarioDecoder {
       }
       return scenarioNode(id: id, key: entry.key, value: entry.value)
     }
-    let choices = nodes.flatMap(\.choices)
-    reportDuplicates(choices.map { ($0.id, $0.position) }, what: "choice")
+    // Ids and positions only: a copy of every choice is megabytes on a large file.
+    reportDuplicates(
+      nodes.flatMap { $0.choices.map { ($0.id, $0.position) } }, what: "choice")
     return nodes
   }
 

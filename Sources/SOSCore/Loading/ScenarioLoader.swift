@@ -49,48 +49,70 @@ public enum ScenarioLoader {
 
   /// Loads text that ``SourceGuard`` has already let through (the guard runs once).
   private static func load(guarded text: String, file: String) -> ScenarioLoadResult {
-    func failure(_ diagnostics: [Diagnostic]) -> ScenarioLoadResult {
-      ScenarioLoadResult(
-        file: file, source: text, scenario: nil, diagnostics: onTheText(diagnostics, text))
+    // The YAML tree lives only while it is decoded: it is gone before validation, so
+    // the two do not take memory at the same time (on a 2,000-node file the tree is
+    // the larger part of a load's peak).
+    switch decode(guarded: text, file: file) {
+    case .failure(let undecodable):
+      return ScenarioLoadResult(
+        file: file, source: text, scenario: nil,
+        diagnostics: onTheText(undecodable.diagnostics, text))
+    case .success(let (decoded, decoderDiagnostics, decoderHasErrors)):
+      var diagnostics = decoderDiagnostics
+      // Meaning is checked only on a file whose shape is right: a node dropped for a
+      // schema error would otherwise show up again as a cascade of unknown-node errors.
+      if let decoded, !decoderHasErrors {
+        diagnostics += ScenarioValidator(scenario: decoded, file: file).diagnostics()
+      }
+      let hasErrors = diagnostics.contains { $0.severity == .error }
+      return ScenarioLoadResult(
+        file: file, source: text, scenario: hasErrors ? nil : decoded,
+        diagnostics: onTheText(diagnostics, text).sorted(by: ScenarioLoadResult.order))
     }
+  }
+
+  /// Why a text could not be decoded: its diagnostics, not yet placed on the text.
+  struct Undecodable: Error {
+    var diagnostics: [Diagnostic]
+  }
+
+  /// Composes and decodes guarded text: the scenario (if the shape allowed one), the
+  /// decoder's diagnostics and whether any is an error; or the diagnostics of a text
+  /// that is not one YAML document within the node budget.
+  private static func decode(guarded text: String, file: String) -> Result<
+    (scenario: Scenario?, diagnostics: [Diagnostic], hasErrors: Bool), Undecodable
+  > {
     let document: YAMLComposer.Document
     do {
       guard let composed = try YAMLComposer.compose(text) else {
-        return failure([
-          Diagnostic(.error, .empty, "file holds no YAML content", at: SourceLocation(file: file))
-        ])
+        return .failure(
+          Undecodable(diagnostics: [
+            Diagnostic(
+              .error, .empty, "file holds no YAML content", at: SourceLocation(file: file))
+          ]))
       }
       document = composed
     } catch {
-      return failure([YAMLErrorTranslator.diagnostic(for: error, file: file, text: text)])
+      return .failure(
+        Undecodable(diagnostics: [
+          YAMLErrorTranslator.diagnostic(for: error, file: file, text: text)
+        ]))
     }
     if document.nodeCount > nodeBudget {
       let position = positionBeyondBudget(document.root) ?? document.root.position
-      return failure([
-        Diagnostic(
-          .error, .tooManyNodes,
-          "file expands to more than \(nodeBudget) YAML nodes (aliases nested inside aliases?)",
-          at: position.location(in: file))
-      ])
+      return .failure(
+        Undecodable(diagnostics: [
+          Diagnostic(
+            .error, .tooManyNodes,
+            "file expands to more than \(nodeBudget) YAML nodes (aliases nested inside aliases?)",
+            at: position.location(in: file))
+        ]))
     }
-    let root = document.root
     var decoder = ScenarioDecoder(file: file)
-    let decoded = decoder.scenario(from: root)
-    var diagnostics = decoder.diagnostics
-    // Meaning is checked only on a file whose shape is right: a node dropped for a
-    // schema error would otherwise show up again as a cascade of unknown-node errors.
-    if let decoded, !decoder.hasErrors {
-      diagnostics += ScenarioValidator(scenario: decoded, file: file).diagnostics()
-    }
-    let hasErrors = diagnostics.contains { $0.severity == .error }
-    return ScenarioLoadResult(
-      file: file, source: text, scenario: hasErrors ? nil : decoded,
-      diagnostics: onTheText(diagnostics, text).sorted(by: ScenarioLoadResult.order))
+    let decoded = decoder.scenario(from: document.root)
+    return .success((decoded, decoder.diagnostics, decoder.hasErrors))
   }
 
-  /// The diagnostics with every location on a line of the text, so that each can show
-  /// its line: YAML places the end of a file whose last line has no line break on a
-  /// line after it.
   static func onTheText(_ diagnostics: [Diagnostic], _ text: String) -> [Diagnostic] {
     // Cutting a large file into lines costs more than the rest of a clean load's
     // bookkeeping: only do it when there is something to place.

@@ -74,6 +74,10 @@ enum YAMLComposer {
   struct EventReader: ~Copyable {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private var anchors: [String: Counted] = [:]
+    /// The pairs of the mappings being read, innermost last: each mapping's pairs are
+    /// gathered here and copied out at its end into an array of exactly their number,
+    /// so that the tree holds no room that growing arrays leave spare.
+    private var openPairs: [(key: YAMLNode, value: YAMLNode)] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
       parser = .allocate(capacity: 1)
@@ -150,11 +154,13 @@ enum YAMLComposer {
         }
         return nil
       case YAML_MAPPING_START_EVENT:
-        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+        let start = openPairs.count
+        defer { openPairs.removeSubrange(start...) }
         var count = 1
         while var keyEvent = next() {
           if keyEvent.type == YAML_MAPPING_END_EVENT {
             yaml_event_delete(&keyEvent)
+            let pairs = Array(openPairs[start...])
             guard !Self.hasDuplicateKeys(pairs) else { return nil }
             return register(
               Counted(node: .mapping(pairs, at: position), count: count),
@@ -163,7 +169,7 @@ enum YAMLComposer {
           guard let key = node(&keyEvent), var valueEvent = next(),
             let value = node(&valueEvent)
           else { return nil }
-          pairs.append((key.node, value.node))
+          openPairs.append((key.node, value.node))
           count = min(count + key.count + value.count, YAMLComposer.countCap)
         }
         return nil

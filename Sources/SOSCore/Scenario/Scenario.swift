@@ -96,11 +96,15 @@ public struct Scenario: Hashable, Sendable {
 
   /// Every tag some choice or inject can set.
   public var tags: Set<String> {
-    var tags = Set(allChoices.flatMap(\.tags) + injects.flatMap(\.tags))
-    tags.formUnion(nodes.flatMap { $0.onTimeout?.tags ?? [] })
-    for choice in allChoices {
-      tags.formUnion(choice.outcomes.flatMap(\.tags))
-      tags.formUnion(choice.write?.outcomes.flatMap(\.tags) ?? [])
+    // Read in place: a copy of every choice (`allChoices`) is megabytes on a large file.
+    var tags = Set(injects.flatMap(\.tags))
+    for node in nodes {
+      tags.formUnion(node.onTimeout?.tags ?? [])
+      for choice in node.choices {
+        tags.formUnion(choice.tags)
+        for outcome in choice.outcomes { tags.formUnion(outcome.tags) }
+        for outcome in choice.write?.outcomes ?? [] { tags.formUnion(outcome.tags) }
+      }
     }
     tags.formUnion(injects.flatMap { $0.outcomes.flatMap(\.tags) })
     return tags
@@ -108,16 +112,20 @@ public struct Scenario: Hashable, Sendable {
 
   /// Every statement task by its id (the first, if an id is used twice).
   public var writeTasks: [String: WriteTask] {
-    Dictionary(
-      allChoices.compactMap { choice in choice.write.map { ($0.id, $0) } },
-      uniquingKeysWith: { first, _ in first })
+    var tasks: [String: WriteTask] = [:]
+    for node in nodes {
+      for choice in node.choices {
+        if let task = choice.write, tasks[task.id] == nil { tasks[task.id] = task }
+      }
+    }
+    return tasks
   }
 
   /// The names the expression language may refer to in this scenario.
   public var expressionContext: ExpressionContext {
     ExpressionContext(
       nodes: Set(nodes.map(\.id)),
-      choices: Set(allChoices.map(\.id)),
+      choices: Set(nodes.flatMap { $0.choices.map(\.id) }),
       tags: tags,
       stakeholders: Set(stakeholders.map(\.id)),
       deadlines: Set(deadlines.map(\.id)),

@@ -18,7 +18,9 @@ public struct Scorer: Sendable {
   public init(engine: Engine) {
     self.engine = engine
     self.analyzer = engine.analyzer
-    self.asksForStatements = engine.scenario.allChoices.contains { $0.write != nil }
+    self.asksForStatements = engine.scenario.nodes.contains { node in
+      node.choices.contains { $0.write != nil }
+    }
   }
 
   var scenario: Scenario { engine.scenario }
