@@ -304,7 +304,11 @@ extension CompiledScenario {
         let compiled = chances(inject.outcomes, source: inject.id, built: &built)
         built.injects[declared].chances = compiled
       }
-      built.injects = built.injects.sorted { ($0.at, $0.declared) < ($1.at, $1.declared) }
+      // A manual inject fires only when a facilitator sends it (an input the compact
+      // step does not take): only the clock's injects are in the firing order.
+      built.injects = built.injects.filter { !scenario.injects[$0.declared].manual }.sorted {
+        ($0.at, $0.declared) < ($1.at, $1.declared)
+      }
       built.deadlines = scenario.deadlines.map {
         CompiledDeadline(by: $0.by, grace: $0.grace, weight: $0.weight, met: condition($0.met))
       }
