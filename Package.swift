@@ -75,6 +75,7 @@ let package = Package(
       dependencies: [
         "SOSServer",
         "SOSStore",
+        "SOSTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

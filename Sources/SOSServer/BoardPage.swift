@@ -1,4 +1,5 @@
 import Foundation
+import SOSLive
 import SOSReports
 
 /// The live board as HTML: one self-contained page (no CDN, fonts or outside scripts)
@@ -126,7 +127,10 @@ enum BoardPage {
   }
 
   /// The list of rooms, and the login form when not logged in.
-  static func rooms(_ rooms: [(code: String, title: String, open: Bool, sessions: Int)]) -> String {
+  static func rooms(
+    _ rooms: [(code: String, title: String, open: Bool, sessions: Int)],
+    scenarios: [(id: String, title: String)] = []
+  ) -> String {
     var items = ""
     for room in rooms {
       items +=
@@ -139,6 +143,40 @@ enum BoardPage {
       <ul>\(items.isEmpty ? "<li>None yet.</li>" : items)</ul>
       <h2>Open another room's board</h2>
       \(loginForm)
+      \(openForm(scenarios))
+      """)
+  }
+
+  /// The form that opens a room (it needs the server key).
+  static func openForm(_ scenarios: [(id: String, title: String)]) -> String {
+    guard !scenarios.isEmpty else { return "" }
+    let options = scenarios.map {
+      "<option value=\"\(e($0.id))\">\(e($0.title)) (\(e($0.id)))</option>"
+    }.joined()
+    return """
+      <h2>Open a new room</h2>
+      <form method="post" action="/board/open" class="login">
+      <label>Cohort <input name="cohort" required maxlength="80" placeholder="leeds-march"></label>
+      <label>Scenario <select name="scenario">\(options)</select></label>
+      <label>Mode <select name="mode"><option value="assessment">assessment</option><option value="practice">practice</option></select></label>
+      <label><input type="checkbox" name="timed"> Timed decisions</label>
+      <label>Server key <input name="key" type="password" autocomplete="off" required></label>
+      <button>Open the room</button>
+      </form>
+      """
+  }
+
+  /// The page after a room is opened from the board: the code to read aloud and the
+  /// token, once.
+  static func opened(_ room: LiveAPI.OpenedRoom, address: String) -> String {
+    page(
+      "Room \(room.code)",
+      """
+      <h1>Room <span class="code">\(e(room.code))</span> is open</h1>
+      <p>Trainees join with: <code>sos join \(e(address.replacingOccurrences(of: "http://", with: ""))) \(e(room.code)) --as NAME</code></p>
+      <p>Your facilitator token, for <code>sos room</code> on another machine (this browser keeps it):</p>
+      <p><code>\(e(room.token))</code></p>
+      <p><a href="/board/\(e(room.code))">Go to the board</a></p>
       """)
   }
 

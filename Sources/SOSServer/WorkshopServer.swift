@@ -34,19 +34,39 @@ public struct WorkshopServer: Sendable {
     }
   }
 
+  /// A scenario the board can open a room on.
+  public struct CatalogueEntry: Sendable {
+    public var id: String
+    public var title: String
+    public var file: String
+    public var text: String
+
+    public init(id: String, title: String, file: String, text: String) {
+      self.id = id
+      self.title = title
+      self.file = file
+      self.text = text
+    }
+  }
+
   let configuration: Configuration
   let hub: WorkshopHub
   let key: String
   let logger: Logger
+  /// The scenarios of the server's folder, for the board's "open a room" form.
+  let catalogue: [CatalogueEntry]
 
-  /// Prepares a server over an open database, with its key.
+  /// Prepares a server over an open database, with its key and the scenarios the
+  /// board offers.
   public init(
-    configuration: Configuration, database: WorkshopDatabase, key: String, logger: Logger
+    configuration: Configuration, database: WorkshopDatabase, key: String, logger: Logger,
+    catalogue: [CatalogueEntry] = []
   ) {
     self.configuration = configuration
     self.hub = WorkshopHub(database: database, logger: logger)
     self.key = key
     self.logger = logger
+    self.catalogue = catalogue
   }
 
   /// Serves until SIGINT or SIGTERM, then stops taking requests, ends the boards'
@@ -89,6 +109,7 @@ public struct WorkshopServer: Sendable {
   func routes(_ router: Router<BasicRequestContext>) {
     let hub = self.hub
     let key = self.key
+    let catalogue = self.catalogue
 
     router.get("/") { _, _ in Self.redirect("/board") }
 
@@ -189,7 +210,41 @@ public struct WorkshopServer: Sendable {
           listed.append((room.code, board.title, room.isOpen, room.sessions))
         }
       }
-      return Self.html(BoardPage.rooms(listed))
+      return Self.html(
+        BoardPage.rooms(listed, scenarios: catalogue.map { ($0.id, $0.title) }))
+    }
+    router.post("/board/open") { request, _ in
+      let form = (try? await Self.form(request)) ?? [:]
+      guard Self.sameKey(form["key"] ?? "", key) else {
+        return Self.html(
+          BoardPage.page(
+            "Not opened",
+            "<p class=\"error\">That is not the server key (the file sos serve printed at start).</p><p><a href=\"/board\">Back</a></p>"
+          ), status: .forbidden)
+      }
+      guard let entry = catalogue.first(where: { $0.id == form["scenario"] }) else {
+        return Self.html(
+          BoardPage.page("Not opened", "<p class=\"error\">Choose a scenario.</p>"),
+          status: .badRequest)
+      }
+      do {
+        let opened = try await hub.openRoom(
+          LiveAPI.OpenRoom(
+            cohort: (form["cohort"] ?? "").trimmingCharacters(in: .whitespaces),
+            scenarioFile: entry.file, scenarioText: entry.text,
+            mode: form["mode"] == "practice" ? "practice" : "assessment",
+            timed: form["timed"] == "on"), boardBase: Self.base(of: request))
+        var response = Self.html(BoardPage.opened(opened, address: Self.base(of: request)))
+        response.headers[.setCookie] =
+          "\(Self.cookieName(opened.code))=\(opened.token); Path=/; HttpOnly; SameSite=Strict"
+        return response
+      } catch {
+        return Self.html(
+          BoardPage.page(
+            "Not opened",
+            "<p class=\"error\">\(BoardPage.e(error.message))</p><p><a href=\"/board\">Back</a></p>"),
+          status: .init(code: error.status))
+      }
     }
     router.get("/login") { _, _ in Self.html(BoardPage.login()) }
     router.post("/login") { request, _ in

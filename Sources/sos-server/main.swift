@@ -4,6 +4,7 @@ import Logging
 import SOSLive
 import SOSServer
 import SOSStore
+import SOSTerminal
 
 /// `sos-server`: the workshop server that `sos serve` starts. It is its own program so
 /// that building `sos` for play never waits for the web stack.
@@ -27,6 +28,9 @@ struct ServeCommand: AsyncParsableCommand {
 
   @Option(help: "The server key's file (default: $XDG_DATA_HOME/sos/server-key).")
   var keyFile: String?
+
+  @Option(help: "Scenarios the board can open rooms on (default: $SOS_SCENARIOS, else ./scenarios).")
+  var scenarios: String?
 
   func run() async throws {
     let environment = ProcessInfo.processInfo.environment
@@ -54,10 +58,19 @@ struct ServeCommand: AsyncParsableCommand {
     } catch {
       fail("cannot read or make the server key at \(keyPath): \(error.localizedDescription)", 74)
     }
+    // The board offers the scenarios of the folder that load without errors.
+    let library = ScenarioLibrary(
+      directory: ScenarioLibrary.directory(option: scenarios, environment: environment))
+    let catalogue = library.loadAll().compactMap { result -> WorkshopServer.CatalogueEntry? in
+      guard let scenario = result.scenario, let text = result.source else { return nil }
+      return .init(
+        id: scenario.id, title: scenario.title, file: (result.file as NSString).lastPathComponent,
+        text: text)
+    }
     let server = WorkshopServer(
       configuration: .init(
         host: address.host, port: address.port, databasePath: path, keyPath: keyPath),
-      database: database, key: key, logger: logger)
+      database: database, key: key, logger: logger, catalogue: catalogue)
     let loopback = address.isLoopback
     do {
       try await server.run { url in

@@ -28,6 +28,11 @@ struct ServeCommand: ParsableCommand {
   @Option(help: "The server key's file (default: $XDG_DATA_HOME/sos/server-key).")
   var keyFile: String?
 
+  @Option(
+    help: "Scenarios the board can open rooms on (default: $SOS_SCENARIOS, else ./scenarios).",
+    completion: .directory)
+  var scenarios: String?
+
   func run() throws {
     guard let server = Self.serverExecutable() else {
       throw Failure.report(
@@ -39,6 +44,7 @@ struct ServeCommand: ParsableCommand {
     if let listen { arguments += ["--listen", listen] }
     if let db { arguments += ["--db", db] }
     if let keyFile { arguments += ["--key-file", keyFile] }
+    if let scenarios { arguments += ["--scenarios", scenarios] }
     let argv = arguments.map { strdup($0) } + [nil]
     execv(server, argv)
     throw Failure.report(

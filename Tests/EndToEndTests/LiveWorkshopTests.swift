@@ -219,6 +219,20 @@ import Testing
     let wrong = try Self.fetch(
       server.address, "/login", method: "POST", body: "code=\(room.code)&token=nope")
     #expect(wrong.status == 403)
+    // A room opened from the board needs the server key.
+    let form = "cohort=board-two&scenario=no-chicken&mode=practice&timed=on&key="
+    #expect(
+      try Self.fetch(server.address, "/board/open", method: "POST", body: form + "x").status == 403)
+    let opened = try Self.fetch(
+      server.address, "/board/open", method: "POST", body: form + server.key)
+    #expect(opened.status == 200)
+    let code = try #require(
+      opened.body.firstMatch(of: /Room <span class="code">([A-Z0-9-]{11})</)?.1)
+    #expect(
+      opened.headers["Set-Cookie"]?.contains(
+        "sos_room_" + code.replacingOccurrences(of: "-", with: "")) == true)
+    let listed: [LiveAPI.Room] = try server.client.send("GET", "/api/rooms", token: server.key)
+    #expect(listed.contains { $0.code == String(code) && $0.mode == "practice" && $0.timed })
   }
 
   /// A server killed mid-round loses nothing: `sos join` plays on, keeps its answers,
