@@ -242,7 +242,8 @@ public struct WorkshopServer: Sendable {
         return Self.html(
           BoardPage.page(
             "Not opened",
-            "<p class=\"error\">\(BoardPage.e(error.message))</p><p><a href=\"/board\">Back</a></p>"),
+            "<p class=\"error\">\(BoardPage.e(error.message))</p><p><a href=\"/board\">Back</a></p>"
+          ),
           status: .init(code: error.status))
       }
     }

@@ -29,7 +29,8 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "The server key's file (default: $XDG_DATA_HOME/sos/server-key).")
   var keyFile: String?
 
-  @Option(help: "Scenarios the board can open rooms on (default: $SOS_SCENARIOS, else ./scenarios).")
+  @Option(
+    help: "Scenarios the board can open rooms on (default: $SOS_SCENARIOS, else ./scenarios).")
   var scenarios: String?
 
   func run() async throws {
