@@ -16,6 +16,8 @@ struct SentenceSplitter {
   /// A splitter with room for about `capacity` tokens.
   init(capacity: Int) {
     tokens.reserveCapacity(capacity)
+    // About one sentence for every eight tokens, so that few statements grow the list.
+    sentences.reserveCapacity(capacity / 8 + 1)
   }
 
   /// The next token.

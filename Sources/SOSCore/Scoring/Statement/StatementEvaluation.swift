@@ -1149,6 +1149,8 @@ final class StatementEvaluation {
     // At most six are kept: a list finds a repeat sooner than a set would be made.
     var seen: [String] = []
     var kept: [String] = []
+    seen.reserveCapacity(min(evidence.count, 6))
+    kept.reserveCapacity(min(evidence.count, 6))
     for item in evidence where !item.isEmpty && kept.count < 6 {
       let lowered = item.lowercased()
       if !seen.contains(lowered) {

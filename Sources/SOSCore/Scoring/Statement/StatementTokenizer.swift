@@ -386,10 +386,25 @@ extension StatementTokenizer {
         codes[index..<end].contains(where: { $0 == 46 || $0 == 64 })
           || codes[index] == 104 || codes[index] == 72
       else { return false }
-      let core =
-        codes[index..<end].allSatisfy({ $0 != 0 && $0 != 10 })
-        ? String(decoding: codes[index..<end], as: UTF8.self).lowercased()
-        : String(chars[index..<end]).lowercased()
+      if codes[index..<end].allSatisfy({ $0 != 0 && $0 != 10 }) {
+        // ASCII: the chunk is read lowered on its bytes, in a buffer on the stack.
+        let start = index
+        let kind = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - start) {
+          buffer -> StatementToken.Kind? in
+          for offset in start..<end {
+            let code = codes[offset]
+            buffer[offset - start] = code >= 65 && code <= 90 ? code + 32 : code
+          }
+          let chunk = UnsafeBufferPointer(buffer)
+          if LinkClassifier.isEmail(ascii: chunk) { return .email }
+          if LinkClassifier.isURL(ascii: chunk) { return .url }
+          return nil
+        }
+        guard let kind else { return false }
+        emit(kind, index..<end)
+        return true
+      }
+      let core = String(chars[index..<end]).lowercased()
       if LinkClassifier.isEmail(core) {
         emit(.email, index..<end)
         return true
