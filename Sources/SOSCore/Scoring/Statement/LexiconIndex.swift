@@ -94,10 +94,10 @@ final class LexiconIndex: Sendable {
       return nil
     }
 
-    /// Whether the word might start the pattern (a word it accepts has one of the
-    /// hashes).
-    func admit(_ word: StatementDocument.Word) -> Bool {
-      stems[word.stemKey] != nil || forms[word.formKey] != nil
+    /// Whether a word of these stem and form hashes might start the pattern (a word it
+    /// accepts has one of the hashes).
+    func admit(stemKey: Int, formKey: Int) -> Bool {
+      stems[stemKey] != nil || forms[formKey] != nil
     }
   }
 
@@ -174,20 +174,33 @@ final class LexiconIndex: Sendable {
 
   /// The matches of every list in the word stream, by list, each in order of position.
   func matches(in words: [StatementDocument.Word]) -> [[PatternSet.Match]] {
-    var found = [[PatternSet.Match]](repeating: [], count: sets.count)
     // For each pattern, the word it was last tried at, plus one: a pattern reached two
-    // ways at one word is tried once.
-    var triedAt = [Int](repeating: 0, count: patterns.count)
+    // ways at one word is tried once. (In a buffer on the stack, not an array made and
+    // freed at every statement.)
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: patterns.count) { triedAt in
+      triedAt.initialize(repeating: 0)
+      return matches(in: words, triedAt: triedAt)
+    }
+  }
+
+  private func matches(
+    in words: [StatementDocument.Word], triedAt: UnsafeMutableBufferPointer<Int32>
+  ) -> [[PatternSet.Match]] {
+    var found = [[PatternSet.Match]](repeating: [], count: sets.count)
     func attempt(_ entry: Entry, at start: Int) {
       let flat = Int(entry.flat)
-      guard triedAt[flat] != start + 1 else { return }
-      triedAt[flat] = start + 1
+      // Word positions are counted in 32 bits, as a statement has far fewer words.
+      let mark = Int32(truncatingIfNeeded: start + 1)
+      guard triedAt[flat] != mark else { return }
+      triedAt[flat] = mark
       let set = Int(entry.set)
       let pattern = Int(entry.pattern)
       let end = unretainedPatterns[Int(entry.flat)]._withUnsafeGuaranteedRef {
         $0.match(words, at: start)
       }
       if let end {
+        // Room for a few matches at the first, rather than growing one by one.
+        if found[set].isEmpty { found[set].reserveCapacity(4) }
         found[set].append(PatternSet.Match(pattern: pattern, words: start..<end))
       }
     }
@@ -203,18 +216,21 @@ final class LexiconIndex: Sendable {
       }
     }
     for start in words.indices {
-      let word = words[start]
-      for (entry, starts) in zip(unindexed, unindexedStarts)
-      where starts.map({ $0.admit(word) }) ?? true {
-        attempt(entry, at: start)
+      // The word's keys and classes, read in place rather than copying the word.
+      let stemKey = words[start].stemKey
+      let formKey = words[start].formKey
+      let classes = words[start].classes
+      for index in unindexed.indices
+      where unindexedStarts[index].map({ $0.admit(stemKey: stemKey, formKey: formKey) }) ?? true {
+        attempt(unindexed[index], at: start)
       }
-      if !word.classes.isEmpty {
-        for index in byClass.indices where word.classes.contains(byClass[index].0) {
+      if !classes.isEmpty {
+        for index in byClass.indices where classes.contains(byClass[index].0) {
           for entry in byClass[index].1 { attempt(entry, at: start) }
         }
       }
-      if let bucket = byStem[word.stemKey] { attempt(bucket, at: start) }
-      if let bucket = byForm[word.formKey] { attempt(bucket, at: start) }
+      if let bucket = byStem[stemKey] { attempt(bucket, at: start) }
+      if let bucket = byForm[formKey] { attempt(bucket, at: start) }
     }
     return found
   }
