@@ -1,5 +1,5 @@
 /// The distinct spellings of a statement's words, with what depends only on the spelling
-/// (stem, hash values, word lists, word classes), found by the spelling's hash value: a word needs
+/// (stem, hash values, word lists, word classes), found by the spelling's `SpellingKey`: a word needs
 /// that hash anyway (as its `formKey`), so finding its spelling hashes nothing more.
 ///
 /// Spellings are told apart as `String` tells them apart (`==`), exactly as a

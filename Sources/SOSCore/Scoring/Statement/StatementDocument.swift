@@ -10,7 +10,8 @@ struct StatementDocument: Sendable {
     /// Lower-cased with straight apostrophes.
     var folded: String
     var stem: String
-    /// Hashes of `folded` and `stem`, so that word lists look words up by a number.
+    /// The `SpellingKey`s of `folded` and `stem`, so that word lists look words up by a
+    /// number.
     var formKey: Int
     var stemKey: Int
     /// Index into `tokens`.
@@ -215,7 +216,7 @@ struct StatementDocument: Sendable {
     for (index, token) in tokens.enumerated() {
       let capital = !token.startsClause && Self.startsUppercase(token.text)
       func add(_ part: String, offset: Int) {
-        let hash = part.hashValue
+        let hash = SpellingKey.of(part)
         let number: Int
         if let found = known.find(part, hash: hash) {
           number = found
@@ -234,7 +235,7 @@ struct StatementDocument: Sendable {
           var entry = SpellingTable.Entry(
             folded: part, stem: stem, formKey: hash,
             // A word spelt as its stem (a number, a link, most short words) has its hash.
-            stemKey: token.kind != .word || stem == part ? hash : stem.hashValue, sets: sets,
+            stemKey: token.kind != .word || stem == part ? hash : SpellingKey.of(stem), sets: sets,
             kind: token.kind)
           entry.classes = WordClasses.of(Word(entry, token: index, sentence: 0))
           number = known.add(entry)

@@ -96,11 +96,13 @@ struct WordSets: OptionSet, Hashable, Sendable {
     vocabulary[folded] ?? []
   }
 
-  /// `vocabulary` by the words' hash values, for a look-up that does not hash again.
+  /// `vocabulary` by the words' `SpellingKey`s, for a look-up that does not hash again.
   private static let byHash = HashKeyTable(
-    Dictionary(grouping: vocabulary.map { (word: $0.key, sets: $0.value) }) { $0.word.hashValue })
+    Dictionary(grouping: vocabulary.map { (word: $0.key, sets: $0.value) }) {
+      SpellingKey.of($0.word)
+    })
 
-  /// The lists that hold `folded`, whose hash value (`folded.hashValue`) is `hash`.
+  /// The lists that hold `folded`, whose `SpellingKey` is `hash`.
   static func of(_ folded: String, hash: Int) -> WordSets {
     byHash[hash]?.first { $0.word == folded }?.sets ?? []
   }
