@@ -64,40 +64,36 @@ final class LexiconIndex: Sendable {
   /// any word or an optional element, tried everywhere.
   private let byClass: [(StatementDocument.WordClasses, [Entry])]
   private let unindexed: [Entry]
-  /// For each of `unindexed`, the words it can start on, when they are known: a pattern
-  /// that opens with optional words and then a word ("a|an? error|issue …") starts on
-  /// one of those words or on none, so it is tried only where one stands (in the same
-  /// order as ever).
-  private let unindexedStarts: [Starts?]
+  /// Which of `unindexed` can start on a word, by the word's stem and form keys, and
+  /// those that can start on any: a pattern that opens with optional words and then a
+  /// word ("a|an? error|issue …") starts on one of those words or on none, so it is
+  /// tried only where one stands. Each list is in the order of `unindexed`, the order
+  /// they are tried in.
+  private let unindexedByStem: HashKeyTable<[Int32]>
+  private let unindexedByForm: HashKeyTable<[Int32]>
+  private let unindexedAnywhere: [Int32]
 
-  /// The stem and form hashes of the words a pattern can start on. A class, so that
-  /// asking it at every word copies one reference, not its tables.
-  private final class Starts: Sendable {
-    let stems: HashKeyTable<Bool>
-    let forms: HashKeyTable<Bool>
+  /// The stem and form keys of the words a pattern can start on.
+  private struct Starts {
+    let stemKeys: Set<Int>
+    let formKeys: Set<Int>
 
     /// The words `pattern` can start on, or `nil` when it can start on any word (it
     /// opens with `*`, a word class or only optional elements).
     init?(_ pattern: StatementPattern) {
-      var stems: [Int: Bool] = [:]
-      var forms: [Int: Bool] = [:]
+      var stems: Set<Int> = []
+      var forms: Set<Int> = []
       for step in pattern.steps {
         guard case .word(let words) = step.element else { return nil }
-        for key in words.stemKeys { stems[key] = true }
-        for key in words.formKeys { forms[key] = true }
+        stems.formUnion(words.stemKeys)
+        forms.formUnion(words.formKeys)
         if !step.optional {
-          self.stems = HashKeyTable(stems)
-          self.forms = HashKeyTable(forms)
+          stemKeys = stems
+          formKeys = forms
           return
         }
       }
       return nil
-    }
-
-    /// Whether a word of these stem and form hashes might start the pattern (a word it
-    /// accepts has one of the hashes).
-    func admit(stemKey: Int, formKey: Int) -> Bool {
-      stems[stemKey] != nil || forms[formKey] != nil
     }
   }
 
@@ -149,7 +145,20 @@ final class LexiconIndex: Sendable {
     self.byStem = HashKeyTable(byStem.mapValues(Lookup.init))
     self.byForm = HashKeyTable(byForm.mapValues(Lookup.init))
     self.unindexed = unindexed
-    unindexedStarts = unindexed.map { Starts(patterns[Int($0.flat)]) }
+    var unindexedByStem: [Int: [Int32]] = [:]
+    var unindexedByForm: [Int: [Int32]] = [:]
+    var unindexedAnywhere: [Int32] = []
+    for (index, entry) in unindexed.enumerated() {
+      guard let starts = Starts(patterns[Int(entry.flat)]) else {
+        unindexedAnywhere.append(Int32(index))
+        continue
+      }
+      for key in starts.stemKeys { unindexedByStem[key, default: []].append(Int32(index)) }
+      for key in starts.formKeys { unindexedByForm[key, default: []].append(Int32(index)) }
+    }
+    self.unindexedByStem = HashKeyTable(unindexedByStem)
+    self.unindexedByForm = HashKeyTable(unindexedByForm)
+    self.unindexedAnywhere = unindexedAnywhere
     self.byClass = byClass.sorted { $0.key < $1.key }.map {
       (StatementDocument.WordClasses(rawValue: $0.key), $0.value)
     }
@@ -220,9 +229,22 @@ final class LexiconIndex: Sendable {
       let stemKey = words[start].stemKey
       let formKey = words[start].formKey
       let classes = words[start].classes
-      for index in unindexed.indices
-      where unindexedStarts[index].map({ $0.admit(stemKey: stemKey, formKey: formKey) }) ?? true {
-        attempt(unindexed[index], at: start)
+      // The patterns without a first word that may start here (one of whose first
+      // words has the word's stem or form, or that may start anywhere), in their order:
+      // three ordered lists merged.
+      let byStemHere = unindexedByStem[stemKey] ?? []
+      let byFormHere = unindexedByForm[formKey] ?? []
+      var (anywhere, stem, form) = (0, 0, 0)
+      while true {
+        let next = min(
+          anywhere < unindexedAnywhere.count ? unindexedAnywhere[anywhere] : Int32.max,
+          stem < byStemHere.count ? byStemHere[stem] : Int32.max,
+          form < byFormHere.count ? byFormHere[form] : Int32.max)
+        guard next != Int32.max else { break }
+        if anywhere < unindexedAnywhere.count, unindexedAnywhere[anywhere] == next { anywhere += 1 }
+        if stem < byStemHere.count, byStemHere[stem] == next { stem += 1 }
+        if form < byFormHere.count, byFormHere[form] == next { form += 1 }
+        attempt(unindexed[Int(next)], at: start)
       }
       if !classes.isEmpty {
         for index in byClass.indices where classes.contains(byClass[index].0) {

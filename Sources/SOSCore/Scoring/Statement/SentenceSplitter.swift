@@ -22,8 +22,10 @@ struct SentenceSplitter {
 
   /// The next token.
   mutating func add(_ token: consuming StatementToken) {
-    if tokens.count > sentenceStart, let previous = tokens.last,
-      Self.endsSentence(after: previous, before: token)
+    // Only an abbreviation can end a sentence here: its kind is asked in place before
+    // the token is copied out.
+    if tokens.count > sentenceStart, tokens[tokens.count - 1].kind == .abbreviation,
+      Self.endsSentence(after: tokens[tokens.count - 1], before: token)
     {
       close()
     }

@@ -227,7 +227,7 @@ struct StatementDocument: Sendable {
           var sets = WordSets.of(part, hash: hash)
           // A weekday is read from the word lowered and less a final dot: a plain
           // lower-case spelling is its own, any other is asked.
-          if !sets.contains(.timeOpener), part.utf8.contains(where: { $0 >= 128 || $0 == 46 }),
+          if !sets.contains(.timeOpener), anyByte(of: part, { $0 >= 128 || $0 == 46 }),
             Weekday(parsing: part) != nil
           {
             sets.insert(.timeOpener)
@@ -258,7 +258,7 @@ struct StatementDocument: Sendable {
       }
       switch token.kind {
       // Most words have no apostrophe and are one word of the stream.
-      case .word where !token.folded.utf8.contains(39):
+      case .word where !anyByte(of: token.folded, { $0 == 39 }):
         add(token.folded, offset: 0)
       case .word:
         for (offset, part) in expand(token.folded).enumerated() { add(part, offset: offset) }
@@ -270,6 +270,13 @@ struct StatementDocument: Sendable {
       }
     }
     return (words, known.entries.count)
+  }
+
+  /// Whether any UTF-8 byte of `text` passes `test`, read where the bytes are stored when
+  /// they are (a small string is copied out once, not at every byte).
+  static func anyByte(of text: String, _ test: (UInt8) -> Bool) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { $0.contains(where: test) }
+      ?? text.utf8.contains(where: test)
   }
 
   /// Whether the first character of `text` is an upper-case letter. Two ASCII bytes
