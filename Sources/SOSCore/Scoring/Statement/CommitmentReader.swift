@@ -175,16 +175,22 @@ final class CommitmentReader {
   // MARK: - Negations, hedges, conditions, the past
 
   private func markScopes() {
+    // Words read in place, not copied out; the states built in locals and stored once.
+    let words = self.words
+    let clause = self.clause
+    var clauseStates = self.clauseStates
+    var segmentStates = self.segmentStates
+    self.clauseStates = []
+    self.segmentStates = []
     for index in words.indices {
-      let word = words[index]
-      let sets = word.sets
+      let sets = words[index].sets
       let here = clause[index]
       if clauseStates[here].negation == nil, sets.contains(.negator), !isExemptNegation(index) {
         clauseStates[here].negation = Negation(word: index, until: false)
       } else if let open = clauseStates[here].negation, !open.until, sets.contains(.until) {
         clauseStates[here].negation = Negation(word: open.word, until: true)
       }
-      if clauseStates[here].hedge == nil, sets.contains(.hedge), !word.isName {
+      if clauseStates[here].hedge == nil, sets.contains(.hedge), !words[index].isName {
         clauseStates[here].hedge = index
       }
       if sets.contains(.conditionWord), isCondition(index) {
@@ -195,17 +201,20 @@ final class CommitmentReader {
         clauseStates[here].past = true
       }
       if sets.contains(.pastMarker),
-        !(index > 0 && words[index - 1].sentence == word.sentence
+        !(index > 0 && words[index - 1].sentence == words[index].sentence
           && words[index - 1].sets.contains(.futureLead))
       {
         clauseStates[here].past = true
       }
       if sets.contains(.openingHours) || sets.contains(.reportedSpeech)
-        || (word.folded == "opening" && folded(index + 1, sameSentenceAs: index) == "hours")
+        || (words[index].folded == "opening"
+          && folded(index + 1, sameSentenceAs: index) == "hours")
       {
         clauseStates[here].closed = true
       }
     }
+    self.clauseStates = clauseStates
+    self.segmentStates = segmentStates
   }
 
   /// "no later than", "not more than", "not only", "whether or not", "if not sooner".

@@ -33,17 +33,35 @@ final class LexiconIndex: Sendable {
     }
   }
 
-  /// A bucket as looked up while matching: its tables keyed by hash values. A class, so
-  /// that finding one copies a reference, not three tables.
-  private final class Lookup: Sendable {
-    let direct: [Entry]
-    let byNextStem: HashKeyTable<[Entry]>
-    let byNextForm: HashKeyTable<[Entry]>
+  /// A run of `entries` (or of `unindexedLists`): plain numbers, so that finding one
+  /// in a table retains and releases nothing.
+  private struct Span: Sendable {
+    var start: Int32
+    var count: Int32
 
-    init(_ bucket: Bucket) {
-      direct = bucket.direct
-      byNextStem = HashKeyTable(bucket.byNextStem)
-      byNextForm = HashKeyTable(bucket.byNextForm)
+    var range: Range<Int> { Int(start)..<Int(start) + Int(count) }
+
+    /// Appends `items` to `flat`, and spans them there.
+    static func appending<Item>(_ items: [Item], to flat: inout [Item]) -> Span {
+      let span = Span(start: Int32(flat.count), count: Int32(items.count))
+      flat.append(contentsOf: items)
+      return span
+    }
+  }
+
+  /// A bucket as looked up while matching: its entries spanned in `entries`, and tables
+  /// of spans keyed by hash values. A class, so that finding one copies a reference,
+  /// not three tables (and it is found unretained, see `unretainedLookups`).
+  private final class Lookup: Sendable {
+    let direct: Span
+    let byNextStem: HashKeyTable<Span>
+    let byNextForm: HashKeyTable<Span>
+
+    /// The lookup of `bucket`, whose entries go at the end of `entries`.
+    init(_ bucket: Bucket, entries: inout [Entry]) {
+      direct = Span.appending(bucket.direct, to: &entries)
+      byNextStem = HashKeyTable(bucket.byNextStem.mapValues { Span.appending($0, to: &entries) })
+      byNextForm = HashKeyTable(bucket.byNextForm.mapValues { Span.appending($0, to: &entries) })
     }
   }
 
@@ -58,20 +76,28 @@ final class LexiconIndex: Sendable {
   /// holds position -1 when empty.
   private let positions: [(set: ObjectIdentifier, position: Int)]
   private let positionMask: Int
-  private let byStem: HashKeyTable<Lookup>
-  private let byForm: HashKeyTable<Lookup>
+  /// The lookups of the first words' stems and forms, by their number in `lookups`.
+  private let byStem: HashKeyTable<Int32>
+  private let byForm: HashKeyTable<Int32>
+  private let lookups: [Lookup]
+  /// `lookups`, unretained (`lookups` keeps them).
+  private let unretainedLookups: [Unmanaged<Lookup>]
+  /// The entries of every lookup and word class, each run spanned by a `Span`.
+  private let entries: [Entry]
   /// Patterns that start with a word class, by the class; and those that start with
   /// any word or an optional element, tried everywhere.
-  private let byClass: [(StatementDocument.WordClasses, [Entry])]
+  private let byClass: [(StatementDocument.WordClasses, Span)]
   private let unindexed: [Entry]
   /// Which of `unindexed` can start on a word, by the word's stem and form keys, and
   /// those that can start on any: a pattern that opens with optional words and then a
   /// word ("a|an? error|issue …") starts on one of those words or on none, so it is
   /// tried only where one stands. Each list is in the order of `unindexed`, the order
   /// they are tried in.
-  private let unindexedByStem: HashKeyTable<[Int32]>
-  private let unindexedByForm: HashKeyTable<[Int32]>
+  private let unindexedByStem: HashKeyTable<Span>
+  private let unindexedByForm: HashKeyTable<Span>
   private let unindexedAnywhere: [Int32]
+  /// The lists spanned by `unindexedByStem` and `unindexedByForm`, one after another.
+  private let unindexedLists: [Int32]
 
   /// The stem and form keys of the words a pattern can start on.
   private struct Starts {
@@ -142,8 +168,16 @@ final class LexiconIndex: Sendable {
     }
     self.positions = positions
     positionMask = slotCount - 1
-    self.byStem = HashKeyTable(byStem.mapValues(Lookup.init))
-    self.byForm = HashKeyTable(byForm.mapValues(Lookup.init))
+    var entries: [Entry] = []
+    var lookups: [Lookup] = []
+    func numbered(_ buckets: [Int: Bucket]) -> [Int: Int32] {
+      buckets.mapValues { bucket in
+        lookups.append(Lookup(bucket, entries: &entries))
+        return Int32(lookups.count - 1)
+      }
+    }
+    self.byStem = HashKeyTable(numbered(byStem))
+    self.byForm = HashKeyTable(numbered(byForm))
     self.unindexed = unindexed
     var unindexedByStem: [Int: [Int32]] = [:]
     var unindexedByForm: [Int: [Int32]] = [:]
@@ -156,12 +190,19 @@ final class LexiconIndex: Sendable {
       for key in starts.stemKeys { unindexedByStem[key, default: []].append(Int32(index)) }
       for key in starts.formKeys { unindexedByForm[key, default: []].append(Int32(index)) }
     }
-    self.unindexedByStem = HashKeyTable(unindexedByStem)
-    self.unindexedByForm = HashKeyTable(unindexedByForm)
+    var unindexedLists: [Int32] = []
+    self.unindexedByStem = HashKeyTable(
+      unindexedByStem.mapValues { Span.appending($0, to: &unindexedLists) })
+    self.unindexedByForm = HashKeyTable(
+      unindexedByForm.mapValues { Span.appending($0, to: &unindexedLists) })
+    self.unindexedLists = unindexedLists
     self.unindexedAnywhere = unindexedAnywhere
     self.byClass = byClass.sorted { $0.key < $1.key }.map {
-      (StatementDocument.WordClasses(rawValue: $0.key), $0.value)
+      (StatementDocument.WordClasses(rawValue: $0.key), Span.appending($0.value, to: &entries))
     }
+    self.entries = entries
+    self.lookups = lookups
+    unretainedLookups = lookups.map { Unmanaged.passUnretained($0) }
   }
 
   /// The position of `set` among the indexed lists, if it is one of them.
@@ -213,16 +254,18 @@ final class LexiconIndex: Sendable {
         found[set].append(PatternSet.Match(pattern: pattern, words: start..<end))
       }
     }
+    func attempt(_ span: Span, at start: Int) {
+      for index in span.range { attempt(entries[index], at: start) }
+    }
     func attempt(_ bucket: Lookup, at start: Int) {
-      for entry in bucket.direct { attempt(entry, at: start) }
+      attempt(bucket.direct, at: start)
       let next = start + 1
       guard next < words.count, words[next].sentence == words[start].sentence else { return }
-      if let entries = bucket.byNextStem[words[next].stemKey] {
-        for entry in entries { attempt(entry, at: start) }
-      }
-      if let entries = bucket.byNextForm[words[next].formKey] {
-        for entry in entries { attempt(entry, at: start) }
-      }
+      if let span = bucket.byNextStem[words[next].stemKey] { attempt(span, at: start) }
+      if let span = bucket.byNextForm[words[next].formKey] { attempt(span, at: start) }
+    }
+    func attempt(lookup: Int32, at start: Int) {
+      unretainedLookups[Int(lookup)]._withUnsafeGuaranteedRef { attempt($0, at: start) }
     }
     for start in words.indices {
       // The word's keys and classes, read in place rather than copying the word.
@@ -232,27 +275,27 @@ final class LexiconIndex: Sendable {
       // The patterns without a first word that may start here (one of whose first
       // words has the word's stem or form, or that may start anywhere), in their order:
       // three ordered lists merged.
-      let byStemHere = unindexedByStem[stemKey] ?? []
-      let byFormHere = unindexedByForm[formKey] ?? []
-      var (anywhere, stem, form) = (0, 0, 0)
+      let byStemHere = unindexedByStem[stemKey]?.range ?? 0..<0
+      let byFormHere = unindexedByForm[formKey]?.range ?? 0..<0
+      var (anywhere, stem, form) = (0, byStemHere.lowerBound, byFormHere.lowerBound)
       while true {
         let next = min(
           anywhere < unindexedAnywhere.count ? unindexedAnywhere[anywhere] : Int32.max,
-          stem < byStemHere.count ? byStemHere[stem] : Int32.max,
-          form < byFormHere.count ? byFormHere[form] : Int32.max)
+          stem < byStemHere.upperBound ? unindexedLists[stem] : Int32.max,
+          form < byFormHere.upperBound ? unindexedLists[form] : Int32.max)
         guard next != Int32.max else { break }
         if anywhere < unindexedAnywhere.count, unindexedAnywhere[anywhere] == next { anywhere += 1 }
-        if stem < byStemHere.count, byStemHere[stem] == next { stem += 1 }
-        if form < byFormHere.count, byFormHere[form] == next { form += 1 }
+        if stem < byStemHere.upperBound, unindexedLists[stem] == next { stem += 1 }
+        if form < byFormHere.upperBound, unindexedLists[form] == next { form += 1 }
         attempt(unindexed[Int(next)], at: start)
       }
       if !classes.isEmpty {
         for index in byClass.indices where classes.contains(byClass[index].0) {
-          for entry in byClass[index].1 { attempt(entry, at: start) }
+          attempt(byClass[index].1, at: start)
         }
       }
-      if let bucket = byStem[stemKey] { attempt(bucket, at: start) }
-      if let bucket = byForm[formKey] { attempt(bucket, at: start) }
+      if let lookup = byStem[stemKey] { attempt(lookup: lookup, at: start) }
+      if let lookup = byForm[formKey] { attempt(lookup: lookup, at: start) }
     }
     return found
   }

@@ -23,8 +23,8 @@ final class StatementEvaluation {
   let reader: CommitmentReader
   /// Facts, stock phrases and repeats.
   let substance: StatementSubstance
-  /// Sentences that say "we", "our", "us" or "I".
-  private let firstPersonSentences: Set<Int>
+  /// Whether each sentence says "we", "our", "us" or "I", by number.
+  private let firstPersonSentences: [Bool]
   /// Words quoted as something not to say ("Do not say it was a system error").
   private let avoidQuoted: [Bool]
 
@@ -71,9 +71,16 @@ final class StatementEvaluation {
     indexedSpans = [[Range<Int>]](repeating: [], count: all.count)
     indexedSpansKnown = [Bool](repeating: false, count: all.count)
     substance = StatementSubstance(document, updateSentences: reader.cueSentences, matches: all)
-    var sentences: Set<Int> = []
-    for word in document.words where word.sets.contains(.firstPerson) {
-      sentences.insert(word.sentence)
+    // By sentence number rather than in a set: no hashing, and the words are read in
+    // place.
+    let words = document.words
+    var sentences = [Bool](repeating: false, count: document.sentences.count)
+    for index in words.indices where words[index].sets.contains(.firstPerson) {
+      let sentence = words[index].sentence
+      if sentence >= sentences.count {
+        sentences += [Bool](repeating: false, count: sentence - sentences.count + 1)
+      }
+      sentences[sentence] = true
     }
     firstPersonSentences = sentences
     avoidQuoted = Self.avoidQuoted(document, reader: reader)
@@ -382,7 +389,9 @@ final class StatementEvaluation {
       let byFollows =
         span.upperBound < words.count && words[span.upperBound].folded == "by"
         && words[span.upperBound].sentence == sentence
-      return !firstPersonSentences.contains(sentence) && !byFollows
+      let firstPerson =
+        sentence >= 0 && sentence < firstPersonSentences.count && firstPersonSentences[sentence]
+      return !firstPerson && !byFollows
         && !avoidQuoted[span.lowerBound]
     }
     return Self.merge(always + passives)

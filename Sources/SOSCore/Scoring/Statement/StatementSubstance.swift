@@ -53,9 +53,9 @@ struct StatementSubstance {
     for index in tokens.indices where tokens[index].kind == .number {
       if !updateSentences.contains(tokens[index].sentence) { add(tokens[index].text) }
     }
-    for word in words where word.isName && word.kind == .word {
-      if !word.sets.contains(.firstPerson), word.folded.count > 1 {
-        add(document.tokens[word.token].text)
+    for index in words.indices where words[index].isName && words[index].kind == .word {
+      if !words[index].sets.contains(.firstPerson), words[index].folded.count > 1 {
+        add(document.tokens[words[index].token].text)
       }
     }
     // "Updates soon, later today or tomorrow": no time is a fact in a vague sentence.
