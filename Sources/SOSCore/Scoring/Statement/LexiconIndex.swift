@@ -257,15 +257,21 @@ final class LexiconIndex: Sendable {
     func attempt(_ span: Span, at start: Int) {
       for index in span.range { attempt(entries[index], at: start) }
     }
-    func attempt(_ bucket: Lookup, at start: Int) {
-      attempt(bucket.direct, at: start)
-      let next = start + 1
-      guard next < words.count, words[next].sentence == words[start].sentence else { return }
-      if let span = bucket.byNextStem[words[next].stemKey] { attempt(span, at: start) }
-      if let span = bucket.byNextForm[words[next].formKey] { attempt(span, at: start) }
-    }
     func attempt(lookup: Int32, at start: Int) {
-      unretainedLookups[Int(lookup)]._withUnsafeGuaranteedRef { attempt($0, at: start) }
+      let next = start + 1
+      let hasNext = next < words.count && words[next].sentence == words[start].sentence
+      let nextStem = hasNext ? words[next].stemKey : 0
+      let nextForm = hasNext ? words[next].formKey : 0
+      // The spans are read from the lookup unretained, by a closure that captures no
+      // variable (so `found` is not boxed and checked at every access).
+      let (direct, byNextStem, byNextForm) = unretainedLookups[Int(lookup)]
+        ._withUnsafeGuaranteedRef { bucket -> (Span, Span?, Span?) in
+          guard hasNext else { return (bucket.direct, nil, nil) }
+          return (bucket.direct, bucket.byNextStem[nextStem], bucket.byNextForm[nextForm])
+        }
+      attempt(direct, at: start)
+      if let byNextStem { attempt(byNextStem, at: start) }
+      if let byNextForm { attempt(byNextForm, at: start) }
     }
     for start in words.indices {
       // The word's keys and classes, read in place rather than copying the word.

@@ -124,6 +124,14 @@ enum StatementTokenizer {
     (0..<128).map { set.contains(Character(Unicode.Scalar(UInt8($0)))) }
   }
 
+  /// The most characters of an abbreviation `listedAbbreviation` knows (all are ASCII),
+  /// and of "no".
+  static let longestListedAbbreviation =
+    StatementLexicon.abbreviations.union(
+      StatementLexicon.sentenceEndingAbbreviations
+    )
+    .union(["no"]).map(\.utf8.count).max() ?? 0
+
   /// Whether `character` is the upper-case first letter of a word, with a fast answer for
   /// ASCII.
   static func isUppercase(_ character: Character) -> Bool {
@@ -500,8 +508,11 @@ extension StatementTokenizer {
 
     private func listedAbbreviation(_ range: Range<Int>, dot: Int) -> Bool {
       // Words are letters: ASCII ones fold from their codes.
+      let ascii = codes[range].allSatisfy({ $0 != 0 })
+      // An ASCII word longer than every listed abbreviation (and than "no") is none.
+      if ascii, range.count > StatementTokenizer.longestListedAbbreviation { return false }
       let folded =
-        codes[range].allSatisfy({ $0 != 0 })
+        ascii
         ? String(decoding: codes[range], as: UTF8.self).lowercased()
         : StatementTokenizer.fold(String(chars[range]))
       if folded == "no" {
