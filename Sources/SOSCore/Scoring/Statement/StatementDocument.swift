@@ -85,28 +85,48 @@ struct StatementDocument: Sendable {
       return classes
     }
 
+    /// The classes of a word spelt as `entry`, of its kind and not a name: those of
+    /// `Word(entry, …)`, read without making the word.
+    static func of(_ entry: SpellingTable.Entry) -> WordClasses {
+      let ascii = entry.folded.utf8.withContiguousStorageIfAvailable { bytes in
+        bytes.contains(where: { $0 >= 128 })
+          ? nil : of(kind: entry.kind, sets: entry.sets, isName: false, ascii: bytes)
+      }
+      if let ascii, let ascii { return ascii }
+      return of(Word(entry, token: 0, sentence: 0))
+    }
+
     /// The classes of `word`, whose folded spelling is the ASCII `bytes`: the same
     /// reading as above (in ASCII a character is a byte, and a number a digit).
     private static func of(_ word: Word, ascii bytes: UnsafeBufferPointer<UInt8>)
       -> WordClasses
     {
+      of(kind: word.kind, sets: word.sets, isName: word.isName, ascii: bytes)
+    }
+
+    /// The classes of a word of `kind`, in the lists `sets`, a name or not, whose folded
+    /// spelling is the ASCII `bytes`.
+    private static func of(
+      kind: StatementToken.Kind, sets: WordSets, isName: Bool,
+      ascii bytes: UnsafeBufferPointer<UInt8>
+    ) -> WordClasses {
       var classes: WordClasses = []
-      if word.kind == .number || word.sets.contains(.numberWord) {
+      if kind == .number || sets.contains(.numberWord) {
         classes.insert(.number)
       }
-      if word.sets.contains(.clockWord) || (word.kind == .number && isClock(ascii: bytes)) {
+      if sets.contains(.clockWord) || (kind == .number && isClock(ascii: bytes)) {
         classes.insert(.clock)
       }
-      if word.kind == .word {
+      if kind == .word {
         let count = bytes.count
         if count >= 5 && ends(bytes, "ing") { classes.insert(.ing) }
         let isBeen = count == 4 && bytes.elementsEqual("been".utf8)
-        if !isBeen, count >= 4 && ends(bytes, "ed") || word.sets.contains(.irregularParticiple) {
+        if !isBeen, count >= 4 && ends(bytes, "ed") || sets.contains(.irregularParticiple) {
           classes.insert(.participle)
         }
-        if word.sets.contains(.negation) { classes.insert(.negation) }
+        if sets.contains(.negation) { classes.insert(.negation) }
       }
-      if word.isName { classes.insert(.name) }
+      if isName { classes.insert(.name) }
       return classes
     }
 
@@ -208,6 +228,44 @@ struct StatementDocument: Sendable {
     return text(first.range.lowerBound..<last.range.upperBound)
   }
 
+  /// The word stream of `text` when it is only ASCII letters and spaces (as an audience
+  /// usually is), else `nil`: the words `StatementDocument(text).words` has, made
+  /// without cutting characters and sentences. The tokenizer makes each run of letters
+  /// a word token (no dot, digit, apostrophe, hyphen or mark is there to make it
+  /// anything else) in the one sentence, the first opening its clause.
+  static func plainWords(_ text: String) -> [Word]? {
+    let tokens = text.utf8.withContiguousStorageIfAvailable { bytes -> [StatementToken]? in
+      func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90)
+      }
+      guard bytes.allSatisfy({ $0 == 32 || isLetter($0) }) else { return nil }
+      var tokens: [StatementToken] = []
+      var start = 0
+      while start < bytes.count {
+        guard isLetter(bytes[start]) else {
+          start += 1
+          continue
+        }
+        var end = start
+        while end < bytes.count, isLetter(bytes[end]) { end += 1 }
+        let letters = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let text = String(decoding: letters, as: UTF8.self)
+        let folded =
+          letters.contains(where: { $0 >= 65 && $0 <= 90 })
+          ? String(decoding: letters.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+          : text
+        tokens.append(
+          StatementToken(
+            text: text, folded: folded, kind: .word, range: start..<end, sentence: 0,
+            startsClause: tokens.isEmpty))
+        start = end
+      }
+      return tokens
+    }
+    guard let tokens, let tokens else { return nil }
+    return words(of: tokens).words
+  }
+
   private static func words(of tokens: [StatementToken]) -> (words: [Word], spellings: Int) {
     var words: [Word] = []
     words.reserveCapacity(tokens.count + tokens.count / 8)
@@ -237,7 +295,7 @@ struct StatementDocument: Sendable {
             // A word spelt as its stem (a number, a link, most short words) has its hash.
             stemKey: token.kind != .word || stem == part ? hash : SpellingKey.of(stem), sets: sets,
             kind: token.kind)
-          entry.classes = WordClasses.of(Word(entry, token: index, sentence: 0))
+          entry.classes = WordClasses.of(entry)
           number = known.add(entry)
         }
         let isName = capital && offset == 0

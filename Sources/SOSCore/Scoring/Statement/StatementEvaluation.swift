@@ -1153,8 +1153,9 @@ final class StatementEvaluation {
 
   /// Keeps the first of each piece of evidence (ignoring case), at most six.
   static func unique(_ evidence: [String]) -> [String] {
-    // One piece or none needs no set.
-    if evidence.count <= 1 { return evidence.filter { !$0.isEmpty } }
+    // One piece or none needs no set, nor a new array.
+    if evidence.isEmpty { return evidence }
+    if evidence.count == 1 { return evidence[0].isEmpty ? [] : evidence }
     // At most six are kept: a list finds a repeat sooner than a set would be made.
     var seen: [String] = []
     var kept: [String] = []
