@@ -86,7 +86,7 @@ final class CommitmentReader {
 
   /// Reads `document`; `matches`, when given, are the matches of every word list
   /// from `LexiconIndex` (so the cue lists are not matched again).
-  init(_ document: StatementDocument, matches: [[PatternSet.Match]]? = nil) {
+  init(_ document: StatementDocument, matches: LexiconMatches? = nil) {
     self.document = document
     divide()
     markScopes()
@@ -281,12 +281,12 @@ final class CommitmentReader {
 
   // MARK: - Cues
 
-  private func findCues(_ matches: [[PatternSet.Match]]?) {
-    func of(_ set: PatternSet) -> [PatternSet.Match] {
+  private func findCues(_ matches: LexiconMatches?) {
+    func of(_ set: PatternSet) -> ArraySlice<PatternSet.Match> {
       if let matches, let position = LexiconIndex.shared.index(of: set) {
         return matches[position]
       }
-      return set.matches(in: words)
+      return set.matches(in: words)[...]
     }
     var found: [Cue] = []
     for match in of(Self.firmCueSet) {

@@ -223,7 +223,7 @@ final class LexiconIndex: Sendable {
   }
 
   /// The matches of every list in the word stream, by list, each in order of position.
-  func matches(in words: [StatementDocument.Word]) -> [[PatternSet.Match]] {
+  func matches(in words: [StatementDocument.Word]) -> LexiconMatches {
     // For each pattern, the word it was last tried at, plus one: a pattern reached two
     // ways at one word is tried once. (In a buffer on the stack, not an array made and
     // freed at every statement.)
@@ -235,8 +235,9 @@ final class LexiconIndex: Sendable {
 
   private func matches(
     in words: [StatementDocument.Word], triedAt: UnsafeMutableBufferPointer<Int32>
-  ) -> [[PatternSet.Match]] {
-    var found = [[PatternSet.Match]](repeating: [], count: sets.count)
+  ) -> LexiconMatches {
+    // Every match with its list, as found; sorted into lists at the end.
+    var found: [(list: Int32, match: PatternSet.Match)] = []
     func attempt(_ entry: Entry, at start: Int) {
       let flat = Int(entry.flat)
       // Word positions are counted in 32 bits, as a statement has far fewer words.
@@ -249,9 +250,10 @@ final class LexiconIndex: Sendable {
         $0.match(words, at: start)
       }
       if let end {
-        // Room for a few matches at the first, rather than growing one by one.
-        if found[set].isEmpty { found[set].reserveCapacity(4) }
-        found[set].append(PatternSet.Match(pattern: pattern, words: start..<end))
+        // Room for several matches at the first, rather than growing one by one.
+        if found.isEmpty { found.reserveCapacity(32) }
+        found.append(
+          (list: Int32(set), match: PatternSet.Match(pattern: pattern, words: start..<end)))
       }
     }
     func attempt(_ span: Span, at start: Int) {
@@ -303,6 +305,6 @@ final class LexiconIndex: Sendable {
       if let lookup = byStem[stemKey] { attempt(lookup: lookup, at: start) }
       if let lookup = byForm[formKey] { attempt(lookup: lookup, at: start) }
     }
-    return found
+    return LexiconMatches(found, lists: sets.count)
   }
 }

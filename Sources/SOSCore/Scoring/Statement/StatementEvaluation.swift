@@ -31,7 +31,7 @@ final class StatementEvaluation {
   // What has been worked out once for this statement: many criteria and caps read the
   // same lists.
   /// The matches of every indexed word list, by the list's position in `LexiconIndex`.
-  private let all: [[PatternSet.Match]]
+  private let all: LexiconMatches
   // The caches below are each read or written in one access at a time: they go without
   // the run-time exclusivity checks a class's stored properties otherwise get.
   /// The merged spans of each indexed word list, by position, once asked for.
@@ -47,9 +47,9 @@ final class StatementEvaluation {
     (offered: [Range<Int>], vague: [Range<Int>], refused: [Range<Int>])?
 
   /// The matches of `set`, from the one pass over the words that matches every list.
-  func matches(_ set: PatternSet) -> [PatternSet.Match] {
+  func matches(_ set: PatternSet) -> ArraySlice<PatternSet.Match> {
     guard let position = LexiconIndex.shared.index(of: set) else {
-      return set.matches(in: words)
+      return set.matches(in: words)[...]
     }
     return all[position]
   }

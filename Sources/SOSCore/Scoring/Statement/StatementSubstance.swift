@@ -18,11 +18,11 @@ struct StatementSubstance {
   /// Reads `document`; `updateSentences` are the sentences that promise an update,
   /// whose times are the promise, not facts about the crisis.
   init(
-    _ document: StatementDocument, updateSentences: Set<Int>, matches: [[PatternSet.Match]]
+    _ document: StatementDocument, updateSentences: Set<Int>, matches: LexiconMatches
   ) {
     let words = document.words
-    func of(_ set: PatternSet) -> [PatternSet.Match] {
-      LexiconIndex.shared.index(of: set).map { matches[$0] } ?? set.matches(in: words)
+    func of(_ set: PatternSet) -> ArraySlice<PatternSet.Match> {
+      LexiconIndex.shared.index(of: set).map { matches[$0] } ?? set.matches(in: words)[...]
     }
     nonsense = Self.nonsense(
       document, hasImperative: !of(StatementLexicon.imperativeSet).isEmpty)
