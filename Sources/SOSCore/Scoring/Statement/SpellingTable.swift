@@ -4,9 +4,9 @@
 ///
 /// Spellings are told apart as `String` tells them apart (`==`), exactly as a
 /// `[String: …]` dictionary would.
-struct SpellingTable {
+struct SpellingTable: Sendable {
   /// What one spelling gives every word spelt so.
-  struct Entry {
+  struct Entry: Sendable {
     var folded: String
     var stem: String
     var formKey: Int

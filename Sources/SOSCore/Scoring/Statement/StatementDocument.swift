@@ -266,6 +266,42 @@ struct StatementDocument: Sendable {
     return words(of: tokens).words
   }
 
+  /// What a spelling gives every word spelt so, for a token of `kind`: `hash` is the
+  /// spelling's `SpellingKey`, `sets` the fixed word lists that hold it.
+  private static func entry(
+    _ part: String, hash: Int, kind: StatementToken.Kind, sets listed: WordSets
+  ) -> SpellingTable.Entry {
+    // The first token with this spelling decides its stem, as it always has: a number
+    // or a link is its own stem, a word is stemmed.
+    let stem = kind == .word ? WordStemmer.stem(part) : part
+    var sets = listed
+    // A weekday is read from the word lowered and less a final dot: a plain lower-case
+    // spelling is its own, any other is asked.
+    if !sets.contains(.timeOpener), anyByte(of: part, { $0 >= 128 || $0 == 46 }),
+      Weekday(parsing: part) != nil
+    {
+      sets.insert(.timeOpener)
+    }
+    var entry = SpellingTable.Entry(
+      folded: part, stem: stem, formKey: hash,
+      // A word spelt as its stem (a number, a link, most short words) has its hash.
+      stemKey: kind != .word || stem == part ? hash : SpellingKey.of(stem), sets: sets,
+      kind: kind)
+    entry.classes = WordClasses.of(entry)
+    return entry
+  }
+
+  /// The entry of every word of the fixed word lists (`WordSets.vocabulary`) as a word
+  /// token, worked out once: most statements are largely such words, and a word in no
+  /// list needs no look-up of its lists.
+  private static let listedWordEntries: SpellingTable = {
+    var table = SpellingTable(capacity: WordSets.vocabulary.count)
+    for (word, sets) in WordSets.vocabulary.sorted(by: { $0.key < $1.key }) {
+      _ = table.add(entry(word, hash: SpellingKey.of(word), kind: .word, sets: sets))
+    }
+    return table
+  }()
+
   private static func words(of tokens: [StatementToken]) -> (words: [Word], spellings: Int) {
     var words: [Word] = []
     words.reserveCapacity(tokens.count + tokens.count / 8)
@@ -278,25 +314,20 @@ struct StatementDocument: Sendable {
         let number: Int
         if let found = known.find(part, hash: hash) {
           number = found
-        } else {
-          // The first token with this spelling decides its stem, as it always has: a
-          // number or a link is its own stem, a word is stemmed.
-          let stem = token.kind == .word ? WordStemmer.stem(part) : part
-          var sets = WordSets.of(part, hash: hash)
-          // A weekday is read from the word lowered and less a final dot: a plain
-          // lower-case spelling is its own, any other is asked.
-          if !sets.contains(.timeOpener), anyByte(of: part, { $0 >= 128 || $0 == 46 }),
-            Weekday(parsing: part) != nil
-          {
-            sets.insert(.timeOpener)
+        } else if token.kind == .word {
+          // A listed word's entry was worked out at start-up; any other word is in no
+          // list.
+          if let listed = listedWordEntries.find(part, hash: hash) {
+            // Spelt as written (equal to the listed spelling).
+            var entry = listedWordEntries.entries[listed]
+            entry.folded = part
+            number = known.add(entry)
+          } else {
+            number = known.add(entry(part, hash: hash, kind: .word, sets: []))
           }
-          var entry = SpellingTable.Entry(
-            folded: part, stem: stem, formKey: hash,
-            // A word spelt as its stem (a number, a link, most short words) has its hash.
-            stemKey: token.kind != .word || stem == part ? hash : SpellingKey.of(stem), sets: sets,
-            kind: token.kind)
-          entry.classes = WordClasses.of(entry)
-          number = known.add(entry)
+        } else {
+          number = known.add(
+            entry(part, hash: hash, kind: token.kind, sets: WordSets.of(part, hash: hash)))
         }
         let isName = capital && offset == 0
         // The entry is read in place, not copied out.
