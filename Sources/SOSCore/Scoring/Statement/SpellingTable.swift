@@ -16,6 +16,8 @@ struct SpellingTable: Sendable {
     /// kind that is not a name.
     var kind: StatementToken.Kind
     var classes: StatementDocument.WordClasses = []
+    /// Whether the spelling reads as a word (`StatementSubstance.isWordlike`).
+    var isWordlike = true
   }
 
   /// The spellings in the order they were first met; a spelling's number is its index.

@@ -25,6 +25,9 @@ struct StatementDocument: Sendable {
     var classes: WordClasses = []
     /// The fixed word lists that hold `folded`, worked out once.
     var sets: WordSets = []
+    /// Whether `folded` reads as a word (`StatementSubstance.isWordlike`), worked out
+    /// once per spelling.
+    var isWordlike = true
     /// The number of `folded` among the document's distinct spellings (see
     /// `StatementDocument.spellings`): two words have the same number exactly when they
     /// are spelt the same.
@@ -43,6 +46,7 @@ struct StatementDocument: Sendable {
       kind = entry.kind
       isName = false
       sets = entry.sets
+      isWordlike = entry.isWordlike
     }
   }
 
@@ -288,6 +292,7 @@ struct StatementDocument: Sendable {
       stemKey: kind != .word || stem == part ? hash : SpellingKey.of(stem), sets: sets,
       kind: kind)
     entry.classes = WordClasses.of(entry)
+    entry.isWordlike = StatementSubstance.isWordlike(part)
     return entry
   }
 

@@ -169,7 +169,7 @@ struct StatementSubstance {
     for index in all.indices
     where counts(index)
       && (all[index].sets.contains(.loremWord) || all[index].sets.contains(.mashWord)
-        || !isWordlike(all[index].folded))
+        || !all[index].isWordlike)
     {
       filler += 1
     }
@@ -191,9 +191,11 @@ struct StatementSubstance {
     if count >= 5, Double(distinct) < 0.4 * Double(count) {
       return "it repeats the same few words"
     }
-    let hasVerb = document.words.contains { word in
-      word.sets.contains(.finiteVerb)
-        || (word.kind == .word && word.folded.count > 4 && word.folded.hasSuffix("ed"))
+    // Read in place; the suffix is asked before the characters are counted.
+    let hasVerb = all.indices.contains { index in
+      all[index].sets.contains(.finiteVerb)
+        || (all[index].kind == .word && all[index].folded.hasSuffix("ed")
+          && all[index].folded.count > 4)
     }
     if !hasVerb && !hasImperative {
       return "no sentence in it has a verb: it is a list of words, not a message"
