@@ -59,21 +59,34 @@ final class CommitmentReader {
 
   // What is known of each clause and segment, by number (they are numbered from 0 in
   // order, so arrays hold them without hashing).
-  /// The first negation in a clause, and whether "until" follows it in the clause.
-  @exclusivity(unchecked) private var negation: [Negation?] = []
-  /// The first hedge in a clause.
-  @exclusivity(unchecked) private var hedge: [Int?] = []
-  @exclusivity(unchecked) private var conditionalSegments: [Bool] = []
-  @exclusivity(unchecked) private var pastClauses: [Bool] = []
-  /// Clauses about opening hours or reporting what was said: they hold no promise.
-  @exclusivity(unchecked) private var closedClauses: [Bool] = []
-  @exclusivity(unchecked) private var firmClauses: [Bool] = []
-  @exclusivity(unchecked) private var firstCueInSegment: [Int?] = []
-  @exclusivity(unchecked) private var cueClauses: [Bool] = []
+  /// What is known of each clause. (One array of them rather than an array for each:
+  /// every array is made and freed through its type.)
+  @exclusivity(unchecked) private var clauseStates: [ClauseState] = []
+  /// What is known of each segment.
+  @exclusivity(unchecked) private var segmentStates: [SegmentState] = []
+
+  /// What is known of one clause.
+  private struct ClauseState {
+    /// The first negation in the clause, and whether "until" follows it in the clause.
+    var negation: Negation?
+    /// The first hedge in the clause.
+    var hedge: Int?
+    var past = false
+    /// About opening hours or reporting what was said: it holds no promise.
+    var closed = false
+    var firm = false
+    var cue = false
+  }
+
+  /// What is known of one segment.
+  private struct SegmentState {
+    var conditional = false
+    var firstCue: Int?
+  }
 
   /// Reads `document`; `matches`, when given, are the matches of every word list
   /// from `LexiconIndex` (so the cue lists are not matched again).
-  init(_ document: StatementDocument, matches: [[PatternSet.Match]]? = nil) {
+  init(_ document: StatementDocument, matches: LexiconMatches? = nil) {
     self.document = document
     divide()
     markScopes()
@@ -132,14 +145,8 @@ final class CommitmentReader {
     self.clauseStart = clauseStart
     let clauses = clauseNumber + 1
     let segments = segmentNumber + 1
-    negation = Array(repeating: nil, count: clauses)
-    hedge = Array(repeating: nil, count: clauses)
-    pastClauses = Array(repeating: false, count: clauses)
-    closedClauses = Array(repeating: false, count: clauses)
-    firmClauses = Array(repeating: false, count: clauses)
-    cueClauses = Array(repeating: false, count: clauses)
-    conditionalSegments = Array(repeating: false, count: segments)
-    firstCueInSegment = Array(repeating: nil, count: segments)
+    clauseStates = Array(repeating: ClauseState(), count: clauses)
+    segmentStates = Array(repeating: SegmentState(), count: segments)
   }
 
   /// A semicolon, colon, dash or bracket between this token and the one before.
@@ -168,37 +175,46 @@ final class CommitmentReader {
   // MARK: - Negations, hedges, conditions, the past
 
   private func markScopes() {
+    // Words read in place, not copied out; the states built in locals and stored once.
+    let words = self.words
+    let clause = self.clause
+    var clauseStates = self.clauseStates
+    var segmentStates = self.segmentStates
+    self.clauseStates = []
+    self.segmentStates = []
     for index in words.indices {
-      let word = words[index]
-      let sets = word.sets
+      let sets = words[index].sets
       let here = clause[index]
-      if negation[here] == nil, sets.contains(.negator), !isExemptNegation(index) {
-        negation[here] = Negation(word: index, until: false)
-      } else if let open = negation[here], !open.until, sets.contains(.until) {
-        negation[here] = Negation(word: open.word, until: true)
+      if clauseStates[here].negation == nil, sets.contains(.negator), !isExemptNegation(index) {
+        clauseStates[here].negation = Negation(word: index, until: false)
+      } else if let open = clauseStates[here].negation, !open.until, sets.contains(.until) {
+        clauseStates[here].negation = Negation(word: open.word, until: true)
       }
-      if hedge[here] == nil, sets.contains(.hedge), !word.isName {
-        hedge[here] = index
+      if clauseStates[here].hedge == nil, sets.contains(.hedge), !words[index].isName {
+        clauseStates[here].hedge = index
       }
       if sets.contains(.conditionWord), isCondition(index) {
-        conditionalSegments[segment[index]] = true
+        segmentStates[segment[index]].conditional = true
       }
       let opensClause = index == 0 || clause[index - 1] != here
       if opensClause && sets.contains(.subordinator) {
-        pastClauses[here] = true
+        clauseStates[here].past = true
       }
       if sets.contains(.pastMarker),
-        !(index > 0 && words[index - 1].sentence == word.sentence
+        !(index > 0 && words[index - 1].sentence == words[index].sentence
           && words[index - 1].sets.contains(.futureLead))
       {
-        pastClauses[here] = true
+        clauseStates[here].past = true
       }
       if sets.contains(.openingHours) || sets.contains(.reportedSpeech)
-        || (word.folded == "opening" && folded(index + 1, sameSentenceAs: index) == "hours")
+        || (words[index].folded == "opening"
+          && folded(index + 1, sameSentenceAs: index) == "hours")
       {
-        closedClauses[here] = true
+        clauseStates[here].closed = true
       }
     }
+    self.clauseStates = clauseStates
+    self.segmentStates = segmentStates
   }
 
   /// "no later than", "not more than", "not only", "whether or not", "if not sooner".
@@ -265,12 +281,12 @@ final class CommitmentReader {
 
   // MARK: - Cues
 
-  private func findCues(_ matches: [[PatternSet.Match]]?) {
-    func of(_ set: PatternSet) -> [PatternSet.Match] {
+  private func findCues(_ matches: LexiconMatches?) {
+    func of(_ set: PatternSet) -> ArraySlice<PatternSet.Match> {
       if let matches, let position = LexiconIndex.shared.index(of: set) {
         return matches[position]
       }
-      return set.matches(in: words)
+      return set.matches(in: words)[...]
     }
     var found: [Cue] = []
     for match in of(Self.firmCueSet) {
@@ -302,9 +318,11 @@ final class CommitmentReader {
       cue.words = quoted..<cue.words.upperBound
       cues.append(cue)
       cueSentences.insert(words[start].sentence)
-      cueClauses[clause[start]] = true
-      if cue.firm { firmClauses[clause[start]] = true }
-      if firstCueInSegment[segment[start]] == nil { firstCueInSegment[segment[start]] = start }
+      clauseStates[clause[start]].cue = true
+      if cue.firm { clauseStates[clause[start]].firm = true }
+      if segmentStates[segment[start]].firstCue == nil {
+        segmentStates[segment[start]].firstCue = start
+      }
     }
   }
 
@@ -317,15 +335,17 @@ final class CommitmentReader {
 
   private func stands(_ cue: Cue) -> Bool {
     let start = cue.words.lowerBound
-    if conditionalSegments[segment[start]] || isHedged(start) { return false }
-    if let open = negation[clause[start]], open.word <= start, !open.until { return false }
+    if segmentStates[segment[start]].conditional || isHedged(start) { return false }
+    if let open = clauseStates[clause[start]].negation, open.word <= start, !open.until {
+      return false
+    }
     return true
   }
 
   /// Whether a negation earlier in its clause covers the word at `index` ("we are
   /// **not** sorry", "there will be **no** next update").
   func isNegated(_ index: Int) -> Bool {
-    guard clause.indices.contains(index), let open = negation[clause[index]] else {
+    guard clause.indices.contains(index), let open = clauseStates[clause[index]].negation else {
       return false
     }
     return open.word < index
@@ -334,7 +354,8 @@ final class CommitmentReader {
   /// The negation that covers the word at `index`, if one does: where "not" stands in
   /// "we are not sorry".
   func negator(of index: Int) -> Int? {
-    guard clause.indices.contains(index), let open = negation[clause[index]], open.word < index
+    guard clause.indices.contains(index), let open = clauseStates[clause[index]].negation,
+      open.word < index
     else { return nil }
     return open.word
   }
@@ -342,14 +363,14 @@ final class CommitmentReader {
   /// Whether a condition covers the segment of the word at `index` ("**if** anyone was
   /// upset, sorry").
   func isConditional(_ index: Int) -> Bool {
-    segment.indices.contains(index) && conditionalSegments[segment[index]]
+    segment.indices.contains(index) && segmentStates[segment[index]].conditional
   }
 
   /// The clause of the word at `index`.
   func clause(of index: Int) -> Int { clause[index] }
 
   func isHedged(_ index: Int) -> Bool {
-    hedge[clause[index]].map { $0 <= index } ?? false
+    clauseStates[clause[index]].hedge.map { $0 <= index } ?? false
   }
 
   // MARK: - Times
@@ -359,20 +380,20 @@ final class CommitmentReader {
     let start = time.words.lowerBound
     let body = time.body.lowerBound
     let here = clause[body]
-    if time.isExcluded || conditionalSegments[segment[body]] || isHedged(start) {
+    if time.isExcluded || segmentStates[segment[body]].conditional || isHedged(start) {
       return false
     }
-    if let open = negation[here], open.word <= start, !(open.until && time.isUntil) {
+    if let open = clauseStates[here].negation, open.word <= start, !(open.until && time.isUntil) {
       return false
     }
-    if closedClauses[here] || isTimestamp(time) { return false }
-    if pastClauses[here] && !firmClauses[here] { return false }
+    if clauseStates[here].closed || isTimestamp(time) { return false }
+    if clauseStates[here].past && !clauseStates[here].firm { return false }
     // "Following the disruption today, …": a day said in passing, not when we update.
     if time.isDayOnly, time.leads.isEmpty,
       words[body].sets.contains(.bareDay)
         || Weekday(parsing: words[body].folded) != nil
     {
-      let cueBefore = firstCueInSegment[segment[body]].map { $0 < body } ?? false
+      let cueBefore = segmentStates[segment[body]].firstCue.map { $0 < body } ?? false
       return words[body].startsClause || cueBefore
     }
     return true
@@ -399,7 +420,7 @@ final class CommitmentReader {
 
   /// Whether a clause holds a cue that stands.
   func hasCue(inClauseOf index: Int) -> Bool {
-    cueClauses[clause[index]]
+    clauseStates[clause[index]].cue
   }
 
   /// "Update (10:30): …", "10:30 – our app is down": a clock time that dates a heading

@@ -1,5 +1,5 @@
 /// A read-only table from hash values to values, for keys that are already hashes
-/// (`String.hashValue` of a word or a stem): the key's low bits pick the slot, so a
+/// (the `SpellingKey` of a word or a stem): the key's low bits pick the slot, so a
 /// look-up neither hashes the key again nor allocates.
 ///
 /// Built once from a dictionary; answers exactly as the dictionary would. Collisions of

@@ -16,12 +16,16 @@ struct SentenceSplitter {
   /// A splitter with room for about `capacity` tokens.
   init(capacity: Int) {
     tokens.reserveCapacity(capacity)
+    // About one sentence for every eight tokens, so that few statements grow the list.
+    sentences.reserveCapacity(capacity / 8 + 1)
   }
 
   /// The next token.
   mutating func add(_ token: consuming StatementToken) {
-    if tokens.count > sentenceStart, let previous = tokens.last,
-      Self.endsSentence(after: previous, before: token)
+    // Only an abbreviation can end a sentence here: its kind is asked in place before
+    // the token is copied out.
+    if tokens.count > sentenceStart, tokens[tokens.count - 1].kind == .abbreviation,
+      Self.endsSentence(after: tokens[tokens.count - 1], before: token)
     {
       close()
     }

@@ -1,12 +1,12 @@
 /// The distinct spellings of a statement's words, with what depends only on the spelling
-/// (stem, hash values, word lists, word classes), found by the spelling's hash value: a word needs
+/// (stem, hash values, word lists, word classes), found by the spelling's `SpellingKey`: a word needs
 /// that hash anyway (as its `formKey`), so finding its spelling hashes nothing more.
 ///
 /// Spellings are told apart as `String` tells them apart (`==`), exactly as a
 /// `[String: …]` dictionary would.
-struct SpellingTable {
+struct SpellingTable: Sendable {
   /// What one spelling gives every word spelt so.
-  struct Entry {
+  struct Entry: Sendable {
     var folded: String
     var stem: String
     var formKey: Int
@@ -16,6 +16,8 @@ struct SpellingTable {
     /// kind that is not a name.
     var kind: StatementToken.Kind
     var classes: StatementDocument.WordClasses = []
+    /// Whether the spelling reads as a word (`StatementSubstance.isWordlike`).
+    var isWordlike = true
   }
 
   /// The spellings in the order they were first met; a spelling's number is its index.

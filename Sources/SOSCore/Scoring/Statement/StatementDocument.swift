@@ -10,7 +10,8 @@ struct StatementDocument: Sendable {
     /// Lower-cased with straight apostrophes.
     var folded: String
     var stem: String
-    /// Hashes of `folded` and `stem`, so that word lists look words up by a number.
+    /// The `SpellingKey`s of `folded` and `stem`, so that word lists look words up by a
+    /// number.
     var formKey: Int
     var stemKey: Int
     /// Index into `tokens`.
@@ -24,6 +25,9 @@ struct StatementDocument: Sendable {
     var classes: WordClasses = []
     /// The fixed word lists that hold `folded`, worked out once.
     var sets: WordSets = []
+    /// Whether `folded` reads as a word (`StatementSubstance.isWordlike`), worked out
+    /// once per spelling.
+    var isWordlike = true
     /// The number of `folded` among the document's distinct spellings (see
     /// `StatementDocument.spellings`): two words have the same number exactly when they
     /// are spelt the same.
@@ -42,6 +46,7 @@ struct StatementDocument: Sendable {
       kind = entry.kind
       isName = false
       sets = entry.sets
+      isWordlike = entry.isWordlike
     }
   }
 
@@ -84,28 +89,48 @@ struct StatementDocument: Sendable {
       return classes
     }
 
+    /// The classes of a word spelt as `entry`, of its kind and not a name: those of
+    /// `Word(entry, …)`, read without making the word.
+    static func of(_ entry: SpellingTable.Entry) -> WordClasses {
+      let ascii = entry.folded.utf8.withContiguousStorageIfAvailable { bytes in
+        bytes.contains(where: { $0 >= 128 })
+          ? nil : of(kind: entry.kind, sets: entry.sets, isName: false, ascii: bytes)
+      }
+      if let ascii, let ascii { return ascii }
+      return of(Word(entry, token: 0, sentence: 0))
+    }
+
     /// The classes of `word`, whose folded spelling is the ASCII `bytes`: the same
     /// reading as above (in ASCII a character is a byte, and a number a digit).
     private static func of(_ word: Word, ascii bytes: UnsafeBufferPointer<UInt8>)
       -> WordClasses
     {
+      of(kind: word.kind, sets: word.sets, isName: word.isName, ascii: bytes)
+    }
+
+    /// The classes of a word of `kind`, in the lists `sets`, a name or not, whose folded
+    /// spelling is the ASCII `bytes`.
+    private static func of(
+      kind: StatementToken.Kind, sets: WordSets, isName: Bool,
+      ascii bytes: UnsafeBufferPointer<UInt8>
+    ) -> WordClasses {
       var classes: WordClasses = []
-      if word.kind == .number || word.sets.contains(.numberWord) {
+      if kind == .number || sets.contains(.numberWord) {
         classes.insert(.number)
       }
-      if word.sets.contains(.clockWord) || (word.kind == .number && isClock(ascii: bytes)) {
+      if sets.contains(.clockWord) || (kind == .number && isClock(ascii: bytes)) {
         classes.insert(.clock)
       }
-      if word.kind == .word {
+      if kind == .word {
         let count = bytes.count
         if count >= 5 && ends(bytes, "ing") { classes.insert(.ing) }
         let isBeen = count == 4 && bytes.elementsEqual("been".utf8)
-        if !isBeen, count >= 4 && ends(bytes, "ed") || word.sets.contains(.irregularParticiple) {
+        if !isBeen, count >= 4 && ends(bytes, "ed") || sets.contains(.irregularParticiple) {
           classes.insert(.participle)
         }
-        if word.sets.contains(.negation) { classes.insert(.negation) }
+        if sets.contains(.negation) { classes.insert(.negation) }
       }
-      if word.isName { classes.insert(.name) }
+      if isName { classes.insert(.name) }
       return classes
     }
 
@@ -207,6 +232,81 @@ struct StatementDocument: Sendable {
     return text(first.range.lowerBound..<last.range.upperBound)
   }
 
+  /// The word stream of `text` when it is only ASCII letters and spaces (as an audience
+  /// usually is), else `nil`: the words `StatementDocument(text).words` has, made
+  /// without cutting characters and sentences. The tokenizer makes each run of letters
+  /// a word token (no dot, digit, apostrophe, hyphen or mark is there to make it
+  /// anything else) in the one sentence, the first opening its clause.
+  static func plainWords(_ text: String) -> [Word]? {
+    let tokens = text.utf8.withContiguousStorageIfAvailable { bytes -> [StatementToken]? in
+      func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90)
+      }
+      guard bytes.allSatisfy({ $0 == 32 || isLetter($0) }) else { return nil }
+      var tokens: [StatementToken] = []
+      var start = 0
+      while start < bytes.count {
+        guard isLetter(bytes[start]) else {
+          start += 1
+          continue
+        }
+        var end = start
+        while end < bytes.count, isLetter(bytes[end]) { end += 1 }
+        let letters = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let text = String(decoding: letters, as: UTF8.self)
+        let folded =
+          letters.contains(where: { $0 >= 65 && $0 <= 90 })
+          ? String(decoding: letters.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+          : text
+        tokens.append(
+          StatementToken(
+            text: text, folded: folded, kind: .word, range: start..<end, sentence: 0,
+            startsClause: tokens.isEmpty))
+        start = end
+      }
+      return tokens
+    }
+    guard let tokens, let tokens else { return nil }
+    return words(of: tokens).words
+  }
+
+  /// What a spelling gives every word spelt so, for a token of `kind`: `hash` is the
+  /// spelling's `SpellingKey`, `sets` the fixed word lists that hold it.
+  private static func entry(
+    _ part: String, hash: Int, kind: StatementToken.Kind, sets listed: WordSets
+  ) -> SpellingTable.Entry {
+    // The first token with this spelling decides its stem, as it always has: a number
+    // or a link is its own stem, a word is stemmed.
+    let stem = kind == .word ? WordStemmer.stem(part) : part
+    var sets = listed
+    // A weekday is read from the word lowered and less a final dot: a plain lower-case
+    // spelling is its own, any other is asked.
+    if !sets.contains(.timeOpener), anyByte(of: part, { $0 >= 128 || $0 == 46 }),
+      Weekday(parsing: part) != nil
+    {
+      sets.insert(.timeOpener)
+    }
+    var entry = SpellingTable.Entry(
+      folded: part, stem: stem, formKey: hash,
+      // A word spelt as its stem (a number, a link, most short words) has its hash.
+      stemKey: kind != .word || stem == part ? hash : SpellingKey.of(stem), sets: sets,
+      kind: kind)
+    entry.classes = WordClasses.of(entry)
+    entry.isWordlike = StatementSubstance.isWordlike(part)
+    return entry
+  }
+
+  /// The entry of every word of the fixed word lists (`WordSets.vocabulary`) as a word
+  /// token, worked out once: most statements are largely such words, and a word in no
+  /// list needs no look-up of its lists.
+  private static let listedWordEntries: SpellingTable = {
+    var table = SpellingTable(capacity: WordSets.vocabulary.count)
+    for (word, sets) in WordSets.vocabulary.sorted(by: { $0.key < $1.key }) {
+      _ = table.add(entry(word, hash: SpellingKey.of(word), kind: .word, sets: sets))
+    }
+    return table
+  }()
+
   private static func words(of tokens: [StatementToken]) -> (words: [Word], spellings: Int) {
     var words: [Word] = []
     words.reserveCapacity(tokens.count + tokens.count / 8)
@@ -215,29 +315,24 @@ struct StatementDocument: Sendable {
     for (index, token) in tokens.enumerated() {
       let capital = !token.startsClause && Self.startsUppercase(token.text)
       func add(_ part: String, offset: Int) {
-        let hash = part.hashValue
+        let hash = SpellingKey.of(part)
         let number: Int
         if let found = known.find(part, hash: hash) {
           number = found
-        } else {
-          // The first token with this spelling decides its stem, as it always has: a
-          // number or a link is its own stem, a word is stemmed.
-          let stem = token.kind == .word ? WordStemmer.stem(part) : part
-          var sets = WordSets.of(part, hash: hash)
-          // A weekday is read from the word lowered and less a final dot: a plain
-          // lower-case spelling is its own, any other is asked.
-          if !sets.contains(.timeOpener), part.utf8.contains(where: { $0 >= 128 || $0 == 46 }),
-            Weekday(parsing: part) != nil
-          {
-            sets.insert(.timeOpener)
+        } else if token.kind == .word {
+          // A listed word's entry was worked out at start-up; any other word is in no
+          // list.
+          if let listed = listedWordEntries.find(part, hash: hash) {
+            // Spelt as written (equal to the listed spelling).
+            var entry = listedWordEntries.entries[listed]
+            entry.folded = part
+            number = known.add(entry)
+          } else {
+            number = known.add(entry(part, hash: hash, kind: .word, sets: []))
           }
-          var entry = SpellingTable.Entry(
-            folded: part, stem: stem, formKey: hash,
-            // A word spelt as its stem (a number, a link, most short words) has its hash.
-            stemKey: token.kind != .word || stem == part ? hash : stem.hashValue, sets: sets,
-            kind: token.kind)
-          entry.classes = WordClasses.of(Word(entry, token: index, sentence: 0))
-          number = known.add(entry)
+        } else {
+          number = known.add(
+            entry(part, hash: hash, kind: token.kind, sets: WordSets.of(part, hash: hash)))
         }
         let isName = capital && offset == 0
         // The entry is read in place, not copied out.
@@ -257,7 +352,7 @@ struct StatementDocument: Sendable {
       }
       switch token.kind {
       // Most words have no apostrophe and are one word of the stream.
-      case .word where !token.folded.utf8.contains(39):
+      case .word where !anyByte(of: token.folded, { $0 == 39 }):
         add(token.folded, offset: 0)
       case .word:
         for (offset, part) in expand(token.folded).enumerated() { add(part, offset: offset) }
@@ -269,6 +364,13 @@ struct StatementDocument: Sendable {
       }
     }
     return (words, known.entries.count)
+  }
+
+  /// Whether any UTF-8 byte of `text` passes `test`, read where the bytes are stored when
+  /// they are (a small string is copied out once, not at every byte).
+  static func anyByte(of text: String, _ test: (UInt8) -> Bool) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { $0.contains(where: test) }
+      ?? text.utf8.contains(where: test)
   }
 
   /// Whether the first character of `text` is an upper-case letter. Two ASCII bytes

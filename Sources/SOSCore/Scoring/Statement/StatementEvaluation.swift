@@ -23,15 +23,15 @@ final class StatementEvaluation {
   let reader: CommitmentReader
   /// Facts, stock phrases and repeats.
   let substance: StatementSubstance
-  /// Sentences that say "we", "our", "us" or "I".
-  private let firstPersonSentences: Set<Int>
+  /// Whether each sentence says "we", "our", "us" or "I", by number.
+  private let firstPersonSentences: [Bool]
   /// Words quoted as something not to say ("Do not say it was a system error").
   private let avoidQuoted: [Bool]
 
   // What has been worked out once for this statement: many criteria and caps read the
   // same lists.
   /// The matches of every indexed word list, by the list's position in `LexiconIndex`.
-  private let all: [[PatternSet.Match]]
+  private let all: LexiconMatches
   // The caches below are each read or written in one access at a time: they go without
   // the run-time exclusivity checks a class's stored properties otherwise get.
   /// The merged spans of each indexed word list, by position, once asked for.
@@ -47,9 +47,9 @@ final class StatementEvaluation {
     (offered: [Range<Int>], vague: [Range<Int>], refused: [Range<Int>])?
 
   /// The matches of `set`, from the one pass over the words that matches every list.
-  func matches(_ set: PatternSet) -> [PatternSet.Match] {
+  func matches(_ set: PatternSet) -> ArraySlice<PatternSet.Match> {
     guard let position = LexiconIndex.shared.index(of: set) else {
-      return set.matches(in: words)
+      return set.matches(in: words)[...]
     }
     return all[position]
   }
@@ -71,9 +71,16 @@ final class StatementEvaluation {
     indexedSpans = [[Range<Int>]](repeating: [], count: all.count)
     indexedSpansKnown = [Bool](repeating: false, count: all.count)
     substance = StatementSubstance(document, updateSentences: reader.cueSentences, matches: all)
-    var sentences: Set<Int> = []
-    for word in document.words where word.sets.contains(.firstPerson) {
-      sentences.insert(word.sentence)
+    // By sentence number rather than in a set: no hashing, and the words are read in
+    // place.
+    let words = document.words
+    var sentences = [Bool](repeating: false, count: document.sentences.count)
+    for index in words.indices where words[index].sets.contains(.firstPerson) {
+      let sentence = words[index].sentence
+      if sentence >= sentences.count {
+        sentences += [Bool](repeating: false, count: sentence - sentences.count + 1)
+      }
+      sentences[sentence] = true
     }
     firstPersonSentences = sentences
     avoidQuoted = Self.avoidQuoted(document, reader: reader)
@@ -382,7 +389,9 @@ final class StatementEvaluation {
       let byFollows =
         span.upperBound < words.count && words[span.upperBound].folded == "by"
         && words[span.upperBound].sentence == sentence
-      return !firstPersonSentences.contains(sentence) && !byFollows
+      let firstPerson =
+        sentence >= 0 && sentence < firstPersonSentences.count && firstPersonSentences[sentence]
+      return !firstPerson && !byFollows
         && !avoidQuoted[span.lowerBound]
     }
     return Self.merge(always + passives)
@@ -1144,11 +1153,14 @@ final class StatementEvaluation {
 
   /// Keeps the first of each piece of evidence (ignoring case), at most six.
   static func unique(_ evidence: [String]) -> [String] {
-    // One piece or none needs no set.
-    if evidence.count <= 1 { return evidence.filter { !$0.isEmpty } }
+    // One piece or none needs no set, nor a new array.
+    if evidence.isEmpty { return evidence }
+    if evidence.count == 1 { return evidence[0].isEmpty ? [] : evidence }
     // At most six are kept: a list finds a repeat sooner than a set would be made.
     var seen: [String] = []
     var kept: [String] = []
+    seen.reserveCapacity(min(evidence.count, 6))
+    kept.reserveCapacity(min(evidence.count, 6))
     for item in evidence where !item.isEmpty && kept.count < 6 {
       let lowered = item.lowercased()
       if !seen.contains(lowered) {

@@ -30,8 +30,8 @@ final class StatementPattern: Sendable {
     init(stems: Set<String>, forms: Set<String>) {
       self.stems = stems.sorted()
       self.forms = forms.sorted()
-      stemKeys = self.stems.map(\.hashValue)
-      formKeys = self.forms.map(\.hashValue)
+      stemKeys = self.stems.map(SpellingKey.of)
+      formKeys = self.forms.map(SpellingKey.of)
     }
 
     static func == (lhs: Words, rhs: Words) -> Bool {

@@ -19,7 +19,9 @@ public enum StatementProfile: String, Hashable, Sendable, CaseIterable, Codable 
   public static func of(channel: Channel, audience: String?) -> StatementProfile {
     // A regulator notice is one whoever reads it; no audience has no words to read.
     if channel == .regulatorNotice { return .regulator }
-    let words = audience.map { StatementDocument($0).words } ?? []
+    // An audience of plain words needs no full reading to find its words.
+    let words =
+      audience.map { StatementDocument.plainWords($0) ?? StatementDocument($0).words } ?? []
     if channel == .regulatorNotice
       || !StatementLexicon.regulatorAudienceSet.matches(in: words).isEmpty
     {

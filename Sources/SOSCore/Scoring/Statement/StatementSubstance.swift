@@ -18,11 +18,11 @@ struct StatementSubstance {
   /// Reads `document`; `updateSentences` are the sentences that promise an update,
   /// whose times are the promise, not facts about the crisis.
   init(
-    _ document: StatementDocument, updateSentences: Set<Int>, matches: [[PatternSet.Match]]
+    _ document: StatementDocument, updateSentences: Set<Int>, matches: LexiconMatches
   ) {
     let words = document.words
-    func of(_ set: PatternSet) -> [PatternSet.Match] {
-      LexiconIndex.shared.index(of: set).map { matches[$0] } ?? set.matches(in: words)
+    func of(_ set: PatternSet) -> ArraySlice<PatternSet.Match> {
+      LexiconIndex.shared.index(of: set).map { matches[$0] } ?? set.matches(in: words)[...]
     }
     nonsense = Self.nonsense(
       document, hasImperative: !of(StatementLexicon.imperativeSet).isEmpty)
@@ -33,6 +33,11 @@ struct StatementSubstance {
     var seen: Set<String> = []
     func add(_ text: String) {
       let lowered = text.lowercased()
+      // Room for a few from the first, rather than growing one by one.
+      if facts.isEmpty {
+        facts.reserveCapacity(8)
+        seenList.reserveCapacity(16)
+      }
       if seenList.count < 16 {
         guard !seenList.contains(lowered) else { return }
         seenList.append(lowered)
@@ -48,22 +53,31 @@ struct StatementSubstance {
     for index in tokens.indices where tokens[index].kind == .number {
       if !updateSentences.contains(tokens[index].sentence) { add(tokens[index].text) }
     }
-    for word in words where word.isName && word.kind == .word {
-      if !word.sets.contains(.firstPerson), word.folded.count > 1 {
-        add(document.tokens[word.token].text)
+    for index in words.indices where words[index].isName && words[index].kind == .word {
+      if !words[index].sets.contains(.firstPerson), words[index].folded.count > 1 {
+        add(document.tokens[words[index].token].text)
       }
     }
     // "Updates soon, later today or tomorrow": no time is a fact in a vague sentence.
-    let vague = Set(
-      words.filter { $0.sets.contains(.vagueTime) }.map(\.sentence)
-    )
-    .union(updateSentences)
-    for set in [
-      StatementLexicon.affectedSpecificSet, StatementLexicon.whenSet,
-      StatementLexicon.dataCategorySet,
-    ] {
+    // The sentences with a vague time are marked by number, once a match asks.
+    var vagueSentences: [Bool] = []
+    func isVague(_ sentence: Int) -> Bool {
+      if updateSentences.contains(sentence) { return true }
+      if vagueSentences.isEmpty {
+        vagueSentences = [Bool](repeating: false, count: document.sentences.count + 1)
+        for word in words where word.sets.contains(.vagueTime) && word.sentence >= 0 {
+          if word.sentence >= vagueSentences.count {
+            vagueSentences += Array(
+              repeating: false, count: word.sentence - vagueSentences.count + 1)
+          }
+          vagueSentences[word.sentence] = true
+        }
+      }
+      return sentence >= 0 && sentence < vagueSentences.count && vagueSentences[sentence]
+    }
+    for set in Self.factSets {
       for match in of(set)
-      where !vague.contains(words[match.words.lowerBound].sentence) {
+      where !isVague(words[match.words.lowerBound].sentence) {
         add(document.text(words: match.words))
       }
     }
@@ -100,19 +114,30 @@ struct StatementSubstance {
       sentenceRanges[sentence] = start..<(index + 1)
       start = index + 1
     }
-    // Earlier sentences of three or more words by a hash of their forms.
+    // Earlier sentences of three or more words by a hash of their forms: in a list
+    // while they are few (most statements have a handful), in a table once many.
+    var earlierList: [(key: Int, range: Range<Int>)] = []
     var earlier: [Int: [Range<Int>]] = [:]
-    earlier.reserveCapacity(sentenceRanges.count)
     for (index, range) in sentenceRanges.enumerated() where range.count >= 3 {
       var hasher = Hasher()
       for position in range { hasher.combine(words[position].formKey) }
       let key = hasher.finalize()
-      let same = earlier[key]?.contains { other in
+      func isSame(_ other: Range<Int>) -> Bool {
         other.count == range.count
           && zip(other, range).allSatisfy { words[$0].formKey == words[$1].formKey }
       }
-      if same == true {
+      let same =
+        earlierList.count < 16
+        ? earlierList.contains { $0.key == key && isSame($0.range) }
+        : earlier[key]?.contains(where: isSame) == true
+      if same {
         repeats.append(document.text(sentence: document.sentences[index]))
+      } else if earlierList.count < 16 {
+        if earlierList.isEmpty { earlierList.reserveCapacity(min(sentenceRanges.count, 16)) }
+        earlierList.append((key: key, range: range))
+        if earlierList.count == 16 {
+          for item in earlierList { earlier[item.key, default: []].append(item.range) }
+        }
       } else {
         earlier[key, default: []].append(range)
       }
@@ -120,40 +145,57 @@ struct StatementSubstance {
     self.repeats = repeats
   }
 
+  /// The lists whose matches are facts, in the order they are counted.
+  private static let factSets = [
+    StatementLexicon.affectedSpecificSet, StatementLexicon.whenSet,
+    StatementLexicon.dataCategorySet,
+  ]
+
   /// Whether the words say something: at least five, mostly real words, not filler,
   /// and at least one clause with a verb.
   static func nonsense(_ document: StatementDocument, hasImperative: Bool) -> String? {
     // The words and numbers, by position (read in place rather than copied out).
     let all = document.words
-    let words = all.indices.filter { all[$0].kind == .word || all[$0].kind == .number }
-    let count = words.count
+    // The words and numbers are those of these kinds; they are counted in place rather
+    // than gathered in an array.
+    func counts(_ index: Int) -> Bool { all[index].kind == .word || all[index].kind == .number }
+    var count = 0
+    for index in all.indices where counts(index) { count += 1 }
     if count < ScoringDefaults.statementMinimumWords {
       return "it has \(count) word\(count == 1 ? "" : "s"): a statement needs at least"
         + " \(ScoringDefaults.statementMinimumWords) to tell anyone anything"
     }
     var filler = 0
-    for index in words
-    where all[index].sets.contains(.loremWord) || all[index].sets.contains(.mashWord)
-      || !isWordlike(all[index].folded)
+    for index in all.indices
+    where counts(index)
+      && (all[index].sets.contains(.loremWord) || all[index].sets.contains(.mashWord)
+        || !all[index].isWordlike)
     {
       filler += 1
     }
     if Double(filler) >= 0.5 * Double(count) {
       return "most of it is not words (placeholder, test words or keyboard runs)"
     }
-    // Distinct spellings, counted by their numbers rather than by hashing each word.
-    var seen = [Bool](repeating: false, count: document.spellings)
-    var distinct = 0
-    for index in words where !seen[all[index].spelling] {
-      seen[all[index].spelling] = true
-      distinct += 1
+    // Distinct spellings, counted by their numbers rather than by hashing each word, in
+    // a buffer on the stack.
+    let distinct = withUnsafeTemporaryAllocation(of: Bool.self, capacity: document.spellings) {
+      seen in
+      seen.initialize(repeating: false)
+      var distinct = 0
+      for index in all.indices where counts(index) && !seen[all[index].spelling] {
+        seen[all[index].spelling] = true
+        distinct += 1
+      }
+      return distinct
     }
     if count >= 5, Double(distinct) < 0.4 * Double(count) {
       return "it repeats the same few words"
     }
-    let hasVerb = document.words.contains { word in
-      word.sets.contains(.finiteVerb)
-        || (word.kind == .word && word.folded.count > 4 && word.folded.hasSuffix("ed"))
+    // Read in place; the suffix is asked before the characters are counted.
+    let hasVerb = all.indices.contains { index in
+      all[index].sets.contains(.finiteVerb)
+        || (all[index].kind == .word && all[index].folded.hasSuffix("ed")
+          && all[index].folded.count > 4)
     }
     if !hasVerb && !hasImperative {
       return "no sentence in it has a verb: it is a list of words, not a message"

@@ -124,6 +124,14 @@ enum StatementTokenizer {
     (0..<128).map { set.contains(Character(Unicode.Scalar(UInt8($0)))) }
   }
 
+  /// The most characters of an abbreviation `listedAbbreviation` knows (all are ASCII),
+  /// and of "no".
+  static let longestListedAbbreviation =
+    StatementLexicon.abbreviations.union(
+      StatementLexicon.sentenceEndingAbbreviations
+    )
+    .union(["no"]).map(\.utf8.count).max() ?? 0
+
   /// Whether `character` is the upper-case first letter of a word, with a fast answer for
   /// ASCII.
   static func isUppercase(_ character: Character) -> Bool {
@@ -386,10 +394,25 @@ extension StatementTokenizer {
         codes[index..<end].contains(where: { $0 == 46 || $0 == 64 })
           || codes[index] == 104 || codes[index] == 72
       else { return false }
-      let core =
-        codes[index..<end].allSatisfy({ $0 != 0 && $0 != 10 })
-        ? String(decoding: codes[index..<end], as: UTF8.self).lowercased()
-        : String(chars[index..<end]).lowercased()
+      if codes[index..<end].allSatisfy({ $0 != 0 && $0 != 10 }) {
+        // ASCII: the chunk is read lowered on its bytes, in a buffer on the stack.
+        let start = index
+        let kind = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - start) {
+          buffer -> StatementToken.Kind? in
+          for offset in start..<end {
+            let code = codes[offset]
+            buffer[offset - start] = code >= 65 && code <= 90 ? code + 32 : code
+          }
+          let chunk = UnsafeBufferPointer(buffer)
+          if LinkClassifier.isEmail(ascii: chunk) { return .email }
+          if LinkClassifier.isURL(ascii: chunk) { return .url }
+          return nil
+        }
+        guard let kind else { return false }
+        emit(kind, index..<end)
+        return true
+      }
+      let core = String(chars[index..<end]).lowercased()
       if LinkClassifier.isEmail(core) {
         emit(.email, index..<end)
         return true
@@ -485,8 +508,11 @@ extension StatementTokenizer {
 
     private func listedAbbreviation(_ range: Range<Int>, dot: Int) -> Bool {
       // Words are letters: ASCII ones fold from their codes.
+      let ascii = codes[range].allSatisfy({ $0 != 0 })
+      // An ASCII word longer than every listed abbreviation (and than "no") is none.
+      if ascii, range.count > StatementTokenizer.longestListedAbbreviation { return false }
       let folded =
-        codes[range].allSatisfy({ $0 != 0 })
+        ascii
         ? String(decoding: codes[range], as: UTF8.self).lowercased()
         : StatementTokenizer.fold(String(chars[range]))
       if folded == "no" {

@@ -16,6 +16,23 @@
 /// readability counts treat it as one word).
 enum SyllableCounter {
   static func count(_ word: String) -> Int {
+    // ASCII read where it is stored (a small string is copied out once, not at every
+    // byte).
+    let ascii = word.utf8.withContiguousStorageIfAvailable { utf8 -> Int? in
+      guard !utf8.contains(where: { $0 >= 128 }) else { return nil }
+      return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: utf8.count) { buffer in
+        var length = 0
+        for byte in utf8 {
+          let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+          if lower >= 97 && lower <= 122 {
+            buffer[length] = UInt32(lower)
+            length += 1
+          }
+        }
+        return Self.count(UnsafeBufferPointer(rebasing: buffer[0..<length]))
+      }
+    }
+    if let ascii, let ascii { return ascii }
     let utf8 = word.utf8
     if !utf8.contains(where: { $0 >= 128 }) {
       // ASCII: the letters lowered, in a buffer on the stack.

@@ -96,12 +96,28 @@ struct WordSets: OptionSet, Hashable, Sendable {
     vocabulary[folded] ?? []
   }
 
-  /// `vocabulary` by the words' hash values, for a look-up that does not hash again.
-  private static let byHash = HashKeyTable(
-    Dictionary(grouping: vocabulary.map { (word: $0.key, sets: $0.value) }) { $0.word.hashValue })
+  /// `vocabulary` by the words' `SpellingKey`s, for a look-up that does not hash
+  /// again: the words ordered by key, and the first of each key's run found by the key
+  /// (a plain number, so a look-up retains and releases nothing).
+  private static let keyed: [(key: Int, word: String, sets: WordSets)] = vocabulary.map {
+    (key: SpellingKey.of($0.key), word: $0.key, sets: $0.value)
+  }
+  .sorted { ($0.key, $0.word) < ($1.key, $1.word) }
+  private static let firstOfKey: HashKeyTable<Int> = {
+    var first: [Int: Int] = [:]
+    for (index, entry) in keyed.enumerated() where first[entry.key] == nil {
+      first[entry.key] = index
+    }
+    return HashKeyTable(first)
+  }()
 
-  /// The lists that hold `folded`, whose hash value (`folded.hashValue`) is `hash`.
+  /// The lists that hold `folded`, whose `SpellingKey` is `hash`.
   static func of(_ folded: String, hash: Int) -> WordSets {
-    byHash[hash]?.first { $0.word == folded }?.sets ?? []
+    guard var index = firstOfKey[hash] else { return [] }
+    while index < keyed.count, keyed[index].key == hash {
+      if keyed[index].word == folded { return keyed[index].sets }
+      index += 1
+    }
+    return []
   }
 }

@@ -16,10 +16,20 @@
 ///    final doubled consonant ("stopp" → "stop", "call" → "cal").
 enum WordStemmer {
   static func stem(_ word: String) -> String {
-    let utf8 = word.utf8
+    // The bytes are read where they are stored (a small string is copied out once, not
+    // at every byte); `nil` is a word left as it is.
+    if let stemmed = word.utf8.withContiguousStorageIfAvailable(stem(bytes:)) {
+      return stemmed ?? word
+    }
+    return Array(word.utf8).withUnsafeBufferPointer(stem(bytes:)) ?? word
+  }
+
+  /// The stem of the word spelt by `utf8`, or `nil` when the word is its own stem
+  /// because it is short or not lower-case ASCII letters.
+  private static func stem(bytes utf8: UnsafeBufferPointer<UInt8>) -> String? {
     guard utf8.count >= 4,
       utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 39 })
-    else { return word }
+    else { return nil }
     // The letters are worked on in a buffer on the stack: a stem needs no array.
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + 1) { buffer in
       var letters = Letters(buffer)
