@@ -91,7 +91,13 @@ import Testing
     let stored = try await hub.database.inputs(
       sessionID: try #require(UUID(uuidString: joined.session)))
     #expect(stored.map(\.input) == [.choose(1)])
-    #expect(stored.first?.choice == "post")
+    // Option 1 is the first option shown in the session's own (seeded) order.
+    let scenario = try #require(
+      ScenarioLoader.load(text: Self.scenarioText, file: "hub.yaml").scenario)
+    let engine = Engine(scenario: scenario)
+    let shown = engine.offeredChoices(
+      in: engine.start(SessionOptions(seed: joined.seed, shuffles: joined.shuffles)).state)
+    #expect(stored.first?.choice == shown.first?.id)
   }
 
   @Test func aFiredInjectWaitsUntilTakenOnce() async throws {
