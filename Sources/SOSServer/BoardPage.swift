@@ -98,9 +98,13 @@ enum BoardPage {
     var html = "<section class=\"controls\"><h2>Facilitator</h2>"
     html +=
       "<form method=\"post\" action=\"\(base)/\(board.paused ? "resume" : "pause")\"><button>\(board.paused ? "Resume the room" : "Pause the room")</button></form>"
+    // Each inject fires into everyone's session, or into the one trainee chosen.
+    let trainees = board.trainees.filter { !$0.finished }.map {
+      "<option value=\"\(e($0.name))\">\(e($0.name))</option>"
+    }.joined()
     for inject in board.injects {
       html +=
-        "<form method=\"post\" action=\"\(base)/inject\"><input type=\"hidden\" name=\"inject\" value=\"\(e(inject.id))\"><button title=\"\(e(inject.text))\">Fire inject: \(e(inject.id))</button></form>"
+        "<form method=\"post\" action=\"\(base)/inject\"><input type=\"hidden\" name=\"inject\" value=\"\(e(inject.id))\"><select name=\"trainee\" aria-label=\"Who gets it\"><option value=\"\">everyone</option>\(trainees)</select><button title=\"\(e(inject.text))\">Fire inject: \(e(inject.id))</button></form>"
     }
     html +=
       "<form method=\"post\" action=\"\(base)/broadcast\"><input name=\"text\" maxlength=\"500\" placeholder=\"A message to every trainee\" aria-label=\"Message\"><button>Send</button></form>"

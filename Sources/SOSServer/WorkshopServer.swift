@@ -321,7 +321,9 @@ public struct WorkshopServer: Sendable {
           case "pause": try await hub.setPaused(room, true)
           case "resume": try await hub.setPaused(room, false)
           case "close": try await hub.close(room)
-          case "inject": _ = try await hub.fire(room, inject: form["inject"] ?? "", trainee: nil)
+          case "inject":
+            let trainee = form["trainee"].flatMap { $0.isEmpty ? nil : $0 }
+            _ = try await hub.fire(room, inject: form["inject"] ?? "", trainee: trainee)
           default: try await hub.broadcast(room, text: form["text"] ?? "")
           }
         } catch {

@@ -169,6 +169,29 @@ import Testing
     }
   }
 
+  @Test func practiceUndoAndOneTraineesInjectReplayOnTheServer() async throws {
+    let hub = try Self.hub()
+    let opened = try await hub.openRoom(
+      LiveAPI.OpenRoom(
+        cohort: "practice", scenarioFile: "hub.yaml", scenarioText: Self.scenarioText,
+        mode: "practice", timed: false), boardBase: "")
+    let room = try await hub.authorizedRoom(opened.code, token: opened.token)
+    let ada = try await hub.join(LiveAPI.Join(code: opened.code, name: "Ada"))
+    let bob = try await hub.join(LiveAPI.Join(code: opened.code, name: "Bob"))
+    _ = try await hub.submit(Self.input(0, .choose(1)), session: ada.session, token: ada.token)
+    _ = try await hub.submit(Self.input(1, .undo), session: ada.session, token: ada.token)
+    _ = try await hub.fire(room, inject: "journalist", trainee: "Bob")
+    #expect(try await hub.inbox(session: ada.session, token: ada.token).injects.isEmpty)
+    #expect(
+      try await hub.inbox(session: bob.session, token: bob.token).injects.map(\.value)
+        == ["journalist"])
+    let board = try await hub.board(room)
+    #expect(board.trainees.first { $0.name == "Ada" }?.decisions == 0)
+    await #expect(throws: HubError.self) {
+      try await hub.fire(room, inject: "journalist", trainee: "Nobody")
+    }
+  }
+
   @Test func aScenarioWithErrorsOpensNoRoom() async throws {
     let hub = try Self.hub()
     await #expect(throws: HubError.self) {
