@@ -234,6 +234,19 @@ public struct WorkshopDatabase: Sendable {
     try write { db in try db.execute(sql: sql) }
   }
 
+  /// Executes raw SQL with foreign keys off; only for tests that plant orphan rows.
+  func executeWithoutForeignKeysForTesting(_ sql: String) throws(WorkshopDatabaseError) {
+    do {
+      try writer.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA foreign_keys = OFF")
+        defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+        try db.execute(sql: sql)
+      }
+    } catch {
+      throw translate(error)
+    }
+  }
+
   // MARK: - Errors
 
   func translate(_ error: any Error) -> WorkshopDatabaseError {

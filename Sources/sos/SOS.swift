@@ -19,6 +19,7 @@ struct SOS: ParsableCommand {
       GraphCommand.self, NewCommand.self, ImportTweeCommand.self, StatementCommand.self,
       ValidateCommand.self,
       LintCommand.self, ServeCommand.self, RoomCommand.self, JoinCommand.self,
+      DatabaseCommand.self,
     ],
     defaultSubcommand: ShellCommand.self
   )
