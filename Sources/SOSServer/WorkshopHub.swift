@@ -457,9 +457,10 @@ extension WorkshopHub {
     } catch {
       throw HubError(error)
     }
-    let attempts = scores.filter { $0.record.scenarioID == room.scenarioID }.map {
-      $0.attempt(trainee: $0.record.trainee)
-    }
+    // As `sos cohort report --scenario` does: names told apart among these sessions.
+    let played = scores.filter { $0.record.scenarioID == room.scenarioID }
+    let names = TraineeNames.distinct(played.map(\.record))
+    let attempts = played.map { $0.attempt(trainee: names[$0.record.id] ?? $0.record.trainee) }
     let analysis = CohortAnalysis(
       cohort: room.cohort, description: cohort?.description, attempts: attempts,
       scenarioFilter: room.scenarioID)

@@ -35,6 +35,9 @@ public struct SessionRecord: Hashable, Sendable {
   /// times, a scenario text accepted on trust, …), for every report to show; empty for
   /// a session played here or a hand-in that looked untouched.
   public var flags: [String] = []
+  /// The join code of the live room it was played in, if any: the same name in two
+  /// rooms is two people (see ``TraineeNames``).
+  public var room: String?
 
   /// Creates a record.
   public init(

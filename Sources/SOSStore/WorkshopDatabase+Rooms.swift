@@ -166,7 +166,11 @@ extension WorkshopDatabase {
           WHERE room_member.room_code = ? ORDER BY room_member.rowid
           """, arguments: [code])
       let names = try cohortNames(in: db)
-      return try rows.map { try record(from: $0, cohortNames: names) }
+      return try rows.map {
+        var record = try record(from: $0, cohortNames: names)
+        record.room = code
+        return record
+      }
     }
   }
 

@@ -38,6 +38,7 @@ extension WorkshopDatabase {
         request = request.filter(SessionRow.Columns.cohortID == id)
       }
       let names = try cohortNames(in: db)
+      let rooms = try roomCodes(in: db)
       // Each scenario text once, with the SHA-256 of the text as read.
       var texts: [String: (text: String, hash: String)?] = [:]
       // What decoding the rows of each scenario version shares, by the text's hash.
@@ -45,7 +46,8 @@ extension WorkshopDatabase {
       var sessions: [SessionScore] = []
       let rows = try request.order(Column.rowID).fetchCursor(db)
       while let row = try rows.next() {
-        let record = try record(from: row, cohortNames: names)
+        var record = try record(from: row, cohortNames: names)
+        record.room = rooms[row.id]
         if texts[record.scenarioHash] == nil {
           let text = try ScenarioTextRow.fetchOne(db, key: record.scenarioHash)?.text
           texts[record.scenarioHash] = .some(

@@ -307,7 +307,12 @@ extension WorkshopDatabase {
         : request.order(SessionRow.Columns.started, SessionRow.Columns.id)
       let rows = try ordered.fetchAll(db)
       let names = try cohortNames(in: db)
-      return try rows.map { row in try record(from: row, cohortNames: names) }
+      let rooms = try roomCodes(in: db)
+      return try rows.map { row in
+        var record = try record(from: row, cohortNames: names)
+        record.room = rooms[row.id]
+        return record
+      }
     }
   }
 
@@ -391,6 +396,15 @@ extension WorkshopDatabase {
       throw WorkshopDatabaseError.unknownCohort(name)
     }
     return id
+  }
+
+  /// The live room of each session played in one, by session id.
+  func roomCodes(in db: Database) throws -> [String: String] {
+    var codes: [String: String] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT session_id, room_code FROM room_member") {
+      if let session: String = row[0], let code: String = row[1] { codes[session] = code }
+    }
+    return codes
   }
 
   func cohortNames(in db: Database) throws -> [Int64: String] {

@@ -61,8 +61,11 @@ struct CohortSessions<Member: CohortMember> {
   let exportSecret: [UInt8] = (0..<16).map { _ in UInt8.random(in: 0...255) }
 
   var attempts: [CohortAttempt] {
-    replayed.map { session in
-      var attempt = session.attempt(trainee: displayName(session.record.trainee))
+    // The same name in two live rooms is two people.
+    let names = TraineeNames.distinct(replayed.map(\.record))
+    return replayed.map { session in
+      let name = names[session.record.id] ?? session.record.trainee
+      var attempt = session.attempt(trainee: displayName(name))
       if anonymise { attempt.session = pseudonymousSession(attempt.session) }
       return attempt
     }

@@ -102,6 +102,36 @@ import Testing
     #expect(score?["overall"] as? Double == overallBySession[first])
   }
 
+  /// Two people who give the same name in two rooms of one cohort stay two people in
+  /// the cohort report, and each room's report is `sos cohort report`'s.
+  @Test func theSameNameInTwoRoomsIsTwoPeople() throws {
+    let server = try WorkshopServerHarness()
+    defer { _ = try? server.stop() }
+    let morning = try server.openRoom(cohort: "march", scenario: "broken-cello")
+    let afternoon = try server.openRoom(cohort: "march", scenario: "broken-cello")
+    for (index, room) in [morning, afternoon].enumerated() {
+      var alex = try SimulatedTrainee(
+        client: server.client, room: room.code, name: "Alex Morgan", seed: UInt64(index + 1))
+      while !alex.state.finished { try alex.answer(alex.nextInput()) }
+    }
+    let cohort = try server.sos([
+      "cohort", "report", "march", "--scenario", "broken-cello", "--format", "json", "--db",
+      server.database,
+    ])
+    #expect(cohort.status == 0, "\(cohort.stderr)")
+    let report = try Self.json(Data(cohort.stdout.utf8))
+    let names = Set(
+      (report["sessions"] as? [[String: Any]] ?? []).compactMap { $0["trainee"] as? String })
+    #expect(
+      names == ["Alex Morgan (room \(morning.code))", "Alex Morgan (room \(afternoon.code))"])
+    #expect((report["counts"] as? [String: Any])?["trainees"] as? Int == 2)
+    let roomReport = String(
+      decoding: try server.client.exchange(
+        "GET", "/api/rooms/\(morning.code)/report?format=json", token: morning.token),
+      as: UTF8.self)
+    #expect(roomReport == cohort.stdout)
+  }
+
   /// Requests a trainee or a stranger could forge are refused and change nothing.
   @Test func forgedRequestsAreRefused() throws {
     let server = try WorkshopServerHarness()
