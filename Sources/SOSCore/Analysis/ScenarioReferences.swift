@@ -41,6 +41,11 @@ struct ScenarioReferences: Hashable, Sendable {
     for expression in expressions { collect(expression) }
   }
 
+  /// Collects the references of `expressions` only.
+  init(expressions: [Expression]) {
+    for expression in expressions { collect(expression) }
+  }
+
   static func conditions(of goto: Goto) -> [Expression] {
     guard case .branches(let branches) = goto else { return [] }
     return branches.compactMap { $0.when?.expression }

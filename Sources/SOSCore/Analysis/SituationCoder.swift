@@ -18,6 +18,9 @@ struct SituationCoder {
   private let deadlines: [String: Int]
   private let variables: [String]
   private let statements: [String]
+  /// Which named facts can still be read from a state on: only those are written.
+  private let live: LiveFacts
+  private let scenario: Scenario
 
   init(_ scenario: Scenario, references: ScenarioReferences) {
     func numbered(_ names: some Sequence<String>) -> [String: Int] {
@@ -33,6 +36,10 @@ struct SituationCoder {
     deadlines = numbered(scenario.deadlines.map(\.id))
     variables = references.variables.sorted()
     statements = references.statements.sorted()
+    live = LiveFacts(
+      scenario, tags: tags, nodes: nodes, choices: choices, stakeholders: stakeholders,
+      variables: variables, statements: statements)
+    self.scenario = scenario
   }
 
   /// The number standing for `name`.
@@ -52,7 +59,14 @@ struct SituationCoder {
     words.append(state.finished ? 1 : 0)
     words.append(Int32(clamping: state.returnStack.count))
     for node in state.returnStack { words.append(number(node)) }
-    for name in variables {
+    // Facts that no condition can read again are written as unknown, so that states
+    // that differ only in them are one state.
+    let mask = live.mask(for: state, scenario: scenario)
+    for (index, name) in variables.enumerated() {
+      guard mask.variables[index] else {
+        words.append(-1)
+        continue
+      }
       switch state.variables[name] {
       case nil: words.append(0)
       case .integer(let value): words += [1] + Self.halves(value)
@@ -61,16 +75,20 @@ struct SituationCoder {
       case .duration(let value): words += [4] + Self.halves(value.seconds)
       }
     }
-    Self.append(state.tags, among: tags, to: &words)
-    Self.append(state.visited, among: nodes, to: &words)
-    Self.append(state.chosen, among: choices, to: &words)
+    Self.append(state.tags, among: tags, to: &words, keeping: mask.tags)
+    Self.append(state.visited, among: nodes, to: &words, keeping: mask.nodes)
+    Self.append(state.chosen, among: choices, to: &words, keeping: mask.choices)
     Self.append(
       Set(state.contacts.compactMap { $0.value.isEmpty ? nil : $0.key }), among: stakeholders,
-      to: &words)
+      to: &words, keeping: mask.stakeholders)
     Self.append(state.firedInjects, among: injects, to: &words)
     Self.append(Set(state.metDeadlines.keys), among: deadlines, to: &words)
     Self.append(state.missedDeadlines, among: deadlines, to: &words)
-    for id in statements {
+    for (index, id) in statements.enumerated() {
+      guard mask.statements[index] else {
+        words.append(-2)
+        continue
+      }
       guard let statement = state.statements[id] else {
         words.append(-1)
         continue
@@ -98,12 +116,19 @@ struct SituationCoder {
     return [Int32(truncatingIfNeeded: bits >> 32), Int32(truncatingIfNeeded: bits)]
   }
 
-  /// The members of `set` that `universe` numbers, as a bit set of fixed length.
-  static func append(_ set: Set<String>, among universe: [String: Int], to words: inout [Int32]) {
+  /// The members of `set` that `universe` numbers, as a bit set of fixed length, with
+  /// only the bits of `keeping` (when given) kept.
+  static func append(
+    _ set: Set<String>, among universe: [String: Int], to words: inout [Int32],
+    keeping: [UInt32]? = nil
+  ) {
     guard !universe.isEmpty else { return }
     var bits = [UInt32](repeating: 0, count: (universe.count + 31) / 32)
     for member in set {
       if let bit = universe[member] { bits[bit / 32] |= 1 << UInt32(bit % 32) }
+    }
+    if let keeping {
+      for index in bits.indices { bits[index] &= keeping[index] }
     }
     for word in bits { words.append(Int32(bitPattern: word)) }
   }
