@@ -235,7 +235,7 @@ enum BoardPage {
     .bar{position:absolute;left:0;top:0;bottom:0;background:#d8e7f7;z-index:0}.decision .label,.decision .count{position:relative}
     .controls{margin-top:1.4rem;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}.controls h2{width:100%}
     .controls form{display:inline-flex;gap:.3rem}button{font:inherit;padding:.3rem .7rem;border:1px solid #8a96a3;border-radius:4px;background:#fff;cursor:pointer}
-    button.danger{border-color:#b33;color:#b33}input{font:inherit;padding:.3rem}.login label{display:block;margin:.4rem 0}
+    button.danger{border-color:#b33;color:#b33}input,select{font:inherit;padding:.3rem}.login label{display:block;margin:.4rem 0}
     .error{color:#b33}
     """
 }
