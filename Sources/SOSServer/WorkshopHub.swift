@@ -237,16 +237,20 @@ actor WorkshopHub {
     case .success(let parsed): input = parsed
     case .failure(let problem): throw .invalid(InputKind.describe(problem))
     }
-    if request.sequence < count, request.sequence >= 0 {
+    // The client is not trusted with the place: a negative one is refused, and a far
+    // one is counted in UInt, where Int.max + 1 still fits.
+    guard request.sequence >= 0 else { throw .invalid("an answer's place cannot be negative") }
+    let place = UInt(request.sequence) + 1
+    if request.sequence < count {
       guard session.walk.state.inputs[request.sequence] == input else {
         throw .conflict(
-          "answer \(request.sequence + 1) is already recorded, differently; nothing was changed")
+          "answer \(place) is already recorded, differently; nothing was changed")
       }
       return LiveAPI.Accepted(inputs: count, duplicate: true, inbox: try inbox(of: session))
     }
     guard request.sequence == count else {
       throw .conflict(
-        "answer \(request.sequence + 1) came before answer \(count + 1); send them in order")
+        "answer \(place) came before answer \(count + 1); send them in order")
     }
     let room = try lookUp(session.room)
     guard let room, room.isOpen else { throw .conflict("room \(session.room) is closed") }

@@ -192,6 +192,22 @@ import Testing
     }
   }
 
+  /// A trainee's client is not trusted: places far out of range are refused, not
+  /// counted on (answer Int.max + 1 once stopped the server).
+  @Test func answersOutOfPlaceAreRefusedWithoutStoppingTheServer() async throws {
+    let hub = try Self.hub()
+    let (opened, _) = try await Self.open(hub)
+    let ada = try await hub.join(LiveAPI.Join(code: opened.code, name: "Ada"))
+    for sequence in [Int.max, Int.min, -1, 5] {
+      await #expect(throws: HubError.self) {
+        try await hub.submit(
+          Self.input(sequence, .choose(1)), session: ada.session, token: ada.token)
+      }
+    }
+    let inbox = try await hub.inbox(session: ada.session, token: ada.token)
+    #expect(inbox.inputs == 0)
+  }
+
   @Test func aScenarioWithErrorsOpensNoRoom() async throws {
     let hub = try Self.hub()
     await #expect(throws: HubError.self) {
