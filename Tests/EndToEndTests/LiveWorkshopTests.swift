@@ -235,6 +235,35 @@ import Testing
     #expect(listed.contains { $0.code == String(code) && $0.mode == "practice" && $0.timed })
   }
 
+  /// The same `sos join` twice at once (two terminals) would interleave two games into
+  /// one log; the second is refused while the first plays. A different database on
+  /// this laptop is named as the reason, not the name being taken.
+  @Test func oneJoinPlaysASessionAtATime() throws {
+    let server = try WorkshopServerHarness()
+    defer { _ = try? server.stop() }
+    let room = try server.openRoom(cohort: "twice", scenario: "broken-cello")
+    let local = server.folder.appendingPathComponent("laptop.sqlite").path
+    let command = ["join", server.address, room.code, "--as", "Dee", "--db", local]
+    let first = try LiveSOS(command, environment: server.environment)
+    try first.waitForPrompt(number: 1, matching: try Regex<Substring>(#"choice \[1-\d\]> "#))
+    let second = try server.sos(command, stdin: "1\n")
+    #expect(second.status != 0)
+    #expect(second.stderr.contains("another terminal"))
+    try first.type("quit")
+    #expect(try first.finish() == 0)
+    let elsewhere = server.folder.appendingPathComponent("other.sqlite").path
+    let moved = try server.sos(
+      ["join", server.address, room.code, "--as", "Dee", "--db", elsewhere])
+    #expect(moved.status != 0)
+    #expect(moved.stderr.contains("another database"))
+    let workshop = try WorkshopDatabase.open(path: server.database)
+    let theirs = try #require(try workshop.sessions(cohort: "twice").first)
+    #expect(try workshop.inputs(sessionID: theirs.id).isEmpty)
+    let laptop = try WorkshopDatabase.open(path: local)
+    let mine = try #require(try laptop.sessions().first)
+    #expect(try laptop.inputs(sessionID: mine.id).isEmpty)
+  }
+
   /// A server killed mid-round loses nothing: `sos join` plays on, keeps its answers,
   /// and sends them once the server is back; none is doubled.
   @Test func aKilledServerLosesNothing() throws {
