@@ -312,7 +312,9 @@ actor WorkshopHub {
     }
     return LiveAPI.Inbox(
       inputs: session.walk.state.inputs.count, paused: room?.paused ?? false,
-      closed: room?.isOpen == false, injects: session.walk.state.finished ? [] : injects,
+      closed: room?.isOpen == false,
+      // An inject is not taken after the room closes: the answer could not be stored.
+      injects: session.walk.state.finished || room?.isOpen == false ? [] : injects,
       messages: notices.filter { $0.kind == .message }.map {
         LiveAPI.Notice(id: $0.id, value: $0.value)
       })

@@ -264,6 +264,36 @@ import Testing
     #expect(try laptop.inputs(sessionID: mine.id).isEmpty)
   }
 
+  /// A room closed mid-play: the trainee is told once and plays on to a debrief here;
+  /// an inject fired before the close is not handed out after it, and no answer is
+  /// called refused (nothing to tell the facilitator, who closed it).
+  @Test func aRoomClosedMidPlayIsNotAnError() throws {
+    let server = try WorkshopServerHarness()
+    defer { _ = try? server.stop() }
+    let room = try server.openRoom(cohort: "closing", scenario: "broken-cello")
+    let local = server.folder.appendingPathComponent("laptop.sqlite").path
+    let play = try LiveSOS(
+      ["join", server.address, room.code, "--as", "Eve", "--db", local],
+      environment: server.environment)
+    let prompt = try Regex<Substring>(#"(?:choice \[1-\d\]|statement)> "#)
+    try play.waitForPrompt(number: 1, matching: prompt)
+    let steer = ["--server", server.address, "--token", room.token]
+    #expect(
+      try server.sos(["room", "inject", room.code, "producer-on-the-phone"] + steer).status == 0)
+    #expect(try server.sos(["room", "close", room.code] + steer).status == 0)
+    try play.type("status")
+    try play.wait(for: "the closing notice") { $0.contains("closed the room") }
+    try play.waitForPrompt(number: 2, matching: prompt)
+    try play.type("1")
+    try play.waitForPrompt(number: 3, matching: prompt)
+    #expect(try play.finish() == 0)
+    #expect(!play.stdout.contains("refused"))
+    #expect(!play.stdout.contains("producer from the evening news"))
+    let laptop = try WorkshopDatabase.open(path: local)
+    let mine = try #require(try laptop.sessions().first)
+    #expect(try laptop.inputs(sessionID: mine.id).map(\.input) == [.choose(1)])
+  }
+
   /// A server killed mid-round loses nothing: `sos join` plays on, keeps its answers,
   /// and sends them once the server is back; none is doubled.
   @Test func aKilledServerLosesNothing() throws {
