@@ -294,6 +294,60 @@ import Testing
     #expect(try laptop.inputs(sessionID: mine.id).map(\.input) == [.choose(1)])
   }
 
+  /// In timed play a pause that comes while a trainee sits at a prompt does not run
+  /// their clock out: the limit starts again when the room resumes, as the guide says.
+  @Test func aPauseDoesNotRunATimedDecisionOut() throws {
+    let server = try WorkshopServerHarness()
+    defer { _ = try? server.stop() }
+    let scenario = server.folder.appendingPathComponent("quick.yaml")
+    try """
+    format: 1
+    id: quick
+    title: Quick
+    kind: pr-disaster
+    cluster: preventable
+    difficulty: introductory
+    minutes: 5
+    role: Head of communications
+    briefing: A test.
+    time_limit: 2s
+    stakeholders:
+      press: { label: Press }
+    start: first
+    nodes:
+      first:
+        text: The video is out.
+        choices:
+          - { id: post, text: Post, takes: 1h, quality: { clarity: 2 }, goto: done }
+          - { id: wait, text: Wait, takes: 1h, quality: { clarity: 0 }, goto: done }
+      done: { text: Done., ending: true, outcome: 80 }
+
+    """.write(to: scenario, atomically: true, encoding: .utf8)
+    let opened = try server.sos([
+      "room", "open", "quick", "--scenario", scenario.path, "--timed", "--server",
+      server.address, "--key-file", server.keyFile, "--json",
+    ])
+    #expect(opened.status == 0, "\(opened.stderr)")
+    let room = try LiveAPI.decoder().decode(
+      LiveAPI.OpenedRoom.self, from: Data(opened.stdout.utf8))
+    let local = server.folder.appendingPathComponent("laptop.sqlite").path
+    let play = try LiveSOS(
+      ["join", server.address, room.code, "--as", "Fay", "--db", local],
+      environment: server.environment)
+    let prompt = try Regex<Substring>(#"choice \[1-\d\]> "#)
+    try play.waitForPrompt(number: 1, matching: prompt)
+    let steer = ["--server", server.address, "--token", room.token]
+    #expect(try server.sos(["room", "pause", room.code] + steer).status == 0)
+    try play.wait(for: "the pause") { $0.contains("paused the room") }
+    #expect(try server.sos(["room", "resume", room.code] + steer).status == 0)
+    try play.wait(for: "the resume") { $0.contains("playing again") }
+    try play.type("quit")
+    #expect(try play.finish() == 0)
+    let laptop = try WorkshopDatabase.open(path: local)
+    let mine = try #require(try laptop.sessions().first)
+    #expect(try laptop.inputs(sessionID: mine.id).isEmpty)
+  }
+
   /// A server killed mid-round loses nothing: `sos join` plays on, keeps its answers,
   /// and sends them once the server is back; none is doubled.
   @Test func aKilledServerLosesNothing() throws {
