@@ -108,15 +108,16 @@ final class LiveJournal: SessionJournal, LiveRoom {
           goOffline()
           return
         case .refused(let status, let message) where status == 409:
-          // The server holds fewer or more than this laptop thought: ask it, and go on
-          // from there (earlier answers it has are not sent again). A closed room is
-          // no refusal: the next prompt says it is closed.
+          // The server holds fewer than this laptop thought: ask it, and go on from
+          // there. One that holds this place already refused it as different (the same
+          // answer again is acknowledged), so the logs differ: that is a refusal, not
+          // an answer to drop. A closed room is no refusal: the next prompt says so.
           let inbox = inbox()
           if inbox?.closed == true {
             roomClosed = true
             return
           }
-          guard let inbox, inbox.inputs != next.sequence else {
+          guard let inbox, inbox.inputs < next.sequence else {
             refuse(message)
             return
           }

@@ -348,6 +348,22 @@ import Testing
     #expect(try laptop.inputs(sessionID: mine.id).isEmpty)
   }
 
+  /// A laptop whose log differs from the server's (a copied database played twice) is
+  /// told so at once, not left to drift on with the differing answer dropped.
+  @Test func aDifferingAnswerIsNotDroppedSilently() throws {
+    let server = try WorkshopServerHarness()
+    defer { _ = try? server.stop() }
+    let room = try server.openRoom(cohort: "copied", scenario: "broken-cello")
+    let first = server.folder.appendingPathComponent("laptop.sqlite").path
+    let copy = server.folder.appendingPathComponent("copy.sqlite").path
+    let join = ["join", server.address, room.code, "--as", "Gus", "--db"]
+    #expect(try server.sos(join + [first]).status == 0)
+    try FileManager.default.copyItem(atPath: first, toPath: copy)
+    #expect(try server.sos(join + [first], stdin: "1\n").status == 0)
+    let differing = try server.sos(join + [copy], stdin: "2\n")
+    #expect(differing.stdout.contains("answer 1 is already recorded,"), "\(differing.stdout)")
+  }
+
   /// A server killed mid-round loses nothing: `sos join` plays on, keeps its answers,
   /// and sends them once the server is back; none is doubled.
   @Test func aKilledServerLosesNothing() throws {
