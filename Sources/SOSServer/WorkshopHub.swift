@@ -190,7 +190,11 @@ actor WorkshopHub {
   /// A trainee joins a room.
   func join(_ request: LiveAPI.Join) throws(HubError) -> LiveAPI.Joined {
     let name = request.name.trimmingCharacters(in: .whitespaces)
-    guard !name.isEmpty, name.count <= Self.nameLimit else {
+    // Counted in scalars as well: one letter under thousands of combining marks is one
+    // character, and would smear over the board.
+    guard !name.isEmpty, name.count <= Self.nameLimit,
+      name.unicodeScalars.count <= 4 * Self.nameLimit
+    else {
       throw .invalid("give a name of 1 to \(Self.nameLimit) characters")
     }
     guard let code = JoinCode.normalized(request.code), let room = try lookUp(code) else {

@@ -208,6 +208,21 @@ import Testing
     #expect(inbox.inputs == 0)
   }
 
+  /// A name is counted in what it is made of as well as in what it shows: one letter
+  /// under thousands of combining marks is one character, and smears over the board.
+  @Test func aNameOfStackedMarksIsRefused() async throws {
+    let hub = try Self.hub()
+    let (opened, _) = try await Self.open(hub)
+    let smeared = "e" + String(repeating: "\u{0301}", count: 5000)
+    #expect(smeared.count == 1)
+    await #expect(throws: HubError.self) {
+      try await hub.join(LiveAPI.Join(code: opened.code, name: smeared))
+    }
+    // Names in scripts that combine marks still fit.
+    _ = try await hub.join(LiveAPI.Join(code: opened.code, name: "Nguyễn Thị Ánh"))
+    _ = try await hub.join(LiveAPI.Join(code: opened.code, name: "अनुष्का शर्मा"))
+  }
+
   @Test func aScenarioWithErrorsOpensNoRoom() async throws {
     let hub = try Self.hub()
     await #expect(throws: HubError.self) {
