@@ -165,6 +165,12 @@ actor WorkshopHub {
       guard let member = members.first(where: { $0.trainee == trainee }) else {
         throw .notFound("nobody in room \(room.code) has joined as '\(trainee)'")
       }
+      // Stored, it would reach nobody: a session that has ended takes no inject.
+      guard member.status == .active else {
+        throw .conflict(
+          "'\(trainee)' has \(member.status == .finished ? "finished" : "left") the scenario;"
+            + " an inject would not reach them")
+      }
       target = member.id
     }
     do {

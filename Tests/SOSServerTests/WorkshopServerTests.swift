@@ -223,6 +223,22 @@ import Testing
     _ = try await hub.join(LiveAPI.Join(code: opened.code, name: "अनुष्का शर्मा"))
   }
 
+  /// An inject fired to a trainee who has finished reaches nobody, and says so.
+  @Test func anInjectForSomeoneFinishedIsRefused() async throws {
+    let hub = try Self.hub()
+    let (opened, room) = try await Self.open(hub)
+    let ada = try await hub.join(LiveAPI.Join(code: opened.code, name: "Ada"))
+    _ = try await hub.submit(Self.input(0, .choose(1)), session: ada.session, token: ada.token)
+    let last = try await hub.submit(
+      Self.input(1, .choose(1)), session: ada.session, token: ada.token)
+    #expect(last.inbox.inputs == 2)
+    #expect(try await hub.board(room).trainees.first?.finished == true)
+    await #expect(throws: HubError.self) {
+      try await hub.fire(room, inject: "journalist", trainee: "Ada")
+    }
+    #expect(try await hub.fire(room, inject: "journalist", trainee: nil) == 0)
+  }
+
   @Test func aScenarioWithErrorsOpensNoRoom() async throws {
     let hub = try Self.hub()
     await #expect(throws: HubError.self) {
