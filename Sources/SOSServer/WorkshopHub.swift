@@ -165,6 +165,12 @@ actor WorkshopHub {
       guard let member = members.first(where: { $0.trainee == trainee }) else {
         throw .notFound("nobody in room \(room.code) has joined as '\(trainee)'")
       }
+      // Stored, it would reach nobody: a session that has ended takes no inject.
+      guard member.status == .active else {
+        throw .conflict(
+          "'\(trainee)' has \(member.status == .finished ? "finished" : "left") the scenario;"
+            + " an inject would not reach them")
+      }
       target = member.id
     }
     do {
@@ -190,7 +196,11 @@ actor WorkshopHub {
   /// A trainee joins a room.
   func join(_ request: LiveAPI.Join) throws(HubError) -> LiveAPI.Joined {
     let name = request.name.trimmingCharacters(in: .whitespaces)
-    guard !name.isEmpty, name.count <= Self.nameLimit else {
+    // Counted in scalars as well: one letter under thousands of combining marks is one
+    // character, and would smear over the board.
+    guard !name.isEmpty, name.count <= Self.nameLimit,
+      name.unicodeScalars.count <= 4 * Self.nameLimit
+    else {
       throw .invalid("give a name of 1 to \(Self.nameLimit) characters")
     }
     guard let code = JoinCode.normalized(request.code), let room = try lookUp(code) else {
@@ -237,16 +247,20 @@ actor WorkshopHub {
     case .success(let parsed): input = parsed
     case .failure(let problem): throw .invalid(InputKind.describe(problem))
     }
-    if request.sequence < count, request.sequence >= 0 {
+    // The client is not trusted with the place: a negative one is refused, and a far
+    // one is counted in UInt, where Int.max + 1 still fits.
+    guard request.sequence >= 0 else { throw .invalid("an answer's place cannot be negative") }
+    let place = UInt(request.sequence) + 1
+    if request.sequence < count {
       guard session.walk.state.inputs[request.sequence] == input else {
         throw .conflict(
-          "answer \(request.sequence + 1) is already recorded, differently; nothing was changed")
+          "answer \(place) is already recorded, differently; nothing was changed")
       }
       return LiveAPI.Accepted(inputs: count, duplicate: true, inbox: try inbox(of: session))
     }
     guard request.sequence == count else {
       throw .conflict(
-        "answer \(request.sequence + 1) came before answer \(count + 1); send them in order")
+        "answer \(place) came before answer \(count + 1); send them in order")
     }
     let room = try lookUp(session.room)
     guard let room, room.isOpen else { throw .conflict("room \(session.room) is closed") }
@@ -308,7 +322,9 @@ actor WorkshopHub {
     }
     return LiveAPI.Inbox(
       inputs: session.walk.state.inputs.count, paused: room?.paused ?? false,
-      closed: room?.isOpen == false, injects: session.walk.state.finished ? [] : injects,
+      closed: room?.isOpen == false,
+      // An inject is not taken after the room closes: the answer could not be stored.
+      injects: session.walk.state.finished || room?.isOpen == false ? [] : injects,
       messages: notices.filter { $0.kind == .message }.map {
         LiveAPI.Notice(id: $0.id, value: $0.value)
       })

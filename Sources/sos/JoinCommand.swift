@@ -49,10 +49,28 @@ struct JoinCommand: ParsableCommand {
     let environment = ProcessInfo.processInfo.environment
     let address = client.server.absoluteString
     let hints = CommandHints.commandLine(database)
+    guard
+      let hold = JoinTicket.hold(
+        server: address, room: room, name: name, environment: environment)
+    else {
+      throw Failure.report(
+        "you are already playing room \(room) as '\(Sanitizer.singleLine(name))' in another"
+          + " terminal on this laptop: carry on there (or type quit there first)",
+        ExitStatus.badData)
+    }
+    defer { withExtendedLifetime(hold) {} }
     try Failure.catching {
       var ticket = JoinTicket.find(
         server: address, room: room, name: name, environment: environment)
       var record = try ticket.flatMap { try store.session(id: $0.local) }
+      if let ticket, record == nil {
+        // The server has this session; only the database it is journalled in differs.
+        throw Failure.report(
+          "this laptop joined room \(room) as '\(Sanitizer.singleLine(name))' with another"
+            + " database (session \(ticket.local.uuidString.prefix(8).lowercased()) is not in"
+            + " \(store.path)): run the same sos join with the --db you used then",
+          ExitStatus.badData)
+      }
       if record == nil {
         let joined: LiveAPI.Joined = try Self.join(client, room: room, name: name)
         let scenario = try Self.scenario(joined.scenarioText, room: room)

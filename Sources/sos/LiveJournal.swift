@@ -36,6 +36,9 @@ final class LiveJournal: SessionJournal, LiveRoom {
   private var handled: Set<Int64> = []
   private var lastMessage: Int64 = 0
   private var closed = false
+  /// Set when the server says the room is closed: answers from then on stay on this
+  /// laptop, as the trainee was told, and nothing more is sent.
+  private var roomClosed = false
 
   init(
     local: DatabaseJournal, client: LiveClient, ticket: JoinTicket, stored: [RecordedInput],
@@ -78,7 +81,7 @@ final class LiveJournal: SessionJournal, LiveRoom {
   func finish() throws {
     try local.finish()
     flush()
-    if !pending.isEmpty, refused == nil {
+    if !pending.isEmpty, refused == nil, !roomClosed {
       notify(
         "\(pending.count) answer\(pending.count == 1 ? " is" : "s are") not on the workshop server"
           + " yet; they are saved here. Run the same sos join again when the network is back.")
@@ -91,7 +94,7 @@ final class LiveJournal: SessionJournal, LiveRoom {
   /// An answer always gets a try (at most one short time-out each while the network
   /// is gone); the polls at prompts wait for ``retryAfter``.
   func flush() {
-    guard refused == nil else { return }
+    guard refused == nil, !roomClosed else { return }
     while let next = pending.first {
       do {
         let accepted: LiveAPI.Accepted = try client.send(
@@ -105,9 +108,16 @@ final class LiveJournal: SessionJournal, LiveRoom {
           goOffline()
           return
         case .refused(let status, let message) where status == 409:
-          // The server holds fewer or more than this laptop thought: ask it, and go on
-          // from there (earlier answers it has are not sent again).
-          guard let inbox = inbox(), inbox.inputs != next.sequence else {
+          // The server holds fewer than this laptop thought: ask it, and go on from
+          // there. One that holds this place already refused it as different (the same
+          // answer again is acknowledged), so the logs differ: that is a refusal, not
+          // an answer to drop. A closed room is no refusal: the next prompt says so.
+          let inbox = inbox()
+          if inbox?.closed == true {
+            roomClosed = true
+            return
+          }
+          guard let inbox, inbox.inputs < next.sequence else {
             refuse(message)
             return
           }
@@ -162,7 +172,9 @@ final class LiveJournal: SessionJournal, LiveRoom {
 
   func news() -> LiveRoomNews {
     flush()
-    guard refused == nil, pending.isEmpty, !waitingToRetry else { return LiveRoomNews() }
+    guard refused == nil, pending.isEmpty || roomClosed, !waitingToRetry else {
+      return LiveRoomNews()
+    }
     guard let inbox = inbox() else {
       goOffline()
       return LiveRoomNews()
@@ -178,6 +190,7 @@ final class LiveJournal: SessionJournal, LiveRoom {
     }
     if inbox.closed, !closed {
       closed = true
+      roomClosed = true
       news.closed = true
     }
     JoinTicket.store(lastMessage: lastMessage, for: ticket)

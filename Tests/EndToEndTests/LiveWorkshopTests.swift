@@ -265,6 +265,135 @@ import Testing
     #expect(listed.contains { $0.code == String(code) && $0.mode == "practice" && $0.timed })
   }
 
+  /// The same `sos join` twice at once (two terminals) would interleave two games into
+  /// one log; the second is refused while the first plays. A different database on
+  /// this laptop is named as the reason, not the name being taken.
+  @Test func oneJoinPlaysASessionAtATime() throws {
+    let server = try WorkshopServerHarness()
+    defer { _ = try? server.stop() }
+    let room = try server.openRoom(cohort: "twice", scenario: "broken-cello")
+    let local = server.folder.appendingPathComponent("laptop.sqlite").path
+    let command = ["join", server.address, room.code, "--as", "Dee", "--db", local]
+    let first = try LiveSOS(command, environment: server.environment)
+    try first.waitForPrompt(number: 1, matching: try Regex<Substring>(#"choice \[1-\d\]> "#))
+    let second = try server.sos(command, stdin: "1\n")
+    #expect(second.status != 0)
+    #expect(second.stderr.contains("another terminal"))
+    try first.type("quit")
+    #expect(try first.finish() == 0)
+    let elsewhere = server.folder.appendingPathComponent("other.sqlite").path
+    let moved = try server.sos(
+      ["join", server.address, room.code, "--as", "Dee", "--db", elsewhere])
+    #expect(moved.status != 0)
+    #expect(moved.stderr.contains("another database"))
+    let workshop = try WorkshopDatabase.open(path: server.database)
+    let theirs = try #require(try workshop.sessions(cohort: "twice").first)
+    #expect(try workshop.inputs(sessionID: theirs.id).isEmpty)
+    let laptop = try WorkshopDatabase.open(path: local)
+    let mine = try #require(try laptop.sessions().first)
+    #expect(try laptop.inputs(sessionID: mine.id).isEmpty)
+  }
+
+  /// A room closed mid-play: the trainee is told once and plays on to a debrief here;
+  /// an inject fired before the close is not handed out after it, and no answer is
+  /// called refused (nothing to tell the facilitator, who closed it).
+  @Test func aRoomClosedMidPlayIsNotAnError() throws {
+    let server = try WorkshopServerHarness()
+    defer { _ = try? server.stop() }
+    let room = try server.openRoom(cohort: "closing", scenario: "broken-cello")
+    let local = server.folder.appendingPathComponent("laptop.sqlite").path
+    let play = try LiveSOS(
+      ["join", server.address, room.code, "--as", "Eve", "--db", local],
+      environment: server.environment)
+    let prompt = try Regex<Substring>(#"(?:choice \[1-\d\]|statement)> "#)
+    try play.waitForPrompt(number: 1, matching: prompt)
+    let steer = ["--server", server.address, "--token", room.token]
+    #expect(
+      try server.sos(["room", "inject", room.code, "producer-on-the-phone"] + steer).status == 0)
+    #expect(try server.sos(["room", "close", room.code] + steer).status == 0)
+    try play.type("status")
+    try play.wait(for: "the closing notice") { $0.contains("closed the room") }
+    try play.waitForPrompt(number: 2, matching: prompt)
+    try play.type("1")
+    try play.waitForPrompt(number: 3, matching: prompt)
+    #expect(try play.finish() == 0)
+    #expect(!play.stdout.contains("refused"))
+    #expect(!play.stdout.contains("producer from the evening news"))
+    let laptop = try WorkshopDatabase.open(path: local)
+    let mine = try #require(try laptop.sessions().first)
+    #expect(try laptop.inputs(sessionID: mine.id).map(\.input) == [.choose(1)])
+  }
+
+  /// In timed play a pause that comes while a trainee sits at a prompt does not run
+  /// their clock out: the limit starts again when the room resumes, as the guide says.
+  @Test func aPauseDoesNotRunATimedDecisionOut() throws {
+    let server = try WorkshopServerHarness()
+    defer { _ = try? server.stop() }
+    let scenario = server.folder.appendingPathComponent("quick.yaml")
+    try """
+    format: 1
+    id: quick
+    title: Quick
+    kind: pr-disaster
+    cluster: preventable
+    difficulty: introductory
+    minutes: 5
+    role: Head of communications
+    briefing: A test.
+    time_limit: 2s
+    stakeholders:
+      press: { label: Press }
+    start: first
+    nodes:
+      first:
+        text: The video is out.
+        choices:
+          - { id: post, text: Post, takes: 1h, quality: { clarity: 2 }, goto: done }
+          - { id: wait, text: Wait, takes: 1h, quality: { clarity: 0 }, goto: done }
+      done: { text: Done., ending: true, outcome: 80 }
+
+    """.write(to: scenario, atomically: true, encoding: .utf8)
+    let opened = try server.sos([
+      "room", "open", "quick", "--scenario", scenario.path, "--timed", "--server",
+      server.address, "--key-file", server.keyFile, "--json",
+    ])
+    #expect(opened.status == 0, "\(opened.stderr)")
+    let room = try LiveAPI.decoder().decode(
+      LiveAPI.OpenedRoom.self, from: Data(opened.stdout.utf8))
+    let local = server.folder.appendingPathComponent("laptop.sqlite").path
+    let play = try LiveSOS(
+      ["join", server.address, room.code, "--as", "Fay", "--db", local],
+      environment: server.environment)
+    let prompt = try Regex<Substring>(#"choice \[1-\d\]> "#)
+    try play.waitForPrompt(number: 1, matching: prompt)
+    let steer = ["--server", server.address, "--token", room.token]
+    #expect(try server.sos(["room", "pause", room.code] + steer).status == 0)
+    try play.wait(for: "the pause") { $0.contains("paused the room") }
+    #expect(try server.sos(["room", "resume", room.code] + steer).status == 0)
+    try play.wait(for: "the resume") { $0.contains("playing again") }
+    try play.type("quit")
+    #expect(try play.finish() == 0)
+    let laptop = try WorkshopDatabase.open(path: local)
+    let mine = try #require(try laptop.sessions().first)
+    #expect(try laptop.inputs(sessionID: mine.id).isEmpty)
+  }
+
+  /// A laptop whose log differs from the server's (a copied database played twice) is
+  /// told so at once, not left to drift on with the differing answer dropped.
+  @Test func aDifferingAnswerIsNotDroppedSilently() throws {
+    let server = try WorkshopServerHarness()
+    defer { _ = try? server.stop() }
+    let room = try server.openRoom(cohort: "copied", scenario: "broken-cello")
+    let first = server.folder.appendingPathComponent("laptop.sqlite").path
+    let copy = server.folder.appendingPathComponent("copy.sqlite").path
+    let join = ["join", server.address, room.code, "--as", "Gus", "--db"]
+    #expect(try server.sos(join + [first]).status == 0)
+    try FileManager.default.copyItem(atPath: first, toPath: copy)
+    #expect(try server.sos(join + [first], stdin: "1\n").status == 0)
+    let differing = try server.sos(join + [copy], stdin: "2\n")
+    #expect(differing.stdout.contains("answer 1 is already recorded,"), "\(differing.stdout)")
+  }
+
   /// A server killed mid-round loses nothing: `sos join` plays on, keeps its answers,
   /// and sends them once the server is back; none is doubled.
   @Test func aKilledServerLosesNothing() throws {

@@ -192,6 +192,53 @@ import Testing
     }
   }
 
+  /// A trainee's client is not trusted: places far out of range are refused, not
+  /// counted on (answer Int.max + 1 once stopped the server).
+  @Test func answersOutOfPlaceAreRefusedWithoutStoppingTheServer() async throws {
+    let hub = try Self.hub()
+    let (opened, _) = try await Self.open(hub)
+    let ada = try await hub.join(LiveAPI.Join(code: opened.code, name: "Ada"))
+    for sequence in [Int.max, Int.min, -1, 5] {
+      await #expect(throws: HubError.self) {
+        try await hub.submit(
+          Self.input(sequence, .choose(1)), session: ada.session, token: ada.token)
+      }
+    }
+    let inbox = try await hub.inbox(session: ada.session, token: ada.token)
+    #expect(inbox.inputs == 0)
+  }
+
+  /// A name is counted in what it is made of as well as in what it shows: one letter
+  /// under thousands of combining marks is one character, and smears over the board.
+  @Test func aNameOfStackedMarksIsRefused() async throws {
+    let hub = try Self.hub()
+    let (opened, _) = try await Self.open(hub)
+    let smeared = "e" + String(repeating: "\u{0301}", count: 5000)
+    #expect(smeared.count == 1)
+    await #expect(throws: HubError.self) {
+      try await hub.join(LiveAPI.Join(code: opened.code, name: smeared))
+    }
+    // Names in scripts that combine marks still fit.
+    _ = try await hub.join(LiveAPI.Join(code: opened.code, name: "Nguyễn Thị Ánh"))
+    _ = try await hub.join(LiveAPI.Join(code: opened.code, name: "अनुष्का शर्मा"))
+  }
+
+  /// An inject fired to a trainee who has finished reaches nobody, and says so.
+  @Test func anInjectForSomeoneFinishedIsRefused() async throws {
+    let hub = try Self.hub()
+    let (opened, room) = try await Self.open(hub)
+    let ada = try await hub.join(LiveAPI.Join(code: opened.code, name: "Ada"))
+    _ = try await hub.submit(Self.input(0, .choose(1)), session: ada.session, token: ada.token)
+    let last = try await hub.submit(
+      Self.input(1, .choose(1)), session: ada.session, token: ada.token)
+    #expect(last.inbox.inputs == 2)
+    #expect(try await hub.board(room).trainees.first?.finished == true)
+    await #expect(throws: HubError.self) {
+      try await hub.fire(room, inject: "journalist", trainee: "Ada")
+    }
+    #expect(try await hub.fire(room, inject: "journalist", trainee: nil) == 0)
+  }
+
   @Test func aScenarioWithErrorsOpensNoRoom() async throws {
     let hub = try Self.hub()
     await #expect(throws: HubError.self) {

@@ -78,6 +78,9 @@ public final class PlayLoop {
   public var room: (any LiveRoom)?
   /// How long to wait between looks while the room is paused.
   public var pausePoll: TimeInterval = 1
+  /// What the room sent, looked at when a decision timed out, to be heard before the
+  /// next prompt.
+  var overheard: LiveRoomNews?
 
   /// Prepares play from a state (new, or rebuilt by replay for a resumed session).
   public init(
@@ -123,7 +126,9 @@ public final class PlayLoop {
     showDecision()
     while !state.finished {
       if let room {
-        try hear(room.news(), from: room)
+        let news = overheard ?? room.news()
+        overheard = nil
+        try hear(news, from: room)
         if state.finished { break }
       }
       switch ask() {
@@ -272,6 +277,13 @@ public final class PlayLoop {
       case .endOfInput, .interrupted:
         return .leave
       case .timedOut:
+        // A pause that came while the trainee sat at the prompt: the time limit starts
+        // again when the room resumes, and no time-out is counted.
+        if let room {
+          let news = room.news()
+          if news.paused { return .heard(news) }
+          if news != LiveRoomNews() { overheard = news }
+        }
         return .input(.timeout, latencyMilliseconds: latency())
       case .tooLong(let bytes):
         show(LineEvent.tooLongMessage(bytes: bytes))
