@@ -1,3 +1,5 @@
+import SOSCore
+
 /// Finds the first syntax error in JSON text and where it is, because Foundation's
 /// `JSONDecoder` on Linux says only that the data "was not valid JSON".
 ///

@@ -1,8 +1,10 @@
 /// Well-formed UTF-8, as RFC 3629 defines it: no overlong forms, no surrogates, nothing
-/// above U+10FFFF. The strict JSON check and the session-file reader share this rule.
-enum UTF8Sequence {
+/// above U+10FFFF. The scenario source guard, the strict JSON check and the
+/// session-file reader share this rule.
+package enum UTF8Sequence {
   /// The length of the well-formed sequence at `start` in `bytes`, or `nil`.
-  static func length<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at start: Int) -> Int?
+  package static func length<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at start: Int)
+    -> Int?
   where Bytes.Index == Int {
     let lead = bytes[start]
     let length: Int
