@@ -24,10 +24,16 @@ actor WorkshopHub {
   /// Board watchers by room code.
   private var watchers: [String: [UUID: AsyncStream<Void>.Continuation]] = [:]
 
-  init(database: WorkshopDatabase, logger: Logger, now: @escaping @Sendable () -> Date = Date.init)
-  {
+  /// The most trainees one room takes.
+  let roomLimit: Int
+
+  init(
+    database: WorkshopDatabase, logger: Logger, roomLimit: Int = 500,
+    now: @escaping @Sendable () -> Date = Date.init
+  ) {
     self.database = database
     self.logger = logger
+    self.roomLimit = roomLimit
     self.now = now
   }
 
@@ -190,6 +196,9 @@ actor WorkshopHub {
 
   // MARK: - Trainees
 
+  /// The longest an answer can have taken: a day (a longer one is not a latency).
+  static let latencyLimit = 24 * 60 * 60 * 1000
+
   /// The longest name a trainee may join with.
   static let nameLimit = 60
 
@@ -205,6 +214,13 @@ actor WorkshopHub {
     }
     guard let code = JoinCode.normalized(request.code), let room = try lookUp(code) else {
       throw .notFound("no room has the code \(request.code); check the code the facilitator gave")
+    }
+    // A room is a workshop, not the internet: someone who overheard the code cannot
+    // flood it with sessions.
+    guard room.sessions < roomLimit else {
+      throw .conflict(
+        "room \(room.code) is full (\(roomLimit) trainees); ask the facilitator to open another"
+      )
     }
     let token = LiveSecret.make()
     let record: SessionRecord
@@ -265,6 +281,9 @@ actor WorkshopHub {
     let room = try lookUp(session.room)
     guard let room, room.isOpen else { throw .conflict("room \(session.room) is closed") }
     if request.latencyMs.map({ $0 < 0 }) == true { throw .invalid("a latency cannot be negative") }
+    if request.latencyMs.map({ $0 > Self.latencyLimit }) == true {
+      throw .invalid("a latency of more than a day is not an answer's")
+    }
     if case .inject(let inject) = input {
       guard try injectsWaiting(for: session).contains(inject) else {
         throw .forbidden("no inject '\(inject)' was fired for this session")

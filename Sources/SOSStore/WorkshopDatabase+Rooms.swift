@@ -106,7 +106,7 @@ extension WorkshopDatabase {
 
   /// A trainee joins an open room: a new session of the room's scenario text in its
   /// cohort, with its options and `seed`, kept with the hash of the trainee's token.
-  /// A name already in the room is refused.
+  /// A name already in the room (in any case of its letters) is refused.
   public func joinRoom(
     code: String, trainee: String, tokenHash: String, seed: UInt64, at now: Date = Date()
   ) throws(WorkshopDatabaseError) -> SessionRecord {
@@ -117,7 +117,9 @@ extension WorkshopDatabase {
       }
       guard room.closedAt == nil else { throw WorkshopDatabaseError.roomClosed(code) }
       let taken = try SessionRow.filter(
-        sql: "trainee = ? AND id IN (SELECT session_id FROM room_member WHERE room_code = ?)",
+        // Names that differ only in the case of their letters are one name in a room.
+        sql:
+          "trainee = ? COLLATE NOCASE AND id IN (SELECT session_id FROM room_member WHERE room_code = ?)",
         arguments: [trainee, code]
       ).fetchCount(db)
       guard taken == 0 else {

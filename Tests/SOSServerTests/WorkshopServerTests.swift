@@ -239,6 +239,37 @@ import Testing
     #expect(try await hub.fire(room, inject: "journalist", trainee: nil) == 0)
   }
 
+  @Test func namesInAnotherCaseAndAbsurdLatenciesAreRefused() async throws {
+    let hub = try Self.hub()
+    let (opened, _) = try await Self.open(hub)
+    let ada = try await hub.join(LiveAPI.Join(code: opened.code, name: "Mallory"))
+    await #expect(throws: HubError.self) {
+      try await hub.join(LiveAPI.Join(code: opened.code, name: "MALLORY"))
+    }
+    var late = Self.input(0, .choose(1))
+    late.latencyMs = WorkshopHub.latencyLimit + 1
+    await #expect(throws: HubError.self) {
+      try await hub.submit(late, session: ada.session, token: ada.token)
+    }
+    late.latencyMs = WorkshopHub.latencyLimit
+    #expect(try await hub.submit(late, session: ada.session, token: ada.token).inputs == 1)
+  }
+
+  @Test func aFullRoomTakesNobodyMore() async throws {
+    let hub = WorkshopHub(
+      database: try WorkshopDatabase.inMemory(), logger: Logger(label: "test"), roomLimit: 3)
+    let (opened, _) = try await Self.open(hub)
+    for name in ["A", "B", "C"] {
+      _ = try await hub.join(LiveAPI.Join(code: opened.code, name: name))
+    }
+    await #expect(
+      throws: HubError.conflict(
+        "room \(opened.code) is full (3 trainees); ask the facilitator to open another")
+    ) {
+      try await hub.join(LiveAPI.Join(code: opened.code, name: "D"))
+    }
+  }
+
   @Test func aScenarioWithErrorsOpensNoRoom() async throws {
     let hub = try Self.hub()
     await #expect(throws: HubError.self) {
