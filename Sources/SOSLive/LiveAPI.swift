@@ -1,4 +1,6 @@
 import Foundation
+import SOSCore
+import SOSStore
 
 /// The messages of the workshop server's JSON API (`sos serve`), shared by the server
 /// and its clients (`sos room …`, `sos join`). Keys are snake_case on the wire.
@@ -119,6 +121,14 @@ public enum LiveAPI {
       self.value = value
       self.choice = choice
       self.latencyMs = latencyMs
+    }
+
+    /// `input` at its place in the log, written as the store writes it (``InputKind``).
+    public init(sequence: Int, input: SessionInput, choice: String?, latencyMs: Int?) {
+      let (kind, value) = InputKind.parts(of: input)
+      self.init(
+        sequence: sequence, kind: kind.rawValue, value: value, choice: choice,
+        latencyMs: latencyMs)
     }
   }
 

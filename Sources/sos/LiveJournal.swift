@@ -59,9 +59,8 @@ final class LiveJournal: SessionJournal, LiveRoom {
   }
 
   static func message(_ recorded: RecordedInput) -> LiveAPI.Input {
-    let (kind, value) = InputKind.parts(of: recorded.input)
-    return LiveAPI.Input(
-      sequence: recorded.sequence, kind: kind.rawValue, value: value, choice: recorded.choice,
+    LiveAPI.Input(
+      sequence: recorded.sequence, input: recorded.input, choice: recorded.choice,
       latencyMs: recorded.latencyMilliseconds)
   }
 
@@ -69,11 +68,9 @@ final class LiveJournal: SessionJournal, LiveRoom {
 
   func record(_ input: SessionInput, choice: String?, latencyMilliseconds: Int?) throws {
     try local.record(input, choice: choice, latencyMilliseconds: latencyMilliseconds)
-    let (kind, value) = InputKind.parts(of: input)
     pending.append(
       LiveAPI.Input(
-        sequence: saved, kind: kind.rawValue, value: value, choice: choice,
-        latencyMs: latencyMilliseconds))
+        sequence: saved, input: input, choice: choice, latencyMs: latencyMilliseconds))
     saved += 1
     flush()
   }

@@ -139,11 +139,9 @@ struct SimulatedTrainee {
       choice = engine.offeredChoices(in: state)[number - 1].id
     }
     state = try engine.step(state, input).get().state
-    let (kind, value) = InputKind.parts(of: input)
     let accepted: LiveAPI.Accepted = try client.send(
       "POST", "/api/sessions/\(joined.session)/inputs",
-      body: LiveAPI.Input(
-        sequence: sent, kind: kind.rawValue, value: value, choice: choice, latencyMs: 1000),
+      body: LiveAPI.Input(sequence: sent, input: input, choice: choice, latencyMs: 1000),
       token: joined.token)
     sent += 1
     return accepted

@@ -66,9 +66,7 @@ import Testing
   }
 
   static func input(_ sequence: Int, _ input: SessionInput) -> LiveAPI.Input {
-    let (kind, value) = InputKind.parts(of: input)
-    return LiveAPI.Input(
-      sequence: sequence, kind: kind.rawValue, value: value, choice: nil, latencyMs: 500)
+    LiveAPI.Input(sequence: sequence, input: input, choice: nil, latencyMs: 500)
   }
 
   @Test func anAnswerIsStoredOnceAndRepeatsChangeNothing() async throws {
