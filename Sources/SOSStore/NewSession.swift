@@ -31,6 +31,9 @@ public struct NewSession: Hashable, Sendable {
   /// The facilitator's hand-in key, when the trainee plays with one: every export of
   /// the session is then sealed with it (``HandInSeal``).
   public var handInKey: HandInKey?
+  /// Where it is played: a `--site` label or the host's name (a live room's sessions
+  /// take the room's code).
+  public var site: String?
 
   /// Creates the description of a new session.
   public init(

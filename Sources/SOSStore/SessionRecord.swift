@@ -38,6 +38,12 @@ public struct SessionRecord: Hashable, Sendable {
   /// The join code of the live room it was played in, if any: the same name in two
   /// rooms is two people (see ``TraineeNames``).
   public var room: String?
+  /// The trainee's id: sessions of one person share it; the same name at two sites
+  /// (or in two rooms) is two people until a facilitator merges them.
+  public var traineeID: String?
+  /// Where the session was played: the live room's code, a `--site` label, or the
+  /// host's name.
+  public var site: String?
 
   /// Creates a record.
   public init(

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SOSCore
 
 // MARK: - Cohorts
@@ -14,18 +13,18 @@ extension WorkshopDatabase {
     guard Self.isValidName(name) else { throw .invalidCohortName(name) }
     let description = description.flatMap { $0.isEmpty ? nil : $0 }
     let secret = Self.newCohortSecret()
-    var row = CohortRow(
+    let row = CohortRow(
       id: nil, name: name, description: description, secret: SHA256.hex(secret),
       createdAt: Timestamp.string(now))
     let id = try write { db in
-      if try CohortRow.filter(CohortRow.Columns.name == name).fetchCount(db) > 0 {
+      // Two processes creating one name at once: one of them finds it taken.
+      guard let id = try row.insert(in: db, ignoringDuplicate: true) else {
         throw WorkshopDatabaseError.duplicateCohort(name)
       }
-      try row.insert(db)
-      return row.id
+      return id
     }
     return CohortRecord(
-      id: id ?? 0, name: name, description: description, secret: secret,
+      id: id, name: name, description: description, secret: secret,
       createdAt: Timestamp.normalized(now), sessionCount: 0, traineeCount: 0)
   }
 
@@ -38,7 +37,7 @@ extension WorkshopDatabase {
   /// All cohorts by name, with their session and trainee counts.
   public func cohorts() throws(WorkshopDatabaseError) -> [CohortRecord] {
     try read { db in
-      let rows = try CohortRow.order(CohortRow.Columns.name).fetchAll(db)
+      let rows = try db.rows("SELECT * FROM cohort ORDER BY name").map(CohortRow.init)
       let counts = try countsByCohort(in: db)
       return try rows.map { row in try cohortRecord(from: row, counts: counts) }
     }
@@ -47,25 +46,32 @@ extension WorkshopDatabase {
   /// The cohort with this name, or `nil`.
   public func cohort(named name: String) throws(WorkshopDatabaseError) -> CohortRecord? {
     try read { db in
-      guard let row = try CohortRow.filter(CohortRow.Columns.name == name).fetchOne(db) else {
+      guard let row = try db.row("SELECT * FROM cohort WHERE name = ?", [.text(name)]) else {
         return nil
       }
-      return try cohortRecord(from: row, counts: countsByCohort(in: db))
+      return try cohortRecord(from: CohortRow(row), counts: countsByCohort(in: db))
     }
   }
 
-  private func countsByCohort(in db: Database) throws -> [Int64: CohortCounts] {
-    let counts = try CohortCounts.fetchAll(
-      db,
-      sql: """
-        SELECT cohort_id, COUNT(*) AS sessions, COUNT(DISTINCT trainee) AS trainees
-        FROM session WHERE cohort_id IS NOT NULL GROUP BY cohort_id
-        """)
-    return Dictionary(counts.map { ($0.cohortID, $0) }, uniquingKeysWith: { first, _ in first })
+  private func countsByCohort(
+    in db: any SQLConnection
+  ) throws -> [Int64: (sessions: Int, trainees: Int)] {
+    // A trainee is a person (one trainee id), not a name.
+    let rows = try db.rows(
+      """
+      SELECT cohort_id, COUNT(*) AS sessions,
+        COUNT(DISTINCT COALESCE(trainee_id, trainee)) AS trainees
+      FROM session WHERE cohort_id IS NOT NULL GROUP BY cohort_id
+      """)
+    var counts: [Int64: (sessions: Int, trainees: Int)] = [:]
+    for row in rows {
+      counts[try row.integer("cohort_id")] = (try row.int("sessions"), try row.int("trainees"))
+    }
+    return counts
   }
 
   private func cohortRecord(
-    from row: CohortRow, counts: [Int64: CohortCounts]
+    from row: CohortRow, counts: [Int64: (sessions: Int, trainees: Int)]
   ) throws -> CohortRecord {
     func damaged(_ detail: String) -> WorkshopDatabaseError {
       .damagedRecord(path: path, table: "cohort", detail: "cohort '\(row.name)': \(detail)")

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SOSCore
 
 // MARK: - Live rooms
@@ -39,12 +38,11 @@ extension WorkshopDatabase {
     guard Self.isValidName(new.cohort) else { throw .invalidCohortName(new.cohort) }
     let hash = SHA256.hex(SHA256.digest(Array(new.scenarioText.utf8)))
     return try write { db in
-      if try CohortRow.filter(CohortRow.Columns.name == new.cohort).fetchCount(db) == 0 {
-        var cohort = CohortRow(
-          id: nil, name: new.cohort, description: nil, secret: SHA256.hex(Self.newCohortSecret()),
-          createdAt: Timestamp.string(now))
-        try cohort.insert(db)
-      }
+      // A cohort another process creates at the same moment is simply used.
+      try CohortRow(
+        id: nil, name: new.cohort, description: nil, secret: SHA256.hex(Self.newCohortSecret()),
+        createdAt: Timestamp.string(now)
+      ).insert(in: db, ignoringDuplicate: true)
       guard let cohortID = try Self.cohortID(named: new.cohort, in: db) else {
         throw WorkshopDatabaseError.unknownCohort(new.cohort)
       }
@@ -53,7 +51,7 @@ extension WorkshopDatabase {
         code: new.code, cohortID: cohortID, scenarioID: new.scenarioID, scenarioHash: hash,
         mode: new.mode.rawValue, timed: new.timed, tokenHash: new.tokenHash,
         openedAt: Timestamp.string(now), closedAt: nil, paused: false)
-      try row.insert(db)
+      try row.insert(in: db)
       return try Self.roomRecord(row, in: db)
     }
   }
@@ -61,8 +59,8 @@ extension WorkshopDatabase {
   /// Every room, newest first.
   public func rooms() throws(WorkshopDatabaseError) -> [RoomRecord] {
     try read { db in
-      try RoomRow.order(RoomRow.Columns.openedAt.desc).fetchAll(db).map {
-        try Self.roomRecord($0, in: db)
+      try db.rows("SELECT * FROM room ORDER BY opened_at DESC, code").map {
+        try Self.roomRecord(RoomRow($0), in: db)
       }
     }
   }
@@ -70,37 +68,36 @@ extension WorkshopDatabase {
   /// The room with this code, or `nil`.
   public func room(code: String) throws(WorkshopDatabaseError) -> RoomRecord? {
     try read { db in
-      try RoomRow.fetchOne(db, key: code).map { try Self.roomRecord($0, in: db) }
+      try RoomRow.fetch(code: code, in: db).map { try Self.roomRecord($0, in: db) }
     }
   }
 
   /// The hash of the room's facilitator token, or `nil` for no such room.
   public func roomTokenHash(code: String) throws(WorkshopDatabaseError) -> String? {
-    try read { db in try RoomRow.fetchOne(db, key: code)?.tokenHash }
+    try read { db in try RoomRow.fetch(code: code, in: db)?.tokenHash }
   }
 
   /// Closes a room: it takes no one new and no more answers.
   public func closeRoom(code: String, at now: Date = Date()) throws(WorkshopDatabaseError) {
     try write { db in
-      guard var row = try RoomRow.fetchOne(db, key: code) else {
+      guard let row = try RoomRow.fetch(code: code, in: db) else {
         throw WorkshopDatabaseError.roomNotFound(code)
       }
       guard row.closedAt == nil else { return }
-      row.closedAt = Timestamp.string(now)
-      row.paused = false
-      try row.update(db)
+      try db.execute(
+        "UPDATE room SET closed_at = ?, paused = ? WHERE code = ?",
+        [.text(Timestamp.string(now)), .bool(false), .text(code)])
     }
   }
 
   /// Pauses or resumes play in an open room.
   public func setRoomPaused(code: String, _ paused: Bool) throws(WorkshopDatabaseError) {
     try write { db in
-      guard var row = try RoomRow.fetchOne(db, key: code) else {
+      guard let row = try RoomRow.fetch(code: code, in: db) else {
         throw WorkshopDatabaseError.roomNotFound(code)
       }
       guard row.closedAt == nil else { throw WorkshopDatabaseError.roomClosed(code) }
-      row.paused = paused
-      try row.update(db)
+      try db.execute("UPDATE room SET paused = ? WHERE code = ?", [.bool(paused), .text(code)])
     }
   }
 
@@ -112,37 +109,42 @@ extension WorkshopDatabase {
   ) throws(WorkshopDatabaseError) -> SessionRecord {
     guard Self.isValidName(trainee) else { throw .invalidTrainee(trainee) }
     return try write { db in
-      guard let room = try RoomRow.fetchOne(db, key: code) else {
+      guard let room = try RoomRow.fetch(code: code, in: db) else {
         throw WorkshopDatabaseError.roomNotFound(code)
       }
       guard room.closedAt == nil else { throw WorkshopDatabaseError.roomClosed(code) }
-      let taken = try SessionRow.filter(
-        // Names that differ only in the case of their letters are one name in a room.
-        sql:
-          "trainee = ? COLLATE NOCASE AND id IN (SELECT session_id FROM room_member WHERE room_code = ?)",
-        arguments: [trainee, code]
-      ).fetchCount(db)
+      // Names that differ only in the case of their letters are one name in a room.
+      let taken = try db.rows(
+        """
+        SELECT trainee FROM session
+        WHERE id IN (SELECT session_id FROM room_member WHERE room_code = ?)
+        """, [.text(code)]
+      ).filter { try $0.text("trainee").lowercased() == trainee.lowercased() }.count
       guard taken == 0 else {
         throw WorkshopDatabaseError.duplicateTrainee(name: trainee, room: code)
       }
-      guard let text = try ScenarioTextRow.fetchOne(db, key: room.scenarioHash)?.text else {
+      guard let text = try ScenarioTextRow.text(hash: room.scenarioHash, in: db) else {
         throw WorkshopDatabaseError.damagedRecord(
           path: path, table: "room", detail: "room \(code) has no scenario text")
       }
-      let cohort = try CohortRow.fetchOne(db, key: room.cohortID)?.name
+      let cohort = try db.row("SELECT name FROM cohort WHERE id = ?", [.integer(room.cohortID)])?
+        .optionalText("name")
       var new = NewSession(
         trainee: trainee, cohort: cohort, scenarioID: room.scenarioID, scenarioText: text,
         seed: seed, mode: SessionOptions.Mode(rawValue: room.mode) ?? .assessment,
         timed: room.timed, started: now)
       new.shuffles = true
+      // The room is the site: the same name in another room is another person.
+      new.site = code
       let session = try Self.insertSession(new, in: db)
       let last =
-        try Int64.fetchOne(
-          db, sql: "SELECT MAX(id) FROM room_notice WHERE room_code = ?", arguments: [code]) ?? 0
+        try db.integer("SELECT MAX(id) FROM room_notice WHERE room_code = ?", [.text(code)]) ?? 0
       try RoomMemberRow(
         sessionID: session.idText, roomCode: code, tokenHash: tokenHash, joinedAfter: last
-      ).insert(db)
-      return session
+      ).insert(in: db)
+      var joined = session
+      joined.room = code
+      return joined
     }
   }
 
@@ -152,21 +154,20 @@ extension WorkshopDatabase {
     code: String, tokenHash: String, joinedAfter: Int64
   )? {
     try read { db in
-      try RoomMemberRow.fetchOne(db, key: Self.idText(sessionID)).map {
-        ($0.roomCode, $0.tokenHash, $0.joinedAfter)
-      }
+      try db.row("SELECT * FROM room_member WHERE session_id = ?", [.text(Self.idText(sessionID))])
+        .map(RoomMemberRow.init).map { ($0.roomCode, $0.tokenHash, $0.joinedAfter) }
     }
   }
 
   /// The sessions of a room, in the order they joined.
   public func roomSessions(code: String) throws(WorkshopDatabaseError) -> [SessionRecord] {
     try read { db in
-      let rows = try SessionRow.fetchAll(
-        db,
-        sql: """
-          SELECT session.* FROM session JOIN room_member ON room_member.session_id = session.id
-          WHERE room_member.room_code = ? ORDER BY room_member.rowid
-          """, arguments: [code])
+      let rows = try db.rows(
+        """
+        SELECT session.* FROM session JOIN room_member ON room_member.session_id = session.id
+        WHERE room_member.room_code = ? ORDER BY room_member.\(engine.dialect.storedOrder)
+        """, [.text(code)]
+      ).map(SessionRow.init)
       let names = try cohortNames(in: db)
       return try rows.map {
         var record = try record(from: $0, cohortNames: names)
@@ -183,14 +184,14 @@ extension WorkshopDatabase {
     at now: Date = Date()
   ) throws(WorkshopDatabaseError) -> RoomNotice {
     try write { db in
-      guard let room = try RoomRow.fetchOne(db, key: code) else {
+      guard let room = try RoomRow.fetch(code: code, in: db) else {
         throw WorkshopDatabaseError.roomNotFound(code)
       }
       guard room.closedAt == nil else { throw WorkshopDatabaseError.roomClosed(code) }
       var row = RoomNoticeRow(
         id: nil, roomCode: code, kind: kind.rawValue, value: value,
         sessionID: sessionID.map(Self.idText), at: Timestamp.string(now))
-      try row.insert(db)
+      try row.insert(in: db)
       return try Self.notice(row)
     }
   }
@@ -200,9 +201,10 @@ extension WorkshopDatabase {
     -> [RoomNotice]
   {
     try read { db in
-      try RoomNoticeRow.filter(
-        RoomNoticeRow.Columns.roomCode == code && RoomNoticeRow.Columns.id > after
-      ).order(RoomNoticeRow.Columns.id).fetchAll(db).map(Self.notice)
+      try db.rows(
+        "SELECT * FROM room_notice WHERE room_code = ? AND id > ? ORDER BY id",
+        [.text(code), .integer(after)]
+      ).map { try Self.notice(RoomNoticeRow($0)) }
     }
   }
 
@@ -218,10 +220,12 @@ extension WorkshopDatabase {
       at: at)
   }
 
-  static func roomRecord(_ row: RoomRow, in db: Database) throws -> RoomRecord {
-    let cohort = try CohortRow.fetchOne(db, key: row.cohortID)?.name ?? ""
-    let sessions = try RoomMemberRow.filter(RoomMemberRow.Columns.roomCode == row.code)
-      .fetchCount(db)
+  static func roomRecord(_ row: RoomRow, in db: any SQLConnection) throws -> RoomRecord {
+    let cohort =
+      try db.row("SELECT name FROM cohort WHERE id = ?", [.integer(row.cohortID)])?
+      .optionalText("name") ?? ""
+    let sessions = try db.count(
+      "SELECT COUNT(*) FROM room_member WHERE room_code = ?", [.text(row.code)])
     guard let opened = Timestamp.date(row.openedAt),
       let mode = SessionOptions.Mode(rawValue: row.mode)
     else {

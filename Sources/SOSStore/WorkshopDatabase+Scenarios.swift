@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SOSCore
 
 // MARK: - Scenario texts
@@ -20,11 +19,14 @@ extension WorkshopDatabase {
 
   /// The scenario text stored under `hash`, or `nil`.
   public func scenarioText(hash: String) throws(WorkshopDatabaseError) -> String? {
-    try read { db in try ScenarioTextRow.fetchOne(db, key: hash.lowercased())?.text }
+    try read { db in try ScenarioTextRow.text(hash: hash.lowercased(), in: db) }
   }
 
   /// Whether a scenario text is stored under `hash`.
   public func hasScenarioText(hash: String) throws(WorkshopDatabaseError) -> Bool {
-    try read { db in try ScenarioTextRow.exists(db, key: hash.lowercased()) }
+    try read { db in
+      try db.count("SELECT COUNT(*) FROM scenario_text WHERE hash = ?", [.text(hash.lowercased())])
+        > 0
+    }
   }
 }

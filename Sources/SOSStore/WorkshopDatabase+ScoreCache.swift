@@ -1,4 +1,3 @@
-import GRDB
 import SOSCore
 
 // MARK: - Scores from the cache, derived when missing
@@ -32,10 +31,15 @@ extension WorkshopDatabase {
     var statistics = ScoreCacheStatistics()
     var fresh: [ScoreCacheRow] = []
     let sessions = try read { db in
-      var request = SessionRow.all()
+      let order = engine.dialect.storedOrder
+      let rows: [SessionRow]
       if let cohort {
         let id = try Self.cohortID(named: cohort, in: db)
-        request = request.filter(SessionRow.Columns.cohortID == id)
+        rows = try db.rows(
+          "SELECT * FROM session WHERE cohort_id = ? ORDER BY \(order)", [.integer(id)]
+        ).map(SessionRow.init)
+      } else {
+        rows = try db.rows("SELECT * FROM session ORDER BY \(order)").map(SessionRow.init)
       }
       let names = try cohortNames(in: db)
       let rooms = try roomCodes(in: db)
@@ -44,12 +48,11 @@ extension WorkshopDatabase {
       // What decoding the rows of each scenario version shares, by the text's hash.
       var contexts: [String: ScoreCachePayload.Context] = [:]
       var sessions: [SessionScore] = []
-      let rows = try request.order(Column.rowID).fetchCursor(db)
-      while let row = try rows.next() {
+      for row in rows {
         var record = try record(from: row, cohortNames: names)
         record.room = rooms[row.id]
         if texts[record.scenarioHash] == nil {
-          let text = try ScenarioTextRow.fetchOne(db, key: record.scenarioHash)?.text
+          let text = try ScenarioTextRow.text(hash: record.scenarioHash, in: db)
           texts[record.scenarioHash] = .some(
             text.map { ($0, SHA256.hex(SHA256.digest(Array($0.utf8)))) })
         }
@@ -112,30 +115,30 @@ extension WorkshopDatabase {
 
   /// Empties the score cache; the next report derives every score again.
   public func clearScoreCache() throws(WorkshopDatabaseError) {
-    try write { db in _ = try ScoreCacheRow.deleteAll(db) }
+    try write { db in try db.execute("DELETE FROM score_cache") }
   }
 
   /// How many rows the score cache holds.
   public func scoreCacheCount() throws(WorkshopDatabaseError) -> Int {
-    try read { db in try ScoreCacheRow.fetchCount(db) }
+    try read { db in try db.count("SELECT COUNT(*) FROM score_cache") }
   }
 
   /// The row filed under `key`, if any.
-  static func cachedRow(_ key: ScoreCacheKey, in db: Database) throws -> ScoreCacheRow? {
-    // One prepared statement for every session.
-    let statement = try db.cachedStatement(
-      sql: """
-        SELECT * FROM score_cache WHERE scenario_hash = ? AND inputs_hash = ? AND version = ?
-        """)
-    return try ScoreCacheRow.fetchOne(
-      statement, arguments: [key.scenarioHash, key.inputsHash, key.version])
+  static func cachedRow(_ key: ScoreCacheKey, in db: any SQLConnection) throws -> ScoreCacheRow? {
+    try db.row(
+      "SELECT * FROM score_cache WHERE scenario_hash = ? AND inputs_hash = ? AND version = ?",
+      [.text(key.scenarioHash), .text(key.inputsHash), .text(key.version)]
+    ).map(ScoreCacheRow.init)
   }
 
   /// Writes `rows`, replacing rows under the same keys, and drops rows of other
   /// scoring versions, which no build of this version reads.
-  static func store(_ rows: [ScoreCacheRow], in db: Database) throws {
-    for row in rows { try row.insert(db, onConflict: .replace) }
-    let versions = Set(rows.map(\.version))
-    _ = try ScoreCacheRow.filter(!versions.contains(ScoreCacheRow.Columns.version)).deleteAll(db)
+  static func store(_ rows: [ScoreCacheRow], in db: any SQLConnection) throws {
+    for row in rows { try row.upsert(in: db) }
+    let versions = Set(rows.map(\.version)).sorted()
+    guard !versions.isEmpty else { return }
+    let placeholders = Array(repeating: "?", count: versions.count).joined(separator: ", ")
+    try db.execute(
+      "DELETE FROM score_cache WHERE version NOT IN (\(placeholders))", versions.map { .text($0) })
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SOSCore
 
 // MARK: - Sessions: writes
@@ -15,7 +14,7 @@ extension WorkshopDatabase {
   }
 
   /// Stores a new session (and its scenario text) in `db`'s transaction.
-  static func insertSession(_ new: NewSession, in db: Database) throws -> SessionRecord {
+  static func insertSession(_ new: NewSession, in db: any SQLConnection) throws -> SessionRecord {
     let hash = SHA256.hex(SHA256.digest(Array(new.scenarioText.utf8)))
     let record = SessionRecord(
       id: UUID(), trainee: new.trainee, cohort: new.cohort, scenarioID: new.scenarioID,
@@ -26,15 +25,20 @@ extension WorkshopDatabase {
     try storeScenarioText(new.scenarioText, hash: hash, scenarioID: new.scenarioID, in: db)
     var row = row(for: record, cohortID: cohortID)
     row.handInKey = new.handInKey?.text
-    try row.insert(db)
-    return record
+    row.site = new.site
+    row.traineeID = try traineeID(name: new.trainee, site: new.site, in: db)
+    try row.insert(in: db)
+    var stored = record
+    stored.traineeID = row.traineeID
+    stored.site = row.site
+    return stored
   }
 
   /// The hand-in key session `id` was played with, if any (``NewSession/handInKey``).
   public func handInKey(sessionID id: UUID) throws(WorkshopDatabaseError) -> HandInKey? {
     try read { db in
       let idText = Self.idText(id)
-      guard let row = try SessionRow.fetchOne(db, key: idText) else {
+      guard let row = try SessionRow.fetch(id: idText, in: db) else {
         throw WorkshopDatabaseError.sessionNotFound(idText)
       }
       return row.handInKey.flatMap(HandInKey.init(text:))
@@ -57,12 +61,12 @@ extension WorkshopDatabase {
     let (kind, value) = InputKind.parts(of: input)
     try write { db in
       let session = try activeSessionRow(id: id, in: db)
-      let count = try SessionInputRow.filter(SessionInputRow.Columns.sessionID == session.id)
-        .fetchCount(db)
+      let count = try db.count(
+        "SELECT COUNT(*) FROM session_input WHERE session_id = ?", [.text(session.id)])
       try SessionInputRow(
         sessionID: session.id, sequence: count, kind: kind.rawValue, value: value,
         at: Timestamp.string(at), latencyMilliseconds: latencyMilliseconds, choice: choice
-      ).insert(db)
+      ).insert(in: db)
     }
   }
 
@@ -79,10 +83,10 @@ extension WorkshopDatabase {
   private func end(id: UUID, at: Date, status: SessionStatus) throws(WorkshopDatabaseError) {
     let id = Self.idText(id)
     try write { db in
-      var session = try activeSessionRow(id: id, in: db)
-      session.status = status.rawValue
-      session.finished = Timestamp.string(at)
-      try session.update(db)
+      let session = try activeSessionRow(id: id, in: db)
+      try db.execute(
+        "UPDATE session SET status = ?, finished = ? WHERE id = ?",
+        [.text(status.rawValue), .text(Timestamp.string(at)), .text(session.id)])
     }
   }
 
@@ -133,7 +137,7 @@ extension WorkshopDatabase {
       for (position, item) in sessions.enumerated() {
         guard case .success = results[position] else { continue }
         do {
-          try db.inSavepoint {
+          try db.savepoint {
             let texts = item.scenario.map { scenario in
               scenarioTexts[hashes[position]] ?? ScenarioTexts(scenario)
             }
@@ -141,7 +145,6 @@ extension WorkshopDatabase {
             results[position] = .success(
               try Self.store(
                 item, textHash: hashes[position], texts: texts, memo: &memo, in: db))
-            return .commit
           }
           // Committed: later sessions of the batch need not store the text again.
           if case .success(.imported) = results[position] {
@@ -165,7 +168,7 @@ extension WorkshopDatabase {
     var cohortIDs: [String: Int64] = [:]
 
     /// The id of the cohort `name` (`nil` for no name); throws `unknownCohort`.
-    mutating func cohortID(named name: String?, in db: Database) throws -> Int64? {
+    mutating func cohortID(named name: String?, in db: any SQLConnection) throws -> Int64? {
       guard let name else { return nil }
       if let id = cohortIDs[name] { return id }
       let id = try WorkshopDatabase.cohortID(named: name, in: db)
@@ -198,7 +201,7 @@ extension WorkshopDatabase {
   /// already stored.
   private static func store(
     _ item: SessionImport, textHash hash: String, texts: ScenarioTexts?, memo: inout BatchMemo,
-    in db: Database
+    in db: any SQLConnection
   ) throws -> ImportOutcome {
     var session = item.record
     let id = session.idText
@@ -207,26 +210,29 @@ extension WorkshopDatabase {
       try ScoreCacheRow(
         key: ScoreCacheKey(record: session, inputs: item.inputs, scenarioHash: hash),
         entry: ScoreCacheEntry(score: CohortScore(scored)), texts: texts
-      ).insert(db, onConflict: .replace)
+      ).upsert(in: db)
     }
-    if try SessionRow.exists(db, key: id) { return .alreadyPresent }
+    if try db.count("SELECT COUNT(*) FROM session WHERE id = ?", [.text(id)]) > 0 {
+      return .alreadyPresent
+    }
     let cohortID = try memo.cohortID(named: session.cohort, in: db)
     // INSERT OR IGNORE: a text stored before stays as it was, so skipping is the same.
     if !memo.storedTexts.contains(hash) {
       try Self.storeScenarioText(
         item.scenarioText, hash: hash, scenarioID: session.scenarioID, in: db)
     }
-    try Self.row(for: session, cohortID: cohortID).insert(db)
-    // The rows `SessionInputRow.insert` writes, through one prepared statement.
-    let insertInput = try db.cachedStatement(
-      sql: "INSERT INTO session_input (session_id, sequence, kind, value, at, latency_ms, choice)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+    var row = Self.row(for: session, cohortID: cohortID)
+    row.site = session.site
+    row.traineeID =
+      try session.traineeID ?? Self.traineeID(name: session.trainee, site: row.site, in: db)
+    try row.insert(in: db)
     for recorded in item.inputs {
       let (kind, value) = InputKind.parts(of: recorded.input)
-      try insertInput.execute(arguments: [
-        id, recorded.sequence, kind.rawValue, value, Timestamp.string(recorded.at),
-        recorded.latencyMilliseconds, recorded.choice,
-      ])
+      try SessionInputRow(
+        sessionID: id, sequence: recorded.sequence, kind: kind.rawValue, value: value,
+        at: Timestamp.string(recorded.at), latencyMilliseconds: recorded.latencyMilliseconds,
+        choice: recorded.choice
+      ).insert(in: db)
     }
     return .imported
   }
@@ -243,8 +249,10 @@ extension WorkshopDatabase {
   /// The session with this id, or `nil`.
   public func session(id: UUID) throws(WorkshopDatabaseError) -> SessionRecord? {
     try read { db in
-      guard let row = try SessionRow.fetchOne(db, key: Self.idText(id)) else { return nil }
-      return try record(from: row, cohortNames: cohortNames(in: db))
+      guard let row = try SessionRow.fetch(id: Self.idText(id), in: db) else { return nil }
+      var record = try record(from: row, cohortNames: cohortNames(in: db))
+      record.room = try roomCode(sessionID: row.id, in: db)
+      return record
     }
   }
 
@@ -259,17 +267,22 @@ extension WorkshopDatabase {
     guard !trimmed.isEmpty, trimmed.count <= 36, trimmed.allSatisfy(hexDigits.contains) else {
       throw .invalidSessionPrefix(prefix)
     }
+    // The prefix holds only hex digits and hyphens, so LIKE sees no wildcard in it.
     let rows = try read { db in
-      try SessionRow.filter(sql: "substr(id, 1, ?) = ?", arguments: [trimmed.count, trimmed])
-        .order(SessionRow.Columns.started, SessionRow.Columns.id)
-        .limit(10)
-        .fetchAll(db)
+      try db.rows(
+        "SELECT * FROM session WHERE id LIKE ? ORDER BY started, id LIMIT 10",
+        [.text(trimmed + "%")]
+      ).map(SessionRow.init)
     }
     guard let first = rows.first else { throw .noSessionMatching(trimmed) }
     guard rows.count == 1 else {
       throw .ambiguousSessionPrefix(trimmed, matches: rows.map(\.id))
     }
-    return try read { db in try record(from: first, cohortNames: cohortNames(in: db)) }
+    return try read { db in
+      var record = try record(from: first, cohortNames: cohortNames(in: db))
+      record.room = try roomCode(sessionID: first.id, in: db)
+      return record
+    }
   }
 
   /// The most recently started active session, of one trainee or of anyone.
@@ -277,12 +290,21 @@ extension WorkshopDatabase {
     trainee: String? = nil
   ) throws(WorkshopDatabaseError) -> SessionRecord? {
     try read { db in
-      var request = SessionRow.filter(SessionRow.Columns.status == SessionStatus.active.rawValue)
-      if let trainee { request = request.filter(SessionRow.Columns.trainee == trainee) }
-      let row = try request.order(SessionRow.Columns.started.desc, SessionRow.Columns.id.desc)
-        .fetchOne(db)
+      let row: SQLRow?
+      if let trainee {
+        row = try db.row(
+          "SELECT * FROM session WHERE status = ? AND trainee = ? ORDER BY started DESC, id DESC",
+          [.text(SessionStatus.active.rawValue), .text(trainee)])
+      } else {
+        row = try db.row(
+          "SELECT * FROM session WHERE status = ? ORDER BY started DESC, id DESC",
+          [.text(SessionStatus.active.rawValue)])
+      }
       guard let row else { return nil }
-      return try record(from: row, cohortNames: cohortNames(in: db))
+      let session = try SessionRow(row)
+      var record = try record(from: session, cohortNames: cohortNames(in: db))
+      record.room = try roomCode(sessionID: session.id, in: db)
+      return record
     }
   }
 
@@ -296,16 +318,16 @@ extension WorkshopDatabase {
     cohort: String? = nil, storedOrder: Bool = false
   ) throws(WorkshopDatabaseError) -> [SessionRecord] {
     try read { db in
-      var request = SessionRow.all()
+      let order = storedOrder ? engine.dialect.storedOrder : "started, id"
+      let rows: [SessionRow]
       if let cohort {
         let id = try Self.cohortID(named: cohort, in: db)
-        request = request.filter(SessionRow.Columns.cohortID == id)
+        rows = try db.rows(
+          "SELECT * FROM session WHERE cohort_id = ? ORDER BY \(order)", [.integer(id)]
+        ).map(SessionRow.init)
+      } else {
+        rows = try db.rows("SELECT * FROM session ORDER BY \(order)").map(SessionRow.init)
       }
-      let ordered =
-        storedOrder
-        ? request.order(Column.rowID)
-        : request.order(SessionRow.Columns.started, SessionRow.Columns.id)
-      let rows = try ordered.fetchAll(db)
       let names = try cohortNames(in: db)
       let rooms = try roomCodes(in: db)
       return try rows.map { row in
@@ -327,11 +349,12 @@ extension WorkshopDatabase {
   public func sessionFile(id: UUID) throws(WorkshopDatabaseError) -> SessionFile {
     try read { db in
       let idText = Self.idText(id)
-      guard let row = try SessionRow.fetchOne(db, key: idText) else {
+      guard let row = try SessionRow.fetch(id: idText, in: db) else {
         throw WorkshopDatabaseError.sessionNotFound(idText)
       }
-      let session = try record(from: row, cohortNames: cohortNames(in: db))
-      guard let text = try ScenarioTextRow.fetchOne(db, key: row.scenarioHash)?.text else {
+      var session = try record(from: row, cohortNames: cohortNames(in: db))
+      session.room = try roomCode(sessionID: row.id, in: db)
+      guard let text = try ScenarioTextRow.text(hash: row.scenarioHash, in: db) else {
         throw WorkshopDatabaseError.damagedRecord(
           path: path, table: "session",
           detail: "session \(idText): no scenario text with sha256 \(row.scenarioHash)")
@@ -369,11 +392,22 @@ extension WorkshopDatabase {
   ]
 
   static func storeScenarioText(
-    _ text: String, hash: String, scenarioID: String, in db: Database
+    _ text: String, hash: String, scenarioID: String, in db: any SQLConnection
   ) throws {
     try ScenarioTextRow(
       hash: hash, scenarioID: scenarioID, text: text, storedAt: Timestamp.string(Date())
-    ).insert(db, onConflict: .ignore)
+    ).insertIfMissing(in: db)
+  }
+
+  /// The id of the trainee called `name` at `site` (the same person's earlier
+  /// sessions), or a new id: the same name at another site is another person.
+  static func traineeID(name: String, site: String?, in db: any SQLConnection) throws -> String {
+    let known = try db.row(
+      "SELECT trainee_id FROM session WHERE trainee = ? AND COALESCE(site, '') = ?"
+        + " AND trainee_id IS NOT NULL LIMIT 1",
+      [.text(name), .text(site ?? "")])
+    if let id = try known?.optionalText("trainee_id") { return id }
+    return UUID().uuidString.lowercased()
   }
 
   static func row(for record: SessionRecord, cohortID: Int64?) -> SessionRow {
@@ -388,35 +422,39 @@ extension WorkshopDatabase {
   }
 
   /// The id of the cohort named `name` (`nil` for no name); throws `unknownCohort`.
-  static func cohortID(named name: String?, in db: Database) throws -> Int64? {
+  static func cohortID(named name: String?, in db: any SQLConnection) throws -> Int64? {
     guard let name else { return nil }
-    guard let cohort = try CohortRow.filter(CohortRow.Columns.name == name).fetchOne(db),
-      let id = cohort.id
-    else {
+    guard let id = try db.integer("SELECT id FROM cohort WHERE name = ?", [.text(name)]) else {
       throw WorkshopDatabaseError.unknownCohort(name)
     }
     return id
   }
 
   /// The live room of each session played in one, by session id.
-  func roomCodes(in db: Database) throws -> [String: String] {
+  func roomCodes(in db: any SQLConnection) throws -> [String: String] {
     var codes: [String: String] = [:]
-    for row in try Row.fetchAll(db, sql: "SELECT session_id, room_code FROM room_member") {
-      if let session: String = row[0], let code: String = row[1] { codes[session] = code }
+    for row in try db.rows("SELECT session_id, room_code FROM room_member") {
+      codes[try row.text("session_id")] = try row.text("room_code")
     }
     return codes
   }
 
-  func cohortNames(in db: Database) throws -> [Int64: String] {
+  /// The live room session `id` was played in, if any.
+  func roomCode(sessionID id: String, in db: any SQLConnection) throws -> String? {
+    try db.row("SELECT room_code FROM room_member WHERE session_id = ?", [.text(id)])?
+      .optionalText("room_code")
+  }
+
+  func cohortNames(in db: any SQLConnection) throws -> [Int64: String] {
     var names: [Int64: String] = [:]
-    for cohort in try CohortRow.fetchAll(db) {
-      if let id = cohort.id { names[id] = cohort.name }
+    for row in try db.rows("SELECT id, name FROM cohort") {
+      names[try row.integer("id")] = try row.text("name")
     }
     return names
   }
 
-  private func activeSessionRow(id: String, in db: Database) throws -> SessionRow {
-    guard let session = try SessionRow.fetchOne(db, key: id) else {
+  private func activeSessionRow(id: String, in db: any SQLConnection) throws -> SessionRow {
+    guard let session = try SessionRow.fetch(id: id, in: db) else {
       throw WorkshopDatabaseError.sessionNotFound(id)
     }
     guard session.status == SessionStatus.active.rawValue else {
@@ -458,20 +496,21 @@ extension WorkshopDatabase {
       timed: row.timed, shuffles: row.shuffled, started: started, finished: finished,
       status: status)
     record.flags = row.flags.map { $0.split(separator: "\n").map(String.init) } ?? []
+    record.traineeID = row.traineeID
+    record.site = row.site
     return record
   }
 
-  func inputs(sessionID: String, in db: Database) throws -> [RecordedInput] {
-    // One prepared statement for every session: a report reads thousands of logs.
-    let statement = try db.cachedStatement(
-      sql: """
-        SELECT sequence, kind, value, at, latency_ms, choice FROM session_input
-        WHERE session_id = ? ORDER BY sequence
-        """)
-    let rows = try Row.fetchCursor(statement, arguments: [sessionID])
+  func inputs(sessionID: String, in db: any SQLConnection) throws -> [RecordedInput] {
+    let rows = try db.rows(
+      """
+      SELECT sequence, kind, value, at, latency_ms, choice FROM session_input
+      WHERE session_id = ? ORDER BY sequence
+      """, [.text(sessionID)])
     var inputs: [RecordedInput] = []
-    while let row = try rows.next() {
-      let sequence: Int = try row.decode(atIndex: 0)
+    inputs.reserveCapacity(rows.count)
+    for row in rows {
+      let sequence = try row.int("sequence")
       func damaged(_ detail: String) -> WorkshopDatabaseError {
         .damagedRecord(
           path: path, table: "session_input",
@@ -481,16 +520,17 @@ extension WorkshopDatabase {
         throw damaged("expected sequence \(inputs.count); the log has a gap")
       }
       let input: SessionInput
-      switch InputKind.input(kind: try row.decode(atIndex: 1), value: try row.decode(atIndex: 2)) {
+      switch InputKind.input(kind: try row.text("kind"), value: try row.optionalText("value")) {
       case .success(let value): input = value
       case .failure(let problem): throw damaged(InputKind.describe(problem))
       }
-      let at: String = try row.decode(atIndex: 3)
+      let at = try row.text("at")
       guard let date = Timestamp.date(at) else { throw damaged("unreadable time '\(at)'") }
       inputs.append(
         RecordedInput(
           sequence: sequence, input: input, at: date,
-          latencyMilliseconds: try row.decode(atIndex: 4), choice: try row.decode(atIndex: 5)))
+          latencyMilliseconds: try row.optionalInt("latency_ms"),
+          choice: try row.optionalText("choice")))
     }
     return inputs
   }

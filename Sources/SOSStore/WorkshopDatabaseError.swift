@@ -24,6 +24,8 @@ public enum WorkshopDatabaseError: Error, Hashable, Sendable, CustomStringConver
   case diskFull(path: String)
   /// Any other failure of SQLite, in its own words.
   case database(path: String, reason: String)
+  /// The database server could not be reached (down, restarting, or the network).
+  case unreachable(path: String, reason: String)
   /// A stored row cannot be read back (a damaged or hand-edited database); `table` is
   /// empty when the table is not known.
   case damagedRecord(path: String, table: String, detail: String)
@@ -82,6 +84,8 @@ public enum WorkshopDatabaseError: Error, Hashable, Sendable, CustomStringConver
       return "cannot write to database at \(path): the disk is full"
     case .database(let path, let reason):
       return "database error at \(path): \(reason)"
+    case .unreachable(let path, let reason):
+      return "the database server at \(path) is unreachable: \(reason)"
     case .damagedRecord(let path, let table, let detail) where table.isEmpty:
       return "database at \(path) holds damaged data: \(detail)"
     case .damagedRecord(let path, let table, let detail):

@@ -48,7 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
     let path = DatabaseLocation.path(option: db, environment: environment)
     let database: WorkshopDatabase
     do {
-      database = try WorkshopDatabase.open(path: path)
+      database = try WorkshopDatabase.open(location: path)
     } catch {
       fail(error.message, 74)
     }

@@ -98,6 +98,8 @@ enum CompletionCandidates {
     let path = DatabaseLocation.path(
       option: option("--db", in: words, except: index), environment: environment)
     guard FileManager.default.fileExists(atPath: path) else { return nil }
+    // Completion never waits on a network: a server's names are not offered.
+    guard !DatabaseLocation.isServer(path) else { return nil }
     return try? WorkshopDatabase.open(path: path)
   }
 

@@ -22,14 +22,14 @@ struct DatabaseMigrateCommand: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    let path = database.path
+    let location = database.path
     let before: [String]
     do {
-      before = try WorkshopDatabase.appliedMigrations(path: path)
+      before = try WorkshopDatabase.appliedMigrations(location: location)
     } catch {
       throw Failure.database(error)
     }
-    _ = try database.open()
+    let path = try database.open().path
     let applied = WorkshopDatabase.knownMigrations.filter { !before.contains($0) }
     let known = WorkshopDatabase.knownMigrations
     if applied.isEmpty {

@@ -6,20 +6,27 @@ import SOSStore
 struct DatabaseOptions: ParsableArguments {
   @Option(
     name: .long,
-    help: "The workshop database (default: $SOS_DB, else $XDG_DATA_HOME/sos/sos.sqlite).",
+    help: ArgumentHelp(
+      "The workshop database: a file, or a postgres:// URL (default: $SOS_DB, else"
+        + " $XDG_DATA_HOME/sos/sos.sqlite).",
+      valueName: "path-or-url"),
     completion: .file())
   var db: String?
 
-  /// The database path in force.
+  /// The database in force: a path, or a PostgreSQL URL (which may hold a password:
+  /// show ``displayPath``).
   var path: String {
     DatabaseLocation.path(option: db, environment: ProcessInfo.processInfo.environment)
   }
+
+  /// The database as messages show it (a URL without its password).
+  var displayPath: String { DatabaseLocation.display(path) }
 
   /// Opens the database for a command that only reads: a database that does not exist
   /// is not created (a mistyped `--db` would otherwise make an empty one and report
   /// "no sessions"); it fails with exit 66 naming the path.
   func openExisting() throws -> WorkshopDatabase {
-    guard FileManager.default.fileExists(atPath: path) else {
+    guard DatabaseLocation.isServer(path) || FileManager.default.fileExists(atPath: path) else {
       throw Failure.report(
         "no workshop database at \(path): nothing has been played or imported there yet"
           + " (check --db or SOS_DB; start with: sos play ID)", ExitStatus.missingInput)
@@ -31,7 +38,7 @@ struct DatabaseOptions: ParsableArguments {
   /// is not a database).
   func open() throws -> WorkshopDatabase {
     do {
-      return try WorkshopDatabase.open(path: path)
+      return try WorkshopDatabase.open(location: path)
     } catch {
       throw Failure.database(error)
     }
@@ -62,7 +69,8 @@ enum Failure {
       .inputSequenceGap,
       .sessionNotActive, .invalidInput:
       code = ExitStatus.badData
-    case .cannotCreateDirectory, .cannotOpen, .permissionDenied, .busy, .diskFull, .database:
+    case .cannotCreateDirectory, .cannotOpen, .permissionDenied, .busy, .diskFull, .database,
+      .unreachable:
       code = ExitStatus.ioFailure
     }
     return report(hints?.adapt(error.message) ?? error.message, code)

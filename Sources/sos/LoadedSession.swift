@@ -38,8 +38,9 @@ struct LoadedSession {
       case .success(let file):
         // The database is consulted only when it exists: scoring a file creates nothing.
         let store =
-          FileManager.default.fileExists(atPath: database.path)
-          ? try? WorkshopDatabase.open(path: database.path) : nil
+          (DatabaseLocation.isServer(database.path)
+            || FileManager.default.fileExists(atPath: database.path))
+          ? try? WorkshopDatabase.open(location: database.path) : nil
         let verifier = HandInVerifier(folder: scenarios, store: store, trust: trust)
         let flags: [String]
         switch verifier.verify(file, path: argument, strict: false) {

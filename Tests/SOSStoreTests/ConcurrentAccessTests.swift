@@ -6,10 +6,11 @@ import Testing
 /// Several writers, each with its own connection pool, as separate `sos` processes
 /// on one shared workshop machine would have.
 @Suite struct ConcurrentAccessTests {
-  @Test func fourWritersOnANewDatabaseLoseNothing() throws {
+  @Test(arguments: TestStore.engines)
+  func fourWritersOnANewDatabaseLoseNothing(store: TestStore) throws {
     let folder = TemporaryFolder()
     defer { folder.remove() }
-    let path = folder.path + "/shared/sos.sqlite"
+    let path = try store.location(in: folder)
     let writers = 4
     let sessionsPerWriter = 3
     let inputsPerSession = 20
@@ -24,7 +25,7 @@ import Testing
         defer { done.leave() }
         start.wait()
         do {
-          let database = try WorkshopDatabase.open(path: path)
+          let database = try WorkshopDatabase.open(location: path)
           for number in 0..<sessionsPerWriter {
             let session = try database.createSession(
               Sample.newSession(trainee: "writer-\(writer)", started: Double(number)))
@@ -46,7 +47,7 @@ import Testing
     done.wait()
 
     #expect(errors.values.isEmpty)
-    let database = try WorkshopDatabase.open(path: path)
+    let database = try WorkshopDatabase.open(location: path)
     let sessions = try database.sessions()
     #expect(sessions.count == writers * sessionsPerWriter)
     #expect(Set(sessions.map(\.id)) == Set(created.values))

@@ -19,8 +19,8 @@ import Testing
     return record
   }
 
-  @Test func aHealthyDatabaseChecksClean() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func aHealthyDatabaseChecksClean(store: TestStore) throws {
+    let database = try store.make()
     _ = try Self.session(database, inputs: [.choose(1)])
     let check = try database.check()
     #expect(check.isHealthy)
@@ -28,8 +28,10 @@ import Testing
     #expect(check.migrations == WorkshopDatabase.knownMigrations)
   }
 
-  @Test func aLogThatDoesNotReplayAndAnOrphanAreFound() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func aLogThatDoesNotReplayAndAnOrphanAreFound(
+    store: TestStore
+  ) throws {
+    let database = try store.make()
     let bad = try Self.session(database, inputs: [.choose(9)])
     let check = try database.check()
     #expect(!check.isHealthy)
@@ -46,8 +48,9 @@ import Testing
     let folder = TemporaryFolder()
     defer { folder.remove() }
     let path = folder.path + "/w.sqlite"
-    #expect(try WorkshopDatabase.appliedMigrations(path: path).isEmpty)
+    #expect(try WorkshopDatabase.appliedMigrations(location: path).isEmpty)
     _ = try WorkshopDatabase.open(path: path)
-    #expect(try WorkshopDatabase.appliedMigrations(path: path) == WorkshopDatabase.knownMigrations)
+    #expect(
+      try WorkshopDatabase.appliedMigrations(location: path) == WorkshopDatabase.knownMigrations)
   }
 }

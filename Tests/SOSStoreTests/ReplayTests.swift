@@ -73,8 +73,10 @@ import Testing
     return try #require(try database.session(id: session.id))
   }
 
-  @Test func aNumberThatNowStandsForAnotherOptionIsRefused() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func aNumberThatNowStandsForAnotherOptionIsRefused(
+    store: TestStore
+  ) throws {
+    let database = try store.make()
     let record = try Self.store(database, picking: ["tell", "close"])
     var file = try database.sessionFile(id: record.id)
     #expect(file.inputs.map(\.choice) == ["tell", "close"])
@@ -89,11 +91,13 @@ import Testing
 
   /// The database and the session file keep an undo; the sessions replayed from them
   /// show only the decisions that still stand.
-  @Test func theLogKeepsAnUndoThatNoReplayedViewShows() throws {
+  @Test(arguments: TestStore.engines) func theLogKeepsAnUndoThatNoReplayedViewShows(
+    store: TestStore
+  ) throws {
     let scenario = try #require(
       ScenarioLoader.load(text: Self.scenarioText, file: "r.yaml").scenario)
     let engine = Engine(scenario: scenario)
-    let database = try WorkshopDatabase.inMemory()
+    let database = try store.make()
     let session = try database.createSession(
       NewSession(
         trainee: "Ada", scenarioID: "replay-test", scenarioText: Self.scenarioText, seed: 1,
@@ -135,8 +139,10 @@ import Testing
     }
   }
 
-  @Test func storedSessionsAreReplayedAndScored() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func storedSessionsAreReplayedAndScored(store: TestStore)
+    throws
+  {
+    let database = try store.make()
     let good = try Self.store(database, picking: ["tell", "close"])
     let refused = try Self.store(
       database, inputs: [.choose(1), .choose(9)], finish: false, minute: 1)
@@ -170,8 +176,10 @@ import Testing
     #expect(replayed[1].attempt(trainee: "Ada").finishedReport == nil)
   }
 
-  @Test func sessionFilesAreRefusedWhenTheyDoNotReplay() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func sessionFilesAreRefusedWhenTheyDoNotReplay(
+    store: TestStore
+  ) throws {
+    let database = try store.make()
     let record = try Self.store(database, inputs: [.choose(2), .choose(3)])
     let file = try database.sessionFile(id: record.id)
     var replayer = SessionReplayer()

@@ -25,13 +25,34 @@ import Testing
     "No comment.",
   ]
 
+  /// The score cache's rows, in key order.
+  static func cacheRows(_ database: WorkshopDatabase) throws -> [ScoreCacheRow] {
+    try database.read { db in
+      try db.rows("SELECT * FROM score_cache ORDER BY scenario_hash, inputs_hash, version")
+        .map(ScoreCacheRow.init)
+    }
+  }
+
+  /// Rewrites the first `rows` rows of the score cache (in key order) as `edit` changes
+  /// them, as someone editing the database by hand would; the same on both engines.
+  static func editCache(
+    _ database: WorkshopDatabase, rows: Int, _ edit: (inout ScoreCacheRow) -> Void
+  ) throws {
+    for var row in try cacheRows(database).prefix(rows) {
+      edit(&row)
+      try database.write { db in try row.upsert(in: db) }
+    }
+  }
+
   /// A cohort of sessions played at random through the engine: finished ones in both
   /// modes, one left active, one abandoned, and one whose log does not replay.
-  static func cohort(sessions count: Int = 24) throws -> WorkshopDatabase {
+  static func cohort(
+    sessions count: Int = 24, store: TestStore = .sqlite
+  ) throws -> WorkshopDatabase {
     let text = try scenarioText()
     let scenario = try #require(ScenarioLoader.load(text: text, file: "s.yaml").scenario)
     let engine = Engine(scenario: scenario)
-    let database = try WorkshopDatabase.inMemory()
+    let database = try store.make()
     _ = try database.createCohort(name: "spring", description: nil, at: Sample.time())
     var random = SeededGenerator(seed: 14)
     for index in 0..<count {
@@ -95,8 +116,10 @@ import Testing
     return (CohortAnalysis(cohort: "spring", attempts: attempts), scores.cache)
   }
 
-  @Test func aReportFromTheCacheIsTheReportOfAFreshReplay() throws {
-    let database = try Self.cohort()
+  @Test(arguments: TestStore.engines) func aReportFromTheCacheIsTheReportOfAFreshReplay(
+    store: TestStore
+  ) throws {
+    let database = try Self.cohort(store: store)
     let fresh = try Self.freshAnalysis(database)
     #expect(fresh.counts.sessions == 24)
     #expect(fresh.counts.unscorable == 1)
@@ -128,8 +151,10 @@ import Testing
   }
 
   /// Each session's scores, not only the cohort's statistics, come back as derived.
-  @Test func everyCachedScoreIsTheScoreOfItsReplay() throws {
-    let database = try Self.cohort(sessions: 12)
+  @Test(arguments: TestStore.engines) func everyCachedScoreIsTheScoreOfItsReplay(store: TestStore)
+    throws
+  {
+    let database = try Self.cohort(sessions: 12, store: store)
     let replayed = try database.replayedSessions(cohort: "spring")
     _ = try database.sessionScores(cohort: "spring")
     let cached = try database.sessionScores(cohort: "spring")
@@ -139,8 +164,10 @@ import Testing
     #expect(cached.sessions.map(\.problem) == replayed.map(\.problem))
   }
 
-  @Test func aNewScoringVersionDerivesEveryScoreOnce() throws {
-    let database = try Self.cohort(sessions: 10)
+  @Test(arguments: TestStore.engines) func aNewScoringVersionDerivesEveryScoreOnce(store: TestStore)
+    throws
+  {
+    let database = try Self.cohort(sessions: 10, store: store)
     let fresh = try Self.freshAnalysis(database)
     _ = try Self.cachedAnalysis(database)
 
@@ -155,8 +182,10 @@ import Testing
     #expect(try database.scoreCacheCount() == 10)
   }
 
-  @Test func aChangedScenarioTextDerivesAfresh() throws {
-    let database = try Self.cohort(sessions: 10)
+  @Test(arguments: TestStore.engines) func aChangedScenarioTextDerivesAfresh(store: TestStore)
+    throws
+  {
+    let database = try Self.cohort(sessions: 10, store: store)
     let (before, _) = try Self.cachedAnalysis(database)
     // Someone edits the stored text: every ending is now worth 7 points.
     try database.executeForTesting(
@@ -172,41 +201,42 @@ import Testing
     #expect(after != before)
   }
 
-  @Test func aRowThatDoesNotMatchItsKeyIsIgnoredAndRecomputed() throws {
-    let database = try Self.cohort(sessions: 6)
+  @Test(arguments: TestStore.engines) func aRowThatDoesNotMatchItsKeyIsIgnoredAndRecomputed(
+    store: TestStore
+  ) throws {
+    let database = try Self.cohort(sessions: 6, store: store)
     let fresh = try Self.freshAnalysis(database)
     _ = try Self.cachedAnalysis(database)
 
     // A payload edited by hand (another plausible overall score), the digest left
     // alone: the overall score's second most significant byte is the 11th.
-    try database.executeForTesting(
-      """
-      UPDATE score_cache SET payload = CAST(substr(payload, 1, 10)
-        || CASE WHEN substr(payload, 11, 1) = X'47' THEN X'46' ELSE X'47' END
-        || substr(payload, 12) AS BLOB)
-      WHERE rowid IN (SELECT rowid FROM score_cache LIMIT 2)
-      """)
+    try Self.editCache(database, rows: 2) { row in
+      row.payload[10] = row.payload[10] == 0x47 ? 0x46 : 0x47
+    }
     var (analysis, statistics) = try Self.cachedAnalysis(database)
     #expect(statistics.rejected == 2)
     #expect(statistics.derived == 2)
     #expect(analysis == fresh)
 
     // One session's row moved under another session's key, digest and all.
-    try database.executeForTesting(
-      """
-      UPDATE score_cache SET inputs_hash = 'x' || inputs_hash
-      WHERE rowid IN (SELECT rowid FROM score_cache LIMIT 1);
-      UPDATE score_cache SET
-        payload = (SELECT payload FROM score_cache WHERE inputs_hash LIKE 'x%'),
-        digest = (SELECT digest FROM score_cache WHERE inputs_hash LIKE 'x%')
-      WHERE inputs_hash NOT LIKE 'x%'
-      """)
+    let moved = try #require(try Self.cacheRows(database).first)
+    try Self.editCache(database, rows: 6) { row in
+      if row.inputsHash != moved.inputsHash {
+        row.payload = moved.payload
+        row.digest = moved.digest
+      }
+    }
+    try database.write { db in
+      try db.execute(
+        "UPDATE score_cache SET inputs_hash = ? WHERE inputs_hash = ?",
+        [.text("x" + moved.inputsHash), .text(moved.inputsHash)])
+    }
     (analysis, statistics) = try Self.cachedAnalysis(database)
     #expect(statistics.rejected == 5)
     #expect(analysis == fresh)
 
     // Rows cut short, or that lost their digest.
-    try database.executeForTesting("UPDATE score_cache SET payload = X'0101'")
+    try Self.editCache(database, rows: 6) { row in row.payload = Data([1, 1]) }
     (analysis, statistics) = try Self.cachedAnalysis(database)
     #expect(statistics.rejected == 6)
     #expect(analysis == fresh)
@@ -224,8 +254,10 @@ import Testing
 
   /// A row whose digest matches but whose numbers no replay can give (written by
   /// someone who recomputed the digest) is still refused.
-  @Test func aRowWithImpossibleScoresIsRefused() throws {
-    let database = try Self.cohort(sessions: 6)
+  @Test(arguments: TestStore.engines) func aRowWithImpossibleScoresIsRefused(store: TestStore)
+    throws
+  {
+    let database = try Self.cohort(sessions: 6, store: store)
     let fresh = try Self.freshAnalysis(database)
     let scores = try database.sessionScores(cohort: "spring")
     let session = try #require(scores.sessions.first { $0.score != nil })
@@ -238,14 +270,7 @@ import Testing
     let row = ScoreCacheRow(key: key, entry: ScoreCacheEntry(score: forged), texts: nil)
     var context = ScoreCachePayload.Context(texts: nil)
     #expect(row.entry(for: key, context: &context) == nil)
-    func quoted(_ text: String) -> String {
-      "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
-    }
-    let blob = "X'" + row.payload.map { String(format: "%02x", $0) }.joined() + "'"
-    try database.executeForTesting(
-      "INSERT OR REPLACE INTO score_cache VALUES ("
-        + [row.scenarioHash, row.inputsHash, row.version].map(quoted).joined(separator: ", ")
-        + ", \(blob), \(quoted(row.digest)))")
+    try database.write { db in try row.upsert(in: db) }
     let (analysis, statistics) = try Self.cachedAnalysis(database)
     #expect(statistics.rejected == 1)
     #expect(analysis == fresh)
@@ -253,8 +278,8 @@ import Testing
 
   /// The stored form gives back every score bit for bit, naming the scenario's texts
   /// or not, and refuses bytes cut short, running on, or naming texts it cannot find.
-  @Test func payloadsRoundTripExactly() throws {
-    let database = try Self.cohort(sessions: 8)
+  @Test(arguments: TestStore.engines) func payloadsRoundTripExactly(store: TestStore) throws {
+    let database = try Self.cohort(sessions: 8, store: store)
     let scenario = try #require(
       ScenarioLoader.load(text: try Self.scenarioText(), file: "s.yaml").scenario)
     let texts = ScenarioTexts(scenario)
@@ -288,7 +313,9 @@ import Testing
     #expect(decoded == entry)
   }
 
-  @Test func keysTellApartWhatAReplayDependsOn() throws {
+  @Test(arguments: TestStore.engines) func keysTellApartWhatAReplayDependsOn(store: TestStore)
+    throws
+  {
     let record = SessionRecord(
       id: UUID(), trainee: "Ada", cohort: nil, scenarioID: "s", scenarioHash: "h", seed: 1,
       mode: .assessment, timed: false, started: Sample.time(), finished: nil, status: .active)
@@ -344,9 +371,9 @@ import Testing
   }
 
   /// Import caches the scores it derives, under the key the report computes.
-  @Test func importFillsTheCacheAsItScores() throws {
-    let source = try Self.cohort(sessions: 8)
-    let target = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func importFillsTheCacheAsItScores(store: TestStore) throws {
+    let source = try Self.cohort(sessions: 8, store: store)
+    let target = try store.make()
     _ = try target.createCohort(name: "spring", description: nil, at: Sample.time())
     var replayer = SessionReplayer()
     var batch: [SessionImport] = []
@@ -373,9 +400,11 @@ import Testing
 
   /// In one batch each session stands alone: refused ones are reported by position,
   /// the others stored, and a session given twice is stored once.
-  @Test func aBatchImportRefusesSessionsOneByOne() throws {
-    let source = try Self.cohort(sessions: 3)
-    let target = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func aBatchImportRefusesSessionsOneByOne(store: TestStore)
+    throws
+  {
+    let source = try Self.cohort(sessions: 3, store: store)
+    let target = try store.make()
     _ = try target.createCohort(name: "spring", description: nil, at: Sample.time())
     let files = try source.sessions(cohort: "spring").map { try source.sessionFile(id: $0.id) }
     func item(_ file: SessionFile) -> SessionImport {

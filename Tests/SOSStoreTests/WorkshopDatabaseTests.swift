@@ -100,8 +100,10 @@ import Testing
 
   // MARK: - Sessions
 
-  @Test func createdSessionIsActiveWithALowerCaseUUIDAndTheTextHash() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func createdSessionIsActiveWithALowerCaseUUIDAndTheTextHash(
+    store: TestStore
+  ) throws {
+    let database = try store.make()
     let session = try database.createSession(Sample.newSession(seed: UInt64.max))
     #expect(session.idText == session.id.uuidString.lowercased())
     #expect(session.status == .active)
@@ -111,8 +113,8 @@ import Testing
     #expect(try database.session(id: session.id) == session)
   }
 
-  @Test func appendedInputsReadBackInOrder() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func appendedInputsReadBackInOrder(store: TestStore) throws {
+    let database = try store.make()
     let session = try database.createSession(Sample.newSession())
     for (index, input) in Sample.inputs.enumerated() {
       try database.appendInput(
@@ -126,8 +128,10 @@ import Testing
     #expect(inputs[1].at == Timestamp.normalized(Sample.time(1.123)))
   }
 
-  @Test func inputsAreRefusedForUnknownOrEndedSessionsAndBadValues() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func inputsAreRefusedForUnknownOrEndedSessionsAndBadValues(
+    store: TestStore
+  ) throws {
+    let database = try store.make()
     let missing = UUID()
     #expect(throws: WorkshopDatabaseError.sessionNotFound(missing.uuidString.lowercased())) {
       try database.appendInput(
@@ -147,8 +151,8 @@ import Testing
     #expect(error?.message == "session \(session.idText) is finished and cannot be changed")
   }
 
-  @Test func finishAndAbandon() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func finishAndAbandon(store: TestStore) throws {
+    let database = try store.make()
     let first = try database.createSession(Sample.newSession(started: 0))
     let second = try database.createSession(Sample.newSession(started: 10))
     try database.finishSession(id: first.id, at: Sample.time(100))
@@ -164,8 +168,10 @@ import Testing
     }
   }
 
-  @Test func latestActiveSessionPerTraineeAndOverall() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func latestActiveSessionPerTraineeAndOverall(store: TestStore)
+    throws
+  {
+    let database = try store.make()
     #expect(try database.latestActiveSession() == nil)
     let ada1 = try database.createSession(Sample.newSession(trainee: "Ada", started: 0))
     let bob = try database.createSession(Sample.newSession(trainee: "Bob", started: 10))
@@ -177,8 +183,8 @@ import Testing
     #expect(try database.latestActiveSession(trainee: "Cy") == nil)
   }
 
-  @Test func sessionByPrefix() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func sessionByPrefix(store: TestStore) throws {
+    let database = try store.make()
     let session = try database.createSession(Sample.newSession())
     #expect(try database.session(prefix: session.shortID).id == session.id)
     #expect(try database.session(prefix: session.shortID.uppercased()).id == session.id)
@@ -200,8 +206,8 @@ import Testing
     }
   }
 
-  @Test func ambiguousPrefixListsTheMatches() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func ambiguousPrefixListsTheMatches(store: TestStore) throws {
+    let database = try store.make()
     let ids = ["ab12cd34-0000-4000-8000-000000000001", "ab12ef56-0000-4000-8000-000000000002"]
     for id in ids {
       let record = SessionRecord(
@@ -225,8 +231,8 @@ import Testing
 
   // MARK: - Cohorts
 
-  @Test func unknownCohortSaysHowToCreateIt() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func unknownCohortSaysHowToCreateIt(store: TestStore) throws {
+    let database = try store.make()
     let error = #expect(throws: WorkshopDatabaseError.unknownCohort("spring")) {
       try database.createSession(Sample.newSession(cohort: "spring"))
     }
@@ -240,8 +246,8 @@ import Testing
     #expect(try database.sessions().isEmpty)
   }
 
-  @Test func duplicateCohortIsRefused() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func duplicateCohortIsRefused(store: TestStore) throws {
+    let database = try store.make()
     let cohort = try database.createCohort(name: "spring", description: "")
     #expect(cohort.description == nil)
     #expect(cohort.secret.count == 32)
@@ -254,8 +260,9 @@ import Testing
     }
   }
 
-  @Test func cohortsCountSessionsAndTrainees() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func cohortsCountSessionsAndTrainees(store: TestStore) throws
+  {
+    let database = try store.make()
     let spring = try database.createCohort(name: "spring", description: "Spring workshop")
     _ = try database.createCohort(name: "autumn")
     _ = try database.createSession(Sample.newSession(trainee: "Ada", cohort: "spring"))
@@ -277,8 +284,10 @@ import Testing
     #expect(try database.sessions().count == 4)
   }
 
-  @Test func pseudonymsAreStablePerCohortAndDifferAcrossCohorts() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func pseudonymsAreStablePerCohortAndDifferAcrossCohorts(
+    store: TestStore
+  ) throws {
+    let database = try store.make()
     let spring = try database.createCohort(name: "spring")
     let autumn = try database.createCohort(name: "autumn")
     let stored = try #require(try database.cohort(named: "spring"))
@@ -288,8 +297,8 @@ import Testing
     #expect(spring.pseudonym(for: "Ada").count == 10)
   }
 
-  @Test func sessionsAreListedByStartTime() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func sessionsAreListedByStartTime(store: TestStore) throws {
+    let database = try store.make()
     let late = try database.createSession(Sample.newSession(trainee: "Late", started: 3600))
     let early = try database.createSession(Sample.newSession(trainee: "Early", started: 0))
     #expect(try database.sessions().map(\.id) == [early.id, late.id])
@@ -297,8 +306,8 @@ import Testing
 
   // MARK: - Scenario texts
 
-  @Test func scenarioTextIsStoredOnceByHash() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func scenarioTextIsStoredOnceByHash(store: TestStore) throws {
+    let database = try store.make()
     let hash = try database.storeScenarioText(Sample.scenarioText, scenarioID: "a")
     #expect(try database.storeScenarioText(Sample.scenarioText, scenarioID: "a") == hash)
     #expect(hash == SHA256.hex(SHA256.digest(Array(Sample.scenarioText.utf8))))
@@ -309,8 +318,10 @@ import Testing
 
   // MARK: - Import
 
-  @Test func importStoresANewSessionOnceWithItsInputs() throws {
-    let source = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func importStoresANewSessionOnceWithItsInputs(
+    store: TestStore
+  ) throws {
+    let source = try store.make()
     _ = try source.createCohort(name: "spring")
     let session = try source.createSession(Sample.newSession(cohort: "spring"))
     for (index, input) in Sample.inputs.enumerated() {
@@ -322,7 +333,7 @@ import Testing
     let finished = try #require(try source.session(id: session.id))
     let inputs = try source.inputs(sessionID: session.id)
 
-    let target = try WorkshopDatabase.inMemory()
+    let target = try store.make()
     #expect(throws: WorkshopDatabaseError.unknownCohort("spring")) {
       try target.importSession(finished, scenarioText: Sample.scenarioText, inputs: inputs)
     }
@@ -339,8 +350,9 @@ import Testing
     #expect(try target.scenarioText(hash: finished.scenarioHash) == Sample.scenarioText)
   }
 
-  @Test func importRefusesAlteredTextAndGaps() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func importRefusesAlteredTextAndGaps(store: TestStore) throws
+  {
+    let database = try store.make()
     let record = SessionRecord(
       id: UUID(), trainee: "Ada", cohort: nil, scenarioID: "x",
       scenarioHash: SHA256.hex(SHA256.digest(Array(Sample.scenarioText.utf8))), seed: 1,
@@ -363,8 +375,8 @@ import Testing
 
   // MARK: - Damaged rows
 
-  @Test func damagedInputRowsAreTypedErrors() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func damagedInputRowsAreTypedErrors(store: TestStore) throws {
+    let database = try store.make()
     let session = try database.createSession(Sample.newSession())
     try database.appendInput(
       sessionID: session.id, input: .choose(1), at: Sample.time(), latencyMilliseconds: nil)
@@ -378,7 +390,7 @@ import Testing
     }
     #expect(
       error?.message
-        == "database at :memory: holds a damaged session_input row: session \(session.idText), "
+        == "database at \(database.path) holds a damaged session_input row: session \(session.idText), "
         + "input 1: unknown kind 'dance' (expected choose, write, timeout, undo or inject)")
 
     try database.executeForTesting(
@@ -389,14 +401,15 @@ import Testing
     #expect(throws: WorkshopDatabaseError.self) { try database.inputs(sessionID: session.id) }
   }
 
-  @Test func damagedSessionRowsAreTypedErrors() throws {
-    let database = try WorkshopDatabase.inMemory()
+  @Test(arguments: TestStore.engines) func damagedSessionRowsAreTypedErrors(store: TestStore) throws
+  {
+    let database = try store.make()
     let session = try database.createSession(Sample.newSession())
     try database.executeForTesting("UPDATE session SET mode = 'chaos'")
     let error = #expect(throws: WorkshopDatabaseError.self) { try database.sessions() }
     #expect(
       error?.message
-        == "database at :memory: holds a damaged session row: session \(session.idText): "
+        == "database at \(database.path) holds a damaged session row: session \(session.idText): "
         + "unknown mode 'chaos'")
     try database.executeForTesting("UPDATE session SET mode = 'practice', started = 'soon'")
     let time = #expect(throws: WorkshopDatabaseError.self) { try database.session(id: session.id) }

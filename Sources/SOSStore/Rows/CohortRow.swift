@@ -1,9 +1,5 @@
-import GRDB
-
 /// A row of `cohort`.
-struct CohortRow: Codable, FetchableRecord, MutablePersistableRecord {
-  static let databaseTableName = "cohort"
-
+struct CohortRow {
   var id: Int64?
   var name: String
   var description: String?
@@ -11,33 +7,30 @@ struct CohortRow: Codable, FetchableRecord, MutablePersistableRecord {
   var secret: String
   var createdAt: String
 
-  enum CodingKeys: String, CodingKey {
-    case id
-    case name
-    case description
-    case secret
-    case createdAt = "created_at"
+  init(id: Int64?, name: String, description: String?, secret: String, createdAt: String) {
+    self.id = id
+    self.name = name
+    self.description = description
+    self.secret = secret
+    self.createdAt = createdAt
   }
 
-  enum Columns {
-    static let id = Column(CodingKeys.id)
-    static let name = Column(CodingKeys.name)
+  init(_ row: SQLRow) throws(SQLRowError) {
+    id = try row.integer("id")
+    name = try row.text("name")
+    description = try row.optionalText("description")
+    secret = try row.text("secret")
+    createdAt = try row.text("created_at")
   }
 
-  mutating func didInsert(_ inserted: InsertionSuccess) {
-    id = inserted.rowID
-  }
-}
-
-/// How many sessions and distinct trainees one cohort has.
-struct CohortCounts: Decodable, FetchableRecord {
-  var cohortID: Int64
-  var sessions: Int
-  var trainees: Int
-
-  enum CodingKeys: String, CodingKey {
-    case cohortID = "cohort_id"
-    case sessions
-    case trainees
+  /// Inserts the row (unless `ignoringDuplicate` and the name is taken) and returns
+  /// its new id, or `nil` when it was ignored.
+  @discardableResult
+  func insert(in db: any SQLConnection, ignoringDuplicate: Bool = false) throws -> Int64? {
+    let conflict = ignoringDuplicate ? " ON CONFLICT (name) DO NOTHING" : ""
+    return try db.integer(
+      "INSERT INTO cohort (name, description, secret, created_at) VALUES (?, ?, ?, ?)"
+        + conflict + " RETURNING id",
+      [.text(name), .text(description), .text(secret), .text(createdAt)])
   }
 }

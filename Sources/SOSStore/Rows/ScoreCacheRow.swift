@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SOSCore
 
 /// A row of `score_cache`: what one replay gave, filed under its ``ScoreCacheKey``, with
@@ -9,9 +8,7 @@ import SOSCore
 /// to another key, and a row that fails it is recomputed, never used. Someone who can
 /// write the database can also write a matching digest — as they could rewrite the
 /// answers themselves; `sos cohort report --rescore` replays everything regardless.
-struct ScoreCacheRow: Codable, FetchableRecord, PersistableRecord {
-  static let databaseTableName = "score_cache"
-
+struct ScoreCacheRow {
   var scenarioHash: String
   var inputsHash: String
   var version: String
@@ -19,16 +16,26 @@ struct ScoreCacheRow: Codable, FetchableRecord, PersistableRecord {
   var payload: Data
   var digest: String
 
-  enum CodingKeys: String, CodingKey {
-    case scenarioHash = "scenario_hash"
-    case inputsHash = "inputs_hash"
-    case version
-    case payload
-    case digest
+  init(_ row: SQLRow) throws(SQLRowError) {
+    scenarioHash = try row.text("scenario_hash")
+    inputsHash = try row.text("inputs_hash")
+    version = try row.text("version")
+    payload = Data(try row.blob("payload"))
+    digest = try row.text("digest")
   }
 
-  enum Columns {
-    static let version = Column(CodingKeys.version)
+  /// Writes the row, replacing one filed under the same key.
+  func upsert(in db: any SQLConnection) throws {
+    try db.execute(
+      """
+      INSERT INTO score_cache (scenario_hash, inputs_hash, version, payload, digest)
+      VALUES (?, ?, ?, ?, ?) ON CONFLICT (scenario_hash, inputs_hash, version)
+      DO UPDATE SET payload = excluded.payload, digest = excluded.digest
+      """,
+      [
+        .text(scenarioHash), .text(inputsHash), .text(version), .blob([UInt8](payload)),
+        .text(digest),
+      ])
   }
 
   /// The row that files `entry` under `key`, naming the texts of `texts` (the scenario

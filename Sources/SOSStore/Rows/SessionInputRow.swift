@@ -1,32 +1,23 @@
-import GRDB
-
 /// A row of `session_input`: one input of a session's append-only log.
-struct SessionInputRow: Codable, FetchableRecord, PersistableRecord {
-  static let databaseTableName = "session_input"
-
+struct SessionInputRow {
   var sessionID: String
   var sequence: Int
-  /// `choose`, `write`, `timeout` or `undo` (see ``InputKind``).
+  /// `choose`, `write`, `timeout`, `undo` or `inject` (see ``InputKind``).
   var kind: String
-  /// The option number (`choose`) or the statement text (`write`).
+  /// The option number (`choose`), the statement text (`write`) or the inject's id.
   var value: String?
   var at: String
   var latencyMilliseconds: Int?
   /// The id of the option chosen (`choose`), beside the number typed.
   var choice: String?
 
-  enum CodingKeys: String, CodingKey {
-    case sessionID = "session_id"
-    case sequence
-    case kind
-    case value
-    case at
-    case latencyMilliseconds = "latency_ms"
-    case choice
-  }
-
-  enum Columns {
-    static let sessionID = Column(CodingKeys.sessionID)
-    static let sequence = Column(CodingKeys.sequence)
+  func insert(in db: any SQLConnection) throws {
+    try db.execute(
+      "INSERT INTO session_input (session_id, sequence, kind, value, at, latency_ms, choice)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+      [
+        .text(sessionID), .integer(sequence), .text(kind), .text(value), .text(at),
+        .integer(latencyMilliseconds), .text(choice),
+      ])
   }
 }
