@@ -70,6 +70,16 @@ extension WorkshopDatabase {
     }
   }
 
+  /// Removes a session and its inputs: a spool's copy (``SessionRecord``) once the
+  /// database server holds all of it. Not for sessions of a room.
+  public func deleteSession(id: UUID) throws(WorkshopDatabaseError) {
+    let id = Self.idText(id)
+    try write { db in
+      try db.execute("DELETE FROM session_input WHERE session_id = ?", [.text(id)])
+      try db.execute("DELETE FROM session WHERE id = ?", [.text(id)])
+    }
+  }
+
   /// Marks an active session as played to its end at `at`.
   public func finishSession(id: UUID, at: Date) throws(WorkshopDatabaseError) {
     try end(id: id, at: at, status: .finished)

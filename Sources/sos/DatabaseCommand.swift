@@ -5,8 +5,13 @@ import SOSStore
 struct DatabaseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "db",
-    abstract: "Look after the workshop database: bring its schema up to date, check it.",
-    subcommands: [DatabaseMigrateCommand.self, DatabaseCheckCommand.self])
+    abstract: "Look after the workshop database: bring its schema up to date, check it, copy it.",
+    discussion: """
+      A database is an SQLite file (the default; one laptop, one room) or a PostgreSQL \
+      database named by a URL, postgres://USER@HOST[:PORT]/DATABASE (one store for many \
+      rooms and sites). The password comes from the URL, $PGPASSWORD or ~/.pgpass.
+      """,
+    subcommands: [DatabaseMigrateCommand.self, DatabaseCheckCommand.self, DatabaseCopyCommand.self])
 }
 
 struct DatabaseMigrateCommand: ParsableCommand {
@@ -100,5 +105,73 @@ struct DatabaseCheckCommand: ParsableCommand {
       Output.out(lines.joined(separator: "\n") + "\n")
     }
     if !check.isHealthy { throw ExitStatus.checkFailed }
+  }
+}
+
+struct DatabaseCopyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "copy",
+    abstract: "Copy every cohort, session and room from one database into another.",
+    discussion: """
+      FROM and TO are SQLite files or postgres:// URLs, in either direction: \
+      sos db copy workshop.sqlite postgres://sos@db.example/sos moves a laptop's \
+      sessions into the team's store. TO is created (a file) or migrated as needed. \
+      The copy is one transaction: all of it or nothing. Sessions, cohorts, texts and \
+      rooms TO has already are left alone, so copying twice changes nothing. Afterwards \
+      every session is replayed in both and its scores compared. Exit status: 0 when \
+      every session scores the same in both, 1 when one does not, 66 when FROM does not \
+      exist, 74 when a database cannot be reached or written.
+      """)
+
+  @Argument(help: ArgumentHelp("The database to copy from.", valueName: "from"))
+  var from: String
+
+  @Argument(help: ArgumentHelp("The database to copy into.", valueName: "to"))
+  var to: String
+
+  func run() throws {
+    guard DatabaseLocation.display(from) != DatabaseLocation.display(to) else {
+      throw Failure.report("FROM and TO are the same database", ExitStatus.usage)
+    }
+    guard DatabaseLocation.isServer(from) || FileManager.default.fileExists(atPath: from) else {
+      throw Failure.report("no workshop database at \(from)", ExitStatus.missingInput)
+    }
+    try Failure.catching {
+      let source = try WorkshopDatabase.open(location: from)
+      let target = try WorkshopDatabase.open(location: to)
+      let copy = try source.copy(to: target)
+      Output.out(
+        "Copied \(copy.sessions) session\(copy.sessions == 1 ? "" : "s")"
+          + " (\(copy.inputs) input\(copy.inputs == 1 ? "" : "s")),"
+          + " \(copy.cohorts) cohort\(copy.cohorts == 1 ? "" : "s"),"
+          + " \(copy.scenarioTexts) scenario text\(copy.scenarioTexts == 1 ? "" : "s") and"
+          + " \(copy.rooms) room\(copy.rooms == 1 ? "" : "s") from \(source.path) to \(target.path)"
+          + (copy.sessionsAlreadyThere > 0
+            ? "; \(copy.sessionsAlreadyThere) session\(copy.sessionsAlreadyThere == 1 ? " was" : "s were") there already"
+            : "") + ".\n")
+      // Every session replayed in both: the copy is only as good as its scores.
+      let before = Dictionary(
+        try source.sessionScores().sessions.map { ($0.record.id, $0) },
+        uniquingKeysWith: { first, _ in first })
+      var differing: [String] = []
+      var compared = 0
+      for after in try target.sessionScores(rescore: true).sessions {
+        guard let original = before[after.record.id] else { continue }
+        compared += 1
+        if original.score != after.score || original.problem != after.problem {
+          differing.append(after.record.shortID)
+        }
+      }
+      if differing.isEmpty {
+        Output.out(
+          "Every one of the \(compared) session\(compared == 1 ? "" : "s") replays to the same"
+            + " scores in both.\n")
+      } else {
+        Output.error(
+          "error: \(differing.count) session(s) score differently after the copy:"
+            + " \(differing.joined(separator: ", "))\n")
+        throw ExitStatus.checkFailed
+      }
+    }
   }
 }

@@ -22,6 +22,22 @@ struct DatabaseOptions: ParsableArguments {
   /// The database as messages show it (a URL without its password).
   var displayPath: String { DatabaseLocation.display(path) }
 
+  /// Sends a database server what an earlier `sos play` kept on this computer while
+  /// the server could not be reached (see ``StoreSpool``); says so when it sent any.
+  static func sendSpooledAnswers(to store: WorkshopDatabase) {
+    guard let spool = try? StoreSpool.open(for: store, create: false) else { return }
+    do {
+      let sent = try spool.flushAll()
+      if sent > 0 {
+        Output.error(
+          "Sent \(sent) answer\(sent == 1 ? "" : "s") kept on this computer while \(store.path)"
+            + " could not be reached.\n")
+      }
+    } catch {
+      Output.error("warning: answers kept on this computer stay there for now: \(error.message)\n")
+    }
+  }
+
   /// Opens the database for a command that only reads: a database that does not exist
   /// is not created (a mistyped `--db` would otherwise make an empty one and report
   /// "no sessions"); it fails with exit 66 naming the path.
@@ -38,7 +54,9 @@ struct DatabaseOptions: ParsableArguments {
   /// is not a database).
   func open() throws -> WorkshopDatabase {
     do {
-      return try WorkshopDatabase.open(location: path)
+      let store = try WorkshopDatabase.open(location: path)
+      if store.isPostgres { Self.sendSpooledAnswers(to: store) }
+      return store
     } catch {
       throw Failure.database(error)
     }

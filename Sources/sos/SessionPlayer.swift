@@ -38,6 +38,26 @@ struct SessionPlayer {
           + " (\(SessionReplayer.describe(error.input))) is refused: \(error.error.message)",
         ExitStatus.badData)
     }
+    // On a database server, answers go to a spool on this computer first, so that a
+    // store that goes away mid-round loses nothing.
+    var journal = journal
+    var spool: StoreSpool?
+    if journal == nil, database.isPostgres {
+      do {
+        if let opened = try StoreSpool.open(for: database, create: true) {
+          try opened.mirror(
+            record, scenarioText: try database.scenarioText(hash: record.scenarioHash) ?? "",
+            inputs: stored)
+          spool = opened
+          let terminal = terminal
+          journal = SpooledJournal(spool: opened, sessionID: record.id) { line in
+            _ = terminal.output.write(terminal.palette.warning(terminal.wrap(line)) + "\n")
+          }
+        }
+      } catch {
+        throw Failure.database(error)
+      }
+    }
     var screen = terminal.screen(for: engine)
     screen.resumeCommand = hints.command("resume")
     let loop = PlayLoop(
@@ -68,7 +88,14 @@ struct SessionPlayer {
     guard exit == .finished else { return }
     // The debrief replays the saved log, as `sos debrief` does, so both show the same
     // decisions: those that still stand.
-    let inputs = try database.inputs(sessionID: record.id)
+    let inputs: [RecordedInput]
+    do {
+      inputs = try database.inputs(sessionID: record.id)
+    } catch {
+      // The server went away at the end: the spool has every answer.
+      guard let spool else { throw error }
+      inputs = try spool.local.inputs(sessionID: record.id)
+    }
     if case .success(let scored) = ScoredSession.replay(
       scenario, inputs: inputs.map(\.input), options: record.options,
       latencies: inputs.map(\.latencyMilliseconds), choices: inputs.map(\.choice))
