@@ -47,9 +47,14 @@ extension WorkshopDatabase {
 
   /// Appends one input to an active session's log, as the next sequence number, in
   /// one transaction that is committed (durable) when this returns.
+  ///
+  /// With `sequence`, the input is the log's input number `sequence`: it is stored
+  /// only when the log holds exactly that many inputs, and a log that holds it already
+  /// is left alone (what sending a spooled answer twice needs); a log that lacks
+  /// earlier inputs is refused.
   public func appendInput(
     sessionID: UUID, input: SessionInput, at: Date, latencyMilliseconds: Int?,
-    choice: String? = nil
+    choice: String? = nil, sequence: Int? = nil
   ) throws(WorkshopDatabaseError) {
     if case .choose(let option) = input, option < 1 {
       throw .invalidInput("option numbers start at 1, not \(option)")
@@ -63,6 +68,11 @@ extension WorkshopDatabase {
       let session = try activeSessionRow(id: id, in: db)
       let count = try db.count(
         "SELECT COUNT(*) FROM session_input WHERE session_id = ?", [.text(session.id)])
+      if let sequence, sequence != count {
+        guard sequence > count else { return }
+        throw WorkshopDatabaseError.inputSequenceGap(
+          sessionID: session.id, position: count, found: sequence)
+      }
       try SessionInputRow(
         sessionID: session.id, sequence: count, kind: kind.rawValue, value: value,
         at: Timestamp.string(at), latencyMilliseconds: latencyMilliseconds, choice: choice

@@ -60,32 +60,13 @@ struct JoinTicket: Codable, Equatable {
     }
   }
 
-  /// An exclusive lock on one server, room and name's session on this laptop, held
-  /// while `sos join` plays it: two at once would journal two games into one log.
-  final class Hold {
-    private let descriptor: Int32
-
-    fileprivate init(descriptor: Int32) { self.descriptor = descriptor }
-
-    deinit { if descriptor >= 0 { close(descriptor) } }
-  }
-
-  /// Takes the lock for a server, room and name; `nil` when another `sos join` holds
-  /// it. A lock that cannot be made at all (a read-only folder) does not stop play.
+  /// Takes the lock on one server, room and name's session on this laptop, held while
+  /// `sos join` plays it (two at once would journal two games into one log); `nil`
+  /// when another `sos join` holds it.
   static func hold(server: String, room: String, name: String, environment: [String: String])
-    -> Hold?
+    -> FileHold?
   {
-    let folder = Self.folder(environment: environment)
-    try? FileManager.default.createDirectory(
-      atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    let file = path(server: server, room: room, name: name, environment: environment) + ".lock"
-    let descriptor = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-    guard descriptor >= 0 else { return Hold(descriptor: -1) }
-    guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-      close(descriptor)
-      return nil
-    }
-    return Hold(descriptor: descriptor)
+    FileHold.take(path(server: server, room: room, name: name, environment: environment) + ".lock")
   }
 
   /// Remembers the last message shown, best effort.

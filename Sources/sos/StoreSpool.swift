@@ -12,6 +12,8 @@ import SOSTerminal
 struct StoreSpool {
   let local: WorkshopDatabase
   let server: WorkshopDatabase
+  /// The spool's folder: each session being played or sent holds a lock here.
+  let folder: String
 
   /// The spool of `server` (a PostgreSQL database), created when `create`; `nil` when
   /// there is none and `create` is false.
@@ -20,15 +22,23 @@ struct StoreSpool {
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws(WorkshopDatabaseError) -> StoreSpool? {
     let name = SHA256.hex(SHA256.digest(Array(server.path.utf8))).prefix(16)
-    let path = DatabaseLocation.stateDirectory(environment: environment) + "/spool/\(name).sqlite"
+    let folder = DatabaseLocation.stateDirectory(environment: environment) + "/spool/\(name)"
+    let path = folder + "/answers.sqlite"
     guard create || FileManager.default.fileExists(atPath: path) else { return nil }
-    return StoreSpool(local: try WorkshopDatabase.open(path: path), server: server)
+    return StoreSpool(local: try WorkshopDatabase.open(path: path), server: server, folder: folder)
+  }
+
+  /// The lock of session `id`: held by the `sos` that plays it, and by one that sends
+  /// its answers, so that no two send one session's answers at once; `nil` when another
+  /// process holds it.
+  func hold(sessionID id: UUID) -> FileHold? {
+    FileHold.take(folder + "/" + id.uuidString.lowercased() + ".lock")
   }
 
   /// Keeps a copy of `record` (as the server has it, with `inputs`) in the spool.
-  func mirror(_ record: SessionRecord, scenarioText: String, inputs: [RecordedInput]) throws(
-    WorkshopDatabaseError
-  ) {
+  func mirror(_ record: SessionRecord, scenarioText: String, inputs: [RecordedInput])
+    throws(WorkshopDatabaseError)
+  {
     if try local.session(id: record.id) != nil { try local.deleteSession(id: record.id) }
     var copy = record
     copy.cohort = nil
@@ -44,9 +54,11 @@ struct StoreSpool {
     let inputs = try local.inputs(sessionID: id)
     let held = try server.inputs(sessionID: id).count
     for recorded in inputs.dropFirst(held) {
+      // Each at its own place: an answer the server holds already is not added twice.
       try server.appendInput(
         sessionID: id, input: recorded.input, at: recorded.at,
-        latencyMilliseconds: recorded.latencyMilliseconds, choice: recorded.choice)
+        latencyMilliseconds: recorded.latencyMilliseconds, choice: recorded.choice,
+        sequence: recorded.sequence)
     }
     if let finished = kept.finished, try server.session(id: id)?.status == .active {
       switch kept.status {
@@ -59,10 +71,13 @@ struct StoreSpool {
     return max(0, inputs.count - held)
   }
 
-  /// Flushes every session in the spool; returns how many inputs were sent.
+  /// Flushes every session in the spool that no other `sos` is playing or sending;
+  /// returns how many inputs were sent.
   func flushAll() throws(WorkshopDatabaseError) -> Int {
     var sent = 0
     for session in try local.sessions() {
+      guard let hold = hold(sessionID: session.id) else { continue }
+      defer { withExtendedLifetime(hold) {} }
       sent += try flush(sessionID: session.id)
     }
     return sent
@@ -79,6 +94,8 @@ final class SpooledJournal: SessionJournal {
   let spool: StoreSpool
   let sessionID: UUID
   let notify: (String) -> Void
+  /// This process plays the session: no other sends its answers meanwhile.
+  private let hold: FileHold?
   private var offline = false
   private var lastTry = Date.distantPast
   static let retryAfter: TimeInterval = 15
@@ -87,6 +104,7 @@ final class SpooledJournal: SessionJournal {
     self.spool = spool
     self.sessionID = sessionID
     self.notify = notify
+    hold = spool.hold(sessionID: sessionID)
   }
 
   func record(_ input: SessionInput, choice: String?, latencyMilliseconds: Int?) throws {
