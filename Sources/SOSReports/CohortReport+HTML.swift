@@ -31,6 +31,7 @@ extension CohortReport {
     } else {
       body.append(prioritiesHTML())
       body.append(traineesHTML())
+      if analysis.sites.count > 1 { body.append(sitesHTML()) }
       for (index, scenario) in analysis.scenarios.enumerated() {
         body.append(scenarioHTML(scenario, number: index + 1))
       }
@@ -202,6 +203,25 @@ extension CohortReport {
     }
     return "<section aria-labelledby=\"trainees\"><h2 id=\"trainees\">Trainees</h2>"
       + Self.scrolling(html + "</tbody></table>", label: "Trainees") + "</section>"
+  }
+
+  func sitesHTML() -> String {
+    let e = HTMLText.escape
+    var html = "<table><caption>Sessions and counted results per site</caption>"
+    html +=
+      "<thead><tr><th scope=\"col\">Site</th><th scope=\"col\" class=\"num\">Sessions</th>"
+      + "<th scope=\"col\" class=\"num\">Trainees</th><th scope=\"col\" class=\"num\">Counted</th>"
+      + "<th scope=\"col\" class=\"num\">Mean overall</th>"
+      + "<th scope=\"col\" class=\"num\">Passed</th></tr></thead><tbody>"
+    for row in analysis.sites {
+      html +=
+        "<tr><th scope=\"row\">\(e(Self.siteName(row.site)))</th>"
+        + "<td class=\"num\">\(row.sessions)</td><td class=\"num\">\(row.trainees)</td>"
+        + "<td class=\"num\">\(row.counted)</td><td class=\"num\">\(Self.mean(row.meanOverall))</td>"
+        + "<td class=\"num\">\(row.passed)</td></tr>"
+    }
+    return "<section aria-labelledby=\"sites\"><h2 id=\"sites\">Sites</h2>"
+      + Self.scrolling(html + "</tbody></table>", label: "Sites") + "</section>"
   }
 
   func scenarioHTML(_ scenario: ScenarioAnalysis, number: Int) -> String {

@@ -62,6 +62,18 @@ extension CohortReport {
         "| \(md(row.trainee)) | \(md(row.scenario)) | \(row.attempts) | \(row.finished)"
           + " | \(Self.attempt(row.latest)) | \(Self.attempt(row.best)) |")
     }
+    if analysis.sites.count > 1 {
+      lines.append("")
+      lines.append("## Sites")
+      lines.append("")
+      lines.append("| site | sessions | trainees | counted | mean overall | passed |")
+      lines.append("|---|---:|---:|---:|---:|---:|")
+      for row in analysis.sites {
+        lines.append(
+          "| \(md(Self.siteName(row.site))) | \(row.sessions) | \(row.trainees) | \(row.counted)"
+            + " | \(Self.mean(row.meanOverall)) | \(row.passed) |")
+      }
+    }
     for scenario in analysis.scenarios {
       lines.append("")
       lines += scenarioMarkdown(scenario)

@@ -206,6 +206,14 @@ public struct CohortReport: Sendable {
     return "\(ReportNumber.whole(result.overall)) \(result.grade)"
   }
 
+  /// A site's label as the reports show it.
+  static func siteName(_ site: String?) -> String { site ?? "(no site)" }
+
+  /// A site's mean overall score, or a dash.
+  static func mean(_ value: Double?) -> String {
+    value.map { ReportNumber.fixed($0, digits: 1) } ?? "–"
+  }
+
   static func statistic(_ value: Double?) -> String {
     value.map { ReportNumber.fixed($0, digits: 1) } ?? "–"
   }
@@ -286,6 +294,21 @@ public struct CohortReport: Sendable {
         ]
       }, numeric: [2, 3]
     ).map { "  " + $0 }
+
+    if analysis.sites.count > 1 {
+      lines.append("")
+      lines.append("Sites")
+      lines += TextColumns.render(
+        header: ["SITE", "SESSIONS", "TRAINEES", "COUNTED", "MEAN", "PASSED"],
+        rows: analysis.sites.map { row in
+          [
+            clean(Self.siteName(row.site)).replacingNewlines, String(row.sessions),
+            String(row.trainees), String(row.counted), Self.mean(row.meanOverall),
+            "\(row.passed) of \(row.counted)",
+          ]
+        }, numeric: [1, 2, 3, 4]
+      ).map { "  " + $0 }
+    }
 
     for scenario in analysis.scenarios {
       lines.append("")

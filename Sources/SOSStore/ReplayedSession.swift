@@ -38,6 +38,7 @@ public struct ReplayedSession: Hashable, Sendable {
       inputTimes: inputs.map { Timestamp.string($0.at) },
       scored: scored, problem: problem)
     attempt.flags = record.flags
+    attempt.site = record.site
     return attempt
   }
 }

@@ -32,6 +32,7 @@ public struct SessionScore: Hashable, Sendable {
       durationMilliseconds: record.durationMilliseconds, inputTimes: [], score: score,
       problem: problem)
     attempt.flags = record.flags
+    attempt.site = record.site
     return attempt
   }
 }

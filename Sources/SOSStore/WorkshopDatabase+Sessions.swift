@@ -421,11 +421,19 @@ extension WorkshopDatabase {
 
   /// The id of the trainee called `name` at `site` (the same person's earlier
   /// sessions), or a new id: the same name at another site is another person.
+  ///
+  /// Sessions stored before sites were kept (no site, no room) count as played at
+  /// any site, so that a database brought up to date keeps its trainees as they were.
   static func traineeID(name: String, site: String?, in db: any SQLConnection) throws -> String {
-    let known = try db.row(
-      "SELECT trainee_id FROM session WHERE trainee = ? AND COALESCE(site, '') = ?"
-        + " AND trainee_id IS NOT NULL LIMIT 1",
-      [.text(name), .text(site ?? "")])
+    let known =
+      try db.row(
+        "SELECT trainee_id FROM session WHERE trainee = ? AND site = ?"
+          + " AND trainee_id IS NOT NULL LIMIT 1", [.text(name), .text(site ?? "")])
+      ?? db.row(
+        """
+        SELECT trainee_id FROM session WHERE trainee = ? AND site IS NULL
+        AND trainee_id IS NOT NULL AND id NOT IN (SELECT session_id FROM room_member) LIMIT 1
+        """, [.text(name)])
     if let id = try known?.optionalText("trainee_id") { return id }
     return UUID().uuidString.lowercased()
   }

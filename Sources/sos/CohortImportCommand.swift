@@ -40,6 +40,15 @@ struct CohortImportCommand: ParsableCommand {
   @Flag(help: "Refuse a file without a hand-in seal (see 'sos cohort key').")
   var requireSeal = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Where these sessions were played: a site's or city's label.",
+      discussion:
+        "The same name at two sites is two trainees until merged ('sos trainee merge')."
+        + " Default: no site.",
+      valueName: "label"))
+  var site: String?
+
   @OptionGroup var global: GlobalOptions
   @OptionGroup var database: DatabaseOptions
 
@@ -160,6 +169,7 @@ struct CohortImportCommand: ParsableCommand {
           batch.map { pending in
             var record = pending.file.sessionRecord
             record.flags = pending.flags
+            record.site = site.flatMap { $0.isEmpty ? nil : $0 }
             return SessionImport(
               record: record, scenarioText: pending.file.scenario.text,
               inputs: pending.file.inputs, scored: pending.replayed.scored,

@@ -47,10 +47,34 @@ struct PlayCommand: ParsableCommand {
       valueName: "key"))
   var handInKey: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Where you play: the workshop's site or city.",
+      discussion:
+        "Default: $SOS_SITE, else this computer's name. The same name at two sites is two"
+        + " trainees until a facilitator merges them ('sos trainee merge').",
+      valueName: "label"))
+  var site: String?
+
   @OptionGroup var global: GlobalOptions
   @OptionGroup var database: DatabaseOptions
 
+  /// The site in force: `--site`, else `$SOS_SITE`, else the host's name.
+  static func site(option: String?) -> String? {
+    let environment = ProcessInfo.processInfo.environment["SOS_SITE"]
+    let label = option ?? environment.flatMap { $0.isEmpty ? nil : $0 }
+    let chosen = label ?? ProcessInfo.processInfo.hostName
+    let trimmed = chosen.trimmingCharacters(in: .whitespaces)
+    return trimmed.isEmpty ? nil : String(trimmed.prefix(80))
+  }
+
   func validate() throws {
+    if let site,
+      site.trimmingCharacters(in: .whitespaces).isEmpty
+        || site.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+    {
+      throw ValidationError("--site needs a label of visible characters")
+    }
     if let trainee, trainee.trimmingCharacters(in: .whitespaces).isEmpty {
       throw ValidationError("--as needs a name")
     }
@@ -88,6 +112,7 @@ struct PlayCommand: ParsableCommand {
           mode: mode, timed: timed, seed: seed ?? .random(in: 0...UInt64.max)),
         started: Date())
       new.handInKey = key
+      new.site = Self.site(option: site)
       let record = try store.createSession(new)
       try SessionPlayer(database: store, terminal: terminal, hints: hints).play(
         record, scenario: scenario, resumed: false)

@@ -19,7 +19,7 @@ struct SOS: ParsableCommand {
       GraphCommand.self, NewCommand.self, ImportTweeCommand.self, StatementCommand.self,
       ValidateCommand.self,
       LintCommand.self, ServeCommand.self, RoomCommand.self, JoinCommand.self,
-      DatabaseCommand.self,
+      DatabaseCommand.self, TraineeCommand.self,
     ],
     defaultSubcommand: ShellCommand.self
   )

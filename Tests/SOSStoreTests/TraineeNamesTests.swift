@@ -36,3 +36,60 @@ import Testing
     #expect(names[there.id] == "Kim (room KXT-4MP-Q9W)")
   }
 }
+
+extension TraineeNamesTests {
+  static func record(_ name: String, site: String?, id: String) -> SessionRecord {
+    var record = Self.record(name, room: nil)
+    record.site = site
+    record.traineeID = id
+    return record
+  }
+
+  @Test func aNameAtTwoSitesIsTwoPeopleUntilMerged() {
+    let leeds = Self.record("Alex Morgan", site: "Leeds", id: "a1")
+    let bristol = Self.record("Alex Morgan", site: "Bristol", id: "b2")
+    let names = TraineeNames.distinct([leeds, bristol])
+    #expect(names[leeds.id] == "Alex Morgan (Leeds)")
+    #expect(names[bristol.id] == "Alex Morgan (Bristol)")
+    // Merged: one person, one name, wherever they played.
+    var merged = bristol
+    merged.traineeID = "a1"
+    #expect(Set(TraineeNames.distinct([leeds, merged]).values) == ["Alex Morgan"])
+  }
+}
+
+/// Trainee ids as the store gives them: by name and site, merged on request.
+@Suite struct TraineeIdentityTests {
+  @Test(arguments: TestStore.engines)
+  func theSameNameAtTwoSitesIsTwoTraineesUntilMerged(store: TestStore) throws {
+    let database = try store.make()
+    _ = try database.createCohort(name: "c", at: Sample.time())
+    func play(_ name: String, site: String?) throws -> SessionRecord {
+      var new = Sample.newSession(trainee: name, cohort: "c")
+      new.site = site
+      return try database.createSession(new)
+    }
+    let leeds = try play("Alex Morgan", site: "Leeds")
+    let again = try play("Alex Morgan", site: "Leeds")
+    let bristol = try play("Alex Morgan", site: "Bristol")
+    #expect(leeds.traineeID == again.traineeID)
+    #expect(leeds.traineeID != bristol.traineeID)
+    #expect(try database.cohorts().first?.traineeCount == 2)
+    let trainees = try database.trainees(cohort: "c")
+    #expect(trainees.count == 2)
+    #expect(
+      trainees.map(\.places).sorted { $0.first ?? "" < $1.first ?? "" } == [["Bristol"], ["Leeds"]])
+    let names = TraineeNames.distinct(try database.sessions(cohort: "c"))
+    #expect(Set(names.values) == ["Alex Morgan (Leeds)", "Alex Morgan (Bristol)"])
+
+    let keep = try #require(leeds.traineeID)
+    let other = try #require(bristol.traineeID)
+    #expect(try database.mergeTrainees(keep: String(keep.prefix(8)), others: [other]) == 1)
+    #expect(try database.cohorts().first?.traineeCount == 1)
+    #expect(
+      Set(TraineeNames.distinct(try database.sessions(cohort: "c")).values) == ["Alex Morgan"])
+    #expect(throws: WorkshopDatabaseError.self) {
+      try database.mergeTrainees(keep: "zzzz", others: [keep])
+    }
+  }
+}

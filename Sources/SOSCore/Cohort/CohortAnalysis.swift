@@ -60,6 +60,20 @@ public struct CohortAnalysis: Hashable, Sendable, Codable {
     public var flags: [String] = []
   }
 
+  /// One site's sessions and counted results, for a programme run at several sites.
+  public struct SiteRow: Hashable, Sendable, Codable {
+    /// The site's label, or `nil` for sessions that carry none.
+    public var site: String?
+    public var sessions: Int
+    public var trainees: Int
+    /// The counted attempts (each trainee's latest per scenario) played there.
+    public var counted: Int
+    /// Their mean overall score, when any.
+    public var meanOverall: Double?
+    /// How many of them passed.
+    public var passed: Int
+  }
+
   /// An attempt's result, for the trainee table.
   public struct AttemptResult: Hashable, Sendable, Codable {
     public var session: String
@@ -111,6 +125,9 @@ public struct CohortAnalysis: Hashable, Sendable, Codable {
   public var counts: Counts
   public var sessions: [SessionRow]
   public var trainees: [TraineeRow]
+  /// The sessions and counted results of each site, by label (sessions without a site
+  /// last); a cohort played at one site has one row.
+  public var sites: [SiteRow]
   public var scenarios: [ScenarioAnalysis]
   /// Deadlines missed, of every deadline faced in the counted attempts.
   public var deadlinesMissed: Proportion
@@ -183,6 +200,7 @@ public struct CohortAnalysis: Hashable, Sendable, Codable {
       }
     }
     self.trainees = trainees
+    sites = Self.sites(attempts, counted: counted.values.flatMap { $0 })
 
     var scenarios: [ScenarioAnalysis] = []
     for id in Set(attempts.map(\.scenarioID)).sorted() {
@@ -376,5 +394,22 @@ public struct CohortAnalysis: Hashable, Sendable, Codable {
     let magnitude = abs(hundredths)
     let fraction = magnitude % 100
     return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+  }
+}
+
+extension CohortAnalysis {
+  /// Each site's sessions, trainees and counted results.
+  static func sites(_ attempts: [CohortAttempt], counted: [CohortAttempt]) -> [SiteRow] {
+    let labels = Set(attempts.map(\.site))
+    let ordered = labels.compactMap { $0 }.sorted() + (labels.contains(nil) ? [nil] : [])
+    return ordered.map { site in
+      let here = attempts.filter { $0.site == site }
+      let results = counted.filter { $0.site == site }.compactMap(\.finishedScore)
+      let mean =
+        results.isEmpty ? nil : results.map(\.overall).reduce(0, +) / Double(results.count)
+      return SiteRow(
+        site: site, sessions: here.count, trainees: Set(here.map(\.trainee)).count,
+        counted: results.count, meanOverall: mean, passed: results.filter(\.passed).count)
+    }
   }
 }

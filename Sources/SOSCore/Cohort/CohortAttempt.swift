@@ -56,6 +56,8 @@ public struct CohortAttempt: Hashable, Sendable {
   public var problem: String?
   /// What import found odd about the hand-in this session came from, in words.
   public var flags: [String] = []
+  /// Where it was played: a live room's code, a site's label or a host's name.
+  public var site: String?
 
   /// The scenario and the scores, kept out of line: they are large values, and a
   /// cohort's analysis copies and sorts arrays of thousands of attempts.
