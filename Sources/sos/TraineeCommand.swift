@@ -88,7 +88,8 @@ struct TraineeMergeCommand: ParsableCommand {
     do {
       let changed = try store.mergeTrainees(keep: keep, others: others)
       Output.out(
-        "Merged: \(changed) session\(changed == 1 ? "" : "s") now belong to trainee \(keep).\n")
+        "Merged: \(changed) session\(changed == 1 ? " now belongs" : "s now belong") to trainee"
+          + " \(keep).\n")
     } catch .invalidInput(let message) {
       throw Failure.report(message, ExitStatus.usage)
     } catch {

@@ -404,7 +404,9 @@ extension CohortAnalysis {
     let ordered = labels.compactMap { $0 }.sorted() + (labels.contains(nil) ? [nil] : [])
     return ordered.map { site in
       let here = attempts.filter { $0.site == site }
-      let results = counted.filter { $0.site == site }.compactMap(\.finishedScore)
+      // Summed in one order (by session), so that the mean is the same on every run.
+      let results = counted.filter { $0.site == site }.sorted { $0.session < $1.session }
+        .compactMap(\.finishedScore)
       let mean =
         results.isEmpty ? nil : results.map(\.overall).reduce(0, +) / Double(results.count)
       return SiteRow(
