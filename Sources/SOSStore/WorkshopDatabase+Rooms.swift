@@ -136,7 +136,7 @@ extension WorkshopDatabase {
       new.shuffles = true
       // The room is the site: the same name in another room is another person.
       new.site = code
-      let session = try Self.insertSession(new, in: db)
+      let session = try Self.insertSession(new, inRoom: true, in: db)
       let last =
         try db.integer("SELECT MAX(id) FROM room_notice WHERE room_code = ?", [.text(code)]) ?? 0
       try RoomMemberRow(

@@ -14,7 +14,9 @@ extension WorkshopDatabase {
   }
 
   /// Stores a new session (and its scenario text) in `db`'s transaction.
-  static func insertSession(_ new: NewSession, in db: any SQLConnection) throws -> SessionRecord {
+  static func insertSession(
+    _ new: NewSession, inRoom: Bool = false, in db: any SQLConnection
+  ) throws -> SessionRecord {
     let hash = SHA256.hex(SHA256.digest(Array(new.scenarioText.utf8)))
     let record = SessionRecord(
       id: UUID(), trainee: new.trainee, cohort: new.cohort, scenarioID: new.scenarioID,
@@ -26,7 +28,7 @@ extension WorkshopDatabase {
     var row = row(for: record, cohortID: cohortID)
     row.handInKey = new.handInKey?.text
     row.site = new.site
-    row.traineeID = try traineeID(name: new.trainee, site: new.site, in: db)
+    row.traineeID = try traineeID(name: new.trainee, site: new.site, inRoom: inRoom, in: db)
     try row.insert(in: db)
     var stored = record
     stored.traineeID = row.traineeID
@@ -424,16 +426,20 @@ extension WorkshopDatabase {
   ///
   /// Sessions stored before sites were kept (no site, no room) count as played at
   /// any site, so that a database brought up to date keeps its trainees as they were.
-  static func traineeID(name: String, site: String?, in db: any SQLConnection) throws -> String {
+  /// A live room's session (`inRoom`) is another person from every name played
+  /// elsewhere.
+  static func traineeID(
+    name: String, site: String?, inRoom: Bool = false, in db: any SQLConnection
+  ) throws -> String {
+    let exact = try db.row(
+      "SELECT trainee_id FROM session WHERE trainee = ? AND site = ?"
+        + " AND trainee_id IS NOT NULL LIMIT 1", [.text(name), .text(site ?? "")])
     let known =
-      try db.row(
-        "SELECT trainee_id FROM session WHERE trainee = ? AND site = ?"
-          + " AND trainee_id IS NOT NULL LIMIT 1", [.text(name), .text(site ?? "")])
-      ?? db.row(
+      try exact ?? (inRoom ? nil : db.row(
         """
         SELECT trainee_id FROM session WHERE trainee = ? AND site IS NULL
         AND trainee_id IS NOT NULL AND id NOT IN (SELECT session_id FROM room_member) LIMIT 1
-        """, [.text(name)])
+        """, [.text(name)]))
     if let id = try known?.optionalText("trainee_id") { return id }
     return UUID().uuidString.lowercased()
   }

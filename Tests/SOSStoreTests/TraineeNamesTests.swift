@@ -93,3 +93,26 @@ extension TraineeNamesTests {
     }
   }
 }
+
+extension TraineeIdentityTests {
+  /// A session stored before sites were kept is the same person as that name played
+  /// here at any site later, but never the same as a name in a live room.
+  @Test(arguments: TestStore.engines)
+  func unsitedSessionsKeepTheirTraineeButNotInARoom(store: TestStore) throws {
+    let database = try store.make()
+    let old = try database.createSession(Sample.newSession(trainee: "Alex Morgan"))
+    var sited = Sample.newSession(trainee: "Alex Morgan")
+    sited.site = "Leeds"
+    let later = try database.createSession(sited)
+    #expect(old.site == nil && later.site == "Leeds")
+    #expect(later.traineeID == old.traineeID)
+    _ = try database.openRoom(
+      WorkshopDatabase.NewRoom(
+        code: "KXT4MPQ9W", tokenHash: "h", cohort: "room", scenarioID: "loyalty-data-exposed",
+        scenarioText: Sample.scenarioText, mode: .assessment, timed: false))
+    let joined = try database.joinRoom(
+      code: "KXT4MPQ9W", trainee: "Alex Morgan", tokenHash: "t", seed: 1)
+    #expect(joined.site == "KXT4MPQ9W")
+    #expect(joined.traineeID != old.traineeID)
+  }
+}
