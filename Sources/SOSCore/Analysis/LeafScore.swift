@@ -23,6 +23,14 @@ struct LeafScore: Hashable, Sendable {
     outcome = node?.isEnding == true ? Double(node?.outcome ?? 0) : 0
   }
 
+  /// Reads the finished compact `state`.
+  init(_ state: CompactState, compiled: CompiledScenario) {
+    clock = state.clock.seconds
+    let node = compiled.nodes[state.node]
+    ending = node.isEnding ? compiled.nodeIDs[state.node] : nil
+    outcome = node.isEnding ? Double(node.outcome ?? 0) : 0
+  }
+
   /// Overall, timeliness and communication for a history of `shape` with these sums,
   /// and `timeline`.
   func scores(

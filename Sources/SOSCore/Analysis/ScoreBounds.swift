@@ -99,7 +99,9 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
   /// states, and following a path for at most `maximumDepth` steps (by default
   /// ``depthLimit(for:)``).
   ///
-  /// Returns `nil` when no path within those limits reaches an ending.
+  /// Returns `nil` when no path within those limits reaches an ending, or when the
+  /// scenario cannot be compiled (``CompiledScenario``: a loaded scenario always
+  /// can).
   public static func analyze(
     _ engine: Engine, budget: Int = defaultBudget, maximumDepth: Int? = nil
   ) -> ScoreBounds? {
@@ -118,10 +120,13 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
     let hasChance =
       engine.scenario.injects.contains { !$0.outcomes.isEmpty }
       || engine.scenario.nodes.contains { $0.choices.contains { !$0.outcomes.isEmpty } }
-    var graph = StateGraph(
-      engine: engine, budget: budget, maximumDepth: maximumDepth, keepsSums: hasChance)
-    let root = graph.explore(from: start)
-    guard let solution = graph.solve(from: root) else { return nil }
+    guard
+      var graph = StateGraph(
+        engine: engine, budget: budget, maximumDepth: maximumDepth, keepsSums: hasChance)
+    else { return nil }
+    guard let root = graph.explore(from: start), let solution = graph.solve(from: root) else {
+      return nil
+    }
     let (lows, highs) = (solution.low, solution.high)
     var reasons: [String] = []
     if graph.loops.contains(where: { $0.drift != nil }) {

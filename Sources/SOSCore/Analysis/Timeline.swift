@@ -105,6 +105,42 @@ struct Timeline: Hashable, Sendable {
     }
   }
 
+  /// The timeline of a compact `state`, read as ``init(_:layout:)`` reads the same
+  /// session: contacts by time, then met deadlines in the order of their ids
+  /// (`deadlineOrder`, deadline indices), then promises.
+  init(
+    _ state: CompactState, layout: Layout, contacts terms: [(first: Int, cadence: [Int])],
+    deadlineIDs: [String], deadlineOrder: [Int]
+  ) {
+    self.init(layout)
+    // A stakeholder's contacts are in order of time, and contacts of different
+    // stakeholders change different times: one stakeholder after another is the same
+    // as all of them by time.
+    for (stakeholder, times) in state.contacts.enumerated() {
+      for time in times {
+        apply(
+          .contact(
+            first: terms[stakeholder].first, cadence: terms[stakeholder].cadence,
+            at: Self.seconds(time)), layout: layout)
+      }
+    }
+    for index in deadlineOrder {
+      if let time = state.metDeadlines[index],
+        let change = Self.met(deadlineIDs[index], at: Self.seconds(time), layout: layout)
+      {
+        apply(change, layout: layout)
+      }
+    }
+    for (index, promise) in state.promises.enumerated() {
+      apply(
+        .promise(madeAt: Self.seconds(promise.madeAt), due: Self.seconds(promise.due)),
+        layout: layout)
+      if case .kept(let time) = promise.status {
+        apply(.kept(index + 1, at: Self.seconds(time)), layout: layout)
+      }
+    }
+  }
+
   static func seconds(_ duration: ClockDuration) -> Int32 {
     Int32(clamping: duration.seconds)
   }
@@ -138,29 +174,6 @@ struct Timeline: Hashable, Sendable {
     }
     return .met(
       points: ScoringDefaults.deadlineUnit * Double(terms.weight) * min(max(credit, 0), 1))
-  }
-
-  /// What a step did to the timeline: read from its events and the state it led to.
-  static func changes(_ events: [SessionEvent], after state: SessionState, layout: Layout)
-    -> [Change]
-  {
-    var changes: [Change] = []
-    for event in events {
-      switch event {
-      case .stakeholderContacted(let stakeholder, let time):
-        changes.append(contact(stakeholder, at: seconds(time), layout: layout))
-      case .deadlineMet(let deadline, let time):
-        if let change = met(deadline, at: seconds(time), layout: layout) { changes.append(change) }
-      case .promiseMade(let id, _, _, _) where state.promises.indices.contains(id - 1):
-        let promise = state.promises[id - 1]
-        changes.append(.promise(madeAt: seconds(promise.madeAt), due: seconds(promise.due)))
-      case .promiseKept(let id, let time, _):
-        changes.append(.kept(id, at: seconds(time)))
-      default:
-        break
-      }
-    }
-    return changes
   }
 
   /// Applies one change.
