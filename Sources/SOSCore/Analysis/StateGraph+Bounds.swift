@@ -1,3 +1,5 @@
+import Dispatch
+
 extension StateGraph {
   /// One extreme found in the graph: its score and the arcs from the start to it.
   struct Found {
@@ -15,6 +17,11 @@ extension StateGraph {
     var timeline: Timeline
     var from: Int32
     var arc: Int32
+  }
+
+  /// Where concurrent sweeps put their results: each writes its own slot only.
+  private struct Slots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<(found: Found, leaves: [Double?])?>
   }
 
   /// What the graph allows, worked out along it from `root`.
@@ -77,16 +84,28 @@ extension StateGraph {
       high[3] = Found(score: highest.outcome, arcs: pathArcs(to: highest.node))
     }
     var expected: Double?
-    let objectives: [(Int, Timeline.Objective)] = [
-      (0, .overall), (1, .timeliness), (2, .communication),
+    let sweeps: [(component: Int, objective: Timeline.Objective, highest: Bool)] = [
+      (0, .overall, true), (0, .overall, false), (1, .timeliness, true),
+      (1, .timeliness, false), (2, .communication, true), (2, .communication, false),
     ]
-    for (component, objective) in objectives {
-      for highest in [true, false] {
-        guard let sweep = sweep(from: root, for: objective, highest: highest) else { continue }
-        if highest { high[component] = sweep.found } else { low[component] = sweep.found }
-        if keepsSums, objective == .overall, highest {
-          expected = self.expected(from: root, leaves: sweep.leaves)
-        }
+    // The sweeps are independent: they run side by side, each into its own slot.
+    var results = [(found: Found, leaves: [Double?])?](repeating: nil, count: sweeps.count)
+    results.withUnsafeMutableBufferPointer { buffer in
+      let slots = Slots(buffer: buffer)
+      DispatchQueue.concurrentPerform(iterations: sweeps.count) { index in
+        let task = sweeps[index]
+        slots.buffer[index] = sweep(from: root, for: task.objective, highest: task.highest)
+      }
+    }
+    for (index, task) in sweeps.enumerated() {
+      guard let sweep = results[index] else { continue }
+      if task.highest {
+        high[task.component] = sweep.found
+      } else {
+        low[task.component] = sweep.found
+      }
+      if keepsSums, task.objective == .overall, task.highest {
+        expected = self.expected(from: root, leaves: sweep.leaves)
       }
     }
     return Solution(
@@ -95,15 +114,30 @@ extension StateGraph {
   }
 
   /// One sweep along the graph for the highest (or lowest) `objective` score: the
-  /// extreme found, and each finished state's best score (for the expected score).
+  /// extreme found, and each finished state's best score (by node; for the expected
+  /// score).
+  ///
+  /// A label that reaches a finished state is scored as it arrives (scoring costs
+  /// less than comparing): each finished state keeps the first label with its best
+  /// score, and the extreme is the first of those, in the order states are swept.
   private func sweep(from root: Int32, for objective: Timeline.Objective, highest: Bool)
-    -> (found: Found, leaves: [Int32: Double])?
+    -> (found: Found, leaves: [Double?])?
   {
     let layout = self.layout
     // The labels kept at the states swept so far, as the way back (label, arc); the
     // labels arriving at each state not yet swept.
     var trail: [(from: Int32, arc: Int32)] = []
     var arriving = [[Label]](repeating: [], count: nodes.count)
+    // Each finished state's best score and the label (the way back) that reached it.
+    var leafBest = [(score: Double, from: Int32, arc: Int32)?](repeating: nil, count: nodes.count)
+    func better(_ score: Double, than best: Double) -> Bool {
+      highest ? score > best : score < best
+    }
+    func score(_ leaf: LeafScore, _ label: Label) -> Double {
+      leaf.score(
+        objective, label.shape, credit: label.credit, fit: label.fit, points: label.points,
+        timeline: label.timeline, layout: layout, rules: rules, scorer: scorer)
+    }
     let start = startHistory
     arriving[Int(root)] = [
       Label(
@@ -113,30 +147,17 @@ extension StateGraph {
           at: nodes[Int(root)].clock, layout: layout),
         from: -1, arc: -1)
     ]
-    var best: (score: Double, label: Label)?
-    var leafScores: [Int32: Double] = [:]
     // `order` ends with the root, and every arc leads to a node earlier in it.
     for node in order.reversed() {
       let here = arriving[Int(node)]
       guard !here.isEmpty else { continue }
       arriving[Int(node)] = []
       if let leaf = nodes[Int(node)].leaf {
-        // Scoring each label costs less than comparing them.
+        // Only the root's label waits at a finished state.
         for label in here {
-          let worked = leaf.scores(
-            label.shape, credit: label.credit, fit: label.fit, points: label.points,
-            timeline: label.timeline, layout: layout, rules: rules, scorer: scorer)
-          let score: Double
-          switch objective {
-          case .overall: score = worked.overall
-          case .timeliness: score = worked.timeliness
-          case .communication: score = worked.communication
-          }
-          if best.map({ highest ? score > $0.score : score < $0.score }) ?? true {
-            best = (score, label)
-          }
-          if leafScores[node].map({ highest ? score > $0 : score < $0 }) ?? true {
-            leafScores[node] = score
+          let value = score(leaf, label)
+          if leafBest[Int(node)].map({ better(value, than: $0.score) }) ?? true {
+            leafBest[Int(node)] = (value, label.from, label.arc)
           }
         }
         continue
@@ -150,24 +171,36 @@ extension StateGraph {
           let target = Int(arc.to)
           var timeline = label.timeline
           for change in changes[Int(arc.timeline)] { timeline.apply(change, layout: layout) }
-          arriving[target].append(
-            Label(
-              shape: arc.adding(to: label.shape), credit: label.credit + arc.credit,
-              fit: label.fit + arc.fit, points: label.points + arc.points,
-              timeline: timeline.settled(at: nodes[target].clock, layout: layout), from: index,
-              arc: Int32(arcIndex)))
+          let next = Label(
+            shape: arc.adding(to: label.shape), credit: label.credit + arc.credit,
+            fit: label.fit + arc.fit, points: label.points + arc.points,
+            timeline: timeline.settled(at: nodes[target].clock, layout: layout), from: index,
+            arc: Int32(arcIndex))
+          if let leaf = nodes[target].leaf {
+            let value = score(leaf, next)
+            if leafBest[target].map({ better(value, than: $0.score) }) ?? true {
+              leafBest[target] = (value, next.from, next.arc)
+            }
+          } else {
+            arriving[target].append(next)
+          }
         }
       }
     }
+    var best: (score: Double, from: Int32, arc: Int32)?
+    for node in order.reversed() {
+      guard let found = leafBest[Int(node)] else { continue }
+      if best.map({ better(found.score, than: $0.score) }) ?? true { best = found }
+    }
     guard let best else { return nil }
     var back: [Int] = []
-    var step = (from: best.label.from, arc: best.label.arc)
+    var step = (from: best.from, arc: best.arc)
     while step.arc >= 0, back.count <= trail.count {
       back.append(Int(step.arc))
       guard step.from >= 0 else { break }
       step = trail[Int(step.from)]
     }
-    return (Found(score: best.score, arcs: back.reversed()), leafScores)
+    return (Found(score: best.score, arcs: back.reversed()), leafBest.map { $0?.score })
   }
 
   /// Of `labels`, those that no other matches or beats (`highest`), or matches or
@@ -230,12 +263,12 @@ extension StateGraph {
   /// over chance outcomes weighted by their chances, given each finished state's
   /// overall score. Each state must keep its own past (`keepsSums`), so that it has
   /// one score.
-  func expected(from root: Int32, leaves: [Int32: Double]) -> Double? {
+  func expected(from root: Int32, leaves: [Double?]) -> Double? {
     var value = [Double?](repeating: nil, count: nodes.count)
     for node in order {
       let here = nodes[Int(node)]
       if here.leaf != nil {
-        value[Int(node)] = leaves[node]
+        value[Int(node)] = leaves[Int(node)]
         continue
       }
       var groups: [Int32: (weighted: Double, probability: Double)] = [:]
