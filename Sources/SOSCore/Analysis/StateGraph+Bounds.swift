@@ -212,33 +212,63 @@ extension StateGraph {
   ) -> [Label] {
     guard labels.count > 1 else { return labels }
     let readsHistory = objective != .timeliness
-    // Groups in the order they first arrive, so that ties resolve the same every run.
-    var groups: [[Label]] = []
-    var group: [SearchKey.History.Shape: Int] = [:]
+    // Groups in the order they first arrive, so that ties resolve the same every run:
+    // each label's group, found among the first shapes by a look down the list and
+    // among more in a table.
+    var shapes: [SearchKey.History.Shape] = []
+    var table: [SearchKey.History.Shape: Int] = [:]
+    var groups: [Int] = []
+    groups.reserveCapacity(labels.count)
     for label in labels {
-      let shape = readsHistory ? label.shape : SearchKey.History.Shape()
-      if let index = group[shape] {
-        groups[index].append(label)
-      } else {
-        group[shape] = groups.count
-        groups.append([label])
+      guard readsHistory else {
+        groups.append(0)
+        continue
       }
+      let known =
+        shapes.count <= 16 ? shapes.firstIndex(of: label.shape) : table[label.shape]
+      if let known {
+        groups.append(known)
+        continue
+      }
+      if shapes.count == 16 {
+        for (index, shape) in shapes.enumerated() { table[shape] = index }
+      }
+      if shapes.count >= 16 { table[label.shape] = shapes.count }
+      groups.append(shapes.count)
+      shapes.append(label.shape)
+    }
+    // The labels of each group, in order of arrival, group after group.
+    let groupCount = max(shapes.count, 1)
+    var starts = [Int](repeating: 0, count: groupCount + 1)
+    for group in groups { starts[group + 1] += 1 }
+    for group in 0..<groupCount { starts[group + 1] += starts[group] }
+    var ordered = [Int](repeating: 0, count: labels.count)
+    var next = starts
+    for (index, group) in groups.enumerated() {
+      ordered[next[group]] = index
+      next[group] += 1
     }
     var kept: [Label] = []
-    for members in groups {
-      var front: [Label] = []
-      for label in members
-      where !front.contains(where: {
-        covers(
-          $0, label, readsHistory: readsHistory, for: objective, highest: highest, layout: layout)
-      }) {
+    var front: [Int] = []
+    for group in 0..<groupCount {
+      front.removeAll(keepingCapacity: true)
+      for index in ordered[starts[group]..<starts[group + 1]] {
+        let label = labels[index]
+        if front.contains(where: {
+          covers(
+            labels[$0], label, readsHistory: readsHistory, for: objective, highest: highest,
+            layout: layout)
+        }) {
+          continue
+        }
         front.removeAll {
           covers(
-            label, $0, readsHistory: readsHistory, for: objective, highest: highest, layout: layout)
+            label, labels[$0], readsHistory: readsHistory, for: objective, highest: highest,
+            layout: layout)
         }
-        front.append(label)
+        front.append(index)
       }
-      kept += front
+      for index in front { kept.append(labels[index]) }
     }
     return kept
   }

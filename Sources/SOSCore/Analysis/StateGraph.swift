@@ -373,7 +373,8 @@ struct StateGraph {
     var arcs: [Arc] = []
   }
 
-  /// Adds a state found by the steps `path` (edges from the start); a finished one
+  /// Adds a state found by the steps `path` (edges from the start; read only for a
+  /// finished state); a finished one
   /// is scored, and some are checked against the scorer.
   private mutating func addNode(
     _ key: SearchKey, state: CompactState, history: SearchKey.History, path: [Int32]
@@ -506,7 +507,7 @@ struct StateGraph {
       if stack[top].next < stack[top].moves.count, !stopped {
         let move = stack[top].moves[stack[top].next]
         stack[top].next += 1
-        let parent = stack[top]
+        let parent = (node: stack[top].node, depth: stack[top].depth)
         let childKey = key(of: move.state, history: move.history)
         if let ancestor = loopBack(childKey, on: onPath, state: move.state) {
           loopingPaths += 1
@@ -521,8 +522,9 @@ struct StateGraph {
           stopped = true
           continue
         }
-        let path = stack.dropFirst().map(\.incoming) + [move.edge]
         if move.state.finished {
+          // The steps from the start, for the check against the scorer.
+          let path = stack.dropFirst().map(\.incoming) + [move.edge]
           let leaf = addNode(childKey, state: move.state, history: move.history, path: path)
           stack[top].arcs.append(arc(from: parent.node, to: leaf, move))
           continue
@@ -531,7 +533,7 @@ struct StateGraph {
           deepPaths += 1
           continue
         }
-        let id = addNode(childKey, state: move.state, history: move.history, path: path)
+        let id = addNode(childKey, state: move.state, history: move.history, path: [])
         stack[top].arcs.append(arc(from: parent.node, to: id, move))
         var frame = Frame(
           node: id, state: move.state, key: childKey, history: move.history,
