@@ -368,8 +368,8 @@ struct StateGraph {
     var depth: Int
     /// The step that led here (`-1` at the start).
     var incoming: Int32
+    /// The steps not yet followed, the next last.
     var moves: [Move] = []
-    var next = 0
     var arcs: [Arc] = []
   }
 
@@ -499,22 +499,30 @@ struct StateGraph {
     var onPath: [SearchKey.Situation: [(depth: Int, key: SearchKey)]] = [:]
     var first = Frame(
       node: root, state: start, key: startKey, history: history, depth: 0, incoming: -1)
-    first.moves = moves(from: start, history: history)
+    first.moves = moves(from: start, history: history).reversed()
     onPath[startKey.situation, default: []].append((0, startKey))
+    // By node: its depth on the path being followed, or -1.
+    var depthOnPath = [Int32](repeating: -1, count: nodes.count)
+    depthOnPath[Int(root)] = 0
     stack.append(first)
 
     while let top = stack.indices.last {
-      if stack[top].next < stack[top].moves.count, !stopped {
-        let move = stack[top].moves[stack[top].next]
-        stack[top].next += 1
+      if !stopped, let move = stack[top].moves.popLast() {
         let parent = (node: stack[top].node, depth: stack[top].depth)
         let childKey = key(of: move.state, history: move.history)
-        if let ancestor = loopBack(childKey, on: onPath, state: move.state) {
+        let known = index[childKey]
+        // While time still matters only the same state on the path is a loop, and it
+        // is a known one.
+        let ancestor =
+          timeStillMatters(move.state)
+          ? known.flatMap { depthOnPath[Int($0)] >= 0 ? Int(depthOnPath[Int($0)]) : nil }
+          : loopBack(childKey, on: onPath, state: move.state)
+        if let ancestor {
           loopingPaths += 1
           noteLoop(from: ancestor, stack: stack, closing: move, key: childKey)
           continue
         }
-        if let known = index[childKey] {
+        if let known {
           stack[top].arcs.append(arc(from: parent.node, to: known, move))
           continue
         }
@@ -538,14 +546,17 @@ struct StateGraph {
         var frame = Frame(
           node: id, state: move.state, key: childKey, history: move.history,
           depth: parent.depth + 1, incoming: move.edge)
-        frame.moves = moves(from: move.state, history: move.history)
+        frame.moves = moves(from: move.state, history: move.history).reversed()
         onPath[childKey.situation, default: []].append((frame.depth, childKey))
+        while depthOnPath.count < nodes.count { depthOnPath.append(-1) }
+        depthOnPath[Int(id)] = Int32(frame.depth)
         stack.append(frame)
         continue
       }
       // Every step from the top state is explored: its arcs are final.
       guard let frame = stack.popLast() else { break }
       onPath[frame.key.situation]?.removeLast()
+      depthOnPath[Int(frame.node)] = -1
       let start = arcs.count
       arcs += frame.arcs
       nodes[Int(frame.node)].arcs = start..<arcs.count
