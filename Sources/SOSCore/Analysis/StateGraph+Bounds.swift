@@ -138,6 +138,7 @@ extension StateGraph {
         objective, label.shape, credit: label.credit, fit: label.fit, points: label.points,
         timeline: label.timeline, layout: layout, rules: rules, scorer: scorer)
     }
+    var scratch = Timeline(layout)
     let start = startHistory
     arriving[Int(root)] = [
       Label(
@@ -169,21 +170,28 @@ extension StateGraph {
         for arcIndex in steps {
           let arc = arcs[arcIndex]
           let target = Int(arc.to)
+          if let leaf = nodes[target].leaf {
+            // Scored at once, with the timeline worked out in the scratch one.
+            scratch.assign(label.timeline)
+            for change in changes[Int(arc.timeline)] { scratch.apply(change, layout: layout) }
+            scratch.settle(at: nodes[target].clock, layout: layout)
+            let value = leaf.score(
+              objective, arc.adding(to: label.shape), credit: label.credit + arc.credit,
+              fit: label.fit + arc.fit, points: label.points + arc.points, timeline: scratch,
+              layout: layout, rules: rules, scorer: scorer)
+            if leafBest[target].map({ better(value, than: $0.score) }) ?? true {
+              leafBest[target] = (value, index, Int32(arcIndex))
+            }
+            continue
+          }
           var timeline = label.timeline
           for change in changes[Int(arc.timeline)] { timeline.apply(change, layout: layout) }
-          let next = Label(
-            shape: arc.adding(to: label.shape), credit: label.credit + arc.credit,
-            fit: label.fit + arc.fit, points: label.points + arc.points,
-            timeline: timeline.settled(at: nodes[target].clock, layout: layout), from: index,
-            arc: Int32(arcIndex))
-          if let leaf = nodes[target].leaf {
-            let value = score(leaf, next)
-            if leafBest[target].map({ better(value, than: $0.score) }) ?? true {
-              leafBest[target] = (value, next.from, next.arc)
-            }
-          } else {
-            arriving[target].append(next)
-          }
+          timeline.settle(at: nodes[target].clock, layout: layout)
+          arriving[target].append(
+            Label(
+              shape: arc.adding(to: label.shape), credit: label.credit + arc.credit,
+              fit: label.fit + arc.fit, points: label.points + arc.points, timeline: timeline,
+              from: index, arc: Int32(arcIndex)))
         }
       }
     }

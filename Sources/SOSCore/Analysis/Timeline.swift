@@ -215,20 +215,33 @@ struct Timeline: Hashable, Sendable {
   /// interval (no credit whatever follows).
   func settled(at clock: Int, layout: Layout) -> Timeline {
     var next = self
+    next.settle(at: clock, layout: layout)
+    return next
+  }
+
+  /// Settles, in place, what ``settled(at:layout:)`` settles.
+  mutating func settle(at clock: Int, layout: Layout) {
     let early = Int(Double(clock) * ScoringDefaults.earlyContactShare)
     for index in layout.required.indices {
-      let first = next.values[index]
+      let first = values[index]
       if first != Self.none, first != Self.settled, Int(first) <= early {
-        next.values[index] = Self.settled
+        values[index] = Self.settled
       }
     }
     for (rule, cadence) in layout.cadence.enumerated() {
       let base = layout.cadenceStart + 3 * rule
-      if Int(next.values[base + 2]) >= cadence.every, next.values[base + 1] != 0 {
-        next.values[base + 1] = 0
+      if Int(values[base + 2]) >= cadence.every, values[base + 1] != 0 {
+        values[base + 1] = 0
       }
     }
-    return next
+  }
+
+  /// Becomes a copy of `other`, in its own storage (no allocation once it is large
+  /// enough).
+  mutating func assign(_ other: Timeline) {
+    values.removeAll(keepingCapacity: true)
+    values.append(contentsOf: other.values)
+    settledPoints = other.settledPoints
   }
 
   /// Whether the `objective` score with this timeline is at most (`atMost`) or at
