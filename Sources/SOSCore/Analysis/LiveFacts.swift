@@ -19,6 +19,10 @@ struct LiveFacts: Sendable {
   /// Words in a mask.
   let width: Int
 
+  /// Every fact any mask can hold: a word of the masks that is zero here is zero in
+  /// all of them.
+  let ever: [UInt64]
+
   /// By node index: what the conditions at the nodes reachable from it read.
   let byNode: [[UInt64]]
   /// By deadline index: what its `met` condition reads.
@@ -96,12 +100,14 @@ struct LiveFacts: Sendable {
     // What each node can still read: its own and every reachable node's (each node's
     // reach found once, depth first over the step graph).
     var reach: [String: [UInt64]] = [:]
+    // Most nodes read nothing: only the others' masks are added.
+    let reading = own.filter { $0.value.contains { $0 != 0 } }
     for node in scenario.nodes {
       var seen: Set<String> = [node.id]
       var stack = [node.id]
       var total = empty
       while let id = stack.popLast() {
-        if let mask = own[id] { union(&total, mask) }
+        if let mask = reading[id] { union(&total, mask) }
         for target in next[id] ?? [] where seen.insert(target).inserted { stack.append(target) }
       }
       reach[node.id] = total
@@ -116,6 +122,9 @@ struct LiveFacts: Sendable {
       }
       return total
     }
+    var ever = empty
+    for mask in byNode + byDeadline + byInject { union(&ever, mask) }
+    self.ever = ever
   }
 
   /// What can still be read from `state` on, into `live` (``width`` words).

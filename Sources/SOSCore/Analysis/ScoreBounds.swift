@@ -145,9 +145,9 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
         "the search stopped after \(graph.statesExplored) states (the budget); the bounds"
           + " cover the paths explored so far: raise --budget for exact bounds")
     }
-    if graph.mismatches > 0 {
+    if solution.mismatches > 0 {
       reasons.append(
-        "internal check: at \(graph.mismatches) of \(graph.checked) finished states checked, the"
+        "internal check: at \(solution.mismatches) of \(solution.checked) finished states checked, the"
           + " scores worked out from the timeline and history differ from the scorer's")
     }
     // Each extreme is replayed through the scorer: its score is the scorer's, and a

@@ -69,19 +69,19 @@ struct SituationCoder {
     }
     // What the parts above decide can still be read.
     live.mask(for: state, into: &mask)
-    Self.append(state.tags.words, masked: mask, from: live.tagStart, to: &words)
-    Self.append(state.visited.words, masked: mask, from: live.nodeStart, to: &words)
-    Self.append(state.chosen.words, masked: mask, from: live.choiceStart, to: &words)
+    append(state.tags.words, from: live.tagStart)
+    append(state.visited.words, from: live.nodeStart)
+    append(state.chosen.words, from: live.choiceStart)
     var contacted: UInt64 = 0
     for (index, times) in state.contacts.enumerated() {
       if index & 63 == 0, index > 0 {
-        words.append(contacted & mask[live.stakeholderStart + (index >> 6) - 1])
+        append(contacted, at: live.stakeholderStart + (index >> 6) - 1)
         contacted = 0
       }
       if !times.isEmpty { contacted |= 1 << UInt64(index & 63) }
     }
     if !state.contacts.isEmpty {
-      words.append(contacted & mask[live.stakeholderStart + ((state.contacts.count - 1) >> 6)])
+      append(contacted, at: live.stakeholderStart + ((state.contacts.count - 1) >> 6))
     }
     for (index, value) in state.variables.enumerated()
     where LiveFacts.has(mask, live.variableStart, index) {
@@ -106,11 +106,17 @@ struct SituationCoder {
   }
 
   /// The words of a bit set, with only the bits of the mask's section from word
-  /// `start` kept.
+  /// `start` kept; words no mask can keep a bit of are left out.
   @inline(__always)
-  static func append(
-    _ set: [UInt64], masked mask: [UInt64], from start: Int, to words: inout [UInt64]
-  ) {
-    for (index, word) in set.enumerated() { words.append(word & mask[start + index]) }
+  private mutating func append(_ set: [UInt64], from start: Int) {
+    for (index, word) in set.enumerated() { append(word, at: start + index) }
+  }
+
+  /// One word of a bit set, masked by the mask's word `position`; left out when no
+  /// mask can keep a bit of it.
+  @inline(__always)
+  private mutating func append(_ word: UInt64, at position: Int) {
+    guard live.ever[position] != 0 else { return }
+    words.append(word & mask[position])
   }
 }

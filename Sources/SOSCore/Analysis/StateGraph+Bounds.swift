@@ -22,6 +22,7 @@ extension StateGraph {
   /// Where concurrent sweeps put their results: each writes its own slot only.
   private struct Slots: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<(found: Found, leaves: [Double?])?>
+    let mismatches: UnsafeMutableBufferPointer<Int>
   }
 
   /// What the graph allows, worked out along it from `root`.
@@ -34,6 +35,9 @@ extension StateGraph {
     /// The expected overall score with the best options and statements, chance
     /// outcomes weighted by their chances (without chance, the highest overall).
     var expected: Double?
+    /// Finished states checked against the scorer (``checks``), and how many differ.
+    var checked: Int
+    var mismatches: Int
   }
 
   /// The lowest and highest of each score over the paths from `root` to a finished
@@ -88,13 +92,24 @@ extension StateGraph {
       (0, .overall, true), (0, .overall, false), (1, .timeliness, true),
       (1, .timeliness, false), (2, .communication, true), (2, .communication, false),
     ]
-    // The sweeps are independent: they run side by side, each into its own slot.
+    // The sweeps and the checks against the scorer (in a few parts) are independent:
+    // they run side by side, each into its own slot.
+    let parts = 4
     var results = [(found: Found, leaves: [Double?])?](repeating: nil, count: sweeps.count)
+    var mismatches = [Int](repeating: 0, count: parts)
     results.withUnsafeMutableBufferPointer { buffer in
-      let slots = Slots(buffer: buffer)
-      DispatchQueue.concurrentPerform(iterations: sweeps.count) { index in
-        let task = sweeps[index]
-        slots.buffer[index] = sweep(from: root, for: task.objective, highest: task.highest)
+      mismatches.withUnsafeMutableBufferPointer { counts in
+        let slots = Slots(buffer: buffer, mismatches: counts)
+        DispatchQueue.concurrentPerform(iterations: sweeps.count + parts) { index in
+          guard index < sweeps.count else {
+            let part = index - sweeps.count
+            slots.mismatches[part] = self.mismatches(
+              in: stride(from: part, to: checks.count, by: parts).lazy.map { checks[$0] })
+            return
+          }
+          let task = sweeps[index]
+          slots.buffer[index] = sweep(from: root, for: task.objective, highest: task.highest)
+        }
       }
     }
     for (index, task) in sweeps.enumerated() {
@@ -110,7 +125,8 @@ extension StateGraph {
     }
     return Solution(
       low: low, high: high, paths: leaves.reduce(0) { $0 + paths[$1] },
-      expected: keepsSums ? expected : high[0].score)
+      expected: keepsSums ? expected : high[0].score, checked: checks.count,
+      mismatches: mismatches.reduce(0, +))
   }
 
   /// One sweep along the graph for the highest (or lowest) `objective` score: the
@@ -139,6 +155,7 @@ extension StateGraph {
         timeline: label.timeline, layout: layout, rules: rules, scorer: scorer)
     }
     var scratch = Timeline(layout)
+    var fronts = FrontScratch()
     let start = startHistory
     arriving[Int(root)] = [
       Label(
@@ -164,7 +181,8 @@ extension StateGraph {
         continue
       }
       let steps = nodes[Int(node)].arcs
-      for label in Self.front(here, for: objective, highest: highest, layout: layout) {
+      Self.front(here, for: objective, highest: highest, layout: layout, into: &fronts)
+      for label in fronts.kept {
         trail.append((label.from, label.arc))
         let index = Int32(trail.count - 1)
         for arcIndex in steps {
@@ -211,6 +229,20 @@ extension StateGraph {
     return (Found(score: best.score, arcs: back.reversed()), leafBest.map { $0?.score })
   }
 
+  /// Lists a sweep reuses from one state to the next, so that finding a front
+  /// allocates nothing once they are large enough.
+  struct FrontScratch {
+    var shapes: [SearchKey.History.Shape] = []
+    var table: [SearchKey.History.Shape: Int] = [:]
+    var groups: [Int] = []
+    var starts: [Int] = []
+    var next: [Int] = []
+    var ordered: [Int] = []
+    var front: [Int] = []
+    /// The labels kept.
+    var kept: [Label] = []
+  }
+
   /// Of `labels`, those that no other matches or beats (`highest`), or matches or
   /// undercuts, on every sum and time the `objective` score reads; of equal ones, the
   /// first. Only labels of the same history shape are compared where the score reads
@@ -218,67 +250,82 @@ extension StateGraph {
   static func front(
     _ labels: [Label], for objective: Timeline.Objective, highest: Bool, layout: Timeline.Layout
   ) -> [Label] {
-    guard labels.count > 1 else { return labels }
+    var scratch = FrontScratch()
+    front(labels, for: objective, highest: highest, layout: layout, into: &scratch)
+    return scratch.kept
+  }
+
+  /// ``front(_:for:highest:layout:)`` into `scratch.kept`, with `scratch`'s lists.
+  static func front(
+    _ labels: [Label], for objective: Timeline.Objective, highest: Bool,
+    layout: Timeline.Layout, into scratch: inout FrontScratch
+  ) {
+    scratch.kept.removeAll(keepingCapacity: true)
+    guard labels.count > 1 else {
+      scratch.kept += labels
+      return
+    }
     let readsHistory = objective != .timeliness
     // Groups in the order they first arrive, so that ties resolve the same every run:
     // each label's group, found among the first shapes by a look down the list and
     // among more in a table.
-    var shapes: [SearchKey.History.Shape] = []
-    var table: [SearchKey.History.Shape: Int] = [:]
-    var groups: [Int] = []
-    groups.reserveCapacity(labels.count)
+    scratch.shapes.removeAll(keepingCapacity: true)
+    scratch.table.removeAll(keepingCapacity: true)
+    scratch.groups.removeAll(keepingCapacity: true)
     for label in labels {
       guard readsHistory else {
-        groups.append(0)
+        scratch.groups.append(0)
         continue
       }
       let known =
-        shapes.count <= 16 ? shapes.firstIndex(of: label.shape) : table[label.shape]
+        scratch.shapes.count <= 16
+        ? scratch.shapes.firstIndex(of: label.shape) : scratch.table[label.shape]
       if let known {
-        groups.append(known)
+        scratch.groups.append(known)
         continue
       }
-      if shapes.count == 16 {
-        for (index, shape) in shapes.enumerated() { table[shape] = index }
+      if scratch.shapes.count == 16 {
+        for (index, shape) in scratch.shapes.enumerated() { scratch.table[shape] = index }
       }
-      if shapes.count >= 16 { table[label.shape] = shapes.count }
-      groups.append(shapes.count)
-      shapes.append(label.shape)
+      if scratch.shapes.count >= 16 { scratch.table[label.shape] = scratch.shapes.count }
+      scratch.groups.append(scratch.shapes.count)
+      scratch.shapes.append(label.shape)
     }
     // The labels of each group, in order of arrival, group after group.
-    let groupCount = max(shapes.count, 1)
-    var starts = [Int](repeating: 0, count: groupCount + 1)
-    for group in groups { starts[group + 1] += 1 }
-    for group in 0..<groupCount { starts[group + 1] += starts[group] }
-    var ordered = [Int](repeating: 0, count: labels.count)
-    var next = starts
-    for (index, group) in groups.enumerated() {
-      ordered[next[group]] = index
-      next[group] += 1
+    let groupCount = max(scratch.shapes.count, 1)
+    scratch.starts.removeAll(keepingCapacity: true)
+    scratch.starts.append(contentsOf: repeatElement(0, count: groupCount + 1))
+    for group in scratch.groups { scratch.starts[group + 1] += 1 }
+    for group in 0..<groupCount { scratch.starts[group + 1] += scratch.starts[group] }
+    scratch.ordered.removeAll(keepingCapacity: true)
+    scratch.ordered.append(contentsOf: repeatElement(0, count: labels.count))
+    scratch.next.removeAll(keepingCapacity: true)
+    scratch.next += scratch.starts
+    for (index, group) in scratch.groups.enumerated() {
+      scratch.ordered[scratch.next[group]] = index
+      scratch.next[group] += 1
     }
-    var kept: [Label] = []
-    var front: [Int] = []
     for group in 0..<groupCount {
-      front.removeAll(keepingCapacity: true)
-      for index in ordered[starts[group]..<starts[group + 1]] {
+      scratch.front.removeAll(keepingCapacity: true)
+      for position in scratch.starts[group]..<scratch.starts[group + 1] {
+        let index = scratch.ordered[position]
         let label = labels[index]
-        if front.contains(where: {
+        if scratch.front.contains(where: {
           covers(
             labels[$0], label, readsHistory: readsHistory, for: objective, highest: highest,
             layout: layout)
         }) {
           continue
         }
-        front.removeAll {
+        scratch.front.removeAll {
           covers(
             label, labels[$0], readsHistory: readsHistory, for: objective, highest: highest,
             layout: layout)
         }
-        front.append(index)
+        scratch.front.append(index)
       }
-      for index in front { kept.append(labels[index]) }
+      for index in scratch.front { scratch.kept.append(labels[index]) }
     }
-    return kept
   }
 
   /// Whether `rival` matches or beats `label` (`highest`), or matches or undercuts it,

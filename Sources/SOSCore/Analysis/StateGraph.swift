@@ -132,10 +132,10 @@ struct StateGraph {
   private(set) var loopingPaths = 0
   private(set) var stopped = false
   private var serial = 0
-  /// Finished states checked against the scorer, and those whose scores, worked out
-  /// from their timeline and the shape and sums of their history, differ from it.
-  private(set) var checked = 0
-  private(set) var mismatches = 0
+  /// Finished states to check against the scorer (``mismatches(in:)``): whether
+  /// their scores, worked out from their timeline and the shape and sums of their
+  /// history, differ from its. They are checked while the graph is swept.
+  private(set) var checks: [Check] = []
   private var leavesSeen = 0
   private var checkedShapes: Set<SearchKey.History.Shape> = []
 
@@ -385,7 +385,9 @@ struct StateGraph {
     if state.finished {
       let score = LeafScore(state, compiled: compiled)
       leaf = score
-      if shouldCheck(history.shape) { check(score, state: state, history: history, path: path) }
+      if shouldCheck(history.shape) {
+        checks.append(Check(score: score, state: state, history: history, path: path))
+      }
     }
     nodes.append(Node(clock: state.clock.seconds, leaf: leaf))
     index[key] = id
@@ -400,40 +402,50 @@ struct StateGraph {
     return checkedShapes.insert(shape).inserted || leavesSeen <= 25 || leavesSeen % 100 == 0
   }
 
-  /// Replays the finished `state` through the scorer (its inputs, with what `path`
-  /// assumed), and counts a mismatch if the scores worked out from its timeline and
-  /// history differ.
-  private mutating func check(
-    _ score: LeafScore, state compactState: CompactState, history: SearchKey.History,
-    path: [Int32]
-  ) {
-    let state = compact.sessionState(
-      of: compactState, inputs: startInputs + path.map { edges[Int($0)].input })
-    let first = state.inputs.count - path.count
-    var assumptions: [Int: Engine.Assumption] = [:]
-    for (offset, edge) in path.enumerated() where edges[Int(edge)].assumption != Engine.Assumption()
-    {
-      assumptions[first + offset] = edges[Int(edge)].assumption
+  /// A finished state to check against the scorer, reached by the steps `path`.
+  struct Check {
+    var score: LeafScore
+    var state: CompactState
+    var history: SearchKey.History
+    var path: [Int32]
+  }
+
+  /// Of `checks`, how many differ from the scorer: each finished state is replayed
+  /// through the scorer (its inputs, with what its path assumed), and a mismatch is
+  /// counted if the scores worked out from its timeline and history differ.
+  func mismatches(in checks: some Sequence<Check>) -> Int {
+    var mismatches = 0
+    for check in checks {
+      let path = check.path
+      let state = compact.sessionState(
+        of: check.state, inputs: startInputs + path.map { edges[Int($0)].input })
+      let first = state.inputs.count - path.count
+      var assumptions: [Int: Engine.Assumption] = [:]
+      for (offset, edge) in path.enumerated()
+      where edges[Int(edge)].assumption != Engine.Assumption() {
+        assumptions[first + offset] = edges[Int(edge)].assumption
+      }
+      guard
+        let report = try? scorer.score(
+          inputs: state.inputs, options: state.options, assuming: assumptions
+        ).get()
+      else {
+        mismatches += 1
+        continue
+      }
+      let history = check.history
+      let worked = check.score.scores(
+        history.shape, credit: history.credit.value, fit: history.fit,
+        points: Double(history.statementPoints), timeline: Timeline(state, layout: layout),
+        layout: layout, rules: rules, scorer: scorer)
+      if abs(worked.timeliness - report.timeliness) > 1e-6
+        || abs(worked.communication - report.communication) > 1e-6
+        || abs(worked.overall - report.overall) > 1e-6
+      {
+        mismatches += 1
+      }
     }
-    checked += 1
-    guard
-      let report = try? scorer.score(
-        inputs: state.inputs, options: state.options, assuming: assumptions
-      ).get()
-    else {
-      mismatches += 1
-      return
-    }
-    let worked = score.scores(
-      history.shape, credit: history.credit.value, fit: history.fit,
-      points: Double(history.statementPoints), timeline: Timeline(state, layout: layout),
-      layout: layout, rules: rules, scorer: scorer)
-    if abs(worked.timeliness - report.timeliness) > 1e-6
-      || abs(worked.communication - report.communication) > 1e-6
-      || abs(worked.overall - report.overall) > 1e-6
-    {
-      mismatches += 1
-    }
+    return mismatches
   }
 
   /// The history that led to `state` from T+0: its inputs replayed (undone decisions
