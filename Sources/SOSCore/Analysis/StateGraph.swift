@@ -119,6 +119,8 @@ struct StateGraph {
   private let injectTimes: [(at: ClockDuration, position: Int?)]
   /// The inputs that reached the start.
   private var startInputs: [SessionInput] = []
+  /// The state the search started from.
+  private var startState: CompactState?
   private var index: [SearchKey: Int32] = [:]
   /// Nodes in the order their futures were explored: every arc leads to a node
   /// earlier in this order.
@@ -386,7 +388,7 @@ struct StateGraph {
       let score = LeafScore(state, compiled: compiled)
       leaf = score
       if shouldCheck(history.shape) {
-        checks.append(Check(score: score, state: state, history: history, path: path))
+        checks.append(Check(score: score, history: history, path: path))
       }
     }
     nodes.append(Node(clock: state.clock.seconds, leaf: leaf))
@@ -405,9 +407,31 @@ struct StateGraph {
   /// A finished state to check against the scorer, reached by the steps `path`.
   struct Check {
     var score: LeafScore
-    var state: CompactState
     var history: SearchKey.History
     var path: [Int32]
+  }
+
+  /// The state the steps `path` reach from the start, played again with what they
+  /// assume; `nil` if a step is refused.
+  func replay(_ path: [Int32]) -> CompactState? {
+    guard var state = startState else { return nil }
+    for edgeIndex in path {
+      let edge = edges[Int(edgeIndex)]
+      let input: CompactEngine.Input
+      switch edge.input {
+      case .choose(let number): input = .choose(number)
+      case .write(let text): input = .write(text)
+      case .timeout: input = .timeout
+      case .inject, .undo: return nil
+      }
+      state.forcedDraws = edge.assumption.draws
+      state.forcedUsed = 0
+      guard case .success = compact.perform(&state, input, assuming: edge.assumption.statement)
+      else { return nil }
+    }
+    state.forcedDraws = []
+    state.forcedUsed = 0
+    return state
   }
 
   /// Of `checks`, how many differ from the scorer: each finished state is replayed
@@ -417,8 +441,12 @@ struct StateGraph {
     var mismatches = 0
     for check in checks {
       let path = check.path
+      guard let reached = replay(path) else {
+        mismatches += 1
+        continue
+      }
       let state = compact.sessionState(
-        of: check.state, inputs: startInputs + path.map { edges[Int($0)].input })
+        of: reached, inputs: startInputs + path.map { edges[Int($0)].input })
       let first = state.inputs.count - path.count
       var assumptions: [Int: Engine.Assumption] = [:]
       for (offset, edge) in path.enumerated()
@@ -501,6 +529,7 @@ struct StateGraph {
   mutating func explore(from session: SessionState) -> Int32? {
     guard let start = compactState(of: session) else { return nil }
     startInputs = session.inputs
+    startState = start
     let history = past(of: session)
     startHistory = history
     startTimeline = Timeline(session, layout: layout)
