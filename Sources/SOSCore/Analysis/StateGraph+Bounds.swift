@@ -305,26 +305,28 @@ extension StateGraph {
       scratch.ordered[scratch.next[group]] = index
       scratch.next[group] += 1
     }
-    for group in 0..<groupCount {
-      scratch.front.removeAll(keepingCapacity: true)
-      for position in scratch.starts[group]..<scratch.starts[group + 1] {
-        let index = scratch.ordered[position]
-        let label = labels[index]
-        if scratch.front.contains(where: {
-          covers(
-            labels[$0], label, readsHistory: readsHistory, for: objective, highest: highest,
-            layout: layout)
-        }) {
-          continue
+    // Labels are compared in place, not copied.
+    labels.withUnsafeBufferPointer { labels in
+      for group in 0..<groupCount {
+        scratch.front.removeAll(keepingCapacity: true)
+        for position in scratch.starts[group]..<scratch.starts[group + 1] {
+          let index = scratch.ordered[position]
+          if scratch.front.contains(where: {
+            covers(
+              labels[$0], labels[index], readsHistory: readsHistory, for: objective,
+              highest: highest, layout: layout)
+          }) {
+            continue
+          }
+          scratch.front.removeAll {
+            covers(
+              labels[index], labels[$0], readsHistory: readsHistory, for: objective,
+              highest: highest, layout: layout)
+          }
+          scratch.front.append(index)
         }
-        scratch.front.removeAll {
-          covers(
-            label, labels[$0], readsHistory: readsHistory, for: objective, highest: highest,
-            layout: layout)
-        }
-        scratch.front.append(index)
+        for index in scratch.front { scratch.kept.append(labels[index]) }
       }
-      for index in scratch.front { scratch.kept.append(labels[index]) }
     }
   }
 

@@ -556,7 +556,11 @@ struct StateGraph {
         // is a known one.
         let ancestor =
           timeStillMatters(move.state)
-          ? known.flatMap { depthOnPath[Int($0)] >= 0 ? Int(depthOnPath[Int($0)]) : nil }
+          ? known.flatMap { node in
+            // A node never followed (a finished one) has no place on any path.
+            depthOnPath.indices.contains(Int(node)) && depthOnPath[Int(node)] >= 0
+              ? Int(depthOnPath[Int(node)]) : nil
+          }
           : loopBack(childKey, on: onPath, state: move.state)
         if let ancestor {
           loopingPaths += 1
