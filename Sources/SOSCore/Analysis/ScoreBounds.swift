@@ -112,7 +112,8 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
   }
 
   /// Values every future of `start` (a state of an untimed session of `engine`'s
-  /// scenario); paths are named from there.
+  /// scenario); paths are named from there. Returns `nil` also when the compact step
+  /// cannot reach `start` from T+0 (a manual inject among its inputs).
   package static func analyze(
     _ engine: Engine, from start: SessionState, budget: Int = defaultBudget,
     maximumDepth: Int = maximumDepth
