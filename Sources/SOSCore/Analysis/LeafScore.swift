@@ -23,6 +23,14 @@ struct LeafScore: Hashable, Sendable {
     outcome = node?.isEnding == true ? Double(node?.outcome ?? 0) : 0
   }
 
+  /// Reads the finished compact `state`.
+  init(_ state: CompactState, compiled: CompiledScenario) {
+    clock = state.clock.seconds
+    let node = compiled.nodes[state.node]
+    ending = node.isEnding ? compiled.nodeIDs[state.node] : nil
+    outcome = node.isEnding ? Double(node.outcome ?? 0) : 0
+  }
+
   /// Overall, timeliness and communication for a history of `shape` with these sums,
   /// and `timeline`.
   func scores(
@@ -41,6 +49,29 @@ struct LeafScore: Hashable, Sendable {
       overall = ceiling
     }
     return (overall, timeliness, communication)
+  }
+
+  /// The `objective` score for a history of `shape` with these sums, and `timeline`:
+  /// the same as ``scores(_:credit:fit:points:timeline:layout:rules:scorer:)``'s,
+  /// worked out alone.
+  func score(
+    _ objective: Timeline.Objective, _ shape: SearchKey.History.Shape, credit: Double,
+    fit: Double, points: Double, timeline: Timeline, layout: Timeline.Layout,
+    rules: ScoringRules, scorer: Scorer
+  ) -> Double {
+    switch objective {
+    case .timeliness:
+      return timeliness(timeline, layout: layout)
+    case .communication:
+      return communication(
+        shape, credit: credit, fit: fit, points: points, timeline: timeline, layout: layout,
+        rules: rules)
+    case .overall:
+      return scores(
+        shape, credit: credit, fit: fit, points: points, timeline: timeline, layout: layout,
+        rules: rules, scorer: scorer
+      ).overall
+    }
   }
 
   /// Timeliness: each deadline, cadence rule and promise worth its share, earning
@@ -95,27 +126,41 @@ struct LeafScore: Hashable, Sendable {
   }
 
   /// Communication: the parts present share the 100 points, less the penalties.
+  ///
+  /// The parts are (choices, coverage, postures, statements), each a share and a
+  /// mean; they are added up in that order, as the scorer adds them.
   func communication(
     _ shape: SearchKey.History.Shape, credit: Double, fit: Double, points: Double,
     timeline: Timeline, layout: Timeline.Layout, rules: ScoringRules
   ) -> Double {
-    var parts: [(share: Double, mean: Double)] = []
-    if shape.graded > 0 {
-      parts.append((ScoringDefaults.choiceShare, credit / Double(shape.graded)))
+    let choices: (share: Double, mean: Double)? =
+      shape.graded > 0 ? (ScoringDefaults.choiceShare, credit / Double(shape.graded)) : nil
+    let coverage = self.coverage(timeline, layout: layout).map {
+      (share: ScoringDefaults.coverageShare, mean: $0)
     }
-    if let coverage = coverage(timeline, layout: layout) {
-      parts.append((ScoringDefaults.coverageShare, coverage))
+    let postures: (share: Double, mean: Double)? =
+      shape.postures > 0 ? (ScoringDefaults.postureShare, fit / Double(shape.postures)) : nil
+    var others = 0.0
+    if let choices { others += choices.share }
+    if let coverage { others += coverage.share }
+    if let postures { others += postures.share }
+    let statements: (share: Double, mean: Double)? =
+      shape.statements > 0
+      ? (rules.statementWeight(besides: others), points / 100 / Double(shape.statements)) : nil
+    var shares = others
+    if let statements { shares += statements.share }
+    var total = 0.0
+    var present = false
+    func add(_ part: (share: Double, mean: Double)?) {
+      guard let part else { return }
+      present = true
+      total += 100 * part.share / shares * part.mean
     }
-    if shape.postures > 0 {
-      parts.append((ScoringDefaults.postureShare, fit / Double(shape.postures)))
-    }
-    if shape.statements > 0 {
-      let others = parts.reduce(0) { $0 + $1.share }
-      parts.append(
-        (rules.statementWeight(besides: others), points / 100 / Double(shape.statements)))
-    }
-    let shares = parts.reduce(0) { $0 + $1.share }
-    var total = parts.isEmpty ? 100 : parts.reduce(0) { $0 + 100 * $1.share / shares * $1.mean }
+    add(choices)
+    add(coverage)
+    add(postures)
+    add(statements)
+    if !present { total = 100 }
     if shape.denied, shape.rebuilt { total -= ScoringDefaults.inconsistencyPenalty }
     var position = layout.promiseStart
     while position + 2 < timeline.values.count {

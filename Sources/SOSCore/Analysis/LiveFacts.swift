@@ -4,75 +4,78 @@
 /// yet settled and of injects not yet fired. A fact no condition can read again
 /// changes nothing ahead, so the score-bounds search leaves it out of a state's key
 /// and states that differ only in such facts are one (see ``SituationCoder``).
-struct LiveFacts {
-  /// Bit sets over each universe of ``SituationCoder``, in its order.
-  struct Mask: Equatable {
-    var tags: [UInt32]
-    var nodes: [UInt32]
-    var choices: [UInt32]
-    var stakeholders: [UInt32]
-    var variables: [Bool]
-    var statements: [Bool]
+///
+/// Facts are numbered as a ``CompiledScenario`` numbers them, and a mask is one run
+/// of 64-bit words: the tags, the nodes, the options, the stakeholders, the variables
+/// and the statements (write tasks), each section starting on a word of its own.
+struct LiveFacts: Sendable {
+  /// Where each section starts, in words.
+  let tagStart: Int
+  let nodeStart: Int
+  let choiceStart: Int
+  let stakeholderStart: Int
+  let variableStart: Int
+  let statementStart: Int
+  /// Words in a mask.
+  let width: Int
 
-    mutating func formUnion(_ other: Mask) {
-      for index in tags.indices { tags[index] |= other.tags[index] }
-      for index in nodes.indices { nodes[index] |= other.nodes[index] }
-      for index in choices.indices { choices[index] |= other.choices[index] }
-      for index in stakeholders.indices { stakeholders[index] |= other.stakeholders[index] }
-      for index in variables.indices where other.variables[index] { variables[index] = true }
-      for index in statements.indices where other.statements[index] { statements[index] = true }
+  /// Every fact any mask can hold: a word of the masks that is zero here is zero in
+  /// all of them.
+  let ever: [UInt64]
+
+  /// By node index: what the conditions at the nodes reachable from it read.
+  let byNode: [[UInt64]]
+  /// By deadline index: what its `met` condition reads.
+  let byDeadline: [[UInt64]]
+  /// By inject (in the compiled firing order): what its conditions read, and what the
+  /// nodes it can divert to can still read.
+  let byInject: [[UInt64]]
+
+  init(_ compiled: CompiledScenario) {
+    let scenario = compiled.scenario
+    func words(_ count: Int) -> Int { (count + 63) / 64 }
+    tagStart = 0
+    nodeStart = tagStart + words(compiled.tagNames.count)
+    choiceStart = nodeStart + words(compiled.nodeIDs.count)
+    stakeholderStart = choiceStart + words(compiled.choiceIDs.count)
+    variableStart = stakeholderStart + words(compiled.stakeholderIDs.count)
+    statementStart = variableStart + words(compiled.variableNames.count)
+    width = statementStart + words(compiled.writes.count)
+    func numbered(_ names: [String]) -> [String: Int] {
+      var numbers: [String: Int] = [:]
+      for (index, name) in names.enumerated() where numbers[name] == nil { numbers[name] = index }
+      return numbers
     }
-  }
-
-  /// By node id: what the conditions at the nodes reachable from it read.
-  let byNode: [String: Mask]
-  /// By deadline id: what its `met` condition reads.
-  let byDeadline: [String: Mask]
-  /// By scheduled inject id: what its conditions read, and what the nodes it can divert
-  /// to can still read.
-  let byInject: [String: Mask]
-  let empty: Mask
-
-  init(
-    _ scenario: Scenario, tags: [String: Int], nodes: [String: Int], choices: [String: Int],
-    stakeholders: [String: Int], variables: [String], statements: [String]
-  ) {
-    let variableIndex = Dictionary(
-      variables.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-    let statementIndex = Dictionary(
-      statements.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-    func words(_ universe: [String: Int]) -> [UInt32] {
-      [UInt32](repeating: 0, count: (universe.count + 31) / 32)
-    }
-    let empty = Mask(
-      tags: words(tags), nodes: words(nodes), choices: words(choices),
-      stakeholders: words(stakeholders),
-      variables: Array(repeating: false, count: variables.count),
-      statements: Array(repeating: false, count: statements.count))
-    self.empty = empty
-    func mask(_ expressions: [Expression]) -> Mask {
+    let tags = numbered(compiled.tagNames)
+    let nodes = numbered(compiled.nodeIDs)
+    let choices = numbered(compiled.choiceIDs)
+    let stakeholders = numbered(compiled.stakeholderIDs)
+    let variables = numbered(compiled.variableNames)
+    let statements = numbered(compiled.writes.map(\.task.id))
+    let empty = [UInt64](repeating: 0, count: width)
+    let starts = (tagStart, nodeStart, choiceStart, stakeholderStart, variableStart, statementStart)
+    func mask(_ expressions: [Expression]) -> [UInt64] {
       let references = ScenarioReferences(expressions: expressions)
       var mask = empty
-      func set(_ names: Set<String>, in universe: [String: Int], _ bits: inout [UInt32]) {
+      func set(_ names: Set<String>, in universe: [String: Int], from start: Int) {
         for name in names {
-          if let bit = universe[name] { bits[bit / 32] |= 1 << UInt32(bit % 32) }
+          if let bit = universe[name] { mask[start + bit / 64] |= 1 << UInt64(bit % 64) }
         }
       }
-      set(references.tags, in: tags, &mask.tags)
-      set(references.nodes, in: nodes, &mask.nodes)
-      set(references.choices, in: choices, &mask.choices)
-      set(references.stakeholders, in: stakeholders, &mask.stakeholders)
-      for name in references.variables {
-        if let index = variableIndex[name] { mask.variables[index] = true }
-      }
-      for name in references.statements {
-        if let index = statementIndex[name] { mask.statements[index] = true }
-      }
+      set(references.tags, in: tags, from: starts.0)
+      set(references.nodes, in: nodes, from: starts.1)
+      set(references.choices, in: choices, from: starts.2)
+      set(references.stakeholders, in: stakeholders, from: starts.3)
+      set(references.variables, in: variables, from: starts.4)
+      set(references.statements, in: statements, from: starts.5)
       return mask
+    }
+    func union(_ mask: inout [UInt64], _ other: [UInt64]) {
+      for index in mask.indices { mask[index] |= other[index] }
     }
 
     // Each node's own conditions, and the nodes its steps lead to.
-    var own: [String: Mask] = [:]
+    var own: [String: [UInt64]] = [:]
     var next: [String: Set<String>] = [:]
     for node in scenario.nodes {
       var expressions: [Expression] = []
@@ -96,45 +99,54 @@ struct LiveFacts {
     }
     // What each node can still read: its own and every reachable node's (each node's
     // reach found once, depth first over the step graph).
-    var reach: [String: Mask] = [:]
+    var reach: [String: [UInt64]] = [:]
+    // Most nodes read nothing: only the others' masks are added.
+    let reading = own.filter { $0.value.contains { $0 != 0 } }
     for node in scenario.nodes {
       var seen: Set<String> = [node.id]
       var stack = [node.id]
       var total = empty
       while let id = stack.popLast() {
-        if let mask = own[id] { total.formUnion(mask) }
+        if let mask = reading[id] { union(&total, mask) }
         for target in next[id] ?? [] where seen.insert(target).inserted { stack.append(target) }
       }
       reach[node.id] = total
     }
-    byNode = reach
-    byDeadline = Dictionary(
-      scenario.deadlines.map { ($0.id, mask([$0.met.expression])) },
-      uniquingKeysWith: { first, _ in first })
-    var injects: [String: Mask] = [:]
-    for inject in scenario.injects where !inject.manual {
+    byNode = compiled.nodeIDs.map { reach[$0] ?? empty }
+    byDeadline = scenario.deadlines.map { mask([$0.met.expression]) }
+    byInject = compiled.injects.map { compiledInject in
+      let inject = scenario.injects[compiledInject.declared]
       var total = mask([inject.when, inject.unless].compactMap { $0?.expression })
       for target in [inject.goto] + inject.outcomes.map(\.goto) {
-        if let target = target?.value, let reachable = reach[target] { total.formUnion(reachable) }
+        if let target = target?.value, let reachable = reach[target] { union(&total, reachable) }
       }
-      injects[inject.id] = total
+      return total
     }
-    byInject = injects
+    var ever = empty
+    for mask in byNode + byDeadline + byInject { union(&ever, mask) }
+    self.ever = ever
   }
 
-  /// What can still be read from `state` on.
-  func mask(for state: SessionState, scenario: Scenario) -> Mask {
-    var live = byNode[state.node] ?? empty
+  /// What can still be read from `state` on, into `live` (``width`` words).
+  func mask(for state: CompactState, into live: inout [UInt64]) {
+    live.removeAll(keepingCapacity: true)
+    live += byNode[state.node]
     for node in state.returnStack {
-      if let mask = byNode[node] { live.formUnion(mask) }
+      let mask = byNode[node]
+      for index in 0..<width { live[index] |= mask[index] }
     }
-    for deadline in scenario.deadlines
-    where state.metDeadlines[deadline.id] == nil && !state.missedDeadlines.contains(deadline.id) {
-      if let mask = byDeadline[deadline.id] { live.formUnion(mask) }
+    for (index, mask) in byDeadline.enumerated()
+    where state.metDeadlines[index] == nil && !state.missedDeadlines.contains(index) {
+      for word in 0..<width { live[word] |= mask[word] }
     }
-    for inject in scenario.injects where !state.firedInjects.contains(inject.id) {
-      if let mask = byInject[inject.id] { live.formUnion(mask) }
+    for (index, mask) in byInject.enumerated() where !state.firedInjects.contains(index) {
+      for word in 0..<width { live[word] |= mask[word] }
     }
-    return live
+  }
+
+  /// Whether bit `index` of the section starting at word `start` is set in `mask`.
+  @inline(__always)
+  static func has(_ mask: [UInt64], _ start: Int, _ index: Int) -> Bool {
+    mask[start + (index >> 6)] & (1 << UInt64(index & 63)) != 0
   }
 }

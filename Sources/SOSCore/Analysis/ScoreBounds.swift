@@ -99,7 +99,9 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
   /// states, and following a path for at most `maximumDepth` steps (by default
   /// ``depthLimit(for:)``).
   ///
-  /// Returns `nil` when no path within those limits reaches an ending.
+  /// Returns `nil` when no path within those limits reaches an ending, or when the
+  /// scenario cannot be compiled (``CompiledScenario``: a loaded scenario always
+  /// can).
   public static func analyze(
     _ engine: Engine, budget: Int = defaultBudget, maximumDepth: Int? = nil
   ) -> ScoreBounds? {
@@ -110,7 +112,8 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
   }
 
   /// Values every future of `start` (a state of an untimed session of `engine`'s
-  /// scenario); paths are named from there.
+  /// scenario); paths are named from there. Returns `nil` also when the compact step
+  /// cannot reach `start` from T+0 (a manual inject among its inputs).
   package static func analyze(
     _ engine: Engine, from start: SessionState, budget: Int = defaultBudget,
     maximumDepth: Int = maximumDepth
@@ -118,10 +121,13 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
     let hasChance =
       engine.scenario.injects.contains { !$0.outcomes.isEmpty }
       || engine.scenario.nodes.contains { $0.choices.contains { !$0.outcomes.isEmpty } }
-    var graph = StateGraph(
-      engine: engine, budget: budget, maximumDepth: maximumDepth, keepsSums: hasChance)
-    let root = graph.explore(from: start)
-    guard let solution = graph.solve(from: root) else { return nil }
+    guard
+      var graph = StateGraph(
+        engine: engine, budget: budget, maximumDepth: maximumDepth, keepsSums: hasChance)
+    else { return nil }
+    guard let root = graph.explore(from: start), let solution = graph.solve(from: root) else {
+      return nil
+    }
     let (lows, highs) = (solution.low, solution.high)
     var reasons: [String] = []
     if graph.loops.contains(where: { $0.drift != nil }) {
@@ -140,9 +146,9 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
         "the search stopped after \(graph.statesExplored) states (the budget); the bounds"
           + " cover the paths explored so far: raise --budget for exact bounds")
     }
-    if graph.mismatches > 0 {
+    if solution.mismatches > 0 {
       reasons.append(
-        "internal check: at \(graph.mismatches) of \(graph.checked) finished states checked, the"
+        "internal check: at \(solution.mismatches) of \(solution.checked) finished states checked, the"
           + " scores worked out from the timeline and history differ from the scorer's")
     }
     // Each extreme is replayed through the scorer: its score is the scorer's, and a

@@ -27,7 +27,12 @@ struct SearchKey: Hashable, Sendable {
   /// The facts conditions can read and the ending depends on, without any time,
   /// written by a ``SituationCoder``.
   struct Situation: Hashable, Sendable {
-    var words: [Int32]
+    var words: [UInt64]
+
+    /// Hashes the words as one run of bytes.
+    func hash(into hasher: inout Hasher) {
+      words.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
   }
 
   /// What the score adds up from the decisions and statements so far: its shape
@@ -55,6 +60,28 @@ struct SearchKey: Hashable, Sendable {
       var statements = 0
       /// Set when the credit sum no longer fits exactly: the key then equals no other.
       var unique: Int?
+    }
+
+    /// Counts an option of `total` quality and `posture` (of `fit` in the crisis),
+    /// taken among options whose qualities run from `low` to `high`: as
+    /// ``add(_:among:in:serial:)`` counts it.
+    mutating func add(
+      total: Int, posture: Posture?, fit postureFit: Double?, low: Int, high: Int,
+      serial: () -> Int
+    ) {
+      if let posture {
+        shape.postures += 1
+        fit += postureFit ?? 0
+        if posture == .deny { shape.denied = true }
+        if posture == .rebuild { shape.rebuilt = true }
+      }
+      guard high > low else { return }
+      shape.graded += 1
+      if let sum = credit.adding(Fraction(total - low, high - low)) {
+        credit = sum
+      } else {
+        shape.unique = serial()
+      }
     }
 
     /// Counts `choice`, taken among `offered` in a crisis of `cluster`.

@@ -1,135 +1,122 @@
-/// Writes a session's ``SearchKey/Situation`` as a short list of numbers: names
-/// become small numbers (each the first time it is seen), sets of known names become
-/// bit sets. The score-bounds search keeps one key for every state it explores, so
-/// a compact key is what lets it hold a million states.
+/// Writes a compact session's ``SearchKey/Situation`` as a short list of 64-bit
+/// words: facts are the indices of a ``CompiledScenario``, sets of them bit sets, and
+/// texts (a variable's text, the criteria a statement met) small numbers, each the
+/// first time it is seen. The score-bounds search keeps one key for every state it
+/// explores, so a compact key is what lets it hold a million states.
 ///
-/// What is written: the node, the pending statement and whether play is over; the
-/// return stack; the variables conditions read; the tags, nodes, choices and
-/// stakeholders they name, as bit sets; the injects fired and the deadlines met and
-/// missed, as bit sets; the statements conditions name (score and criteria met);
-/// and each promise's stakeholder and status (open, kept, or over).
+/// What is written: the node, the pending statement, whether play is over and the
+/// return stack; the injects fired and the deadlines met and missed, as bit sets;
+/// each promise's stakeholder and status (open, kept, or over); and then, of the
+/// facts conditions can still read (``LiveFacts``; the parts written first decide
+/// which), the tags, nodes, options and stakeholders contacted as bit sets, the
+/// variables, and the statements (score and criteria met). A fact no condition can
+/// read again is left out, so that states that differ only in it are one state.
 struct SituationCoder {
-  private var names: [String: Int32] = [:]
-  private let tags: [String: Int]
-  private let nodes: [String: Int]
-  private let choices: [String: Int]
-  private let stakeholders: [String: Int]
-  private let injects: [String: Int]
-  private let deadlines: [String: Int]
-  private let variables: [String]
-  private let statements: [String]
-  /// Which named facts can still be read from a state on: only those are written.
+  private var texts: [String: UInt64] = [:]
+  private var criteria: [Set<String>: UInt64] = [:]
   private let live: LiveFacts
-  private let scenario: Scenario
+  private var mask: [UInt64] = []
+  private var words: [UInt64] = []
 
-  init(_ scenario: Scenario, references: ScenarioReferences) {
-    func numbered(_ names: some Sequence<String>) -> [String: Int] {
-      var numbers: [String: Int] = [:]
-      for name in names where numbers[name] == nil { numbers[name] = numbers.count }
-      return numbers
-    }
-    tags = numbered(references.tags.sorted())
-    nodes = numbered(references.nodes.sorted())
-    choices = numbered(references.choices.sorted())
-    stakeholders = numbered(references.stakeholders.sorted())
-    injects = numbered(scenario.injects.map(\.id))
-    deadlines = numbered(scenario.deadlines.map(\.id))
-    variables = references.variables.sorted()
-    statements = references.statements.sorted()
-    live = LiveFacts(
-      scenario, tags: tags, nodes: nodes, choices: choices, stakeholders: stakeholders,
-      variables: variables, statements: statements)
-    self.scenario = scenario
+  init(_ compiled: CompiledScenario) {
+    live = LiveFacts(compiled)
   }
 
-  /// The number standing for `name`.
-  mutating func number(_ name: String) -> Int32 {
-    if let number = names[name] { return number }
-    let number = Int32(names.count)
-    names[name] = number
+  /// The number standing for `text`.
+  private mutating func number(_ text: String) -> UInt64 {
+    if let number = texts[text] { return number }
+    let number = UInt64(texts.count)
+    texts[text] = number
+    return number
+  }
+
+  /// The number standing for a set of criteria met.
+  private mutating func number(_ met: Set<String>) -> UInt64 {
+    if let number = criteria[met] { return number }
+    let number = UInt64(criteria.count)
+    criteria[met] = number
     return number
   }
 
   /// The situation of `state`.
-  mutating func situation(of state: SessionState) -> SearchKey.Situation {
-    var words: [Int32] = []
-    words.reserveCapacity(32)
-    words.append(number(state.node))
-    words.append(state.pendingWrite.map { number($0) + 1 } ?? 0)
-    words.append(state.finished ? 1 : 0)
-    words.append(Int32(clamping: state.returnStack.count))
-    for node in state.returnStack { words.append(number(node)) }
-    // Facts that no condition can read again are written as unknown, so that states
-    // that differ only in them are one state.
-    let mask = live.mask(for: state, scenario: scenario)
-    for (index, name) in variables.enumerated() {
-      guard mask.variables[index] else {
-        words.append(-1)
-        continue
+  mutating func situation(of state: CompactState) -> SearchKey.Situation {
+    words.removeAll(keepingCapacity: true)
+    let pending = UInt64(state.pendingWrite.map { $0 + 1 } ?? 0)
+    words.append(
+      UInt64(state.node) | pending << 24 | (state.finished ? 1 << 48 : 0)
+        | UInt64(state.returnStack.count) << 49)
+    for node in state.returnStack { words.append(UInt64(node)) }
+    words += state.firedInjects.words
+    words += state.missedDeadlines.words
+    var met: UInt64 = 0
+    for (index, time) in state.metDeadlines.enumerated() {
+      if index & 63 == 0, index > 0 {
+        words.append(met)
+        met = 0
       }
-      switch state.variables[name] {
-      case nil: words.append(0)
-      case .integer(let value): words += [1] + Self.halves(value)
-      case .boolean(let value): words += [2, value ? 1 : 0]
-      case .text(let value): words += [3, number(value)]
-      case .duration(let value): words += [4] + Self.halves(value.seconds)
-      }
+      if time != nil { met |= 1 << UInt64(index & 63) }
     }
-    Self.append(state.tags, among: tags, to: &words, keeping: mask.tags)
-    Self.append(state.visited, among: nodes, to: &words, keeping: mask.nodes)
-    Self.append(state.chosen, among: choices, to: &words, keeping: mask.choices)
-    Self.append(
-      Set(state.contacts.compactMap { $0.value.isEmpty ? nil : $0.key }), among: stakeholders,
-      to: &words, keeping: mask.stakeholders)
-    Self.append(state.firedInjects, among: injects, to: &words)
-    Self.append(Set(state.metDeadlines.keys), among: deadlines, to: &words)
-    Self.append(state.missedDeadlines, among: deadlines, to: &words)
-    for (index, id) in statements.enumerated() {
-      guard mask.statements[index] else {
-        words.append(-2)
-        continue
-      }
-      guard let statement = state.statements[id] else {
-        words.append(-1)
-        continue
-      }
-      words += [
-        Int32(clamping: statement.score), number(statement.met.sorted().joined(separator: "\n")),
-      ]
-    }
-    words.append(Int32(clamping: state.promises.count))
+    words.append(met)
+    words.append(UInt64(state.promises.count))
     for promise in state.promises {
-      let status: Int32
+      let status: UInt64
       switch promise.status {
       case .open: status = 0
       case .kept: status = 1
       case .broken, .notYetDue: status = 2
       }
-      words += [number(promise.stakeholder), status]
+      words.append(UInt64(promise.stakeholder) << 2 | status)
+    }
+    // What the parts above decide can still be read.
+    live.mask(for: state, into: &mask)
+    append(state.tags.words, from: live.tagStart)
+    append(state.visited.words, from: live.nodeStart)
+    append(state.chosen.words, from: live.choiceStart)
+    var contacted: UInt64 = 0
+    for (index, times) in state.contacts.enumerated() {
+      if index & 63 == 0, index > 0 {
+        append(contacted, at: live.stakeholderStart + (index >> 6) - 1)
+        contacted = 0
+      }
+      if !times.isEmpty { contacted |= 1 << UInt64(index & 63) }
+    }
+    if !state.contacts.isEmpty {
+      append(contacted, at: live.stakeholderStart + ((state.contacts.count - 1) >> 6))
+    }
+    for (index, value) in state.variables.enumerated()
+    where LiveFacts.has(mask, live.variableStart, index) {
+      switch value {
+      case nil: words.append(0)
+      case .integer(let value): words += [1, UInt64(bitPattern: Int64(value))]
+      case .boolean(let value): words.append(value ? 2 : 3)
+      case .text(let value): words.append(4 | number(value) << 3)
+      case .duration(let value): words += [5, UInt64(bitPattern: Int64(value.seconds))]
+      }
+    }
+    for (index, statement) in state.statements.enumerated()
+    where LiveFacts.has(mask, live.statementStart, index) {
+      guard let statement else {
+        words.append(0)
+        continue
+      }
+      words.append(
+        1 | UInt64(UInt32(truncatingIfNeeded: statement.score)) << 1 | number(statement.met) << 33)
     }
     return SearchKey.Situation(words: words)
   }
 
-  /// An `Int` as two words.
-  static func halves(_ value: Int) -> [Int32] {
-    let bits = UInt64(bitPattern: Int64(value))
-    return [Int32(truncatingIfNeeded: bits >> 32), Int32(truncatingIfNeeded: bits)]
+  /// The words of a bit set, with only the bits of the mask's section from word
+  /// `start` kept; words no mask can keep a bit of are left out.
+  @inline(__always)
+  private mutating func append(_ set: [UInt64], from start: Int) {
+    for (index, word) in set.enumerated() { append(word, at: start + index) }
   }
 
-  /// The members of `set` that `universe` numbers, as a bit set of fixed length, with
-  /// only the bits of `keeping` (when given) kept.
-  static func append(
-    _ set: Set<String>, among universe: [String: Int], to words: inout [Int32],
-    keeping: [UInt32]? = nil
-  ) {
-    guard !universe.isEmpty else { return }
-    var bits = [UInt32](repeating: 0, count: (universe.count + 31) / 32)
-    for member in set {
-      if let bit = universe[member] { bits[bit / 32] |= 1 << UInt32(bit % 32) }
-    }
-    if let keeping {
-      for index in bits.indices { bits[index] &= keeping[index] }
-    }
-    for word in bits { words.append(Int32(bitPattern: word)) }
+  /// One word of a bit set, masked by the mask's word `position`; left out when no
+  /// mask can keep a bit of it.
+  @inline(__always)
+  private mutating func append(_ word: UInt64, at position: Int) {
+    guard live.ever[position] != 0 else { return }
+    words.append(word & mask[position])
   }
 }

@@ -3,6 +3,10 @@
 /// that come back on the path being followed (loops), and a step for every option,
 /// statement class and chance outcome.
 ///
+/// Play is moved by the compact step (``CompactEngine``, held equal to the engine's
+/// step by its tests), with the statement and chance outcomes assumed, and the
+/// compact state's journal tells what each step did to the timeline.
+///
 /// A state is told apart from another by its situation and clock (``SearchKey``):
 /// what its futures depend on. What only the score reads, its ``Timeline`` and the
 /// shape and sums of its history, is left out unless `keepsSums`, and carried along
@@ -11,6 +15,8 @@
 /// expected score needs each state's own past, and it is kept in the key.
 struct StateGraph {
   let engine: Engine
+  let compact: CompactEngine
+  let compiled: CompiledScenario
   let scorer: Scorer
   let references: ScenarioReferences
   /// The most states to explore before stopping.
@@ -71,6 +77,15 @@ struct StateGraph {
     var labels: [String]
   }
 
+  /// What decides an ``Edge``: the option number (0 for a statement), the option
+  /// taken or the write task and statement class, and the chance outcomes drawn
+  /// (each list's first playtest slot and the outcome).
+  private struct EdgeKey: Hashable {
+    var number: Int
+    var what: Int
+    var draws: [Int]
+  }
+
   /// A loop found: a state came back on the path being followed.
   struct LoopFound: Hashable {
     /// The node play came back to.
@@ -90,9 +105,22 @@ struct StateGraph {
   let rules: ScoringRules
   private var coder: SituationCoder
   private(set) var edges: [Edge] = []
-  private var edgeIndex: [Edge: Int32] = [:]
-  /// Each write task's statement classes, worked out once.
-  private var statementClasses: [String: [StatementClass]] = [:]
+  private var edgeIndex: [EdgeKey: Int32] = [:]
+  /// Each write task's statement classes (by write index), worked out once.
+  private var statementClasses: [[StatementClass]?]
+  /// By stakeholder index: the timeline's index of their first contact (`-1` if not
+  /// required) and of the cadence rules about them.
+  private let contactTerms: [(first: Int, cadence: [Int])]
+  /// Deadline ids, and deadline indices in the order of their ids.
+  private let deadlineIDs: [String]
+  private let deadlineOrder: [Int]
+  /// By declared inject: its time, and its place in the compiled firing order (`nil`
+  /// for a manual inject, which the search never fires).
+  private let injectTimes: [(at: ClockDuration, position: Int?)]
+  /// The inputs that reached the start.
+  private var startInputs: [SessionInput] = []
+  /// The state the search started from.
+  private var startState: CompactState?
   private var index: [SearchKey: Int32] = [:]
   /// Nodes in the order their futures were explored: every arc leads to a node
   /// earlier in this order.
@@ -106,23 +134,46 @@ struct StateGraph {
   private(set) var loopingPaths = 0
   private(set) var stopped = false
   private var serial = 0
-  /// Finished states checked against the scorer, and those whose scores, worked out
-  /// from their timeline and the shape and sums of their history, differ from it.
-  private(set) var checked = 0
-  private(set) var mismatches = 0
+  /// Finished states to check against the scorer (``mismatches(in:)``): whether
+  /// their scores, worked out from their timeline and the shape and sums of their
+  /// history, differ from its. They are checked while the graph is swept.
+  private(set) var checks: [Check] = []
   private var leavesSeen = 0
   private var checkedShapes: Set<SearchKey.History.Shape> = []
 
-  init(engine: Engine, budget: Int, maximumDepth: Int, keepsSums: Bool) {
+  /// A graph for `engine`'s scenario; `nil` when the scenario cannot be compiled
+  /// (``CompiledScenario``: one that names a node it does not have, or repeats an id).
+  init?(engine: Engine, budget: Int, maximumDepth: Int, keepsSums: Bool) {
+    guard let compact = CompactEngine(engine: engine) else { return nil }
     self.engine = engine
+    self.compact = compact
+    let compiled = compact.compiled
+    self.compiled = compiled
     self.scorer = Scorer(engine: engine)
     self.references = ScenarioReferences(engine.scenario)
     self.budget = max(budget, 1)
     self.maximumDepth = max(maximumDepth, 1)
     self.keepsSums = keepsSums
-    self.layout = Timeline.Layout(engine.scenario)
-    self.coder = SituationCoder(engine.scenario, references: references)
+    let layout = Timeline.Layout(engine.scenario)
+    self.layout = layout
+    self.coder = SituationCoder(compiled)
     self.rules = ScoringRules(engine: engine, state: engine.start(SessionOptions()).state)
+    statementClasses = Array(repeating: nil, count: compiled.writes.count)
+    contactTerms = compiled.stakeholderIDs.map { id in
+      (
+        layout.required.firstIndex(of: id) ?? -1,
+        layout.cadence.indices.filter { layout.cadence[$0].stakeholder == id }
+      )
+    }
+    deadlineIDs = engine.scenario.deadlines.map(\.id)
+    deadlineOrder = engine.scenario.deadlines.indices.sorted {
+      engine.scenario.deadlines[$0].id < engine.scenario.deadlines[$1].id
+    }
+    var positions: [Int: Int] = [:]
+    for (position, inject) in compiled.injects.enumerated() {
+      positions[inject.declared] = position
+    }
+    injectTimes = engine.scenario.injects.enumerated().map { ($1.at, positions[$0]) }
   }
 
   // MARK: - Moves
@@ -132,7 +183,7 @@ struct StateGraph {
     var group: Int
     var probability: Double
     var edge: Int32
-    var state: SessionState
+    var state: CompactState
     var history: SearchKey.History
     var graded: Bool
     var posture: Posture?
@@ -151,73 +202,78 @@ struct StateGraph {
     return index
   }
 
-  private mutating func intern(_ edge: Edge) -> Int32 {
-    if let index = edgeIndex[edge] { return index }
+  private mutating func intern(_ key: EdgeKey, _ edge: () -> Edge) -> Int32 {
+    if let index = edgeIndex[key] { return index }
     let index = Int32(edges.count)
-    edges.append(edge)
-    edgeIndex[edge] = index
+    edges.append(edge())
+    edgeIndex[key] = index
     return index
   }
 
   /// Every step from `state`: each offered option, or each statement class for a
   /// pending statement, and for each every combination of chance outcomes.
-  private mutating func moves(from state: SessionState, history: SearchKey.History) -> [Move] {
+  private mutating func moves(from state: CompactState, history: SearchKey.History) -> [Move] {
     var moves: [Move] = []
-    if let choice = engine.pendingWrite(in: state), let task = choice.write {
-      let classes = statementClasses[task.id] ?? StatementClass.classes(for: task)
-      statementClasses[task.id] = classes
+    let compiled = self.compiled
+    if let pending = state.pendingWrite, let write = compiled.choices[pending].write {
+      let classes =
+        statementClasses[write] ?? StatementClass.classes(for: compiled.writes[write].task)
+      statementClasses[write] = classes
       for (group, kind) in classes.enumerated() {
         for outcome in outcomes(of: .write(""), from: state, statement: kind.record) {
           var next = history
           var points = 0
-          if let kept = outcome.transition.state.statements[task.id] {
+          if let kept = outcome.state.statements[write] {
             next.add(kept)
             points = kept.isStatement ? kept.score : 0
           }
+          let edge = intern(EdgeKey(number: 0, what: write << 16 | group, draws: outcome.slots)) {
+            Edge(
+              input: .write(""),
+              assumption: Engine.Assumption(statement: kind.record, draws: outcome.draws),
+              labels: [kind.label] + outcome.labels)
+          }
           moves.append(
             Move(
-              group: group, probability: outcome.probability,
-              edge: intern(
-                Edge(
-                  input: .write(""), assumption: outcome.assumption,
-                  labels: [kind.label] + outcome.labels)),
-              state: outcome.transition.state, history: next, graded: false, posture: nil,
-              writes: true, credit: 0, fit: 0, points: points,
-              timeline: intern(
-                Timeline.changes(
-                  outcome.transition.events, after: outcome.transition.state, layout: layout))))
+              group: group, probability: outcome.probability, edge: edge, state: outcome.state,
+              history: next, graded: false, posture: nil, writes: true, credit: 0, fit: 0,
+              points: points, timeline: intern(outcome.changes)))
         }
       }
       return moves
     }
-    let offered = engine.offeredChoices(in: state)
-    let totals = offered.map(\.totalQuality)
-    let high = totals.max() ?? 0
-    let low = totals.min() ?? 0
+    let offered = compact.offered(in: state)
+    var high = Int.min
+    var low = Int.max
+    for choice in offered {
+      high = max(high, compiled.choices[choice].totalQuality)
+      low = min(low, compiled.choices[choice].totalQuality)
+    }
     for (group, choice) in offered.enumerated() {
-      let input = SessionInput.choose(group + 1)
+      let option = compiled.choices[choice]
       // The credit the scorer gives the choice (see `Scorer.review(of:among:in:)`).
       let credit =
-        high > low ? (Double(choice.totalQuality) - Double(low)) / Double(high - low) : 0
-      let fit =
-        choice.posture.map { ScoringDefaults.postureFit($0, in: engine.scenario.cluster) } ?? 0
-      for outcome in outcomes(of: input, from: state, statement: nil) {
+        high > low ? (Double(option.totalQuality) - Double(low)) / Double(high - low) : 0
+      for outcome in outcomes(of: .choose(group + 1), from: state, statement: nil) {
         var next = history
-        next.add(choice, among: offered, in: engine.scenario.cluster) {
+        next.add(
+          total: option.totalQuality, posture: option.posture, fit: option.postureFit, low: low,
+          high: high
+        ) {
           serial += 1
           return serial
         }
+        let edge = intern(EdgeKey(number: group + 1, what: choice, draws: outcome.slots)) {
+          Edge(
+            input: .choose(group + 1), assumption: Engine.Assumption(draws: outcome.draws),
+            labels: [compiled.choiceIDs[choice]] + outcome.labels)
+        }
         moves.append(
           Move(
-            group: group, probability: outcome.probability,
-            edge: intern(
-              Edge(
-                input: input, assumption: outcome.assumption, labels: [choice.id] + outcome.labels)),
-            state: outcome.transition.state, history: next, graded: high > low,
-            posture: choice.posture, writes: false, credit: credit, fit: fit, points: 0,
-            timeline: intern(
-              Timeline.changes(
-                outcome.transition.events, after: outcome.transition.state, layout: layout))))
+            group: group, probability: outcome.probability, edge: edge, state: outcome.state,
+            history: next, graded: high > low, posture: option.posture, writes: false,
+            credit: credit, fit: option.postureFit ?? 0, points: 0,
+            timeline: intern(outcome.changes)))
       }
     }
     return moves
@@ -225,28 +281,60 @@ struct StateGraph {
 
   /// One way a step can turn out.
   private struct Outcome {
-    var transition: Engine.Transition
+    var state: CompactState
     var probability: Double
+    /// The outcomes drawn, in order, and each list's first playtest slot beside it.
+    var draws: [Int]
+    var slots: [Int]
     var labels: [String]
-    var assumption: Engine.Assumption
+    var changes: [Timeline.Change]
   }
 
   /// `input` applied to `state` once for every combination of the chance outcomes
   /// it draws.
   private func outcomes(
-    of input: SessionInput, from state: SessionState, statement: StatementRecord?
-  )
-    -> [Outcome]
-  {
+    of input: CompactEngine.Input, from state: CompactState, statement: StatementRecord?
+  ) -> [Outcome] {
     var found: [Outcome] = []
     var pending: [[Int]] = [[]]
     while let prefix = pending.popLast() {
-      let assumption = Engine.Assumption(statement: statement, draws: prefix)
-      guard case .success(let (transition, draws)) = engine.step(state, input, assuming: assumption)
-      else { continue }
+      var next = state
+      next.forcedDraws = prefix
+      next.forcedUsed = 0
+      next.journal = []
+      guard case .success = compact.perform(&next, input, assuming: statement) else { continue }
+      let journal = next.journal ?? []
+      next.journal = nil
+      next.forcedDraws = []
+      next.forcedUsed = 0
+      var draws: [(chances: CompiledScenario.Chances, index: Int)] = []
+      var changes: [Timeline.Change] = []
+      for happening in journal {
+        switch happening {
+        case .contacted(let stakeholder, let time):
+          let terms = contactTerms[stakeholder]
+          changes.append(
+            .contact(first: terms.first, cadence: terms.cadence, at: Timeline.seconds(time)))
+        case .met(let deadline, let time):
+          if let change = Timeline.met(
+            deadlineIDs[deadline], at: Timeline.seconds(time), layout: layout)
+          {
+            changes.append(change)
+          }
+        case .promised(let index):
+          let promise = next.promises[index]
+          changes.append(
+            .promise(
+              madeAt: Timeline.seconds(promise.madeAt), due: Timeline.seconds(promise.due)))
+        case .kept(let index, let time):
+          changes.append(.kept(index + 1, at: Timeline.seconds(time)))
+        case .drawn(let chances, let index):
+          draws.append((chances, index))
+        }
+      }
       if draws.count > prefix.count {
         // Branch on the first draw not yet assumed: every outcome that can happen.
-        let chances = draws[prefix.count].chances
+        let chances = draws[prefix.count].chances.weights
         let total = chances.reduce(0) { $0 + max($1, 0) }
         for index in chances.indices.reversed() where total <= 0 ? index == 0 : chances[index] > 0 {
           pending.append(prefix + [index])
@@ -254,20 +342,19 @@ struct StateGraph {
         continue
       }
       var probability = 1.0
-      for draw in draws {
-        let total = draw.chances.reduce(0) { $0 + max($1, 0) }
-        if total > 0 { probability *= Double(max(draw.chances[draw.index], 0)) / Double(total) }
-      }
       var labels: [String] = []
-      for event in transition.events {
-        if case .chanceDrawn(_, let index, let count, let text) = event {
-          let said = text.map { ": " + StatementClass.shortened($0) } ?? ""
-          labels.append("[chance \(index + 1)/\(count)\(said)]")
-        }
+      for draw in draws {
+        let weights = draw.chances.weights
+        let total = weights.reduce(0) { $0 + max($1, 0) }
+        if total > 0 { probability *= Double(max(weights[draw.index], 0)) / Double(total) }
+        let said = draw.chances.texts[draw.index].map { ": " + StatementClass.shortened($0) } ?? ""
+        labels.append("[chance \(draw.index + 1)/\(weights.count)\(said)]")
       }
       found.append(
         Outcome(
-          transition: transition, probability: probability, labels: labels, assumption: assumption))
+          state: next, probability: probability, draws: prefix,
+          slots: draws.flatMap { [$0.chances.firstSlot, $0.index] }, labels: labels,
+          changes: changes))
     }
     return found
   }
@@ -277,29 +364,32 @@ struct StateGraph {
   /// A state being explored, on the stack.
   private struct Frame {
     var node: Int32
-    var state: SessionState
+    var state: CompactState
     var key: SearchKey
     var history: SearchKey.History
     var depth: Int
     /// The step that led here (`-1` at the start).
     var incoming: Int32
+    /// The steps not yet followed, the next last.
     var moves: [Move] = []
-    var next = 0
     var arcs: [Arc] = []
   }
 
-  /// Adds a state found by the steps `path` (edges from the start); a finished one
+  /// Adds a state found by the steps `path` (edges from the start; read only for a
+  /// finished state); a finished one
   /// is scored, and some are checked against the scorer.
   private mutating func addNode(
-    _ key: SearchKey, state: SessionState, history: SearchKey.History, path: [Int32]
+    _ key: SearchKey, state: CompactState, history: SearchKey.History, path: [Int32]
   ) -> Int32 {
     statesExplored += 1
     let id = Int32(nodes.count)
     var leaf: LeafScore?
     if state.finished {
-      let score = LeafScore(state, engine: engine)
+      let score = LeafScore(state, compiled: compiled)
       leaf = score
-      if shouldCheck(history.shape) { check(score, state: state, history: history, path: path) }
+      if shouldCheck(history.shape) {
+        checks.append(Check(score: score, history: history, path: path))
+      }
     }
     nodes.append(Node(clock: state.clock.seconds, leaf: leaf))
     index[key] = id
@@ -314,37 +404,76 @@ struct StateGraph {
     return checkedShapes.insert(shape).inserted || leavesSeen <= 25 || leavesSeen % 100 == 0
   }
 
-  /// Replays the finished `state` through the scorer (its inputs, with what `path`
-  /// assumed), and counts a mismatch if the scores worked out from its timeline and
-  /// history differ.
-  private mutating func check(
-    _ score: LeafScore, state: SessionState, history: SearchKey.History, path: [Int32]
-  ) {
-    let first = state.inputs.count - path.count
-    var assumptions: [Int: Engine.Assumption] = [:]
-    for (offset, edge) in path.enumerated() where edges[Int(edge)].assumption != Engine.Assumption()
-    {
-      assumptions[first + offset] = edges[Int(edge)].assumption
+  /// A finished state to check against the scorer, reached by the steps `path`.
+  struct Check {
+    var score: LeafScore
+    var history: SearchKey.History
+    var path: [Int32]
+  }
+
+  /// The state the steps `path` reach from the start, played again with what they
+  /// assume; `nil` if a step is refused.
+  func replay(_ path: [Int32]) -> CompactState? {
+    guard var state = startState else { return nil }
+    for edgeIndex in path {
+      let edge = edges[Int(edgeIndex)]
+      let input: CompactEngine.Input
+      switch edge.input {
+      case .choose(let number): input = .choose(number)
+      case .write(let text): input = .write(text)
+      case .timeout: input = .timeout
+      case .inject, .undo: return nil
+      }
+      state.forcedDraws = edge.assumption.draws
+      state.forcedUsed = 0
+      guard case .success = compact.perform(&state, input, assuming: edge.assumption.statement)
+      else { return nil }
     }
-    checked += 1
-    guard
-      let report = try? scorer.score(
-        inputs: state.inputs, options: state.options, assuming: assumptions
-      ).get()
-    else {
-      mismatches += 1
-      return
+    state.forcedDraws = []
+    state.forcedUsed = 0
+    return state
+  }
+
+  /// Of `checks`, how many differ from the scorer: each finished state is replayed
+  /// through the scorer (its inputs, with what its path assumed), and a mismatch is
+  /// counted if the scores worked out from its timeline and history differ.
+  func mismatches(in checks: some Sequence<Check>) -> Int {
+    var mismatches = 0
+    for check in checks {
+      let path = check.path
+      guard let reached = replay(path) else {
+        mismatches += 1
+        continue
+      }
+      let state = compact.sessionState(
+        of: reached, inputs: startInputs + path.map { edges[Int($0)].input })
+      let first = state.inputs.count - path.count
+      var assumptions: [Int: Engine.Assumption] = [:]
+      for (offset, edge) in path.enumerated()
+      where edges[Int(edge)].assumption != Engine.Assumption() {
+        assumptions[first + offset] = edges[Int(edge)].assumption
+      }
+      guard
+        let report = try? scorer.score(
+          inputs: state.inputs, options: state.options, assuming: assumptions
+        ).get()
+      else {
+        mismatches += 1
+        continue
+      }
+      let history = check.history
+      let worked = check.score.scores(
+        history.shape, credit: history.credit.value, fit: history.fit,
+        points: Double(history.statementPoints), timeline: Timeline(state, layout: layout),
+        layout: layout, rules: rules, scorer: scorer)
+      if abs(worked.timeliness - report.timeliness) > 1e-6
+        || abs(worked.communication - report.communication) > 1e-6
+        || abs(worked.overall - report.overall) > 1e-6
+      {
+        mismatches += 1
+      }
     }
-    let worked = score.scores(
-      history.shape, credit: history.credit.value, fit: history.fit,
-      points: Double(history.statementPoints), timeline: Timeline(state, layout: layout),
-      layout: layout, rules: rules, scorer: scorer)
-    if abs(worked.timeliness - report.timeliness) > 1e-6
-      || abs(worked.communication - report.communication) > 1e-6
-      || abs(worked.overall - report.overall) > 1e-6
-    {
-      mismatches += 1
-    }
+    return mismatches
   }
 
   /// The history that led to `state` from T+0: its inputs replayed (undone decisions
@@ -376,11 +505,34 @@ struct StateGraph {
   /// The timeline `start` was reached with.
   private(set) var startTimeline: Timeline?
 
-  /// Explores every future of `start`; the index of its node.
-  mutating func explore(from start: SessionState) -> Int32 {
-    let history = past(of: start)
+  /// The compact state of `session`: its inputs (undone ones left out) played by
+  /// the compact step; `nil` when one is an input it does not take (a manual inject)
+  /// or the state reached is not `session`.
+  func compactState(of session: SessionState) -> CompactState? {
+    var state = compact.start(session.options)
+    for input in session.standingInputs {
+      let step: CompactEngine.Input
+      switch input {
+      case .choose(let number): step = .choose(number)
+      case .write(let text): step = .write(text)
+      case .timeout: step = .timeout
+      case .inject, .undo: return nil
+      }
+      guard case .success = compact.perform(&state, step) else { return nil }
+    }
+    guard compact.sessionState(of: state, inputs: session.inputs) == session else { return nil }
+    return state
+  }
+
+  /// Explores every future of `session`; the index of its node, or `nil` when the
+  /// compact step cannot reach it (``compactState(of:)``).
+  mutating func explore(from session: SessionState) -> Int32? {
+    guard let start = compactState(of: session) else { return nil }
+    startInputs = session.inputs
+    startState = start
+    let history = past(of: session)
     startHistory = history
-    startTimeline = Timeline(start, layout: layout)
+    startTimeline = Timeline(session, layout: layout)
     let startKey = key(of: start, history: history)
     let root = addNode(startKey, state: start, history: history, path: [])
     if start.finished { return root }
@@ -388,22 +540,34 @@ struct StateGraph {
     var onPath: [SearchKey.Situation: [(depth: Int, key: SearchKey)]] = [:]
     var first = Frame(
       node: root, state: start, key: startKey, history: history, depth: 0, incoming: -1)
-    first.moves = moves(from: start, history: history)
+    first.moves = moves(from: start, history: history).reversed()
     onPath[startKey.situation, default: []].append((0, startKey))
+    // By node: its depth on the path being followed, or -1.
+    var depthOnPath = [Int32](repeating: -1, count: nodes.count)
+    depthOnPath[Int(root)] = 0
     stack.append(first)
 
     while let top = stack.indices.last {
-      if stack[top].next < stack[top].moves.count, !stopped {
-        let move = stack[top].moves[stack[top].next]
-        stack[top].next += 1
-        let parent = stack[top]
+      if !stopped, let move = stack[top].moves.popLast() {
+        let parent = (node: stack[top].node, depth: stack[top].depth)
         let childKey = key(of: move.state, history: move.history)
-        if let ancestor = loopBack(childKey, on: onPath, state: move.state) {
+        let known = index[childKey]
+        // While time still matters only the same state on the path is a loop, and it
+        // is a known one.
+        let ancestor =
+          timeStillMatters(move.state)
+          ? known.flatMap { node in
+            // A node never followed (a finished one) has no place on any path.
+            depthOnPath.indices.contains(Int(node)) && depthOnPath[Int(node)] >= 0
+              ? Int(depthOnPath[Int(node)]) : nil
+          }
+          : loopBack(childKey, on: onPath, state: move.state)
+        if let ancestor {
           loopingPaths += 1
           noteLoop(from: ancestor, stack: stack, closing: move, key: childKey)
           continue
         }
-        if let known = index[childKey] {
+        if let known {
           stack[top].arcs.append(arc(from: parent.node, to: known, move))
           continue
         }
@@ -411,8 +575,9 @@ struct StateGraph {
           stopped = true
           continue
         }
-        let path = stack.dropFirst().map(\.incoming) + [move.edge]
         if move.state.finished {
+          // The steps from the start, for the check against the scorer.
+          let path = stack.dropFirst().map(\.incoming) + [move.edge]
           let leaf = addNode(childKey, state: move.state, history: move.history, path: path)
           stack[top].arcs.append(arc(from: parent.node, to: leaf, move))
           continue
@@ -421,19 +586,22 @@ struct StateGraph {
           deepPaths += 1
           continue
         }
-        let id = addNode(childKey, state: move.state, history: move.history, path: path)
+        let id = addNode(childKey, state: move.state, history: move.history, path: [])
         stack[top].arcs.append(arc(from: parent.node, to: id, move))
         var frame = Frame(
           node: id, state: move.state, key: childKey, history: move.history,
           depth: parent.depth + 1, incoming: move.edge)
-        frame.moves = moves(from: move.state, history: move.history)
+        frame.moves = moves(from: move.state, history: move.history).reversed()
         onPath[childKey.situation, default: []].append((frame.depth, childKey))
+        while depthOnPath.count < nodes.count { depthOnPath.append(-1) }
+        depthOnPath[Int(id)] = Int32(frame.depth)
         stack.append(frame)
         continue
       }
       // Every step from the top state is explored: its arcs are final.
       guard let frame = stack.popLast() else { break }
       onPath[frame.key.situation]?.removeLast()
+      depthOnPath[Int(frame.node)] = -1
       let start = arcs.count
       arcs += frame.arcs
       nodes[Int(frame.node)].arcs = start..<arcs.count
@@ -454,15 +622,17 @@ struct StateGraph {
       timeline: move.timeline)
   }
 
-  private mutating func key(of state: SessionState, history: SearchKey.History) -> SearchKey {
+  private mutating func key(of state: CompactState, history: SearchKey.History) -> SearchKey {
     // The timeline and history are followed along the graph's arcs afterwards, except
     // where each state's own is needed (chance outcomes, for the expected score).
     SearchKey(
       situation: coder.situation(of: state), clock: state.clock.seconds,
       past: keepsSums
         ? SearchKey.Past(
-          timeline: Timeline(state, layout: layout).settled(
-            at: state.clock.seconds, layout: layout), history: history) : nil)
+          timeline: Timeline(
+            state, layout: layout, contacts: contactTerms, deadlineIDs: deadlineIDs,
+            deadlineOrder: deadlineOrder
+          ).settled(at: state.clock.seconds, layout: layout), history: history) : nil)
   }
 
   // MARK: - Loops
@@ -472,7 +642,7 @@ struct StateGraph {
   /// clock when nothing ahead depends on the time any more.
   private func loopBack(
     _ key: SearchKey, on path: [SearchKey.Situation: [(depth: Int, key: SearchKey)]],
-    state: SessionState
+    state: CompactState
   ) -> Int? {
     guard let seen = path[key.situation], let last = seen.last else { return nil }
     if let same = seen.last(where: { $0.key == key }) { return same.depth }
@@ -481,15 +651,14 @@ struct StateGraph {
 
   /// Whether waiting can still change what happens: an inject not yet due, a
   /// deadline not yet settled, or a condition on the clock not yet past.
-  func timeStillMatters(_ state: SessionState) -> Bool {
-    let scenario = engine.scenario
-    if scenario.injects.contains(where: {
-      !state.firedInjects.contains($0.id) && $0.at > state.clock
+  func timeStillMatters(_ state: CompactState) -> Bool {
+    if injectTimes.contains(where: { inject in
+      !(inject.position.map { state.firedInjects.contains($0) } ?? false) && inject.at > state.clock
     }) {
       return true
     }
-    if scenario.deadlines.contains(where: {
-      state.metDeadlines[$0.id] == nil && !state.missedDeadlines.contains($0.id)
+    if state.metDeadlines.indices.contains(where: {
+      state.metDeadlines[$0] == nil && !state.missedDeadlines.contains($0)
     }) {
       return true
     }
@@ -516,7 +685,7 @@ struct StateGraph {
       changes.append("the decisions or statements on it are graded again")
     }
     let found = LoopFound(
-      node: before.state.node, path: path,
+      node: compiled.nodeIDs[before.state.node], path: path,
       drift: changes.isEmpty ? nil : changes.joined(separator: ", and "))
     if loopsSeen.insert(found).inserted { loops.append(found) }
   }

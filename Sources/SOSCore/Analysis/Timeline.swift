@@ -105,6 +105,42 @@ struct Timeline: Hashable, Sendable {
     }
   }
 
+  /// The timeline of a compact `state`, read as ``init(_:layout:)`` reads the same
+  /// session: contacts by time, then met deadlines in the order of their ids
+  /// (`deadlineOrder`, deadline indices), then promises.
+  init(
+    _ state: CompactState, layout: Layout, contacts terms: [(first: Int, cadence: [Int])],
+    deadlineIDs: [String], deadlineOrder: [Int]
+  ) {
+    self.init(layout)
+    // A stakeholder's contacts are in order of time, and contacts of different
+    // stakeholders change different times: one stakeholder after another is the same
+    // as all of them by time.
+    for (stakeholder, times) in state.contacts.enumerated() {
+      for time in times {
+        apply(
+          .contact(
+            first: terms[stakeholder].first, cadence: terms[stakeholder].cadence,
+            at: Self.seconds(time)), layout: layout)
+      }
+    }
+    for index in deadlineOrder {
+      if let time = state.metDeadlines[index],
+        let change = Self.met(deadlineIDs[index], at: Self.seconds(time), layout: layout)
+      {
+        apply(change, layout: layout)
+      }
+    }
+    for (index, promise) in state.promises.enumerated() {
+      apply(
+        .promise(madeAt: Self.seconds(promise.madeAt), due: Self.seconds(promise.due)),
+        layout: layout)
+      if case .kept(let time) = promise.status {
+        apply(.kept(index + 1, at: Self.seconds(time)), layout: layout)
+      }
+    }
+  }
+
   static func seconds(_ duration: ClockDuration) -> Int32 {
     Int32(clamping: duration.seconds)
   }
@@ -138,29 +174,6 @@ struct Timeline: Hashable, Sendable {
     }
     return .met(
       points: ScoringDefaults.deadlineUnit * Double(terms.weight) * min(max(credit, 0), 1))
-  }
-
-  /// What a step did to the timeline: read from its events and the state it led to.
-  static func changes(_ events: [SessionEvent], after state: SessionState, layout: Layout)
-    -> [Change]
-  {
-    var changes: [Change] = []
-    for event in events {
-      switch event {
-      case .stakeholderContacted(let stakeholder, let time):
-        changes.append(contact(stakeholder, at: seconds(time), layout: layout))
-      case .deadlineMet(let deadline, let time):
-        if let change = met(deadline, at: seconds(time), layout: layout) { changes.append(change) }
-      case .promiseMade(let id, _, _, _) where state.promises.indices.contains(id - 1):
-        let promise = state.promises[id - 1]
-        changes.append(.promise(madeAt: seconds(promise.madeAt), due: seconds(promise.due)))
-      case .promiseKept(let id, let time, _):
-        changes.append(.kept(id, at: seconds(time)))
-      default:
-        break
-      }
-    }
-    return changes
   }
 
   /// Applies one change.
@@ -202,20 +215,33 @@ struct Timeline: Hashable, Sendable {
   /// interval (no credit whatever follows).
   func settled(at clock: Int, layout: Layout) -> Timeline {
     var next = self
+    next.settle(at: clock, layout: layout)
+    return next
+  }
+
+  /// Settles, in place, what ``settled(at:layout:)`` settles.
+  mutating func settle(at clock: Int, layout: Layout) {
     let early = Int(Double(clock) * ScoringDefaults.earlyContactShare)
     for index in layout.required.indices {
-      let first = next.values[index]
+      let first = values[index]
       if first != Self.none, first != Self.settled, Int(first) <= early {
-        next.values[index] = Self.settled
+        values[index] = Self.settled
       }
     }
     for (rule, cadence) in layout.cadence.enumerated() {
       let base = layout.cadenceStart + 3 * rule
-      if Int(next.values[base + 2]) >= cadence.every, next.values[base + 1] != 0 {
-        next.values[base + 1] = 0
+      if Int(values[base + 2]) >= cadence.every, values[base + 1] != 0 {
+        values[base + 1] = 0
       }
     }
-    return next
+  }
+
+  /// Becomes a copy of `other`, in its own storage (no allocation once it is large
+  /// enough).
+  mutating func assign(_ other: Timeline) {
+    values.removeAll(keepingCapacity: true)
+    values.append(contentsOf: other.values)
+    settledPoints = other.settledPoints
   }
 
   /// Whether the `objective` score with this timeline is at most (`atMost`) or at

@@ -14,8 +14,10 @@
 /// engine's state after every step, and the scores at the end. A change to the
 /// engine's rules must be made in both, or that test fails.
 ///
-/// What it does not do: build events, take assumptions, or undo (a caller that needs
-/// those uses ``Engine``).
+/// What it does not do: build events, fire manual injects, or undo (a caller that
+/// needs those uses ``Engine``). For the score-bounds search it takes the engine's
+/// assumptions (a statement as if analysed, the chance outcomes drawn) and keeps a
+/// journal of what the timeline reads (``CompactState/journal``).
 struct CompactEngine: Sendable {
   let compiled: CompiledScenario
 
@@ -47,6 +49,21 @@ struct CompactEngine: Sendable {
   /// What a step brought besides the state: for a typed statement, its analysis.
   struct Step: Sendable {
     var analysis: StatementAnalysis?
+  }
+
+  /// Something a step did that the score-bounds search reads, in the order the
+  /// engine's events tell it (``CompactState/journal``).
+  enum Happening: Sendable {
+    /// A stakeholder (by index) heard from the trainee.
+    case contacted(Int, at: ClockDuration)
+    /// A deadline (by index) was met.
+    case met(Int, at: ClockDuration)
+    /// A promise (by position) was made.
+    case promised(Int)
+    /// A promise (by position) was kept.
+    case kept(Int, at: ClockDuration)
+    /// A chance outcome was drawn.
+    case drawn(CompiledScenario.Chances, index: Int)
   }
 
   // MARK: - Starting and reading
@@ -129,7 +146,12 @@ struct CompactEngine: Sendable {
 
   /// Applies one input in place, as ``Engine/perform(_:_:assuming:recordsEvents:)``
   /// does; refused, the state is left as it was.
-  func perform(_ state: inout CompactState, _ input: Input) -> Result<Step, EngineError> {
+  ///
+  /// `assumed`, for a write, is the statement as if analysed
+  /// (``Engine/Assumption/statement``) instead of the analysis of the text.
+  func perform(
+    _ state: inout CompactState, _ input: Input, assuming assumed: StatementRecord? = nil
+  ) -> Result<Step, EngineError> {
     if state.finished { return .failure(.finished) }
     switch input {
     case .choose(let number):
@@ -155,6 +177,12 @@ struct CompactEngine: Sendable {
       }
       if text.utf8.count > task.generousBound, text.count > task.generousBound {
         return .failure(.statementTooLong(characters: text.count, bound: task.generousBound))
+      }
+      if let assumed {
+        let statement = engine.assumed(assumed, for: choice, task: task, at: state.clock)
+        state.pendingWrite = nil
+        apply(&state, choiceIndex, statement: statement)
+        return .success(Step())
       }
       let analysis = engine.analyze(text, task: task)
       let statement = engine.record(
@@ -237,6 +265,7 @@ struct CompactEngine: Sendable {
       CompactPromise(
         choice: choice, stakeholder: stakeholder, label: label, madeAt: state.clock, due: due,
         status: .open))
+    state.journal?.append(.promised(state.promises.count - 1))
   }
 
   /// The first of a write task's outcomes that holds for `statement`, applied; its
@@ -262,8 +291,14 @@ struct CompactEngine: Sendable {
 
   /// Draws one of the outcomes with the session's seed and applies it; its goto.
   func draw(_ state: inout CompactState, _ chances: CompiledScenario.Chances) -> Int? {
-    let index = OptionOrder.pick(chances.weights, seed: state.options.seed, draw: state.draws)
+    var index = OptionOrder.pick(chances.weights, seed: state.options.seed, draw: state.draws)
+    if state.forcedUsed < state.forcedDraws.count {
+      let forced = state.forcedDraws[state.forcedUsed]
+      state.forcedUsed += 1
+      if chances.weights.indices.contains(forced) { index = forced }
+    }
     state.draws += 1
+    state.journal?.append(.drawn(chances, index: index))
     state.reachedOutcomes.insert(chances.firstSlot + index)
     for tag in chances.tags[index] { state.tags.insert(tag) }
     apply(&state, chances.effects[index])
@@ -283,12 +318,14 @@ struct CompactEngine: Sendable {
 
   func contact(_ state: inout CompactState, _ stakeholder: Int, update: Bool) {
     state.contacts[stakeholder].append(state.clock)
+    state.journal?.append(.contacted(stakeholder, at: state.clock))
     guard update else { return }
     state.updates[stakeholder].append(state.clock)
     for index in state.promises.indices
     where state.promises[index].stakeholder == stakeholder && state.promises[index].status == .open
     {
       state.promises[index].status = .kept(at: state.clock)
+      state.journal?.append(.kept(index, at: state.clock))
     }
   }
 
@@ -403,6 +440,7 @@ struct CompactEngine: Sendable {
     for index in newlyMet {
       state.metDeadlines[index] = state.clock
       state.settledDeadlines += 1
+      state.journal?.append(.met(index, at: state.clock))
     }
   }
 

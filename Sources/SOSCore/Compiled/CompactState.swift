@@ -39,6 +39,13 @@ struct CompactState: Sendable {
   /// and statement outcomes have reached: what happened, not part of a
   /// ``SessionState``.
   var reachedOutcomes: BitSet
+  /// Outcomes (by index) a tool assumes for the next chance draws, as
+  /// ``Engine/Assumption/draws``: the first `forcedUsed` are taken.
+  var forcedDraws: [Int] = []
+  var forcedUsed = 0
+  /// What the steps did that the score-bounds search reads, when it asks
+  /// (`nil`: nothing is recorded).
+  var journal: [CompactEngine.Happening]?
 
   /// A state before T+0 (``CompactEngine/start(_:)`` enters the start node).
   init(_ compiled: CompiledScenario, options: SessionOptions) {

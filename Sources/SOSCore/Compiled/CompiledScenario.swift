@@ -33,6 +33,8 @@ final class CompiledScenario: Sendable {
     var tags: [[Int]]
     var effects: [CompiledEffects]
     var gotos: [Int?]
+    /// Each outcome's text, as a draw tells it.
+    var texts: [String?]
     /// The first of this list's playtest outcome slots (see ``outcomeNames``).
     var firstSlot: Int
   }
@@ -383,7 +385,8 @@ extension CompiledScenario {
       return Chances(
         source: source, weights: outcomes.map(\.chance),
         tags: outcomes.map { $0.tags.map { tags.index($0) } },
-        effects: outcomes.map { compile($0.effects) }, gotos: gotos, firstSlot: firstSlot)
+        effects: outcomes.map { compile($0.effects) }, gotos: gotos,
+        texts: outcomes.map(\.text), firstSlot: firstSlot)
     }
 
     mutating func target(_ goto: Goto) -> Target {

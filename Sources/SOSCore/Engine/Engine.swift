@@ -327,7 +327,7 @@ public struct Engine: Sendable {
   }
 
   /// An assumed statement as the engine would have kept it for `choice` at `clock`.
-  private func assumed(
+  func assumed(
     _ statement: StatementRecord, for choice: Choice, task: WriteTask, at clock: ClockDuration
   ) -> StatementRecord {
     StatementRecord(
