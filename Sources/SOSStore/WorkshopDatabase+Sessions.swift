@@ -435,11 +435,14 @@ extension WorkshopDatabase {
       "SELECT trainee_id FROM session WHERE trainee = ? AND site = ?"
         + " AND trainee_id IS NOT NULL LIMIT 1", [.text(name), .text(site ?? "")])
     let known =
-      try exact ?? (inRoom ? nil : db.row(
-        """
-        SELECT trainee_id FROM session WHERE trainee = ? AND site IS NULL
-        AND trainee_id IS NOT NULL AND id NOT IN (SELECT session_id FROM room_member) LIMIT 1
-        """, [.text(name)]))
+      try exact
+      ?? (inRoom
+        ? nil
+        : db.row(
+          """
+          SELECT trainee_id FROM session WHERE trainee = ? AND site IS NULL
+          AND trainee_id IS NOT NULL AND id NOT IN (SELECT session_id FROM room_member) LIMIT 1
+          """, [.text(name)]))
     if let id = try known?.optionalText("trainee_id") { return id }
     return UUID().uuidString.lowercased()
   }
