@@ -165,4 +165,25 @@ struct PostgresStoreTests {
     #expect(try store.sessionScores().sessions.first?.score == expected)
     #expect(expected != nil)
   }
+
+  /// A server that is not there, wrong credentials, a database that does not exist:
+  /// one line each, exit 74, and never the password.
+  @Test func anUnreachableServerOrWrongCredentialsGetOneLine() throws {
+    let workshop = try Workshop()
+    defer { workshop.remove() }
+    let server = try #require(PostgresServer.environment["SOS_TEST_POSTGRES"])
+    let closed = try SOSProcess.run(
+      ["sessions", "--db", "postgres://sos@127.0.0.1:1/sos"], environment: workshop.environment)
+    #expect(closed.status == 74)
+    #expect(closed.stderr.hasPrefix("error: the database server at postgres://sos@127.0.0.1:1/sos"))
+    #expect(closed.stderr.contains("is unreachable"))
+    #expect(closed.stderr.split(separator: "\n").count == 1)
+    let wrong = server.replacingOccurrences(of: "postgres://sos@", with: "postgres://sos:not-it@")
+    let refused = try SOSProcess.run(
+      ["sessions", "--db", wrong], environment: workshop.environment)
+    #expect(refused.status == 74)
+    #expect(refused.stderr.contains("the server refused the credentials"))
+    #expect(!refused.stderr.contains("not-it"))
+    #expect(refused.stderr.split(separator: "\n").count == 1)
+  }
 }
