@@ -186,4 +186,25 @@ struct PostgresStoreTests {
     #expect(!refused.stderr.contains("not-it"))
     #expect(refused.stderr.split(separator: "\n").count == 1)
   }
+
+  /// A server that offers TLS (as `.ci/postgres` starts it, with a self-signed
+  /// certificate) is used over TLS: `sslmode=require` connects, and `verify-full`
+  /// refuses the certificate in one line; a server without TLS refuses `require`.
+  @Test(.enabled(if: PostgresServer.isInstalled, "PostgreSQL is not installed"))
+  func tlsIsUsedWhenTheServerOffersIt() throws {
+    let server = try PostgresServer.Own.start()
+    defer { server.stop() }
+    var workshop = try Workshop()
+    defer { workshop.remove() }
+    workshop.environment["PGPASSWORD"] = server.password
+    let required = try SOSProcess.run(
+      ["db", "check", "--db", server.url + "?sslmode=require"], environment: workshop.environment)
+    #expect(required.status == 0, "\(required.stderr)")
+    let verified = try SOSProcess.run(
+      ["db", "check", "--db", server.url + "?sslmode=verify-full"],
+      environment: workshop.environment)
+    #expect(verified.status == 74)
+    #expect(verified.stderr.contains("TLS certificate could not be verified"), "\(verified.stderr)")
+    #expect(verified.stderr.split(separator: "\n").count == 1)
+  }
 }

@@ -263,6 +263,15 @@ final class PostgresEngine: StoreEngine {
         return .database(path: location, reason: message)
       }
     case .connectionError, .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
+      if let underlying = error.underlying, underlying is NIOSSLError {
+        let verify = "\(underlying)".contains("CERTIFICATE_VERIFY_FAILED")
+        return .cannotOpen(
+          path: location,
+          reason: verify
+            ? "the server's TLS certificate could not be verified (sslmode=verify-full checks it"
+              + " against this computer's trusted roots and the host name)"
+            : "the TLS handshake failed")
+      }
       let detail = error.underlying.map(Self.describe) ?? "the connection was lost"
       return .unreachable(path: location, reason: detail)
     case .sslUnsupported:
