@@ -6,6 +6,9 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "sos", targets: ["sos"]),
+    // sos with PostgreSQL: what `sos` runs in its place for a postgres:// database, so
+    // that the trainee's sos never links (or waits to build) a PostgreSQL client.
+    .executable(name: "sos-pg", targets: ["sos-pg"]),
     // The workshop server: its own executable, so that building `sos` for play never
     // waits for the web stack. `sos serve` starts it.
     .executable(name: "sos-server", targets: ["sos-server"]),
@@ -34,9 +37,14 @@ let package = Package(
     ),
     .target(
       name: "SOSStore",
+      dependencies: ["SOSCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    // The store's PostgreSQL engine (postgres-nio), registered by the programs that
+    // link it: sos-pg, sos-server and the tests.
+    .target(
+      name: "SOSPostgres",
       dependencies: [
-        "SOSCore",
-        .product(name: "GRDB", package: "GRDB.swift"),
+        "SOSStore",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -51,8 +59,9 @@ let package = Package(
       name: "SOSTerminal",
       dependencies: ["SOSCore", "CReadline"]
     ),
-    .executableTarget(
-      name: "sos",
+    // Every command of sos, for the two programs below.
+    .target(
+      name: "SOSCommands",
       dependencies: [
         "SOSCore",
         "SOSStore",
@@ -62,6 +71,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(name: "sos", dependencies: ["SOSCommands", "SOSStore"]),
+    .executableTarget(name: "sos-pg", dependencies: ["SOSCommands", "SOSPostgres"]),
     // The live workshop's messages and its HTTP client (Foundation only): what `sos
     // join` and `sos room` need, without the server's web stack.
     .target(
@@ -85,6 +96,7 @@ let package = Package(
       dependencies: [
         "SOSServer",
         "SOSStore",
+        "SOSPostgres",
         "SOSTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -94,7 +106,7 @@ let package = Package(
       dependencies: ["SOSCore", .product(name: "Yams", package: "Yams")],
       exclude: ["Fixtures"]
     ),
-    .testTarget(name: "SOSStoreTests", dependencies: ["SOSStore"]),
+    .testTarget(name: "SOSStoreTests", dependencies: ["SOSStore", "SOSPostgres"]),
     .testTarget(name: "SOSReportsTests", dependencies: ["SOSReports"]),
     // Sets the terminal tests' environment when the test bundle loads, before any
     // thread starts (setenv during parallel tests corrupts memory).
@@ -106,7 +118,7 @@ let package = Package(
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["sos", "sos-server", "SOSCore", "SOSStore", "SOSLive"]
+      dependencies: ["sos", "sos-pg", "sos-server", "SOSCore", "SOSStore", "SOSPostgres", "SOSLive"]
     ),
   ],
   swiftLanguageModes: [.v6]

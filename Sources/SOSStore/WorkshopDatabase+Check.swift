@@ -34,7 +34,8 @@ extension WorkshopDatabase {
     location: String, environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws(WorkshopDatabaseError) -> [String] {
     if PostgresURL.isPostgres(location) {
-      return try PostgresEngine.appliedMigrations(url: location, environment: environment)
+      return try ServerStores.current(for: location).appliedMigrations(
+        url: location, environment: environment)
     }
     return try SQLiteEngine.appliedMigrations(path: location)
   }

@@ -43,7 +43,8 @@ public struct WorkshopDatabase: Sendable {
   ) throws(WorkshopDatabaseError) -> WorkshopDatabase {
     if PostgresURL.isPostgres(location) {
       return WorkshopDatabase(
-        engine: try PostgresEngine.open(url: location, environment: environment))
+        engine: try ServerStores.current(for: location).open(
+          url: location, environment: environment))
     }
     return try open(path: location)
   }
@@ -64,7 +65,8 @@ public struct WorkshopDatabase: Sendable {
     named name: String, server: String,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws(WorkshopDatabaseError) -> String {
-    try PostgresEngine.createDatabase(named: name, server: server, environment: environment)
+    try ServerStores.current(for: server).createDatabase(
+      named: name, server: server, environment: environment)
   }
 
   /// Opens a new, empty SQLite database in memory, for tests.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import SOSLive
+import SOSPostgres
 import SOSServer
 import SOSStore
 import SOSTerminal
@@ -45,6 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
       return handler
     }
     let logger = Logger(label: "sos.serve")
+    PostgresSupport.register()
     let path = DatabaseLocation.path(option: db, environment: environment)
     let database: WorkshopDatabase
     do {

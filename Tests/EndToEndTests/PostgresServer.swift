@@ -1,4 +1,5 @@
 import Foundation
+import SOSPostgres
 import SOSStore
 
 /// The PostgreSQL server the end-to-end tests use, as `.ci/run` starts it
@@ -22,8 +23,13 @@ enum PostgresServer {
     }
   }
 
+  /// The PostgreSQL engine, registered once for this test process (the tests open
+  /// databases themselves as well as through `sos`).
+  static let registered: Void = PostgresSupport.register()
+
   /// A new, empty database on the shared test server.
   static func newDatabase() throws -> String {
+    _ = registered
     guard let server = environment["SOS_TEST_POSTGRES"], !server.isEmpty else {
       throw Missing()
     }

@@ -114,6 +114,7 @@ struct PostgresStoreTests {
   func aStoreKilledMidRoundLosesNothing() throws {
     let server = try PostgresServer.Own.start()
     defer { server.stop() }
+    _ = PostgresServer.registered
     var workshop = try Workshop()
     defer { workshop.remove() }
     workshop.environment["PGPASSWORD"] = server.password

@@ -1,4 +1,5 @@
 import Foundation
+import SOSPostgres
 import SOSStore
 import Testing
 
@@ -37,8 +38,12 @@ enum TestStore: String, Sendable, CustomTestStringConvertible {
     }
   }
 
+  /// The PostgreSQL engine, registered once for the tests of this process.
+  static let postgresRegistered: Void = PostgresSupport.register()
+
   /// A new database on the test server, named at random.
   static func newPostgresDatabase() throws -> String {
+    _ = postgresRegistered
     guard let server = ProcessInfo.processInfo.environment["SOS_TEST_POSTGRES"], !server.isEmpty
     else {
       throw TestStoreError.noServer

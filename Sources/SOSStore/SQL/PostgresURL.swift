@@ -6,9 +6,9 @@ import Foundation
 /// A password missing from the URL comes from `$PGPASSWORD`, else from the `.pgpass`
 /// file (`$PGPASSFILE`, else `~/.pgpass`, used only when no one else can read it). The
 /// password is never part of ``redacted``, which messages show.
-struct PostgresURL: Sendable, Equatable {
+package struct PostgresURL: Sendable, Equatable {
   /// What to do about TLS (libpq's `sslmode`).
-  enum TLSMode: String, Sendable {
+  package enum TLSMode: String, Sendable {
     /// Never.
     case disable
     /// When the server offers it, without checking its certificate (the default).
@@ -19,30 +19,30 @@ struct PostgresURL: Sendable, Equatable {
     case verifyFull = "verify-full"
   }
 
-  var host: String
-  var port: Int
-  var user: String
-  var password: String?
-  var database: String
-  var tls: TLSMode
+  package var host: String
+  package var port: Int
+  package var user: String
+  package var password: String?
+  package var database: String
+  package var tls: TLSMode
   /// The folder of the server's Unix socket (`?host=/path`), instead of TCP.
-  var socketDirectory: String?
+  package var socketDirectory: String?
 
   /// Whether `location` is a PostgreSQL URL rather than a file path.
-  static func isPostgres(_ location: String) -> Bool {
+  package static func isPostgres(_ location: String) -> Bool {
     let lowered = location.lowercased()
     return lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://")
   }
 
   /// The URL without its password, for messages.
-  var redacted: String {
+  package var redacted: String {
     let place = socketDirectory.map { "?host=\($0)" } ?? ""
     let hostText = host.contains(":") ? "[\(host)]" : host
     return "postgres://\(user)@\(hostText):\(port)/\(database)\(place)"
   }
 
   /// Parses `text`; throws `cannotOpen` saying what is wrong with it.
-  init(parsing text: String, environment: [String: String]) throws(WorkshopDatabaseError) {
+  package init(parsing text: String, environment: [String: String]) throws(WorkshopDatabaseError) {
     func bad(_ reason: String) -> WorkshopDatabaseError {
       .cannotOpen(path: Self.withoutPassword(text), reason: reason)
     }
@@ -104,7 +104,7 @@ struct PostgresURL: Sendable, Equatable {
   }
 
   /// `text` with any password between `:` and `@` taken out.
-  static func withoutPassword(_ text: String) -> String {
+  package static func withoutPassword(_ text: String) -> String {
     guard let scheme = text.range(of: "://"), let at = text.range(of: "@") else { return text }
     let userPart = text[scheme.upperBound..<at.lowerBound]
     guard let colon = userPart.firstIndex(of: ":") else { return text }
@@ -112,7 +112,7 @@ struct PostgresURL: Sendable, Equatable {
   }
 
   /// The `.pgpass` file's text, if there is one that only its owner can read.
-  static func passwordFile(environment: [String: String]) -> String? {
+  package static func passwordFile(environment: [String: String]) -> String? {
     let path =
       environment["PGPASSFILE"]
       ?? environment["HOME"].map { $0 + "/.pgpass" }
@@ -126,7 +126,7 @@ struct PostgresURL: Sendable, Equatable {
 
   /// The password of the first line of a `.pgpass` text that matches (`*` matches
   /// anything; `\:` and `\\` are a colon and a backslash).
-  static func password(
+  package static func password(
     inPassFile text: String, host: String, port: Int, database: String, user: String
   ) -> String? {
     for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {

@@ -13,17 +13,17 @@ package protocol SQLConnection {
 }
 
 extension SQLConnection {
-  func execute(_ sql: String) throws { try execute(sql, []) }
+  package func execute(_ sql: String) throws { try execute(sql, []) }
 
-  func rows(_ sql: String) throws -> [SQLRow] { try rows(sql, []) }
+  package func rows(_ sql: String) throws -> [SQLRow] { try rows(sql, []) }
 
   /// The first row, if any.
-  func row(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLRow? {
+  package func row(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLRow? {
     try rows(sql, arguments).first
   }
 
   /// The first column of the first row as an integer (`COUNT(*)`, `MAX(id)`).
-  func integer(_ sql: String, _ arguments: [SQLValue] = []) throws -> Int64? {
+  package func integer(_ sql: String, _ arguments: [SQLValue] = []) throws -> Int64? {
     guard let row = try rows(sql, arguments).first, let value = row.values.first else {
       return nil
     }
@@ -36,12 +36,12 @@ extension SQLConnection {
   }
 
   /// `COUNT(*)` of a query.
-  func count(_ sql: String, _ arguments: [SQLValue] = []) throws -> Int {
+  package func count(_ sql: String, _ arguments: [SQLValue] = []) throws -> Int {
     Int(try integer(sql, arguments) ?? 0)
   }
 
   /// The first column of every row as text.
-  func texts(_ sql: String, _ arguments: [SQLValue] = []) throws -> [String] {
+  package func texts(_ sql: String, _ arguments: [SQLValue] = []) throws -> [String] {
     try rows(sql, arguments).compactMap { row in
       if case .text(let text) = row.values.first { return text }
       return nil

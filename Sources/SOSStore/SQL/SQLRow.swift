@@ -14,12 +14,12 @@ package struct SQLRow: Sendable {
     return values[index]
   }
 
-  func text(_ name: String) throws(SQLRowError) -> String {
+  package func text(_ name: String) throws(SQLRowError) -> String {
     guard let value = try optionalText(name) else { throw .missing(name) }
     return value
   }
 
-  func optionalText(_ name: String) throws(SQLRowError) -> String? {
+  package func optionalText(_ name: String) throws(SQLRowError) -> String? {
     switch self[name] {
     case .null: return nil
     case .text(let value): return value
@@ -28,12 +28,12 @@ package struct SQLRow: Sendable {
     }
   }
 
-  func integer(_ name: String) throws(SQLRowError) -> Int64 {
+  package func integer(_ name: String) throws(SQLRowError) -> Int64 {
     guard let value = try optionalInteger(name) else { throw .missing(name) }
     return value
   }
 
-  func optionalInteger(_ name: String) throws(SQLRowError) -> Int64? {
+  package func optionalInteger(_ name: String) throws(SQLRowError) -> Int64? {
     switch self[name] {
     case .null: return nil
     case .integer(let value): return value
@@ -42,17 +42,17 @@ package struct SQLRow: Sendable {
     }
   }
 
-  func int(_ name: String) throws(SQLRowError) -> Int {
+  package func int(_ name: String) throws(SQLRowError) -> Int {
     let value = try integer(name)
     guard let int = Int(exactly: value) else { throw .wrongType(name, expected: "an integer") }
     return int
   }
 
-  func optionalInt(_ name: String) throws(SQLRowError) -> Int? {
+  package func optionalInt(_ name: String) throws(SQLRowError) -> Int? {
     try optionalInteger(name).flatMap { Int(exactly: $0) }
   }
 
-  func bool(_ name: String) throws(SQLRowError) -> Bool {
+  package func bool(_ name: String) throws(SQLRowError) -> Bool {
     switch self[name] {
     case .bool(let value): return value
     case .integer(let value): return value != 0
@@ -61,7 +61,7 @@ package struct SQLRow: Sendable {
     }
   }
 
-  func blob(_ name: String) throws(SQLRowError) -> [UInt8] {
+  package func blob(_ name: String) throws(SQLRowError) -> [UInt8] {
     switch self[name] {
     case .blob(let value): return value
     case .text(let value): return Array(value.utf8)

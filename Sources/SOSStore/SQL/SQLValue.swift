@@ -13,13 +13,15 @@ package enum SQLValue: Sendable, Equatable {
   case bool(Bool)
 
   /// `text`, or `null` for `nil`.
-  static func text(_ value: String?) -> SQLValue { value.map { .text($0) } ?? .null }
+  package static func text(_ value: String?) -> SQLValue { value.map { .text($0) } ?? .null }
 
   /// `integer`, or `null` for `nil`.
-  static func integer(_ value: Int?) -> SQLValue { value.map { .integer(Int64($0)) } ?? .null }
+  package static func integer(_ value: Int?) -> SQLValue {
+    value.map { .integer(Int64($0)) } ?? .null
+  }
 
   /// `integer`, or `null` for `nil`.
-  static func integer(_ value: Int64?) -> SQLValue { value.map { .integer($0) } ?? .null }
+  package static func integer(_ value: Int64?) -> SQLValue { value.map { .integer($0) } ?? .null }
 }
 
 extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {

@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import NIOSSL
 import PostgresNIO
+import SOSStore
 import Synchronization
 
 /// The server engine: a PostgreSQL database through PostgresNIO, for a training team

@@ -1,8 +1,8 @@
 import ArgumentParser
 
-@main
-struct SOS: ParsableCommand {
-  static let configuration = CommandConfiguration(
+/// The `sos` command and its subcommands; `sos` and `sos-pg` run it.
+public struct SOS: ParsableCommand {
+  public static let configuration = CommandConfiguration(
     commandName: "sos",
     abstract: "Play and assess crisis-communication scenarios.",
     discussion: """
@@ -23,4 +23,6 @@ struct SOS: ParsableCommand {
     ],
     defaultSubcommand: ShellCommand.self
   )
+
+  public init() {}
 }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import PostgresNIO
+import SOSStore
 
 /// One PostgreSQL transaction as an ``SQLConnection``: the store's `?` placeholders
 /// become `$1, $2, …`, and every value is bound, never spliced into the text.

@@ -53,9 +53,6 @@ struct ServeCommand: ParsableCommand {
 
   /// `sos-server` in the folder of this executable, if it is there.
   static func serverExecutable() -> String? {
-    guard let own = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-    else { return nil }
-    let path = (own as NSString).deletingLastPathComponent + "/sos-server"
-    return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    SiblingProgram.path(named: "sos-server")
   }
 }

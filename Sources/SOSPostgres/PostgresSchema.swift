@@ -1,3 +1,5 @@
+import SOSStore
+
 /// The PostgreSQL schema's history: the same migrations, under the same identifiers,
 /// as SQLiteSchema's, written in PostgreSQL's types (identities for SQLite's integer
 /// keys, `BOOLEAN`, `BYTEA`), recorded in `sos_migrations`. Times are text in both, so
