@@ -118,7 +118,9 @@ let package = Package(
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["sos", "sos-pg", "sos-server", "SOSCore", "SOSStore", "SOSPostgres", "SOSLive"]
+      dependencies: [
+        "sos", "sos-pg", "sos-server", "SOSCore", "SOSStore", "SOSPostgres", "SOSLive",
+      ]
     ),
   ],
   swiftLanguageModes: [.v6]
