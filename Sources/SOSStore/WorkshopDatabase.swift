@@ -107,10 +107,4 @@ public struct WorkshopDatabase: Sendable {
       throw engine.translate(error)
     }
   }
-
-  /// A row's column that could not be read, as a damaged record of `table`.
-  func damaged(_ error: any Error, table: String, detail: String) -> WorkshopDatabaseError {
-    if let error = error as? WorkshopDatabaseError { return error }
-    return .damagedRecord(path: path, table: table, detail: "\(detail): \(error)")
-  }
 }

@@ -23,8 +23,3 @@ package enum SQLValue: Sendable, Equatable {
   /// `integer`, or `null` for `nil`.
   package static func integer(_ value: Int64?) -> SQLValue { value.map { .integer($0) } ?? .null }
 }
-
-extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
-  package init(stringLiteral value: String) { self = .text(value) }
-  package init(integerLiteral value: Int64) { self = .integer(value) }
-}
