@@ -35,7 +35,7 @@ struct JoinCommand: ParsableCommand {
   func run() throws {
     guard let client = LiveClient(address: server) else {
       throw Failure.report(
-        "'\(server)' is not a server address: give HOST:PORT, such as 192.168.1.20:7717",
+        "'\(server)' is not a server address: give HOST:PORT, such as 192.168.1.20:7717 (the workshop server speaks plain HTTP)",
         ExitStatus.usage)
     }
     guard let room = JoinCode.normalized(code) else {

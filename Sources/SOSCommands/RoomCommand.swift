@@ -43,7 +43,7 @@ struct RoomServerOptions: ParsableArguments {
   func client() throws -> LiveClient {
     guard let client = LiveClient(address: address) else {
       throw Failure.report(
-        "'\(address)' is not a server address: give HOST:PORT, such as 127.0.0.1:7717",
+        "'\(address)' is not a server address: give HOST:PORT, such as 127.0.0.1:7717 (the workshop server speaks plain HTTP)",
         ExitStatus.usage)
     }
     return client

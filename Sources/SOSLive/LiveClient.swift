@@ -1,12 +1,6 @@
-import Dispatch
 import Foundation
-import Synchronization
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
-/// Talks to a workshop server over HTTP, one request at a time, waiting for each
+/// Talks to a workshop server over plain HTTP, one request at a time, waiting for each
 /// answer (the play loop is synchronous). Every failure is a ``LiveClientError`` with
 /// words a trainee or facilitator can act on.
 public struct LiveClient: Sendable {
@@ -14,16 +8,24 @@ public struct LiveClient: Sendable {
   public let server: URL
   /// How long to wait for an answer before calling the server unreachable.
   public var timeout: TimeInterval
+  private let host: String
+  private let port: Int
 
   /// A client of the server at `address` (`host:port` or an `http://` URL); `nil`
-  /// when it is not an address.
+  /// when it is not an address. `sos serve` speaks plain HTTP on the room's network,
+  /// so an `https://` address is not one.
   public init?(address: String, timeout: TimeInterval = 10) {
     let text = address.contains("://") ? address : "http://" + address
-    guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
-      scheme == "http" || scheme == "https", url.host?.isEmpty == false
+    guard let url = URL(string: text), url.scheme?.lowercased() == "http",
+      let host = url.host, !host.isEmpty
     else { return nil }
+    let port = url.port ?? 80
+    guard (1...65535).contains(port) else { return nil }
     self.server = url
     self.timeout = timeout
+    self.host =
+      host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+    self.port = port
   }
 
   /// Sends `body` (if any) to `path` with `token` as a bearer token, and decodes the
@@ -44,74 +46,38 @@ public struct LiveClient: Sendable {
   public func exchange(
     _ method: String, _ path: String, body: (some Encodable)? = String?.none, token: String? = nil
   ) throws(LiveClientError) -> Data {
-    guard let url = URL(string: path, relativeTo: server) else {
+    guard path.hasPrefix("/"), path.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
       throw .badAnswer("'\(path)' is not a path on the server")
     }
-    var request = URLRequest(url: url, timeoutInterval: timeout)
-    request.httpMethod = method
-    request.setValue("application/json", forHTTPHeaderField: "Accept")
-    if let token { request.setValue("Bearer " + token, forHTTPHeaderField: "Authorization") }
+    var request = HTTPExchange(
+      host: host, port: port, method: method, target: path, timeout: timeout)
+    request.headers.append(("Accept", "application/json"))
+    if let token {
+      guard token.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+        throw .badAnswer("the room's ticket holds a token that cannot be sent")
+      }
+      request.headers.append(("Authorization", "Bearer " + token))
+    }
     if let body {
       do {
-        request.httpBody = try LiveAPI.encoder().encode(body)
+        request.body = Array(try LiveAPI.encoder().encode(body))
       } catch {
         throw .badAnswer("the request could not be written")
       }
-      request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+      request.headers.append(("Content-Type", "application/json"))
     }
-    let outcome = Self.perform(request)
-    switch outcome {
-    case .failure(let error):
-      throw .unreachable(server: server.absoluteString, reason: error.reason)
-    case .success(let (status, data)):
-      guard (200..<300).contains(status) else {
+    switch request.run() {
+    case .failure(let failure):
+      throw .unreachable(server: server.absoluteString, reason: failure.reason)
+    case .success(let answer):
+      let data = Data(answer.body)
+      guard (200..<300).contains(answer.status) else {
         let message =
           (try? LiveAPI.decoder().decode(LiveAPI.Failure.self, from: data))?.error
-          ?? "HTTP status \(status)"
-        throw .refused(status: status, message: message)
+          ?? "HTTP status \(answer.status)"
+        throw .refused(status: answer.status, message: message)
       }
       return data
-    }
-  }
-
-  /// Runs one request and waits for it.
-  private static func perform(_ request: URLRequest) -> Result<(Int, Data), NetworkFailure> {
-    let box = Outcome()
-    let done = DispatchSemaphore(value: 0)
-    let task = URLSession.shared.dataTask(with: request) { data, response, error in
-      if let error {
-        box.value.withLock { $0 = .failure(NetworkFailure(reason: Self.describe(error))) }
-      } else if let response = response as? HTTPURLResponse {
-        box.value.withLock { $0 = .success((response.statusCode, data ?? Data())) }
-      } else {
-        box.value.withLock { $0 = .failure(NetworkFailure(reason: "no answer")) }
-      }
-      done.signal()
-    }
-    task.resume()
-    done.wait()
-    return box.value.withLock { $0 } ?? .failure(NetworkFailure(reason: "no answer"))
-  }
-
-  /// Why no answer came.
-  struct NetworkFailure: Error {
-    var reason: String
-  }
-
-  private final class Outcome: Sendable {
-    let value = Mutex<Result<(Int, Data), NetworkFailure>?>(nil)
-  }
-
-  /// A network error in a few words.
-  static func describe(_ error: any Error) -> String {
-    let code = (error as NSError).code
-    switch code {
-    case NSURLErrorTimedOut: return "it did not answer in time"
-    case NSURLErrorCannotConnectToHost: return "nothing is listening there"
-    case NSURLErrorCannotFindHost: return "the host name is not known"
-    case NSURLErrorNetworkConnectionLost: return "the connection dropped"
-    case NSURLErrorNotConnectedToInternet: return "this computer is not on a network"
-    default: return "network error \(code)"
     }
   }
 }
