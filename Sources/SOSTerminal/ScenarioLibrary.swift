@@ -69,8 +69,8 @@ public struct ScenarioLibrary: Sendable {
   /// Loads one file; a file that cannot be read becomes a result with one diagnostic.
   public static func load(_ path: String) -> ScenarioLoadResult {
     switch read(path) {
-    case .success(let read):
-      return ScenarioLoader.load(bytes: read.bytes, file: path, fileSize: read.size)
+    case .success(let (bytes, size)):
+      return ScenarioLoader.load(bytes: consume bytes, file: path, fileSize: size)
     case .failure(let failure):
       return ScenarioLoadResult(
         file: path, source: nil, scenario: nil, diagnostics: [failure.diagnostic])

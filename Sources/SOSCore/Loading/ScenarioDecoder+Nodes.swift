@@ -33,6 +33,7 @@ extension ScenarioDecoder {
     let onTimeout = fields["on_timeout"].flatMap { timeoutRule($0) }
     var choices: [Choice] = []
     if let choicesNode = fields["choices"], let items = list(choicesNode, field: "choices") {
+      choices.reserveCapacity(items.count)
       for (index, item) in items.enumerated() {
         if let choice = choice(item, node: id, index: index) { choices.append(choice) }
       }

@@ -14,10 +14,12 @@ public enum ScenarioLoader {
   ///
   /// Pass `fileSize` when `bytes` holds only the start of a larger file, so the
   /// size in the message is the real one.
-  public static func load(bytes: [UInt8], file: String, fileSize: Int? = nil)
+  public static func load(bytes: consuming [UInt8], file: String, fileSize: Int? = nil)
     -> ScenarioLoadResult
   {
-    switch SourceGuard.text(from: bytes, fileSize: fileSize) {
+    let guarded = SourceGuard.text(from: bytes, fileSize: fileSize)
+    _ = consume bytes  // the text is a copy: the bytes need not stay for the load
+    switch guarded {
     case .failure(let refusal):
       let location =
         refusal.position.map { $0.location(in: file) } ?? SourceLocation(file: file)

@@ -14,7 +14,10 @@ public struct Choice: Hashable, Sendable {
   /// scenario's `starts_at`.
   public var until: Located<Int>?
   /// The option is offered only while this holds.
-  public var when: ScenarioExpression?
+  public var when: ScenarioExpression? {
+    get { boxedWhen?.value }
+    set { boxedWhen = newValue.map(Boxed.init) }
+  }
   public var effects: Effects
   public var contacts: [Located<String>]
   public var tags: [String]
@@ -24,8 +27,14 @@ public struct Choice: Hashable, Sendable {
   public var plan: [PlanPart]
   public var feedback: String?
   public var hint: String?
-  public var promise: PromiseTerms?
-  public var write: WriteTask?
+  public var promise: PromiseTerms? {
+    get { boxedPromise?.value }
+    set { boxedPromise = newValue.map(Boxed.init) }
+  }
+  public var write: WriteTask? {
+    get { boxedWrite?.value }
+    set { boxedWrite = newValue.map(Boxed.init) }
+  }
   public var goto: Goto
   /// Where the option stays when the options are shuffled; `nil` to shuffle it.
   public var pin: ChoicePin?
@@ -36,6 +45,11 @@ public struct Choice: Hashable, Sendable {
   /// Weighted outcomes, one drawn from the session's seed when the option is taken.
   public var outcomes: [ChanceOutcome]
   public var position: SourcePosition
+  // The three largest optional parts, on the heap: most options have none of them,
+  // and inline they made an option 512 bytes.
+  private var boxedWhen: Boxed<ScenarioExpression>?
+  private var boxedPromise: Boxed<PromiseTerms>?
+  private var boxedWrite: Boxed<WriteTask>?
 
   /// Creates a choice.
   public init(
@@ -54,7 +68,7 @@ public struct Choice: Hashable, Sendable {
     self.id = id
     self.text = text
     self.takes = takes
-    self.when = when
+    self.boxedWhen = when.map(Boxed.init)
     self.effects = effects
     self.contacts = contacts
     self.tags = tags
@@ -63,8 +77,8 @@ public struct Choice: Hashable, Sendable {
     self.plan = plan
     self.feedback = feedback
     self.hint = hint
-    self.promise = promise
-    self.write = write
+    self.boxedPromise = promise.map(Boxed.init)
+    self.boxedWrite = write.map(Boxed.init)
     self.goto = goto
     self.position = position
   }
