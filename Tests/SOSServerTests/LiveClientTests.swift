@@ -151,23 +151,21 @@ import Testing
     let listener = try #require(LoopbackListener())
     let port = listener.port
     listener.close()
-    let client = try #require(LiveClient(address: "127.0.0.1:\(port)", timeout: 5))
-    #expect(
-      throws: LiveClientError.unreachable(
-        server: "http://127.0.0.1:\(port)", reason: "nothing is listening there")
-    ) {
-      _ = try client.exchange("GET", "/api/health")
-    }
+    try Self.expectUnreachable(port: port, timeout: 5, because: "nothing is listening there")
   }
 
   @Test func aServerThatNeverAnswersTimesOut() throws {
     let listener = try #require(LoopbackListener())
     defer { listener.close() }
     listener.serve { _ in nil }  // accepts, reads, never answers
-    let client = try #require(LiveClient(address: "127.0.0.1:\(listener.port)", timeout: 0.3))
+    try Self.expectUnreachable(
+      port: listener.port, timeout: 0.3, because: "it did not answer in time")
+  }
+
+  static func expectUnreachable(port: Int, timeout: Double, because reason: String) throws {
+    let client = try #require(LiveClient(address: "127.0.0.1:\(port)", timeout: timeout))
     #expect(
-      throws: LiveClientError.unreachable(
-        server: "http://127.0.0.1:\(listener.port)", reason: "it did not answer in time")
+      throws: LiveClientError.unreachable(server: "http://127.0.0.1:\(port)", reason: reason)
     ) {
       _ = try client.exchange("GET", "/api/health")
     }
