@@ -7,16 +7,147 @@ extension StateGraph {
     var arcs: [Int]
   }
 
-  /// A history and timeline that reach a state: the history's shape and sums, and
-  /// the label it came from (an index into the sweep's trail) by which arc.
+  /// A history and timeline that reach a state, in a sweep's ``LabelPool``: the
+  /// history's shape and sums, the timeline's settled points and how many times it
+  /// holds (the times themselves are in the pool, at the label's slot), the label it
+  /// came from (an index into the sweep's trail) by which arc, and the next label
+  /// waiting at the same state (`-1` for none).
   struct Label {
     var shape: SearchKey.History.Shape
     var credit: Double
     var fit: Double
     var points: Double
-    var timeline: Timeline
+    var settledPoints: Double
+    var count: Int32
     var from: Int32
     var arc: Int32
+    var next: Int32 = -1
+  }
+
+  /// The labels of one sweep and their timelines' times, each label in a slot of its
+  /// own: the times of slot `s` are `stride` values from `s × stride`. A slot freed is
+  /// used again, so that the pool holds only the labels still waiting.
+  struct LabelPool: ~Copyable {
+    let stride: Int
+    var labels: [Label] = []
+    private(set) var times: UnsafeMutablePointer<Int32>
+    private var capacity: Int
+    private var free: [Int32] = []
+
+    init(stride: Int) {
+      self.stride = max(stride, 1)
+      capacity = 1024
+      times = .allocate(capacity: capacity * self.stride)
+    }
+
+    deinit { times.deallocate() }
+
+    /// A slot for `label` (its times to be written by the caller).
+    mutating func add(_ label: Label) -> Int32 {
+      if let slot = free.popLast() {
+        labels[Int(slot)] = label
+        return slot
+      }
+      let slot = labels.count
+      if slot == capacity {
+        let larger = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * capacity * stride)
+        larger.moveInitialize(from: times, count: capacity * stride)
+        times.deallocate()
+        times = larger
+        capacity *= 2
+      }
+      labels.append(label)
+      return Int32(slot)
+    }
+
+    /// Frees `slot` for another label.
+    mutating func remove(_ slot: Int32) { free.append(slot) }
+
+    /// The times of `slot`.
+    @inline(__always)
+    func times(of slot: Int32) -> UnsafeMutablePointer<Int32> {
+      times + Int(slot) * stride
+    }
+  }
+
+  /// What each list of timeline changes (``changes``) does, laid out flat for the
+  /// sweeps: steps that hold no list of their own, so that applying them copies and
+  /// counts no reference.
+  struct FlatChanges: Sendable {
+    /// One change: a contact (`first`, the cadence rules `rules`, `time`), a deadline
+    /// met (`points`), a promise made (`time`, `due`) or kept (promise `first`, `time`).
+    struct Step: Sendable {
+      enum Kind: UInt8, Sendable { case contact, met, promise, kept }
+      var kind: Kind
+      var first: Int32 = 0
+      var time: Int32 = 0
+      var due: Int32 = 0
+      var points: Double = 0
+      var rules: Range<Int32> = 0..<0
+    }
+    var steps: [Step] = []
+    /// By list: its steps.
+    var lists: [Range<Int32>] = []
+    /// By list: how many promises it makes.
+    var promises: [Int32] = []
+    /// The cadence rules of the contacts.
+    var rules: [Int32] = []
+
+    init(_ changes: [[Timeline.Change]]) {
+      for list in changes {
+        let start = Int32(steps.count)
+        var made: Int32 = 0
+        for change in list {
+          switch change {
+          case .contact(let first, let cadence, let at):
+            let from = Int32(rules.count)
+            rules += cadence.map { Int32($0) }
+            steps.append(
+              Step(
+                kind: .contact, first: Int32(first), time: at,
+                rules: from..<Int32(rules.count)))
+          case .met(let points):
+            steps.append(Step(kind: .met, points: points))
+          case .promise(let madeAt, let due):
+            made += 1
+            steps.append(Step(kind: .promise, time: madeAt, due: due))
+          case .kept(let id, let at):
+            steps.append(Step(kind: .kept, first: Int32(id), time: at))
+          }
+        }
+        lists.append(start..<Int32(steps.count))
+        promises.append(made)
+      }
+    }
+
+    /// Applies list `list` to the `count` times at `values` (with room for the
+    /// promises it makes) and `settledPoints`, as ``Timeline/apply(_:layout:)`` does.
+    @inline(__always)
+    func apply(
+      _ list: Int32, to values: UnsafeMutablePointer<Int32>, count: inout Int32,
+      settledPoints: inout Double, layout: Timeline.Layout
+    ) {
+      for index in lists[Int(list)] {
+        let step = steps[Int(index)]
+        switch step.kind {
+        case .contact:
+          Timeline.contact(
+            first: Int(step.first), rules: step.rules.lazy.map { Int(self.rules[Int($0)]) },
+            at: step.time, values: values, layout: layout)
+        case .met:
+          settledPoints += step.points
+        case .promise:
+          values[Int(count)] = step.time
+          values[Int(count) + 1] = step.due
+          values[Int(count) + 2] = Timeline.none
+          count += 3
+        case .kept:
+          Timeline.keep(
+            Int(step.first), at: step.time, values: values, count: Int(count),
+            settledPoints: &settledPoints, layout: layout)
+        }
+      }
+    }
   }
 
   /// Where concurrent sweeps put their results: each writes its own slot only.
@@ -88,6 +219,24 @@ extension StateGraph {
       high[3] = Found(score: highest.outcome, arcs: pathArcs(to: highest.node))
     }
     var expected: Double?
+    // The timeline changes laid out flat, and the most times a timeline can hold (the
+    // start's and three for each promise made on the way).
+    let flat = FlatChanges(changes)
+    let startTimes = (startTimeline ?? Timeline(layout)).values.count
+    var most = [Int](repeating: -1, count: nodes.count)
+    most[Int(root)] = startTimes
+    var longest = startTimes
+    for node in order.reversed() where most[Int(node)] >= 0 {
+      for index in nodes[Int(node)].arcs {
+        let arc = arcs[index]
+        let count = most[Int(node)] + 3 * Int(flat.promises[Int(arc.timeline)])
+        if count > most[Int(arc.to)] {
+          most[Int(arc.to)] = count
+          longest = max(longest, count)
+        }
+      }
+    }
+    let timesPerLabel = longest
     let sweeps: [(component: Int, objective: Timeline.Objective, highest: Bool)] = [
       (0, .overall, true), (0, .overall, false), (1, .timeliness, true),
       (1, .timeliness, false), (2, .communication, true), (2, .communication, false),
@@ -108,7 +257,9 @@ extension StateGraph {
             return
           }
           let task = sweeps[index]
-          slots.buffer[index] = sweep(from: root, for: task.objective, highest: task.highest)
+          slots.buffer[index] = sweep(
+            from: root, for: task.objective, highest: task.highest, changes: flat,
+            stride: timesPerLabel)
         }
       }
     }
@@ -131,92 +282,125 @@ extension StateGraph {
 
   /// One sweep along the graph for the highest (or lowest) `objective` score: the
   /// extreme found, and each finished state's best score (by node; for the expected
-  /// score).
+  /// score). `changes` are the graph's timeline changes laid out flat, and a timeline
+  /// holds at most `stride` times.
   ///
   /// A label that reaches a finished state is scored as it arrives (scoring costs
   /// less than comparing): each finished state keeps the first label with its best
   /// score, and the extreme is the first of those, in the order states are swept.
-  private func sweep(from root: Int32, for objective: Timeline.Objective, highest: Bool)
-    -> (found: Found, leaves: [Double?])?
-  {
+  private func sweep(
+    from root: Int32, for objective: Timeline.Objective, highest: Bool, changes: FlatChanges,
+    stride: Int
+  ) -> (found: Found, leaves: [Double?])? {
     let layout = self.layout
     // The labels kept at the states swept so far, as the way back (label, arc); the
-    // labels arriving at each state not yet swept.
+    // labels arriving at each state not yet swept, first and last of a list by state.
     var trail: [(from: Int32, arc: Int32)] = []
-    var arriving = [[Label]](repeating: [], count: nodes.count)
+    var pool = LabelPool(stride: stride)
+    var first = [Int32](repeating: -1, count: nodes.count)
+    var last = [Int32](repeating: -1, count: nodes.count)
     // Each finished state's best score and the label (the way back) that reached it.
     var leafBest = [(score: Double, from: Int32, arc: Int32)?](repeating: nil, count: nodes.count)
-    func better(_ score: Double, than best: Double) -> Bool {
-      highest ? score > best : score < best
-    }
-    func score(_ leaf: LeafScore, _ label: Label) -> Double {
-      leaf.score(
-        objective, label.shape, credit: label.credit, fit: label.fit, points: label.points,
-        timeline: label.timeline, layout: layout, rules: rules, scorer: scorer)
-    }
-    var scratch = Timeline(layout)
+    // A timeline worked out for a finished state, scored at once.
+    let scratch = UnsafeMutablePointer<Int32>.allocate(capacity: max(stride, 1))
+    defer { scratch.deallocate() }
     var fronts = FrontScratch()
+    var here: [Int32] = []
     let start = startHistory
-    arriving[Int(root)] = [
+    let startTimeline = (startTimeline ?? Timeline(layout)).settled(
+      at: nodes[Int(root)].clock, layout: layout)
+    let startSlot = pool.add(
       Label(
         shape: start.shape, credit: start.credit.value, fit: start.fit,
-        points: Double(start.statementPoints),
-        timeline: (startTimeline ?? Timeline(layout)).settled(
-          at: nodes[Int(root)].clock, layout: layout),
-        from: -1, arc: -1)
-    ]
+        points: Double(start.statementPoints), settledPoints: startTimeline.settledPoints,
+        count: Int32(startTimeline.values.count), from: -1, arc: -1))
+    for (offset, value) in startTimeline.values.enumerated() {
+      pool.times(of: startSlot)[offset] = value
+    }
+    first[Int(root)] = startSlot
+    last[Int(root)] = startSlot
     // `order` ends with the root, and every arc leads to a node earlier in it.
     for node in order.reversed() {
-      let here = arriving[Int(node)]
-      guard !here.isEmpty else { continue }
-      arriving[Int(node)] = []
+      var slot = first[Int(node)]
+      guard slot >= 0 else { continue }
+      first[Int(node)] = -1
+      last[Int(node)] = -1
+      here.removeAll(keepingCapacity: true)
+      while slot >= 0 {
+        here.append(slot)
+        slot = pool.labels[Int(slot)].next
+      }
+      defer { for slot in here { pool.remove(slot) } }
       if let leaf = nodes[Int(node)].leaf {
         // Only the root's label waits at a finished state.
-        for label in here {
-          let value = score(leaf, label)
-          if leafBest[Int(node)].map({ better(value, than: $0.score) }) ?? true {
+        for slot in here {
+          let label = pool.labels[Int(slot)]
+          let value = leaf.score(
+            objective, label.shape, credit: label.credit, fit: label.fit, points: label.points,
+            times: UnsafeBufferPointer(start: pool.times(of: slot), count: Int(label.count)),
+            settledPoints: label.settledPoints, layout: layout, rules: rules, scorer: scorer)
+          if leafBest[Int(node)].map({ highest ? value > $0.score : value < $0.score }) ?? true {
             leafBest[Int(node)] = (value, label.from, label.arc)
           }
         }
         continue
       }
       let steps = nodes[Int(node)].arcs
-      Self.front(here, for: objective, highest: highest, layout: layout, into: &fronts)
-      for label in fronts.kept {
+      Self.front(here, in: pool, for: objective, highest: highest, layout: layout, into: &fronts)
+      for slot in fronts.kept {
+        let label = pool.labels[Int(slot)]
         trail.append((label.from, label.arc))
         let index = Int32(trail.count - 1)
         for arcIndex in steps {
           let arc = arcs[arcIndex]
           let target = Int(arc.to)
+          let shape = arc.adding(to: label.shape)
+          var count = label.count
+          var settledPoints = label.settledPoints
           if let leaf = nodes[target].leaf {
             // Scored at once, with the timeline worked out in the scratch one.
-            scratch.assign(label.timeline)
-            for change in changes[Int(arc.timeline)] { scratch.apply(change, layout: layout) }
-            scratch.settle(at: nodes[target].clock, layout: layout)
+            scratch.update(from: pool.times(of: slot), count: Int(count))
+            changes.apply(
+              arc.timeline, to: scratch, count: &count, settledPoints: &settledPoints,
+              layout: layout)
+            Timeline.settle(values: scratch, at: nodes[target].clock, layout: layout)
             let value = leaf.score(
-              objective, arc.adding(to: label.shape), credit: label.credit + arc.credit,
-              fit: label.fit + arc.fit, points: label.points + arc.points, timeline: scratch,
-              layout: layout, rules: rules, scorer: scorer)
-            if leafBest[target].map({ better(value, than: $0.score) }) ?? true {
+              objective, shape, credit: label.credit + arc.credit, fit: label.fit + arc.fit,
+              points: label.points + arc.points,
+              times: UnsafeBufferPointer(start: scratch, count: Int(count)),
+              settledPoints: settledPoints, layout: layout, rules: rules, scorer: scorer)
+            if leafBest[target].map({ highest ? value > $0.score : value < $0.score }) ?? true {
               leafBest[target] = (value, index, Int32(arcIndex))
             }
             continue
           }
-          var timeline = label.timeline
-          for change in changes[Int(arc.timeline)] { timeline.apply(change, layout: layout) }
-          timeline.settle(at: nodes[target].clock, layout: layout)
-          arriving[target].append(
+          let next = pool.add(
             Label(
-              shape: arc.adding(to: label.shape), credit: label.credit + arc.credit,
-              fit: label.fit + arc.fit, points: label.points + arc.points, timeline: timeline,
-              from: index, arc: Int32(arcIndex)))
+              shape: shape, credit: label.credit + arc.credit, fit: label.fit + arc.fit,
+              points: label.points + arc.points, settledPoints: 0, count: 0, from: index,
+              arc: Int32(arcIndex)))
+          let times = pool.times(of: next)
+          times.update(from: pool.times(of: slot), count: Int(count))
+          changes.apply(
+            arc.timeline, to: times, count: &count, settledPoints: &settledPoints, layout: layout)
+          Timeline.settle(values: times, at: nodes[target].clock, layout: layout)
+          pool.labels[Int(next)].count = count
+          pool.labels[Int(next)].settledPoints = settledPoints
+          if last[target] >= 0 {
+            pool.labels[Int(last[target])].next = next
+          } else {
+            first[target] = next
+          }
+          last[target] = next
         }
       }
     }
     var best: (score: Double, from: Int32, arc: Int32)?
     for node in order.reversed() {
       guard let found = leafBest[Int(node)] else { continue }
-      if best.map({ better(found.score, than: $0.score) }) ?? true { best = found }
+      if best.map({ highest ? found.score > $0.score : found.score < $0.score }) ?? true {
+        best = found
+      }
     }
     guard let best else { return nil }
     var back: [Int] = []
@@ -237,32 +421,24 @@ extension StateGraph {
     var groups: [Int] = []
     var starts: [Int] = []
     var next: [Int] = []
-    var ordered: [Int] = []
-    var front: [Int] = []
-    /// The labels kept.
-    var kept: [Label] = []
+    var ordered: [Int32] = []
+    var front: [Int32] = []
+    /// The slots of the labels kept.
+    var kept: [Int32] = []
   }
 
-  /// Of `labels`, those that no other matches or beats (`highest`), or matches or
-  /// undercuts, on every sum and time the `objective` score reads; of equal ones, the
-  /// first. Only labels of the same history shape are compared where the score reads
-  /// the history.
+  /// Of the labels in `slots` (of `pool`), those that no other matches or beats
+  /// (`highest`), or matches or undercuts, on every sum and time the `objective`
+  /// score reads; of equal ones, the first: their slots, into `scratch.kept`, group
+  /// after group. Only labels of the same history shape are compared where the score
+  /// reads the history.
   static func front(
-    _ labels: [Label], for objective: Timeline.Objective, highest: Bool, layout: Timeline.Layout
-  ) -> [Label] {
-    var scratch = FrontScratch()
-    front(labels, for: objective, highest: highest, layout: layout, into: &scratch)
-    return scratch.kept
-  }
-
-  /// ``front(_:for:highest:layout:)`` into `scratch.kept`, with `scratch`'s lists.
-  static func front(
-    _ labels: [Label], for objective: Timeline.Objective, highest: Bool,
-    layout: Timeline.Layout, into scratch: inout FrontScratch
+    _ slots: [Int32], in pool: borrowing LabelPool, for objective: Timeline.Objective,
+    highest: Bool, layout: Timeline.Layout, into scratch: inout FrontScratch
   ) {
     scratch.kept.removeAll(keepingCapacity: true)
-    guard labels.count > 1 else {
-      scratch.kept += labels
+    guard slots.count > 1 else {
+      scratch.kept += slots
       return
     }
     let readsHistory = objective != .timeliness
@@ -272,14 +448,15 @@ extension StateGraph {
     scratch.shapes.removeAll(keepingCapacity: true)
     scratch.table.removeAll(keepingCapacity: true)
     scratch.groups.removeAll(keepingCapacity: true)
-    for label in labels {
+    for slot in slots {
       guard readsHistory else {
         scratch.groups.append(0)
         continue
       }
+      let shape = pool.labels[Int(slot)].shape
       let known =
         scratch.shapes.count <= 16
-        ? scratch.shapes.firstIndex(of: label.shape) : scratch.table[label.shape]
+        ? scratch.shapes.firstIndex(of: shape) : scratch.table[shape]
       if let known {
         scratch.groups.append(known)
         continue
@@ -287,9 +464,9 @@ extension StateGraph {
       if scratch.shapes.count == 16 {
         for (index, shape) in scratch.shapes.enumerated() { scratch.table[shape] = index }
       }
-      if scratch.shapes.count >= 16 { scratch.table[label.shape] = scratch.shapes.count }
+      if scratch.shapes.count >= 16 { scratch.table[shape] = scratch.shapes.count }
       scratch.groups.append(scratch.shapes.count)
-      scratch.shapes.append(label.shape)
+      scratch.shapes.append(shape)
     }
     // The labels of each group, in order of arrival, group after group.
     let groupCount = max(scratch.shapes.count, 1)
@@ -298,52 +475,60 @@ extension StateGraph {
     for group in scratch.groups { scratch.starts[group + 1] += 1 }
     for group in 0..<groupCount { scratch.starts[group + 1] += scratch.starts[group] }
     scratch.ordered.removeAll(keepingCapacity: true)
-    scratch.ordered.append(contentsOf: repeatElement(0, count: labels.count))
+    scratch.ordered.append(contentsOf: repeatElement(0, count: slots.count))
     scratch.next.removeAll(keepingCapacity: true)
     scratch.next += scratch.starts
     for (index, group) in scratch.groups.enumerated() {
-      scratch.ordered[scratch.next[group]] = index
+      scratch.ordered[scratch.next[group]] = slots[index]
       scratch.next[group] += 1
     }
     // Labels are compared in place, not copied.
-    labels.withUnsafeBufferPointer { labels in
+    pool.labels.withUnsafeBufferPointer { labels in
       for group in 0..<groupCount {
         scratch.front.removeAll(keepingCapacity: true)
         for position in scratch.starts[group]..<scratch.starts[group + 1] {
-          let index = scratch.ordered[position]
+          let slot = scratch.ordered[position]
           if scratch.front.contains(where: {
             covers(
-              labels[$0], labels[index], readsHistory: readsHistory, for: objective,
+              $0, slot, labels: labels, pool: pool, readsHistory: readsHistory, for: objective,
               highest: highest, layout: layout)
           }) {
             continue
           }
           scratch.front.removeAll {
             covers(
-              labels[index], labels[$0], readsHistory: readsHistory, for: objective,
+              slot, $0, labels: labels, pool: pool, readsHistory: readsHistory, for: objective,
               highest: highest, layout: layout)
           }
-          scratch.front.append(index)
+          scratch.front.append(slot)
         }
-        for index in scratch.front { scratch.kept.append(labels[index]) }
+        scratch.kept += scratch.front
       }
     }
   }
 
-  /// Whether `rival` matches or beats `label` (`highest`), or matches or undercuts it,
-  /// on every count the `objective` score reads.
+  /// Whether the label in slot `rival` matches or beats the one in slot `label`
+  /// (`highest`), or matches or undercuts it, on every count the `objective` score
+  /// reads.
+  @inline(__always)
   static func covers(
-    _ rival: Label, _ label: Label, readsHistory: Bool, for objective: Timeline.Objective,
+    _ rival: Int32, _ label: Int32, labels: UnsafeBufferPointer<Label>,
+    pool: borrowing LabelPool, readsHistory: Bool, for objective: Timeline.Objective,
     highest: Bool, layout: Timeline.Layout
   ) -> Bool {
+    let theirs = labels[Int(rival)]
+    let mine = labels[Int(label)]
     if readsHistory {
       let sums =
         highest
-        ? rival.credit >= label.credit && rival.fit >= label.fit && rival.points >= label.points
-        : rival.credit <= label.credit && rival.fit <= label.fit && rival.points <= label.points
+        ? theirs.credit >= mine.credit && theirs.fit >= mine.fit && theirs.points >= mine.points
+        : theirs.credit <= mine.credit && theirs.fit <= mine.fit && theirs.points <= mine.points
       guard sums else { return false }
     }
-    return label.timeline.bounds(rival.timeline, atMost: highest, for: objective, layout: layout)
+    guard mine.count == theirs.count else { return false }
+    return Timeline.bounds(
+      pool.times(of: label), mine.settledPoints, pool.times(of: rival), theirs.settledPoints,
+      count: Int(mine.count), atMost: highest, for: objective, layout: layout)
   }
 
   /// The expected overall score from `root` with the best options and statements,
