@@ -40,26 +40,26 @@ struct LeafScore: Hashable, Sendable {
     timeline.values.withUnsafeBufferPointer { values in
       scores(
         shape, credit: credit, fit: fit, points: points, times: values,
-        settledPoints: timeline.settledPoints, layout: layout, rules: rules, scorer: scorer)
+        settledPoints: timeline.settledPoints, layout: layout, weights: scorer.weights)
     }
   }
 
   /// ``scores(_:credit:fit:points:timeline:layout:rules:scorer:)`` for a timeline held
-  /// elsewhere: its `times` and `settledPoints`.
+  /// elsewhere (its `times` and `settledPoints`), with the scorer's `weights`.
   @inline(__always)
   func scores(
     _ shape: SearchKey.History.Shape, credit: Double, fit: Double, points: Double,
     times: UnsafeBufferPointer<Int32>, settledPoints: Double, layout: Timeline.Layout,
-    rules: ScoringRules, scorer: Scorer
+    weights: Scorer.Weights
   ) -> (overall: Double, timeliness: Double, communication: Double) {
     let timeliness = self.timeliness(times, settledPoints: settledPoints, layout: layout)
     let communication = self.communication(
       shape, credit: credit, fit: fit, points: points, times: times, layout: layout,
-      rules: rules)
-    var overall = scorer.overall(
+      weights: weights)
+    var overall = weights.overall(
       timeliness: timeliness, communication: communication, outcome: outcome)
-    if let mean = scorer.gateMean(statements: shape.statements, points: points),
-      let ceiling = scorer.gateCeiling(overall, statementMean: mean)
+    if let mean = weights.gateMean(statements: shape.statements, points: points),
+      let ceiling = weights.gateCeiling(overall, statementMean: mean)
     {
       overall = ceiling
     }
@@ -73,7 +73,7 @@ struct LeafScore: Hashable, Sendable {
   func score(
     _ objective: Timeline.Objective, _ shape: SearchKey.History.Shape, credit: Double,
     fit: Double, points: Double, times: UnsafeBufferPointer<Int32>, settledPoints: Double,
-    layout: Timeline.Layout, rules: ScoringRules, scorer: Scorer
+    layout: Timeline.Layout, weights: Scorer.Weights
   ) -> Double {
     switch objective {
     case .timeliness:
@@ -81,11 +81,11 @@ struct LeafScore: Hashable, Sendable {
     case .communication:
       return communication(
         shape, credit: credit, fit: fit, points: points, times: times, layout: layout,
-        rules: rules)
+        weights: weights)
     case .overall:
       return scores(
         shape, credit: credit, fit: fit, points: points, times: times,
-        settledPoints: settledPoints, layout: layout, rules: rules, scorer: scorer
+        settledPoints: settledPoints, layout: layout, weights: weights
       ).overall
     }
   }
@@ -171,16 +171,16 @@ struct LeafScore: Hashable, Sendable {
     timeline.values.withUnsafeBufferPointer { values in
       communication(
         shape, credit: credit, fit: fit, points: points, times: values, layout: layout,
-        rules: rules)
+        weights: Scorer.Weights(rules.scenario.scoring, asksForStatements: false))
     }
   }
 
   /// ``communication(_:credit:fit:points:timeline:layout:rules:)`` for a timeline's
-  /// `times`.
+  /// `times`, with the scorer's `weights`.
   @inline(__always)
   func communication(
     _ shape: SearchKey.History.Shape, credit: Double, fit: Double, points: Double,
-    times: UnsafeBufferPointer<Int32>, layout: Timeline.Layout, rules: ScoringRules
+    times: UnsafeBufferPointer<Int32>, layout: Timeline.Layout, weights: Scorer.Weights
   ) -> Double {
     let choices: (share: Double, mean: Double)? =
       shape.graded > 0 ? (ScoringDefaults.choiceShare, credit / Double(shape.graded)) : nil
@@ -195,7 +195,8 @@ struct LeafScore: Hashable, Sendable {
     if let postures { others += postures.share }
     let statements: (share: Double, mean: Double)? =
       shape.statements > 0
-      ? (rules.statementWeight(besides: others), points / 100 / Double(shape.statements)) : nil
+      ? (weights.statementWeight(besides: others), points / 100 / Double(shape.statements))
+      : nil
     var shares = others
     if let statements { shares += statements.share }
     var total = 0.0

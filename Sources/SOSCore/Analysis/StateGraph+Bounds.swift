@@ -9,9 +9,14 @@ extension StateGraph {
 
   /// A history and timeline that reach a state, in a sweep's ``LabelPool``: the
   /// history's shape and sums, the timeline's settled points and how many times it
-  /// holds (the times themselves are in the pool, at the label's slot), the label it
-  /// came from (an index into the sweep's trail) by which arc, and the next label
-  /// waiting at the same state (`-1` for none).
+  /// holds (the times themselves are in the pool, at the label's slot), and the label
+  /// it came from (an index into the sweep's trail) by which arc.
+  ///
+  /// One sweep works out several extremes (its goals) at once, and a label waits at
+  /// a state for those of them (`waiting`, a bit by goal) whose front it came from;
+  /// there it joins the list of each (the pool's links). Once the state is swept,
+  /// `kept` says in which goals' fronts it stays, `trail` where its way back is (`-1`
+  /// until it is kept) and `position` its place among the labels kept.
   struct Label {
     var shape: SearchKey.History.Shape
     var credit: Double
@@ -21,31 +26,40 @@ extension StateGraph {
     var count: Int32
     var from: Int32
     var arc: Int32
-    var next: Int32 = -1
+    var waiting: UInt8
+    var kept: UInt8 = 0
+    var trail: Int32 = -1
+    var position: Int32 = -1
   }
 
   /// The labels of one sweep and their timelines' times, each label in a slot of its
-  /// own: the times of slot `s` are `stride` values from `s × stride`. A slot freed is
-  /// used again, so that the pool holds only the labels still waiting.
+  /// own: the times of slot `s` are `stride` values from `s × stride`, and its link
+  /// to the next label waiting in goal `g`'s list at the same state is
+  /// `links[s × goals + g]` (`-1` for none). A slot freed is used again, so that the
+  /// pool holds only the labels still waiting.
   struct LabelPool: ~Copyable {
     let stride: Int
+    let goals: Int
     var labels: [Label] = []
+    var links: [Int32] = []
     private(set) var times: UnsafeMutablePointer<Int32>
     private var capacity: Int
     private var free: [Int32] = []
 
-    init(stride: Int) {
+    init(stride: Int, goals: Int) {
       self.stride = max(stride, 1)
+      self.goals = goals
       capacity = 1024
       times = .allocate(capacity: capacity * self.stride)
     }
 
     deinit { times.deallocate() }
 
-    /// A slot for `label` (its times to be written by the caller).
+    /// A slot for `label` (its times to be written by the caller), linked to none.
     mutating func add(_ label: Label) -> Int32 {
       if let slot = free.popLast() {
         labels[Int(slot)] = label
+        for goal in 0..<goals { links[Int(slot) * goals + goal] = -1 }
         return slot
       }
       let slot = labels.count
@@ -57,6 +71,7 @@ extension StateGraph {
         capacity *= 2
       }
       labels.append(label)
+      links.append(contentsOf: repeatElement(-1, count: goals))
       return Int32(slot)
     }
 
@@ -237,14 +252,19 @@ extension StateGraph {
       }
     }
     let timesPerLabel = longest
-    let sweeps: [(component: Int, objective: Timeline.Objective, highest: Bool)] = [
-      (0, .overall, true), (0, .overall, false), (1, .timeliness, true),
-      (1, .timeliness, false), (2, .communication, true), (2, .communication, false),
+    let goals: [Goal] = [
+      Goal(.overall, highest: true), Goal(.overall, highest: false),
+      Goal(.timeliness, highest: true), Goal(.timeliness, highest: false),
+      Goal(.communication, highest: true), Goal(.communication, highest: false),
     ]
+    // The goals swept together (the highest, and the lowest: each sweep carries a label
+    // once for all its goals and scores it once for them), by index into `goals`.
+    let sweeps = [[0, 2, 4], [1, 3, 5]]
+    let weights = scorer.weights
     // The sweeps and the checks against the scorer (in a few parts) are independent:
-    // they run side by side, each into its own slot.
+    // they run side by side, each into its own slots.
     let parts = 4
-    var results = [(found: Found, leaves: [Double?])?](repeating: nil, count: sweeps.count)
+    var results = [(found: Found, leaves: [Double?])?](repeating: nil, count: goals.count)
     var mismatches = [Int](repeating: 0, count: parts)
     results.withUnsafeMutableBufferPointer { buffer in
       mismatches.withUnsafeMutableBufferPointer { counts in
@@ -256,21 +276,22 @@ extension StateGraph {
               in: stride(from: part, to: checks.count, by: parts).lazy.map { checks[$0] })
             return
           }
-          let task = sweeps[index]
-          slots.buffer[index] = sweep(
-            from: root, for: task.objective, highest: task.highest, changes: flat,
-            stride: timesPerLabel)
+          let found = sweep(
+            from: root, for: sweeps[index].map { goals[$0] }, changes: flat,
+            stride: timesPerLabel, weights: weights)
+          for (offset, goal) in sweeps[index].enumerated() { slots.buffer[goal] = found[offset] }
         }
       }
     }
-    for (index, task) in sweeps.enumerated() {
+    for (index, goal) in goals.enumerated() {
       guard let sweep = results[index] else { continue }
-      if task.highest {
-        high[task.component] = sweep.found
+      let component = goal.objective == .overall ? 0 : goal.objective == .timeliness ? 1 : 2
+      if goal.highest {
+        high[component] = sweep.found
       } else {
-        low[task.component] = sweep.found
+        low[component] = sweep.found
       }
-      if keepsSums, task.objective == .overall, task.highest {
+      if keepsSums, goal.objective == .overall, goal.highest {
         expected = self.expected(from: root, leaves: sweep.leaves)
       }
     }
@@ -280,32 +301,103 @@ extension StateGraph {
       mismatches: mismatches.reduce(0, +))
   }
 
-  /// One sweep along the graph for the highest (or lowest) `objective` score: the
-  /// extreme found, and each finished state's best score (by node; for the expected
-  /// score). `changes` are the graph's timeline changes laid out flat, and a timeline
-  /// holds at most `stride` times.
+  /// An extreme a sweep works out: the highest or the lowest `objective` score.
+  struct Goal: Sendable {
+    var objective: Timeline.Objective
+    var highest: Bool
+
+    init(_ objective: Timeline.Objective, highest: Bool) {
+      self.objective = objective
+      self.highest = highest
+    }
+
+    /// Whether `score` is better than `best` for this goal.
+    @inline(__always)
+    func prefers(_ score: Double, to best: Double) -> Bool {
+      highest ? score > best : score < best
+    }
+
+    /// This goal's score of the three.
+    @inline(__always)
+    func pick(_ scores: (overall: Double, timeliness: Double, communication: Double)) -> Double
+    {
+      switch objective {
+      case .overall: return scores.overall
+      case .timeliness: return scores.timeliness
+      case .communication: return scores.communication
+      }
+    }
+  }
+
+  /// One sweep along the graph for several `goals` at once: for each, the extreme
+  /// found and each finished state's best score (by node; for the expected score).
+  /// `changes` are the graph's timeline changes laid out flat, and a timeline holds
+  /// at most `stride` times.
   ///
+  /// Each goal keeps its own front at each state, of the labels that came to it from
+  /// its fronts before, in the order they came, as if it were swept alone; a label
+  /// kept by several goals is carried (and scored at a finished state) once for all.
   /// A label that reaches a finished state is scored as it arrives (scoring costs
-  /// less than comparing): each finished state keeps the first label with its best
-  /// score, and the extreme is the first of those, in the order states are swept.
+  /// less than comparing): each finished state keeps, by goal, the first label with
+  /// its best score, and the extreme is the first of those, in the order states are
+  /// swept.
   private func sweep(
-    from root: Int32, for objective: Timeline.Objective, highest: Bool, changes: FlatChanges,
-    stride: Int
-  ) -> (found: Found, leaves: [Double?])? {
+    from root: Int32, for goals: [Goal], changes: FlatChanges, stride: Int,
+    weights: Scorer.Weights
+  ) -> [(found: Found, leaves: [Double?])?] {
     let layout = self.layout
+    let count = goals.count
+    let nodeCount = nodes.count
+    let readsOverall = goals.contains { $0.objective == .overall }
     // The labels kept at the states swept so far, as the way back (label, arc); the
-    // labels arriving at each state not yet swept, first and last of a list by state.
+    // labels arriving at each state not yet swept, first and last of a list by goal
+    // and state (at `goal × nodes + state`).
     var trail: [(from: Int32, arc: Int32)] = []
-    var pool = LabelPool(stride: stride)
-    var first = [Int32](repeating: -1, count: nodes.count)
-    var last = [Int32](repeating: -1, count: nodes.count)
-    // Each finished state's best score and the label (the way back) that reached it.
-    var leafBest = [(score: Double, from: Int32, arc: Int32)?](repeating: nil, count: nodes.count)
+    var pool = LabelPool(stride: stride, goals: count)
+    var first = [Int32](repeating: -1, count: count * nodeCount)
+    var last = [Int32](repeating: -1, count: count * nodeCount)
+    // By goal, each finished state's best score and the label (the way back) that
+    // reached it.
+    var leafBest = [[(score: Double, from: Int32, arc: Int32)?]](
+      repeating: Array(repeating: nil, count: nodeCount), count: count)
     // A timeline worked out for a finished state, scored at once.
     let scratch = UnsafeMutablePointer<Int32>.allocate(capacity: max(stride, 1))
     defer { scratch.deallocate() }
     var fronts = FrontScratch()
-    var here: [Int32] = []
+    // By goal, the labels waiting at the state being swept, and those it keeps.
+    var waiting = [[Int32]](repeating: [], count: count)
+    var keeping = [[Int32]](repeating: [], count: count)
+    // The labels kept by any goal, in the order first kept; the labels they lead to
+    // (a slot) or the scores they reach at a finished state, at `position × arcs +
+    // arc`; and the slots to free once the state is swept.
+    var kept: [Int32] = []
+    var next: [Int32] = []
+    var scores: [(overall: Double, timeliness: Double, communication: Double)] = []
+    var done: [Int32] = []
+    // Scores a label (its sums and `shape`, times at `times`) at `leaf` for the goals
+    // of `mask`: the overall worked out with the parts if any goal reads it.
+    func score(
+      _ leaf: LeafScore, _ shape: SearchKey.History.Shape, credit: Double, fit: Double,
+      points: Double, times: UnsafeBufferPointer<Int32>, settledPoints: Double, mask: UInt8
+    ) -> (overall: Double, timeliness: Double, communication: Double) {
+      if readsOverall {
+        return leaf.scores(
+          shape, credit: credit, fit: fit, points: points, times: times,
+          settledPoints: settledPoints, layout: layout, weights: weights)
+      }
+      var timeliness = 0.0
+      var communication = 0.0
+      for (goal, aim) in goals.enumerated() where mask & (1 << goal) != 0 {
+        if aim.objective == .timeliness {
+          timeliness = leaf.timeliness(times, settledPoints: settledPoints, layout: layout)
+        } else {
+          communication = leaf.communication(
+            shape, credit: credit, fit: fit, points: points, times: times, layout: layout,
+            weights: weights)
+        }
+      }
+      return (0, timeliness, communication)
+    }
     let start = startHistory
     let startTimeline = (startTimeline ?? Timeline(layout)).settled(
       at: nodes[Int(root)].clock, layout: layout)
@@ -313,104 +405,165 @@ extension StateGraph {
       Label(
         shape: start.shape, credit: start.credit.value, fit: start.fit,
         points: Double(start.statementPoints), settledPoints: startTimeline.settledPoints,
-        count: Int32(startTimeline.values.count), from: -1, arc: -1))
+        count: Int32(startTimeline.values.count), from: -1, arc: -1,
+        waiting: UInt8(truncatingIfNeeded: (1 << count) - 1)))
     for (offset, value) in startTimeline.values.enumerated() {
       pool.times(of: startSlot)[offset] = value
     }
-    first[Int(root)] = startSlot
-    last[Int(root)] = startSlot
+    for goal in 0..<count {
+      first[goal * nodeCount + Int(root)] = startSlot
+      last[goal * nodeCount + Int(root)] = startSlot
+    }
     // `order` ends with the root, and every arc leads to a node earlier in it.
     for node in order.reversed() {
-      var slot = first[Int(node)]
-      guard slot >= 0 else { continue }
-      first[Int(node)] = -1
-      last[Int(node)] = -1
-      here.removeAll(keepingCapacity: true)
-      while slot >= 0 {
-        here.append(slot)
-        slot = pool.labels[Int(slot)].next
+      var any = false
+      done.removeAll(keepingCapacity: true)
+      for goal in 0..<count {
+        waiting[goal].removeAll(keepingCapacity: true)
+        var slot = first[goal * nodeCount + Int(node)]
+        guard slot >= 0 else { continue }
+        any = true
+        first[goal * nodeCount + Int(node)] = -1
+        last[goal * nodeCount + Int(node)] = -1
+        while slot >= 0 {
+          waiting[goal].append(slot)
+          // Freed once, from the list of its first goal.
+          let below = UInt8(truncatingIfNeeded: (1 << goal) - 1)
+          if pool.labels[Int(slot)].waiting & below == 0 { done.append(slot) }
+          slot = pool.links[Int(slot) * count + goal]
+        }
       }
-      defer { for slot in here { pool.remove(slot) } }
+      guard any else { continue }
+      defer { for slot in done { pool.remove(slot) } }
       if let leaf = nodes[Int(node)].leaf {
         // Only the root's label waits at a finished state.
-        for slot in here {
-          let label = pool.labels[Int(slot)]
-          let value = leaf.score(
-            objective, label.shape, credit: label.credit, fit: label.fit, points: label.points,
-            times: UnsafeBufferPointer(start: pool.times(of: slot), count: Int(label.count)),
-            settledPoints: label.settledPoints, layout: layout, rules: rules, scorer: scorer)
-          if leafBest[Int(node)].map({ highest ? value > $0.score : value < $0.score }) ?? true {
-            leafBest[Int(node)] = (value, label.from, label.arc)
+        for goal in 0..<count {
+          for slot in waiting[goal] {
+            let label = pool.labels[Int(slot)]
+            let value = goals[goal].pick(
+              score(
+                leaf, label.shape, credit: label.credit, fit: label.fit, points: label.points,
+                times: UnsafeBufferPointer(start: pool.times(of: slot), count: Int(label.count)),
+                settledPoints: label.settledPoints, mask: 1 << goal))
+            if leafBest[goal][Int(node)].map({ goals[goal].prefers(value, to: $0.score) }) ?? true
+            {
+              leafBest[goal][Int(node)] = (value, label.from, label.arc)
+            }
           }
         }
         continue
       }
+      // Each goal's front, and the labels kept by any, each with its way back.
+      kept.removeAll(keepingCapacity: true)
+      for goal in 0..<count {
+        keeping[goal].removeAll(keepingCapacity: true)
+        guard !waiting[goal].isEmpty else { continue }
+        Self.front(
+          waiting[goal], in: pool, for: goals[goal].objective, highest: goals[goal].highest,
+          layout: layout, into: &fronts)
+        keeping[goal] += fronts.kept
+        for slot in fronts.kept {
+          pool.labels[Int(slot)].kept |= 1 << goal
+          guard pool.labels[Int(slot)].trail < 0 else { continue }
+          trail.append((pool.labels[Int(slot)].from, pool.labels[Int(slot)].arc))
+          pool.labels[Int(slot)].trail = Int32(trail.count - 1)
+          pool.labels[Int(slot)].position = Int32(kept.count)
+          kept.append(slot)
+        }
+      }
+      // What each label kept leads to, worked out once for all the goals keeping it.
       let steps = nodes[Int(node)].arcs
-      Self.front(here, in: pool, for: objective, highest: highest, layout: layout, into: &fronts)
-      for slot in fronts.kept {
+      let width = steps.count
+      next.removeAll(keepingCapacity: true)
+      next.append(contentsOf: repeatElement(-1, count: kept.count * width))
+      scores.removeAll(keepingCapacity: true)
+      scores.append(
+        contentsOf: repeatElement(
+          (overall: 0.0, timeliness: 0.0, communication: 0.0), count: kept.count * width))
+      for (position, slot) in kept.enumerated() {
         let label = pool.labels[Int(slot)]
-        trail.append((label.from, label.arc))
-        let index = Int32(trail.count - 1)
-        for arcIndex in steps {
+        for (offset, arcIndex) in steps.enumerated() {
           let arc = arcs[arcIndex]
           let target = Int(arc.to)
           let shape = arc.adding(to: label.shape)
-          var count = label.count
+          var times = label.count
           var settledPoints = label.settledPoints
           if let leaf = nodes[target].leaf {
             // Scored at once, with the timeline worked out in the scratch one.
-            scratch.update(from: pool.times(of: slot), count: Int(count))
+            let from = pool.times(of: slot)
+            for index in 0..<Int(times) { scratch[index] = from[index] }
             changes.apply(
-              arc.timeline, to: scratch, count: &count, settledPoints: &settledPoints,
+              arc.timeline, to: scratch, count: &times, settledPoints: &settledPoints,
               layout: layout)
             Timeline.settle(values: scratch, at: nodes[target].clock, layout: layout)
-            let value = leaf.score(
-              objective, shape, credit: label.credit + arc.credit, fit: label.fit + arc.fit,
+            scores[position * width + offset] = score(
+              leaf, shape, credit: label.credit + arc.credit, fit: label.fit + arc.fit,
               points: label.points + arc.points,
-              times: UnsafeBufferPointer(start: scratch, count: Int(count)),
-              settledPoints: settledPoints, layout: layout, rules: rules, scorer: scorer)
-            if leafBest[target].map({ highest ? value > $0.score : value < $0.score }) ?? true {
-              leafBest[target] = (value, index, Int32(arcIndex))
-            }
+              times: UnsafeBufferPointer(start: scratch, count: Int(times)),
+              settledPoints: settledPoints, mask: label.kept)
             continue
           }
-          let next = pool.add(
+          let child = pool.add(
             Label(
               shape: shape, credit: label.credit + arc.credit, fit: label.fit + arc.fit,
-              points: label.points + arc.points, settledPoints: 0, count: 0, from: index,
-              arc: Int32(arcIndex)))
-          let times = pool.times(of: next)
-          times.update(from: pool.times(of: slot), count: Int(count))
+              points: label.points + arc.points, settledPoints: 0, count: 0,
+              from: label.trail, arc: Int32(arcIndex), waiting: label.kept))
+          let from = pool.times(of: slot)
+          let into = pool.times(of: child)
+          for index in 0..<Int(times) { into[index] = from[index] }
           changes.apply(
-            arc.timeline, to: times, count: &count, settledPoints: &settledPoints, layout: layout)
-          Timeline.settle(values: times, at: nodes[target].clock, layout: layout)
-          pool.labels[Int(next)].count = count
-          pool.labels[Int(next)].settledPoints = settledPoints
-          if last[target] >= 0 {
-            pool.labels[Int(last[target])].next = next
-          } else {
-            first[target] = next
+            arc.timeline, to: into, count: &times, settledPoints: &settledPoints, layout: layout)
+          Timeline.settle(values: into, at: nodes[target].clock, layout: layout)
+          pool.labels[Int(child)].count = times
+          pool.labels[Int(child)].settledPoints = settledPoints
+          next[position * width + offset] = child
+        }
+      }
+      // Each goal in turn, its labels in the order of its front: the scores at finished
+      // states, and the labels that go on joining its lists.
+      for goal in 0..<count {
+        let aim = goals[goal]
+        for slot in keeping[goal] {
+          let label = pool.labels[Int(slot)]
+          let position = Int(label.position)
+          for (offset, arcIndex) in steps.enumerated() {
+            let target = Int(arcs[arcIndex].to)
+            let child = next[position * width + offset]
+            guard child >= 0 else {
+              let value = aim.pick(scores[position * width + offset])
+              if leafBest[goal][target].map({ aim.prefers(value, to: $0.score) }) ?? true {
+                leafBest[goal][target] = (value, label.trail, Int32(arcIndex))
+              }
+              continue
+            }
+            let end = last[goal * nodeCount + target]
+            if end >= 0 {
+              pool.links[Int(end) * count + goal] = child
+            } else {
+              first[goal * nodeCount + target] = child
+            }
+            last[goal * nodeCount + target] = child
           }
-          last[target] = next
         }
       }
     }
-    var best: (score: Double, from: Int32, arc: Int32)?
-    for node in order.reversed() {
-      guard let found = leafBest[Int(node)] else { continue }
-      if best.map({ highest ? found.score > $0.score : found.score < $0.score }) ?? true {
-        best = found
+    return goals.indices.map { goal in
+      let aim = goals[goal]
+      var best: (score: Double, from: Int32, arc: Int32)?
+      for node in order.reversed() {
+        guard let found = leafBest[goal][Int(node)] else { continue }
+        if best.map({ aim.prefers(found.score, to: $0.score) }) ?? true { best = found }
       }
+      guard let best else { return nil }
+      var back: [Int] = []
+      var step = (from: best.from, arc: best.arc)
+      while step.arc >= 0, back.count <= trail.count {
+        back.append(Int(step.arc))
+        guard step.from >= 0 else { break }
+        step = trail[Int(step.from)]
+      }
+      return (Found(score: best.score, arcs: back.reversed()), leafBest[goal].map { $0?.score })
     }
-    guard let best else { return nil }
-    var back: [Int] = []
-    var step = (from: best.from, arc: best.arc)
-    while step.arc >= 0, back.count <= trail.count {
-      back.append(Int(step.arc))
-      guard step.from >= 0 else { break }
-      step = trail[Int(step.from)]
-    }
-    return (Found(score: best.score, arcs: back.reversed()), leafBest.map { $0?.score })
   }
 
   /// Lists a sweep reuses from one state to the next, so that finding a front
