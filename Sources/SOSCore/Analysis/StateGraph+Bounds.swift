@@ -319,8 +319,7 @@ extension StateGraph {
 
     /// This goal's score of the three.
     @inline(__always)
-    func pick(_ scores: (overall: Double, timeliness: Double, communication: Double)) -> Double
-    {
+    func pick(_ scores: (overall: Double, timeliness: Double, communication: Double)) -> Double {
       switch objective {
       case .overall: return scores.overall
       case .timeliness: return scores.timeliness
@@ -445,8 +444,7 @@ extension StateGraph {
                 leaf, label.shape, credit: label.credit, fit: label.fit, points: label.points,
                 times: UnsafeBufferPointer(start: pool.times(of: slot), count: Int(label.count)),
                 settledPoints: label.settledPoints, mask: 1 << goal))
-            if leafBest[goal][Int(node)].map({ goals[goal].prefers(value, to: $0.score) }) ?? true
-            {
+            if leafBest[goal][Int(node)].map({ goals[goal].prefers(value, to: $0.score) }) ?? true {
               leafBest[goal][Int(node)] = (value, label.from, label.arc)
             }
           }
