@@ -375,11 +375,11 @@ struct StateGraph {
     var arcs: [Arc] = []
   }
 
-  /// Adds a state found by the steps `path` (edges from the start; read only for a
-  /// finished state); a finished one
-  /// is scored, and some are checked against the scorer.
+  /// Adds a state found by the steps `path` (edges from the start; worked out only
+  /// for a finished state that is checked); a finished one is scored, and some are
+  /// checked against the scorer.
   private mutating func addNode(
-    _ key: SearchKey, state: CompactState, history: SearchKey.History, path: [Int32]
+    _ key: SearchKey, state: CompactState, history: SearchKey.History, path: () -> [Int32]
   ) -> Int32 {
     statesExplored += 1
     let id = Int32(nodes.count)
@@ -388,7 +388,7 @@ struct StateGraph {
       let score = LeafScore(state, compiled: compiled)
       leaf = score
       if shouldCheck(history.shape) {
-        checks.append(Check(score: score, history: history, path: path))
+        checks.append(Check(score: score, history: history, path: path()))
       }
     }
     nodes.append(Node(clock: state.clock.seconds, leaf: leaf))
@@ -534,7 +534,7 @@ struct StateGraph {
     startHistory = history
     startTimeline = Timeline(session, layout: layout)
     let startKey = key(of: start, history: history)
-    let root = addNode(startKey, state: start, history: history, path: [])
+    let root = addNode(startKey, state: start, history: history) { [] }
     if start.finished { return root }
     var stack: [Frame] = []
     var onPath: [SearchKey.Situation: [(depth: Int, key: SearchKey)]] = [:]
@@ -577,8 +577,9 @@ struct StateGraph {
         }
         if move.state.finished {
           // The steps from the start, for the check against the scorer.
-          let path = stack.dropFirst().map(\.incoming) + [move.edge]
-          let leaf = addNode(childKey, state: move.state, history: move.history, path: path)
+          let leaf = addNode(childKey, state: move.state, history: move.history) {
+            stack.dropFirst().map(\.incoming) + [move.edge]
+          }
           stack[top].arcs.append(arc(from: parent.node, to: leaf, move))
           continue
         }
@@ -586,7 +587,7 @@ struct StateGraph {
           deepPaths += 1
           continue
         }
-        let id = addNode(childKey, state: move.state, history: move.history, path: [])
+        let id = addNode(childKey, state: move.state, history: move.history) { [] }
         stack[top].arcs.append(arc(from: parent.node, to: id, move))
         var frame = Frame(
           node: id, state: move.state, key: childKey, history: move.history,
