@@ -573,7 +573,11 @@ extension StateGraph {
     var starts: [Int] = []
     var next: [Int] = []
     var ordered: [Int32] = []
-    var front: [Int32] = []
+    var front: [Int] = []
+    /// The counts a goal compares, of each label of a group (by its position in
+    /// `ordered`), `width` apart; and how many times each label holds.
+    var counts: [Double] = []
+    var sizes: [Int32] = []
     /// The slots of the labels kept.
     var kept: [Int32] = []
   }
@@ -633,53 +637,101 @@ extension StateGraph {
       scratch.ordered[scratch.next[group]] = slots[index]
       scratch.next[group] += 1
     }
-    // Labels are compared in place, not copied.
-    pool.labels.withUnsafeBufferPointer { labels in
-      for group in 0..<groupCount {
-        scratch.front.removeAll(keepingCapacity: true)
-        for position in scratch.starts[group]..<scratch.starts[group + 1] {
-          let slot = scratch.ordered[position]
-          if scratch.front.contains(where: {
-            covers(
-              $0, slot, labels: labels, pool: pool, readsHistory: readsHistory, for: objective,
-              highest: highest, layout: layout)
-          }) {
-            continue
-          }
-          scratch.front.removeAll {
-            covers(
-              slot, $0, labels: labels, pool: pool, readsHistory: readsHistory, for: objective,
-              highest: highest, layout: layout)
-          }
-          scratch.front.append(slot)
+    // Each label's counts, gathered once for its group, each turned so that more is
+    // better: a label covers another when it holds as many times and has as much
+    // (highest) or as little of every count. Timeliness reads the settled points, the
+    // cadence (whether and when each rule's stakeholder last heard: later is better;
+    // the overrun so far: less is better) and the open promises; communication reads
+    // the sums, the first contacts (coverage: earlier is better) and the open
+    // promises (broken ones cost points). An open promise is worth more due later
+    // (less likely broken, less late when kept) and over a longer span (less late when
+    // kept).
+    let readsSettled = objective != .communication
+    let readsFirst = objective != .timeliness
+    let rules = readsSettled ? layout.every.count : 0
+    let required = readsFirst ? layout.required.count : 0
+    let head = (readsHistory ? 3 : 0) + (readsSettled ? 1 + 3 * rules : 0) + required
+    let perPromise = readsSettled ? 2 : 1
+    let width = head + perPromise * max(0, (pool.stride - layout.promiseStart) / 3)
+    for group in 0..<groupCount {
+      let range = scratch.starts[group]..<scratch.starts[group + 1]
+      guard range.count > 1 else {
+        scratch.kept += scratch.ordered[range]
+        continue
+      }
+      scratch.counts.removeAll(keepingCapacity: true)
+      scratch.counts.append(contentsOf: repeatElement(0, count: range.count * width))
+      scratch.sizes.removeAll(keepingCapacity: true)
+      for (position, slot) in scratch.ordered[range].enumerated() {
+        let label = pool.labels[Int(slot)]
+        let times = pool.times(of: slot)
+        var at = position * width
+        scratch.sizes.append(label.count)
+        if readsHistory {
+          scratch.counts[at] = label.credit
+          scratch.counts[at + 1] = label.fit
+          scratch.counts[at + 2] = label.points
+          at += 3
         }
-        scratch.kept += scratch.front
+        if readsSettled {
+          scratch.counts[at] = label.settledPoints
+          at += 1
+          for rule in 0..<rules {
+            let base = layout.cadenceStart + 3 * rule
+            scratch.counts[at] = Double(times[base])
+            scratch.counts[at + 1] = Double(times[base + 1])
+            scratch.counts[at + 2] = -Double(times[base + 2])
+            at += 3
+          }
+        }
+        for index in 0..<required {
+          scratch.counts[at] = -Double(times[index])
+          at += 1
+        }
+        var base = layout.promiseStart
+        while base + 2 < Int(label.count) {
+          scratch.counts[at] = Double(times[base + 1])
+          if readsSettled {
+            scratch.counts[at + 1] = Double(
+              Int32(clamping: max(Int(times[base + 1]) - Int(times[base]), 60)))
+          }
+          at += perPromise
+          base += 3
+        }
+      }
+      // Whether the label at `rival` covers the one at `label` (positions in the group).
+      scratch.counts.withUnsafeBufferPointer { counts in
+        scratch.sizes.withUnsafeBufferPointer { sizes in
+          func covers(_ rival: Int, _ label: Int) -> Bool {
+            guard sizes[rival] == sizes[label] else { return false }
+            let length =
+              head
+              + perPromise * max(0, (Int(sizes[label]) - layout.promiseStart) / 3)
+            let theirs = rival * width
+            let mine = label * width
+            if highest {
+              for index in 0..<length where counts[theirs + index] < counts[mine + index] {
+                return false
+              }
+            } else {
+              for index in 0..<length where counts[theirs + index] > counts[mine + index] {
+                return false
+              }
+            }
+            return true
+          }
+          scratch.front.removeAll(keepingCapacity: true)
+          for position in 0..<range.count {
+            if scratch.front.contains(where: { covers($0, position) }) { continue }
+            scratch.front.removeAll { covers(position, $0) }
+            scratch.front.append(position)
+          }
+        }
+      }
+      for position in scratch.front {
+        scratch.kept.append(scratch.ordered[range.lowerBound + position])
       }
     }
-  }
-
-  /// Whether the label in slot `rival` matches or beats the one in slot `label`
-  /// (`highest`), or matches or undercuts it, on every count the `objective` score
-  /// reads.
-  @inline(__always)
-  static func covers(
-    _ rival: Int32, _ label: Int32, labels: UnsafeBufferPointer<Label>,
-    pool: borrowing LabelPool, readsHistory: Bool, for objective: Timeline.Objective,
-    highest: Bool, layout: Timeline.Layout
-  ) -> Bool {
-    let theirs = labels[Int(rival)]
-    let mine = labels[Int(label)]
-    if readsHistory {
-      let sums =
-        highest
-        ? theirs.credit >= mine.credit && theirs.fit >= mine.fit && theirs.points >= mine.points
-        : theirs.credit <= mine.credit && theirs.fit <= mine.fit && theirs.points <= mine.points
-      guard sums else { return false }
-    }
-    guard mine.count == theirs.count else { return false }
-    return Timeline.bounds(
-      pool.times(of: label), mine.settledPoints, pool.times(of: rival), theirs.settledPoints,
-      count: Int(mine.count), atMost: highest, for: objective, layout: layout)
   }
 
   /// The expected overall score from `root` with the best options and statements,

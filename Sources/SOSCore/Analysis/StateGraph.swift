@@ -540,7 +540,9 @@ struct StateGraph {
     var onPath: [SearchKey.Situation: [(depth: Int, key: SearchKey)]] = [:]
     var first = Frame(
       node: root, state: start, key: startKey, history: history, depth: 0, incoming: -1)
-    first.moves = moves(from: start, history: history).reversed()
+    first.moves = moves(from: start, history: history)
+    // The next step last, turned in place (a reversed copy would copy every state).
+    first.moves.reverse()
     onPath[startKey.situation, default: []].append((0, startKey))
     // By node: its depth on the path being followed, or -1.
     var depthOnPath = [Int32](repeating: -1, count: nodes.count)
@@ -592,7 +594,8 @@ struct StateGraph {
         var frame = Frame(
           node: id, state: move.state, key: childKey, history: move.history,
           depth: parent.depth + 1, incoming: move.edge)
-        frame.moves = moves(from: move.state, history: move.history).reversed()
+        frame.moves = moves(from: move.state, history: move.history)
+        frame.moves.reverse()
         onPath[childKey.situation, default: []].append((frame.depth, childKey))
         while depthOnPath.count < nodes.count { depthOnPath.append(-1) }
         depthOnPath[Int(id)] = Int32(frame.depth)

@@ -7,7 +7,7 @@
 /// deadline met, which the situation keeps), so sessions that differ only in them
 /// share their futures; and each score moves one way with each of them, so the
 /// search keeps, of the timelines reaching a state, only those no other beats on
-/// every one (see ``bounds(_:atMost:for:layout:)``).
+/// every one (see `StateGraph.front`).
 struct Timeline: Hashable, Sendable {
   /// The times, laid out by ``Layout``, in seconds.
   var values: [Int32]
@@ -284,78 +284,5 @@ struct Timeline: Hashable, Sendable {
         values[base + 1] = 0
       }
     }
-  }
-
-  /// Becomes a copy of `other`, in its own storage (no allocation once it is large
-  /// enough).
-  mutating func assign(_ other: Timeline) {
-    values.removeAll(keepingCapacity: true)
-    values.append(contentsOf: other.values)
-    settledPoints = other.settledPoints
-  }
-
-  /// Whether the `objective` score with this timeline is at most (`atMost`) or at
-  /// least that with `other`, whatever follows from the same state. Timeliness reads
-  /// the settled points, the cadence and the open promises; communication reads the
-  /// first contacts (coverage) and the open promises (broken ones cost points).
-  func bounds(_ other: Timeline, atMost: Bool, for objective: Objective, layout: Layout) -> Bool {
-    guard values.count == other.values.count else { return false }
-    return values.withUnsafeBufferPointer { mine in
-      other.values.withUnsafeBufferPointer { theirs in
-        guard let mine = mine.baseAddress, let theirs = theirs.baseAddress else { return true }
-        return Self.bounds(
-          mine, settledPoints, theirs, other.settledPoints, count: values.count, atMost: atMost,
-          for: objective, layout: layout)
-      }
-    }
-  }
-
-  /// ``bounds(_:atMost:for:layout:)`` on two runs of `count` times held elsewhere
-  /// (`mine`, with `settled` points, and `theirs`, with `theirSettled`).
-  @inline(__always)
-  static func bounds(
-    _ mine: UnsafePointer<Int32>, _ settled: Double, _ theirs: UnsafePointer<Int32>,
-    _ theirSettled: Double, count: Int, atMost: Bool, for objective: Objective, layout: Layout
-  ) -> Bool {
-    // Whether mine is no better (atMost) or no worse than theirs.
-    @inline(__always)
-    func holds(_ mine: Int32, _ theirs: Int32, earlierIsBetter: Bool) -> Bool {
-      if mine == theirs { return true }
-      return (mine < theirs) == (earlierIsBetter != atMost)
-    }
-    if objective != .communication {
-      if atMost ? settled > theirSettled : settled < theirSettled {
-        return false
-      }
-      for rule in 0..<layout.every.count {
-        let base = layout.cadenceStart + 3 * rule
-        if !holds(mine[base], theirs[base], earlierIsBetter: false)
-          || !holds(mine[base + 1], theirs[base + 1], earlierIsBetter: false)
-          || !holds(mine[base + 2], theirs[base + 2], earlierIsBetter: true)
-        {
-          return false
-        }
-      }
-    }
-    if objective != .timeliness {
-      for index in 0..<layout.required.count
-      where !holds(mine[index], theirs[index], earlierIsBetter: true) {
-        return false
-      }
-    }
-    // An open promise is worth more due later (less likely broken, less late when
-    // kept) and over a longer span (less late when kept).
-    var base = layout.promiseStart
-    while base + 2 < count {
-      let span = Int32(clamping: max(Int(mine[base + 1]) - Int(mine[base]), 60))
-      let otherSpan = Int32(clamping: max(Int(theirs[base + 1]) - Int(theirs[base]), 60))
-      if !holds(mine[base + 1], theirs[base + 1], earlierIsBetter: false)
-        || (objective != .communication && !holds(span, otherSpan, earlierIsBetter: false))
-      {
-        return false
-      }
-      base += 3
-    }
-    return true
   }
 }
