@@ -51,6 +51,7 @@ extension StateGraph {
       self.goals = goals
       capacity = 1024
       times = .allocate(capacity: capacity * self.stride)
+      times.initialize(repeating: 0, count: capacity * self.stride)
     }
 
     deinit { times.deallocate() }
@@ -66,6 +67,7 @@ extension StateGraph {
       if slot == capacity {
         let larger = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * capacity * stride)
         larger.moveInitialize(from: times, count: capacity * stride)
+        (larger + capacity * stride).initialize(repeating: 0, count: capacity * stride)
         times.deallocate()
         times = larger
         capacity *= 2
@@ -361,6 +363,7 @@ extension StateGraph {
       repeating: Array(repeating: nil, count: nodeCount), count: count)
     // A timeline worked out for a finished state, scored at once.
     let scratch = UnsafeMutablePointer<Int32>.allocate(capacity: max(stride, 1))
+    scratch.initialize(repeating: 0, count: max(stride, 1))
     defer { scratch.deallocate() }
     var fronts = FrontScratch()
     // By goal, the labels waiting at the state being swept, and those it keeps.
