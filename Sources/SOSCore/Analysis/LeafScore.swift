@@ -37,39 +37,55 @@ struct LeafScore: Hashable, Sendable {
     _ shape: SearchKey.History.Shape, credit: Double, fit: Double, points: Double,
     timeline: Timeline, layout: Timeline.Layout, rules: ScoringRules, scorer: Scorer
   ) -> (overall: Double, timeliness: Double, communication: Double) {
-    let timeliness = self.timeliness(timeline, layout: layout)
+    timeline.values.withUnsafeBufferPointer { values in
+      scores(
+        shape, credit: credit, fit: fit, points: points, times: values,
+        settledPoints: timeline.settledPoints, layout: layout, weights: scorer.weights)
+    }
+  }
+
+  /// ``scores(_:credit:fit:points:timeline:layout:rules:scorer:)`` for a timeline held
+  /// elsewhere (its `times` and `settledPoints`), with the scorer's `weights`.
+  @inline(__always)
+  func scores(
+    _ shape: SearchKey.History.Shape, credit: Double, fit: Double, points: Double,
+    times: UnsafeBufferPointer<Int32>, settledPoints: Double, layout: Timeline.Layout,
+    weights: Scorer.Weights
+  ) -> (overall: Double, timeliness: Double, communication: Double) {
+    let timeliness = self.timeliness(times, settledPoints: settledPoints, layout: layout)
     let communication = self.communication(
-      shape, credit: credit, fit: fit, points: points, timeline: timeline, layout: layout,
-      rules: rules)
-    var overall = scorer.overall(
+      shape, credit: credit, fit: fit, points: points, times: times, layout: layout,
+      weights: weights)
+    var overall = weights.overall(
       timeliness: timeliness, communication: communication, outcome: outcome)
-    if let mean = scorer.gateMean(statements: shape.statements, points: points),
-      let ceiling = scorer.gateCeiling(overall, statementMean: mean)
+    if let mean = weights.gateMean(statements: shape.statements, points: points),
+      let ceiling = weights.gateCeiling(overall, statementMean: mean)
     {
       overall = ceiling
     }
     return (overall, timeliness, communication)
   }
 
-  /// The `objective` score for a history of `shape` with these sums, and `timeline`:
-  /// the same as ``scores(_:credit:fit:points:timeline:layout:rules:scorer:)``'s,
-  /// worked out alone.
+  /// The `objective` score for a history of `shape` with these sums, and a timeline
+  /// held elsewhere (its `times` and `settledPoints`): the same as
+  /// ``scores(_:credit:fit:points:timeline:layout:rules:scorer:)``'s, worked out alone.
+  @inline(__always)
   func score(
     _ objective: Timeline.Objective, _ shape: SearchKey.History.Shape, credit: Double,
-    fit: Double, points: Double, timeline: Timeline, layout: Timeline.Layout,
-    rules: ScoringRules, scorer: Scorer
+    fit: Double, points: Double, times: UnsafeBufferPointer<Int32>, settledPoints: Double,
+    layout: Timeline.Layout, weights: Scorer.Weights
   ) -> Double {
     switch objective {
     case .timeliness:
-      return timeliness(timeline, layout: layout)
+      return timeliness(times, settledPoints: settledPoints, layout: layout)
     case .communication:
       return communication(
-        shape, credit: credit, fit: fit, points: points, timeline: timeline, layout: layout,
-        rules: rules)
+        shape, credit: credit, fit: fit, points: points, times: times, layout: layout,
+        weights: weights)
     case .overall:
       return scores(
-        shape, credit: credit, fit: fit, points: points, timeline: timeline, layout: layout,
-        rules: rules, scorer: scorer
+        shape, credit: credit, fit: fit, points: points, times: times,
+        settledPoints: settledPoints, layout: layout, weights: weights
       ).overall
     }
   }
@@ -77,19 +93,32 @@ struct LeafScore: Hashable, Sendable {
   /// Timeliness: each deadline, cadence rule and promise worth its share, earning
   /// its credit (those of deadlines met and promises kept are settled already).
   func timeliness(_ timeline: Timeline, layout: Timeline.Layout) -> Double {
-    let values = timeline.values
+    timeline.values.withUnsafeBufferPointer { values in
+      timeliness(values, settledPoints: timeline.settledPoints, layout: layout)
+    }
+  }
+
+  /// ``timeliness(_:layout:)`` for a timeline's `values` and `settledPoints`.
+  @inline(__always)
+  func timeliness(
+    _ values: UnsafeBufferPointer<Int32>, settledPoints: Double, layout: Timeline.Layout
+  ) -> Double {
     var items = layout.deadlineCount
     var worth = layout.deadlineWorth
-    var points = timeline.settledPoints
-    for (rule, cadence) in layout.cadence.enumerated() {
+    var points = settledPoints
+    for rule in 0..<layout.every.count {
       let base = layout.cadenceStart + 3 * rule
-      let ruleWorth = ScoringDefaults.cadenceUnit * Double(cadence.weight)
+      let every = layout.every[rule]
+      let ruleWorth = layout.cadenceWorth[rule]
       items += 1
       worth += ruleWorth
       guard values[base] == 1 else { continue }
-      let gap = layout.gap(from: Int(values[base + 1]), to: clock, rule: rule)
-      let over = Int(values[base + 2]) + (gap > cadence.every ? gap - cadence.every : 0)
-      let credit = 1 - Double(over) / Double(max(cadence.every, 1))
+      let gap =
+        layout.hasQuiet[rule]
+        ? layout.gap(from: Int(values[base + 1]), to: clock, rule: rule)
+        : clock - Int(values[base + 1])
+      let over = Int(values[base + 2]) + (gap > every ? gap - every : 0)
+      let credit = 1 - Double(over) / Double(max(every, 1))
       points += ruleWorth * min(max(credit, 0), 1)
     }
     var base = layout.promiseStart
@@ -109,11 +138,17 @@ struct LeafScore: Hashable, Sendable {
 
   /// The mean coverage credit of the required stakeholders.
   func coverage(_ timeline: Timeline, layout: Timeline.Layout) -> Double? {
+    timeline.values.withUnsafeBufferPointer { coverage($0, layout: layout) }
+  }
+
+  /// ``coverage(_:layout:)`` for a timeline's `values`.
+  @inline(__always)
+  func coverage(_ values: UnsafeBufferPointer<Int32>, layout: Timeline.Layout) -> Double? {
     guard !layout.required.isEmpty else { return nil }
     let early = Int(Double(clock) * ScoringDefaults.earlyContactShare)
     var total = 0.0
-    for index in layout.required.indices {
-      let first = timeline.values[index]
+    for index in 0..<layout.required.count {
+      let first = values[index]
       if first == Timeline.none { continue }
       if first == Timeline.settled || Int(first) <= early {
         total += 1
@@ -133,9 +168,23 @@ struct LeafScore: Hashable, Sendable {
     _ shape: SearchKey.History.Shape, credit: Double, fit: Double, points: Double,
     timeline: Timeline, layout: Timeline.Layout, rules: ScoringRules
   ) -> Double {
+    timeline.values.withUnsafeBufferPointer { values in
+      communication(
+        shape, credit: credit, fit: fit, points: points, times: values, layout: layout,
+        weights: Scorer.Weights(rules.scenario.scoring, asksForStatements: false))
+    }
+  }
+
+  /// ``communication(_:credit:fit:points:timeline:layout:rules:)`` for a timeline's
+  /// `times`, with the scorer's `weights`.
+  @inline(__always)
+  func communication(
+    _ shape: SearchKey.History.Shape, credit: Double, fit: Double, points: Double,
+    times: UnsafeBufferPointer<Int32>, layout: Timeline.Layout, weights: Scorer.Weights
+  ) -> Double {
     let choices: (share: Double, mean: Double)? =
       shape.graded > 0 ? (ScoringDefaults.choiceShare, credit / Double(shape.graded)) : nil
-    let coverage = self.coverage(timeline, layout: layout).map {
+    let coverage = self.coverage(times, layout: layout).map {
       (share: ScoringDefaults.coverageShare, mean: $0)
     }
     let postures: (share: Double, mean: Double)? =
@@ -146,7 +195,8 @@ struct LeafScore: Hashable, Sendable {
     if let postures { others += postures.share }
     let statements: (share: Double, mean: Double)? =
       shape.statements > 0
-      ? (rules.statementWeight(besides: others), points / 100 / Double(shape.statements)) : nil
+      ? (weights.statementWeight(besides: others), points / 100 / Double(shape.statements))
+      : nil
     var shares = others
     if let statements { shares += statements.share }
     var total = 0.0
@@ -163,9 +213,8 @@ struct LeafScore: Hashable, Sendable {
     if !present { total = 100 }
     if shape.denied, shape.rebuilt { total -= ScoringDefaults.inconsistencyPenalty }
     var position = layout.promiseStart
-    while position + 2 < timeline.values.count {
-      if timeline.values[position + 2] == Timeline.none, Int(timeline.values[position + 1]) <= clock
-      {
+    while position + 2 < times.count {
+      if times[position + 2] == Timeline.none, Int(times[position + 1]) <= clock {
         total -= ScoringDefaults.brokenPromisePenalty
       }
       position += 3

@@ -27,11 +27,29 @@ struct SearchKey: Hashable, Sendable {
   /// The facts conditions can read and the ending depends on, without any time,
   /// written by a ``SituationCoder``.
   struct Situation: Hashable, Sendable {
-    var words: [UInt64]
+    let words: [UInt64]
+    /// The words mixed into one, worked out once: a state's key is hashed several
+    /// times (looked up, stored, put on the path and taken off it), and two keys
+    /// whose digests differ are not compared word by word.
+    let digest: UInt64
 
-    /// Hashes the words as one run of bytes.
+    init(words: [UInt64]) {
+      self.words = words
+      var digest: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(words.count)
+      for word in words {
+        digest = (digest ^ word) &* 0x9E37_79B9_7F4A_7C15
+        digest ^= digest >> 31
+      }
+      self.digest = digest
+    }
+
+    static func == (left: Situation, right: Situation) -> Bool {
+      left.digest == right.digest && left.words == right.words
+    }
+
+    /// Hashes the digest (the words are mixed into it).
     func hash(into hasher: inout Hasher) {
-      words.withUnsafeBytes { hasher.combine(bytes: $0) }
+      hasher.combine(digest)
     }
   }
 

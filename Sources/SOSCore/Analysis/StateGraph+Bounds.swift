@@ -7,16 +7,164 @@ extension StateGraph {
     var arcs: [Int]
   }
 
-  /// A history and timeline that reach a state: the history's shape and sums, and
-  /// the label it came from (an index into the sweep's trail) by which arc.
+  /// A history and timeline that reach a state, in a sweep's ``LabelPool``: the
+  /// history's shape and sums, the timeline's settled points and how many times it
+  /// holds (the times themselves are in the pool, at the label's slot), and the label
+  /// it came from (an index into the sweep's trail) by which arc.
+  ///
+  /// One sweep works out several extremes (its goals) at once, and a label waits at
+  /// a state for those of them (`waiting`, a bit by goal) whose front it came from;
+  /// there it joins the list of each (the pool's links). Once the state is swept,
+  /// `kept` says in which goals' fronts it stays, `trail` where its way back is (`-1`
+  /// until it is kept) and `position` its place among the labels kept.
   struct Label {
     var shape: SearchKey.History.Shape
     var credit: Double
     var fit: Double
     var points: Double
-    var timeline: Timeline
+    var settledPoints: Double
+    var count: Int32
     var from: Int32
     var arc: Int32
+    var waiting: UInt8
+    var kept: UInt8 = 0
+    var trail: Int32 = -1
+    var position: Int32 = -1
+  }
+
+  /// The labels of one sweep and their timelines' times, each label in a slot of its
+  /// own: the times of slot `s` are `stride` values from `s × stride`, and its link
+  /// to the next label waiting in goal `g`'s list at the same state is
+  /// `links[s × goals + g]` (`-1` for none). A slot freed is used again, so that the
+  /// pool holds only the labels still waiting.
+  struct LabelPool: ~Copyable {
+    let stride: Int
+    let goals: Int
+    var labels: [Label] = []
+    var links: [Int32] = []
+    private(set) var times: UnsafeMutablePointer<Int32>
+    private var capacity: Int
+    private var free: [Int32] = []
+
+    init(stride: Int, goals: Int) {
+      self.stride = max(stride, 1)
+      self.goals = goals
+      capacity = 1024
+      times = .allocate(capacity: capacity * self.stride)
+      times.initialize(repeating: 0, count: capacity * self.stride)
+    }
+
+    deinit { times.deallocate() }
+
+    /// A slot for `label` (its times to be written by the caller), linked to none.
+    mutating func add(_ label: Label) -> Int32 {
+      if let slot = free.popLast() {
+        labels[Int(slot)] = label
+        for goal in 0..<goals { links[Int(slot) * goals + goal] = -1 }
+        return slot
+      }
+      let slot = labels.count
+      if slot == capacity {
+        let larger = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * capacity * stride)
+        larger.moveInitialize(from: times, count: capacity * stride)
+        (larger + capacity * stride).initialize(repeating: 0, count: capacity * stride)
+        times.deallocate()
+        times = larger
+        capacity *= 2
+      }
+      labels.append(label)
+      links.append(contentsOf: repeatElement(-1, count: goals))
+      return Int32(slot)
+    }
+
+    /// Frees `slot` for another label.
+    mutating func remove(_ slot: Int32) { free.append(slot) }
+
+    /// The times of `slot`.
+    @inline(__always)
+    func times(of slot: Int32) -> UnsafeMutablePointer<Int32> {
+      times + Int(slot) * stride
+    }
+  }
+
+  /// What each list of timeline changes (``changes``) does, laid out flat for the
+  /// sweeps: steps that hold no list of their own, so that applying them copies and
+  /// counts no reference.
+  struct FlatChanges: Sendable {
+    /// One change: a contact (`first`, the cadence rules `rules`, `time`), a deadline
+    /// met (`points`), a promise made (`time`, `due`) or kept (promise `first`, `time`).
+    struct Step: Sendable {
+      enum Kind: UInt8, Sendable { case contact, met, promise, kept }
+      var kind: Kind
+      var first: Int32 = 0
+      var time: Int32 = 0
+      var due: Int32 = 0
+      var points: Double = 0
+      var rules: Range<Int32> = 0..<0
+    }
+    var steps: [Step] = []
+    /// By list: its steps.
+    var lists: [Range<Int32>] = []
+    /// By list: how many promises it makes.
+    var promises: [Int32] = []
+    /// The cadence rules of the contacts.
+    var rules: [Int32] = []
+
+    init(_ changes: [[Timeline.Change]]) {
+      for list in changes {
+        let start = Int32(steps.count)
+        var made: Int32 = 0
+        for change in list {
+          switch change {
+          case .contact(let first, let cadence, let at):
+            let from = Int32(rules.count)
+            rules += cadence.map { Int32($0) }
+            steps.append(
+              Step(
+                kind: .contact, first: Int32(first), time: at,
+                rules: from..<Int32(rules.count)))
+          case .met(let points):
+            steps.append(Step(kind: .met, points: points))
+          case .promise(let madeAt, let due):
+            made += 1
+            steps.append(Step(kind: .promise, time: madeAt, due: due))
+          case .kept(let id, let at):
+            steps.append(Step(kind: .kept, first: Int32(id), time: at))
+          }
+        }
+        lists.append(start..<Int32(steps.count))
+        promises.append(made)
+      }
+    }
+
+    /// Applies list `list` to the `count` times at `values` (with room for the
+    /// promises it makes) and `settledPoints`, as ``Timeline/apply(_:layout:)`` does.
+    @inline(__always)
+    func apply(
+      _ list: Int32, to values: UnsafeMutablePointer<Int32>, count: inout Int32,
+      settledPoints: inout Double, layout: Timeline.Layout
+    ) {
+      for index in lists[Int(list)] {
+        let step = steps[Int(index)]
+        switch step.kind {
+        case .contact:
+          Timeline.contact(
+            first: Int(step.first), rules: step.rules.lazy.map { Int(self.rules[Int($0)]) },
+            at: step.time, values: values, layout: layout)
+        case .met:
+          settledPoints += step.points
+        case .promise:
+          values[Int(count)] = step.time
+          values[Int(count) + 1] = step.due
+          values[Int(count) + 2] = Timeline.none
+          count += 3
+        case .kept:
+          Timeline.keep(
+            Int(step.first), at: step.time, values: values, count: Int(count),
+            settledPoints: &settledPoints, layout: layout)
+        }
+      }
+    }
   }
 
   /// Where concurrent sweeps put their results: each writes its own slot only.
@@ -88,14 +236,37 @@ extension StateGraph {
       high[3] = Found(score: highest.outcome, arcs: pathArcs(to: highest.node))
     }
     var expected: Double?
-    let sweeps: [(component: Int, objective: Timeline.Objective, highest: Bool)] = [
-      (0, .overall, true), (0, .overall, false), (1, .timeliness, true),
-      (1, .timeliness, false), (2, .communication, true), (2, .communication, false),
+    // The timeline changes laid out flat, and the most times a timeline can hold (the
+    // start's and three for each promise made on the way).
+    let flat = FlatChanges(changes)
+    let startTimes = (startTimeline ?? Timeline(layout)).values.count
+    var most = [Int](repeating: -1, count: nodes.count)
+    most[Int(root)] = startTimes
+    var longest = startTimes
+    for node in order.reversed() where most[Int(node)] >= 0 {
+      for index in nodes[Int(node)].arcs {
+        let arc = arcs[index]
+        let count = most[Int(node)] + 3 * Int(flat.promises[Int(arc.timeline)])
+        if count > most[Int(arc.to)] {
+          most[Int(arc.to)] = count
+          longest = max(longest, count)
+        }
+      }
+    }
+    let timesPerLabel = longest
+    let goals: [Goal] = [
+      Goal(.overall, highest: true), Goal(.overall, highest: false),
+      Goal(.timeliness, highest: true), Goal(.timeliness, highest: false),
+      Goal(.communication, highest: true), Goal(.communication, highest: false),
     ]
+    // The goals swept together (the highest, and the lowest: each sweep carries a label
+    // once for all its goals and scores it once for them), by index into `goals`.
+    let sweeps = [[0, 2, 4], [1, 3, 5]]
+    let weights = scorer.weights
     // The sweeps and the checks against the scorer (in a few parts) are independent:
-    // they run side by side, each into its own slot.
+    // they run side by side, each into its own slots.
     let parts = 4
-    var results = [(found: Found, leaves: [Double?])?](repeating: nil, count: sweeps.count)
+    var results = [(found: Found, leaves: [Double?])?](repeating: nil, count: goals.count)
     var mismatches = [Int](repeating: 0, count: parts)
     results.withUnsafeMutableBufferPointer { buffer in
       mismatches.withUnsafeMutableBufferPointer { counts in
@@ -107,19 +278,22 @@ extension StateGraph {
               in: stride(from: part, to: checks.count, by: parts).lazy.map { checks[$0] })
             return
           }
-          let task = sweeps[index]
-          slots.buffer[index] = sweep(from: root, for: task.objective, highest: task.highest)
+          let found = sweep(
+            from: root, for: sweeps[index].map { goals[$0] }, changes: flat,
+            stride: timesPerLabel, weights: weights)
+          for (offset, goal) in sweeps[index].enumerated() { slots.buffer[goal] = found[offset] }
         }
       }
     }
-    for (index, task) in sweeps.enumerated() {
+    for (index, goal) in goals.enumerated() {
       guard let sweep = results[index] else { continue }
-      if task.highest {
-        high[task.component] = sweep.found
+      let component = goal.objective == .overall ? 0 : goal.objective == .timeliness ? 1 : 2
+      if goal.highest {
+        high[component] = sweep.found
       } else {
-        low[task.component] = sweep.found
+        low[component] = sweep.found
       }
-      if keepsSums, task.objective == .overall, task.highest {
+      if keepsSums, goal.objective == .overall, goal.highest {
         expected = self.expected(from: root, leaves: sweep.leaves)
       }
     }
@@ -129,104 +303,268 @@ extension StateGraph {
       mismatches: mismatches.reduce(0, +))
   }
 
-  /// One sweep along the graph for the highest (or lowest) `objective` score: the
-  /// extreme found, and each finished state's best score (by node; for the expected
-  /// score).
-  ///
-  /// A label that reaches a finished state is scored as it arrives (scoring costs
-  /// less than comparing): each finished state keeps the first label with its best
-  /// score, and the extreme is the first of those, in the order states are swept.
-  private func sweep(from root: Int32, for objective: Timeline.Objective, highest: Bool)
-    -> (found: Found, leaves: [Double?])?
-  {
-    let layout = self.layout
-    // The labels kept at the states swept so far, as the way back (label, arc); the
-    // labels arriving at each state not yet swept.
-    var trail: [(from: Int32, arc: Int32)] = []
-    var arriving = [[Label]](repeating: [], count: nodes.count)
-    // Each finished state's best score and the label (the way back) that reached it.
-    var leafBest = [(score: Double, from: Int32, arc: Int32)?](repeating: nil, count: nodes.count)
-    func better(_ score: Double, than best: Double) -> Bool {
+  /// An extreme a sweep works out: the highest or the lowest `objective` score.
+  struct Goal: Sendable {
+    var objective: Timeline.Objective
+    var highest: Bool
+
+    init(_ objective: Timeline.Objective, highest: Bool) {
+      self.objective = objective
+      self.highest = highest
+    }
+
+    /// Whether `score` is better than `best` for this goal.
+    @inline(__always)
+    func prefers(_ score: Double, to best: Double) -> Bool {
       highest ? score > best : score < best
     }
-    func score(_ leaf: LeafScore, _ label: Label) -> Double {
-      leaf.score(
-        objective, label.shape, credit: label.credit, fit: label.fit, points: label.points,
-        timeline: label.timeline, layout: layout, rules: rules, scorer: scorer)
+
+    /// This goal's score of the three.
+    @inline(__always)
+    func pick(_ scores: (overall: Double, timeliness: Double, communication: Double)) -> Double {
+      switch objective {
+      case .overall: return scores.overall
+      case .timeliness: return scores.timeliness
+      case .communication: return scores.communication
+      }
     }
-    var scratch = Timeline(layout)
+  }
+
+  /// One sweep along the graph for several `goals` at once: for each, the extreme
+  /// found and each finished state's best score (by node; for the expected score).
+  /// `changes` are the graph's timeline changes laid out flat, and a timeline holds
+  /// at most `stride` times.
+  ///
+  /// Each goal keeps its own front at each state, of the labels that came to it from
+  /// its fronts before, in the order they came, as if it were swept alone; a label
+  /// kept by several goals is carried (and scored at a finished state) once for all.
+  /// A label that reaches a finished state is scored as it arrives (scoring costs
+  /// less than comparing): each finished state keeps, by goal, the first label with
+  /// its best score, and the extreme is the first of those, in the order states are
+  /// swept.
+  private func sweep(
+    from root: Int32, for goals: [Goal], changes: FlatChanges, stride: Int,
+    weights: Scorer.Weights
+  ) -> [(found: Found, leaves: [Double?])?] {
+    let layout = self.layout
+    let count = goals.count
+    let nodeCount = nodes.count
+    let readsOverall = goals.contains { $0.objective == .overall }
+    // The labels kept at the states swept so far, as the way back (label, arc); the
+    // labels arriving at each state not yet swept, first and last of a list by goal
+    // and state (at `goal × nodes + state`).
+    var trail: [(from: Int32, arc: Int32)] = []
+    var pool = LabelPool(stride: stride, goals: count)
+    var first = [Int32](repeating: -1, count: count * nodeCount)
+    var last = [Int32](repeating: -1, count: count * nodeCount)
+    // By goal, each finished state's best score and the label (the way back) that
+    // reached it.
+    var leafBest = [[(score: Double, from: Int32, arc: Int32)?]](
+      repeating: Array(repeating: nil, count: nodeCount), count: count)
+    // A timeline worked out for a finished state, scored at once.
+    let scratch = UnsafeMutablePointer<Int32>.allocate(capacity: max(stride, 1))
+    scratch.initialize(repeating: 0, count: max(stride, 1))
+    defer { scratch.deallocate() }
     var fronts = FrontScratch()
+    // By goal, the labels waiting at the state being swept, and those it keeps.
+    var waiting = [[Int32]](repeating: [], count: count)
+    var keeping = [[Int32]](repeating: [], count: count)
+    // The labels kept by any goal, in the order first kept; the labels they lead to
+    // (a slot) or the scores they reach at a finished state, at `position × arcs +
+    // arc`; and the slots to free once the state is swept.
+    var kept: [Int32] = []
+    var next: [Int32] = []
+    var scores: [(overall: Double, timeliness: Double, communication: Double)] = []
+    var done: [Int32] = []
+    // Scores a label (its sums and `shape`, times at `times`) at `leaf` for the goals
+    // of `mask`: the overall worked out with the parts if any goal reads it.
+    func score(
+      _ leaf: LeafScore, _ shape: SearchKey.History.Shape, credit: Double, fit: Double,
+      points: Double, times: UnsafeBufferPointer<Int32>, settledPoints: Double, mask: UInt8
+    ) -> (overall: Double, timeliness: Double, communication: Double) {
+      if readsOverall {
+        return leaf.scores(
+          shape, credit: credit, fit: fit, points: points, times: times,
+          settledPoints: settledPoints, layout: layout, weights: weights)
+      }
+      var timeliness = 0.0
+      var communication = 0.0
+      for (goal, aim) in goals.enumerated() where mask & (1 << goal) != 0 {
+        if aim.objective == .timeliness {
+          timeliness = leaf.timeliness(times, settledPoints: settledPoints, layout: layout)
+        } else {
+          communication = leaf.communication(
+            shape, credit: credit, fit: fit, points: points, times: times, layout: layout,
+            weights: weights)
+        }
+      }
+      return (0, timeliness, communication)
+    }
     let start = startHistory
-    arriving[Int(root)] = [
+    let startTimeline = (startTimeline ?? Timeline(layout)).settled(
+      at: nodes[Int(root)].clock, layout: layout)
+    let startSlot = pool.add(
       Label(
         shape: start.shape, credit: start.credit.value, fit: start.fit,
-        points: Double(start.statementPoints),
-        timeline: (startTimeline ?? Timeline(layout)).settled(
-          at: nodes[Int(root)].clock, layout: layout),
-        from: -1, arc: -1)
-    ]
+        points: Double(start.statementPoints), settledPoints: startTimeline.settledPoints,
+        count: Int32(startTimeline.values.count), from: -1, arc: -1,
+        waiting: UInt8(truncatingIfNeeded: (1 << count) - 1)))
+    for (offset, value) in startTimeline.values.enumerated() {
+      pool.times(of: startSlot)[offset] = value
+    }
+    for goal in 0..<count {
+      first[goal * nodeCount + Int(root)] = startSlot
+      last[goal * nodeCount + Int(root)] = startSlot
+    }
     // `order` ends with the root, and every arc leads to a node earlier in it.
     for node in order.reversed() {
-      let here = arriving[Int(node)]
-      guard !here.isEmpty else { continue }
-      arriving[Int(node)] = []
+      var any = false
+      done.removeAll(keepingCapacity: true)
+      for goal in 0..<count {
+        waiting[goal].removeAll(keepingCapacity: true)
+        var slot = first[goal * nodeCount + Int(node)]
+        guard slot >= 0 else { continue }
+        any = true
+        first[goal * nodeCount + Int(node)] = -1
+        last[goal * nodeCount + Int(node)] = -1
+        while slot >= 0 {
+          waiting[goal].append(slot)
+          // Freed once, from the list of its first goal.
+          let below = UInt8(truncatingIfNeeded: (1 << goal) - 1)
+          if pool.labels[Int(slot)].waiting & below == 0 { done.append(slot) }
+          slot = pool.links[Int(slot) * count + goal]
+        }
+      }
+      guard any else { continue }
+      defer { for slot in done { pool.remove(slot) } }
       if let leaf = nodes[Int(node)].leaf {
         // Only the root's label waits at a finished state.
-        for label in here {
-          let value = score(leaf, label)
-          if leafBest[Int(node)].map({ better(value, than: $0.score) }) ?? true {
-            leafBest[Int(node)] = (value, label.from, label.arc)
+        for goal in 0..<count {
+          for slot in waiting[goal] {
+            let label = pool.labels[Int(slot)]
+            let value = goals[goal].pick(
+              score(
+                leaf, label.shape, credit: label.credit, fit: label.fit, points: label.points,
+                times: UnsafeBufferPointer(start: pool.times(of: slot), count: Int(label.count)),
+                settledPoints: label.settledPoints, mask: 1 << goal))
+            if leafBest[goal][Int(node)].map({ goals[goal].prefers(value, to: $0.score) }) ?? true {
+              leafBest[goal][Int(node)] = (value, label.from, label.arc)
+            }
           }
         }
         continue
       }
+      // Each goal's front, and the labels kept by any, each with its way back.
+      kept.removeAll(keepingCapacity: true)
+      for goal in 0..<count {
+        keeping[goal].removeAll(keepingCapacity: true)
+        guard !waiting[goal].isEmpty else { continue }
+        Self.front(
+          waiting[goal], in: pool, for: goals[goal].objective, highest: goals[goal].highest,
+          layout: layout, into: &fronts)
+        keeping[goal] += fronts.kept
+        for slot in fronts.kept {
+          pool.labels[Int(slot)].kept |= 1 << goal
+          guard pool.labels[Int(slot)].trail < 0 else { continue }
+          trail.append((pool.labels[Int(slot)].from, pool.labels[Int(slot)].arc))
+          pool.labels[Int(slot)].trail = Int32(trail.count - 1)
+          pool.labels[Int(slot)].position = Int32(kept.count)
+          kept.append(slot)
+        }
+      }
+      // What each label kept leads to, worked out once for all the goals keeping it.
       let steps = nodes[Int(node)].arcs
-      Self.front(here, for: objective, highest: highest, layout: layout, into: &fronts)
-      for label in fronts.kept {
-        trail.append((label.from, label.arc))
-        let index = Int32(trail.count - 1)
-        for arcIndex in steps {
+      let width = steps.count
+      next.removeAll(keepingCapacity: true)
+      next.append(contentsOf: repeatElement(-1, count: kept.count * width))
+      scores.removeAll(keepingCapacity: true)
+      scores.append(
+        contentsOf: repeatElement(
+          (overall: 0.0, timeliness: 0.0, communication: 0.0), count: kept.count * width))
+      for (position, slot) in kept.enumerated() {
+        let label = pool.labels[Int(slot)]
+        for (offset, arcIndex) in steps.enumerated() {
           let arc = arcs[arcIndex]
           let target = Int(arc.to)
+          let shape = arc.adding(to: label.shape)
+          var times = label.count
+          var settledPoints = label.settledPoints
           if let leaf = nodes[target].leaf {
             // Scored at once, with the timeline worked out in the scratch one.
-            scratch.assign(label.timeline)
-            for change in changes[Int(arc.timeline)] { scratch.apply(change, layout: layout) }
-            scratch.settle(at: nodes[target].clock, layout: layout)
-            let value = leaf.score(
-              objective, arc.adding(to: label.shape), credit: label.credit + arc.credit,
-              fit: label.fit + arc.fit, points: label.points + arc.points, timeline: scratch,
-              layout: layout, rules: rules, scorer: scorer)
-            if leafBest[target].map({ better(value, than: $0.score) }) ?? true {
-              leafBest[target] = (value, index, Int32(arcIndex))
-            }
+            let from = pool.times(of: slot)
+            for index in 0..<Int(times) { scratch[index] = from[index] }
+            changes.apply(
+              arc.timeline, to: scratch, count: &times, settledPoints: &settledPoints,
+              layout: layout)
+            Timeline.settle(values: scratch, at: nodes[target].clock, layout: layout)
+            scores[position * width + offset] = score(
+              leaf, shape, credit: label.credit + arc.credit, fit: label.fit + arc.fit,
+              points: label.points + arc.points,
+              times: UnsafeBufferPointer(start: scratch, count: Int(times)),
+              settledPoints: settledPoints, mask: label.kept)
             continue
           }
-          var timeline = label.timeline
-          for change in changes[Int(arc.timeline)] { timeline.apply(change, layout: layout) }
-          timeline.settle(at: nodes[target].clock, layout: layout)
-          arriving[target].append(
+          let child = pool.add(
             Label(
-              shape: arc.adding(to: label.shape), credit: label.credit + arc.credit,
-              fit: label.fit + arc.fit, points: label.points + arc.points, timeline: timeline,
-              from: index, arc: Int32(arcIndex)))
+              shape: shape, credit: label.credit + arc.credit, fit: label.fit + arc.fit,
+              points: label.points + arc.points, settledPoints: 0, count: 0,
+              from: label.trail, arc: Int32(arcIndex), waiting: label.kept))
+          let from = pool.times(of: slot)
+          let into = pool.times(of: child)
+          for index in 0..<Int(times) { into[index] = from[index] }
+          changes.apply(
+            arc.timeline, to: into, count: &times, settledPoints: &settledPoints, layout: layout)
+          Timeline.settle(values: into, at: nodes[target].clock, layout: layout)
+          pool.labels[Int(child)].count = times
+          pool.labels[Int(child)].settledPoints = settledPoints
+          next[position * width + offset] = child
+        }
+      }
+      // Each goal in turn, its labels in the order of its front: the scores at finished
+      // states, and the labels that go on joining its lists.
+      for goal in 0..<count {
+        let aim = goals[goal]
+        for slot in keeping[goal] {
+          let label = pool.labels[Int(slot)]
+          let position = Int(label.position)
+          for (offset, arcIndex) in steps.enumerated() {
+            let target = Int(arcs[arcIndex].to)
+            let child = next[position * width + offset]
+            guard child >= 0 else {
+              let value = aim.pick(scores[position * width + offset])
+              if leafBest[goal][target].map({ aim.prefers(value, to: $0.score) }) ?? true {
+                leafBest[goal][target] = (value, label.trail, Int32(arcIndex))
+              }
+              continue
+            }
+            let end = last[goal * nodeCount + target]
+            if end >= 0 {
+              pool.links[Int(end) * count + goal] = child
+            } else {
+              first[goal * nodeCount + target] = child
+            }
+            last[goal * nodeCount + target] = child
+          }
         }
       }
     }
-    var best: (score: Double, from: Int32, arc: Int32)?
-    for node in order.reversed() {
-      guard let found = leafBest[Int(node)] else { continue }
-      if best.map({ better(found.score, than: $0.score) }) ?? true { best = found }
+    return goals.indices.map { goal in
+      let aim = goals[goal]
+      var best: (score: Double, from: Int32, arc: Int32)?
+      for node in order.reversed() {
+        guard let found = leafBest[goal][Int(node)] else { continue }
+        if best.map({ aim.prefers(found.score, to: $0.score) }) ?? true { best = found }
+      }
+      guard let best else { return nil }
+      var back: [Int] = []
+      var step = (from: best.from, arc: best.arc)
+      while step.arc >= 0, back.count <= trail.count {
+        back.append(Int(step.arc))
+        guard step.from >= 0 else { break }
+        step = trail[Int(step.from)]
+      }
+      return (Found(score: best.score, arcs: back.reversed()), leafBest[goal].map { $0?.score })
     }
-    guard let best else { return nil }
-    var back: [Int] = []
-    var step = (from: best.from, arc: best.arc)
-    while step.arc >= 0, back.count <= trail.count {
-      back.append(Int(step.arc))
-      guard step.from >= 0 else { break }
-      step = trail[Int(step.from)]
-    }
-    return (Found(score: best.score, arcs: back.reversed()), leafBest.map { $0?.score })
   }
 
   /// Lists a sweep reuses from one state to the next, so that finding a front
@@ -237,32 +575,28 @@ extension StateGraph {
     var groups: [Int] = []
     var starts: [Int] = []
     var next: [Int] = []
-    var ordered: [Int] = []
+    var ordered: [Int32] = []
     var front: [Int] = []
-    /// The labels kept.
-    var kept: [Label] = []
+    /// The counts a goal compares, of each label of a group (by its position in
+    /// `ordered`), `width` apart; and how many times each label holds.
+    var counts: [Double] = []
+    var sizes: [Int32] = []
+    /// The slots of the labels kept.
+    var kept: [Int32] = []
   }
 
-  /// Of `labels`, those that no other matches or beats (`highest`), or matches or
-  /// undercuts, on every sum and time the `objective` score reads; of equal ones, the
-  /// first. Only labels of the same history shape are compared where the score reads
-  /// the history.
+  /// Of the labels in `slots` (of `pool`), those that no other matches or beats
+  /// (`highest`), or matches or undercuts, on every sum and time the `objective`
+  /// score reads; of equal ones, the first: their slots, into `scratch.kept`, group
+  /// after group. Only labels of the same history shape are compared where the score
+  /// reads the history.
   static func front(
-    _ labels: [Label], for objective: Timeline.Objective, highest: Bool, layout: Timeline.Layout
-  ) -> [Label] {
-    var scratch = FrontScratch()
-    front(labels, for: objective, highest: highest, layout: layout, into: &scratch)
-    return scratch.kept
-  }
-
-  /// ``front(_:for:highest:layout:)`` into `scratch.kept`, with `scratch`'s lists.
-  static func front(
-    _ labels: [Label], for objective: Timeline.Objective, highest: Bool,
-    layout: Timeline.Layout, into scratch: inout FrontScratch
+    _ slots: [Int32], in pool: borrowing LabelPool, for objective: Timeline.Objective,
+    highest: Bool, layout: Timeline.Layout, into scratch: inout FrontScratch
   ) {
     scratch.kept.removeAll(keepingCapacity: true)
-    guard labels.count > 1 else {
-      scratch.kept += labels
+    guard slots.count > 1 else {
+      scratch.kept += slots
       return
     }
     let readsHistory = objective != .timeliness
@@ -272,14 +606,15 @@ extension StateGraph {
     scratch.shapes.removeAll(keepingCapacity: true)
     scratch.table.removeAll(keepingCapacity: true)
     scratch.groups.removeAll(keepingCapacity: true)
-    for label in labels {
+    for slot in slots {
       guard readsHistory else {
         scratch.groups.append(0)
         continue
       }
+      let shape = pool.labels[Int(slot)].shape
       let known =
         scratch.shapes.count <= 16
-        ? scratch.shapes.firstIndex(of: label.shape) : scratch.table[label.shape]
+        ? scratch.shapes.firstIndex(of: shape) : scratch.table[shape]
       if let known {
         scratch.groups.append(known)
         continue
@@ -287,9 +622,9 @@ extension StateGraph {
       if scratch.shapes.count == 16 {
         for (index, shape) in scratch.shapes.enumerated() { scratch.table[shape] = index }
       }
-      if scratch.shapes.count >= 16 { scratch.table[label.shape] = scratch.shapes.count }
+      if scratch.shapes.count >= 16 { scratch.table[shape] = scratch.shapes.count }
       scratch.groups.append(scratch.shapes.count)
-      scratch.shapes.append(label.shape)
+      scratch.shapes.append(shape)
     }
     // The labels of each group, in order of arrival, group after group.
     let groupCount = max(scratch.shapes.count, 1)
@@ -298,52 +633,108 @@ extension StateGraph {
     for group in scratch.groups { scratch.starts[group + 1] += 1 }
     for group in 0..<groupCount { scratch.starts[group + 1] += scratch.starts[group] }
     scratch.ordered.removeAll(keepingCapacity: true)
-    scratch.ordered.append(contentsOf: repeatElement(0, count: labels.count))
+    scratch.ordered.append(contentsOf: repeatElement(0, count: slots.count))
     scratch.next.removeAll(keepingCapacity: true)
     scratch.next += scratch.starts
     for (index, group) in scratch.groups.enumerated() {
-      scratch.ordered[scratch.next[group]] = index
+      scratch.ordered[scratch.next[group]] = slots[index]
       scratch.next[group] += 1
     }
-    // Labels are compared in place, not copied.
-    labels.withUnsafeBufferPointer { labels in
-      for group in 0..<groupCount {
-        scratch.front.removeAll(keepingCapacity: true)
-        for position in scratch.starts[group]..<scratch.starts[group + 1] {
-          let index = scratch.ordered[position]
-          if scratch.front.contains(where: {
-            covers(
-              labels[$0], labels[index], readsHistory: readsHistory, for: objective,
-              highest: highest, layout: layout)
-          }) {
-            continue
-          }
-          scratch.front.removeAll {
-            covers(
-              labels[index], labels[$0], readsHistory: readsHistory, for: objective,
-              highest: highest, layout: layout)
-          }
-          scratch.front.append(index)
+    // Each label's counts, gathered once for its group, each turned so that more is
+    // better: a label covers another when it holds as many times and has as much
+    // (highest) or as little of every count. Timeliness reads the settled points, the
+    // cadence (whether and when each rule's stakeholder last heard: later is better;
+    // the overrun so far: less is better) and the open promises; communication reads
+    // the sums, the first contacts (coverage: earlier is better) and the open
+    // promises (broken ones cost points). An open promise is worth more due later
+    // (less likely broken, less late when kept) and over a longer span (less late when
+    // kept).
+    let readsSettled = objective != .communication
+    let readsFirst = objective != .timeliness
+    let rules = readsSettled ? layout.every.count : 0
+    let required = readsFirst ? layout.required.count : 0
+    let head = (readsHistory ? 3 : 0) + (readsSettled ? 1 + 3 * rules : 0) + required
+    let perPromise = readsSettled ? 2 : 1
+    let width = head + perPromise * max(0, (pool.stride - layout.promiseStart) / 3)
+    for group in 0..<groupCount {
+      let range = scratch.starts[group]..<scratch.starts[group + 1]
+      guard range.count > 1 else {
+        scratch.kept += scratch.ordered[range]
+        continue
+      }
+      scratch.counts.removeAll(keepingCapacity: true)
+      scratch.counts.append(contentsOf: repeatElement(0, count: range.count * width))
+      scratch.sizes.removeAll(keepingCapacity: true)
+      for (position, slot) in scratch.ordered[range].enumerated() {
+        let label = pool.labels[Int(slot)]
+        let times = pool.times(of: slot)
+        var at = position * width
+        scratch.sizes.append(label.count)
+        if readsHistory {
+          scratch.counts[at] = label.credit
+          scratch.counts[at + 1] = label.fit
+          scratch.counts[at + 2] = label.points
+          at += 3
         }
-        for index in scratch.front { scratch.kept.append(labels[index]) }
+        if readsSettled {
+          scratch.counts[at] = label.settledPoints
+          at += 1
+          for rule in 0..<rules {
+            let base = layout.cadenceStart + 3 * rule
+            scratch.counts[at] = Double(times[base])
+            scratch.counts[at + 1] = Double(times[base + 1])
+            scratch.counts[at + 2] = -Double(times[base + 2])
+            at += 3
+          }
+        }
+        for index in 0..<required {
+          scratch.counts[at] = -Double(times[index])
+          at += 1
+        }
+        var base = layout.promiseStart
+        while base + 2 < Int(label.count) {
+          scratch.counts[at] = Double(times[base + 1])
+          if readsSettled {
+            scratch.counts[at + 1] = Double(
+              Int32(clamping: max(Int(times[base + 1]) - Int(times[base]), 60)))
+          }
+          at += perPromise
+          base += 3
+        }
+      }
+      // Whether the label at `rival` covers the one at `label` (positions in the group).
+      scratch.counts.withUnsafeBufferPointer { counts in
+        scratch.sizes.withUnsafeBufferPointer { sizes in
+          func covers(_ rival: Int, _ label: Int) -> Bool {
+            guard sizes[rival] == sizes[label] else { return false }
+            let length =
+              head
+              + perPromise * max(0, (Int(sizes[label]) - layout.promiseStart) / 3)
+            let theirs = rival * width
+            let mine = label * width
+            if highest {
+              for index in 0..<length where counts[theirs + index] < counts[mine + index] {
+                return false
+              }
+            } else {
+              for index in 0..<length where counts[theirs + index] > counts[mine + index] {
+                return false
+              }
+            }
+            return true
+          }
+          scratch.front.removeAll(keepingCapacity: true)
+          for position in 0..<range.count {
+            if scratch.front.contains(where: { covers($0, position) }) { continue }
+            scratch.front.removeAll { covers(position, $0) }
+            scratch.front.append(position)
+          }
+        }
+      }
+      for position in scratch.front {
+        scratch.kept.append(scratch.ordered[range.lowerBound + position])
       }
     }
-  }
-
-  /// Whether `rival` matches or beats `label` (`highest`), or matches or undercuts it,
-  /// on every count the `objective` score reads.
-  static func covers(
-    _ rival: Label, _ label: Label, readsHistory: Bool, for objective: Timeline.Objective,
-    highest: Bool, layout: Timeline.Layout
-  ) -> Bool {
-    if readsHistory {
-      let sums =
-        highest
-        ? rival.credit >= label.credit && rival.fit >= label.fit && rival.points >= label.points
-        : rival.credit <= label.credit && rival.fit <= label.fit && rival.points <= label.points
-      guard sums else { return false }
-    }
-    return label.timeline.bounds(rival.timeline, atMost: highest, for: objective, layout: layout)
   }
 
   /// The expected overall score from `root` with the best options and statements,

@@ -375,11 +375,11 @@ struct StateGraph {
     var arcs: [Arc] = []
   }
 
-  /// Adds a state found by the steps `path` (edges from the start; read only for a
-  /// finished state); a finished one
-  /// is scored, and some are checked against the scorer.
+  /// Adds a state found by the steps `path` (edges from the start; worked out only
+  /// for a finished state that is checked); a finished one is scored, and some are
+  /// checked against the scorer.
   private mutating func addNode(
-    _ key: SearchKey, state: CompactState, history: SearchKey.History, path: [Int32]
+    _ key: SearchKey, state: CompactState, history: SearchKey.History, path: () -> [Int32]
   ) -> Int32 {
     statesExplored += 1
     let id = Int32(nodes.count)
@@ -388,7 +388,7 @@ struct StateGraph {
       let score = LeafScore(state, compiled: compiled)
       leaf = score
       if shouldCheck(history.shape) {
-        checks.append(Check(score: score, history: history, path: path))
+        checks.append(Check(score: score, history: history, path: path()))
       }
     }
     nodes.append(Node(clock: state.clock.seconds, leaf: leaf))
@@ -534,13 +534,15 @@ struct StateGraph {
     startHistory = history
     startTimeline = Timeline(session, layout: layout)
     let startKey = key(of: start, history: history)
-    let root = addNode(startKey, state: start, history: history, path: [])
+    let root = addNode(startKey, state: start, history: history) { [] }
     if start.finished { return root }
     var stack: [Frame] = []
     var onPath: [SearchKey.Situation: [(depth: Int, key: SearchKey)]] = [:]
     var first = Frame(
       node: root, state: start, key: startKey, history: history, depth: 0, incoming: -1)
-    first.moves = moves(from: start, history: history).reversed()
+    first.moves = moves(from: start, history: history)
+    // The next step last, turned in place (a reversed copy would copy every state).
+    first.moves.reverse()
     onPath[startKey.situation, default: []].append((0, startKey))
     // By node: its depth on the path being followed, or -1.
     var depthOnPath = [Int32](repeating: -1, count: nodes.count)
@@ -577,8 +579,9 @@ struct StateGraph {
         }
         if move.state.finished {
           // The steps from the start, for the check against the scorer.
-          let path = stack.dropFirst().map(\.incoming) + [move.edge]
-          let leaf = addNode(childKey, state: move.state, history: move.history, path: path)
+          let leaf = addNode(childKey, state: move.state, history: move.history) {
+            stack.dropFirst().map(\.incoming) + [move.edge]
+          }
           stack[top].arcs.append(arc(from: parent.node, to: leaf, move))
           continue
         }
@@ -586,12 +589,13 @@ struct StateGraph {
           deepPaths += 1
           continue
         }
-        let id = addNode(childKey, state: move.state, history: move.history, path: [])
+        let id = addNode(childKey, state: move.state, history: move.history) { [] }
         stack[top].arcs.append(arc(from: parent.node, to: id, move))
         var frame = Frame(
           node: id, state: move.state, key: childKey, history: move.history,
           depth: parent.depth + 1, incoming: move.edge)
-        frame.moves = moves(from: move.state, history: move.history).reversed()
+        frame.moves = moves(from: move.state, history: move.history)
+        frame.moves.reverse()
         onPath[childKey.situation, default: []].append((frame.depth, childKey))
         while depthOnPath.count < nodes.count { depthOnPath.append(-1) }
         depthOnPath[Int(id)] = Int32(frame.depth)

@@ -7,7 +7,7 @@
 /// deadline met, which the situation keeps), so sessions that differ only in them
 /// share their futures; and each score moves one way with each of them, so the
 /// search keeps, of the timelines reaching a state, only those no other beats on
-/// every one (see ``bounds(_:atMost:for:layout:)``).
+/// every one (see `StateGraph.front`).
 struct Timeline: Hashable, Sendable {
   /// The times, laid out by ``Layout``, in seconds.
   var values: [Int32]
@@ -45,6 +45,9 @@ struct Timeline: Hashable, Sendable {
       deadlineWorth = scenario.deadlines.reduce(0) {
         $0 + ScoringDefaults.deadlineUnit * Double($1.weight)
       }
+      every = cadence.map(\.every)
+      hasQuiet = cadence.map { $0.quiet != nil && scenario.startsAt != nil }
+      cadenceWorth = cadence.map { ScoringDefaults.cadenceUnit * Double($0.weight) }
     }
 
     var cadenceStart: Int { required.count }
@@ -58,6 +61,12 @@ struct Timeline: Hashable, Sendable {
           from: ClockDuration(seconds: start), to: ClockDuration(seconds: end), startsAt: startsAt)
     }
     var promiseStart: Int { required.count + 3 * cadence.count }
+
+    /// By cadence rule: its interval (seconds), whether it has quiet hours, and its
+    /// worth (the cadence unit × its weight), read without copying the rule.
+    let every: [Int]
+    let hasQuiet: [Bool]
+    let cadenceWorth: [Double]
   }
 
   /// What a score is worked out for: each reads some of the timeline.
@@ -180,33 +189,65 @@ struct Timeline: Hashable, Sendable {
   mutating func apply(_ change: Change, layout: Layout) {
     switch change {
     case .contact(let first, let rules, let time):
-      if first >= 0, time < values[first] { values[first] = time }
-      for rule in rules {
-        let base = layout.cadenceStart + 3 * rule
-        let every = layout.cadence[rule].every
-        // The gap since the last contact (or since T+0) beyond the interval; an overrun
-        // of a whole interval already leaves no credit.
-        let last = values[base] == 1 ? values[base + 1] : 0
-        let over = max(0, layout.gap(from: Int(last), to: Int(time), rule: rule) - every)
-        values[base] = 1
-        values[base + 1] = time
-        values[base + 2] = Int32(clamping: min(Int(values[base + 2]) + over, every))
+      values.withUnsafeMutableBufferPointer { values in
+        guard let base = values.baseAddress else { return }
+        Self.contact(first: first, rules: rules, at: time, values: base, layout: layout)
       }
     case .met(let points):
       settledPoints += points
     case .promise(let madeAt, let due):
       values += [madeAt, due, Self.none]
     case .kept(let id, let time):
-      let base = layout.promiseStart + 3 * (id - 1)
-      guard values.indices.contains(base + 2), values[base + 2] == Self.none else { return }
-      let due = Int(values[base + 1])
-      let span = max(due - Int(values[base]), 60)
-      let credit = Int(time) <= due ? 1 : 1 - Double(Int(time) - due) / Double(span)
-      settledPoints += ScoringDefaults.promiseWorth * min(max(credit, 0), 1)
-      values[base] = Self.settled
-      values[base + 1] = Self.settled
-      values[base + 2] = Self.settled
+      let count = values.count
+      values.withUnsafeMutableBufferPointer { values in
+        guard let base = values.baseAddress else { return }
+        Self.keep(
+          id, at: time, values: base, count: count, settledPoints: &settledPoints, layout: layout)
+      }
     }
+  }
+
+  /// A stakeholder's contact at `time` (``Change/contact(first:cadence:at:)``) applied
+  /// to the times at `values`: their first contact (index `first`, `-1` if not
+  /// required) and the cadence `rules` about them.
+  @inline(__always)
+  static func contact(
+    first: Int, rules: some Sequence<Int>, at time: Int32, values: UnsafeMutablePointer<Int32>,
+    layout: Layout
+  ) {
+    if first >= 0, time < values[first] { values[first] = time }
+    for rule in rules {
+      let base = layout.cadenceStart + 3 * rule
+      let every = layout.every[rule]
+      // The gap since the last contact (or since T+0) beyond the interval; an overrun
+      // of a whole interval already leaves no credit.
+      let last = values[base] == 1 ? values[base + 1] : 0
+      let gap =
+        layout.hasQuiet[rule]
+        ? layout.gap(from: Int(last), to: Int(time), rule: rule) : Int(time) - Int(last)
+      let over = max(0, gap - every)
+      values[base] = 1
+      values[base + 1] = time
+      values[base + 2] = Int32(clamping: min(Int(values[base + 2]) + over, every))
+    }
+  }
+
+  /// The promise with 1-based `id` kept at `time` (``Change/kept(_:at:)``), applied to
+  /// the `count` times at `values`: its credit settled into `settledPoints`.
+  @inline(__always)
+  static func keep(
+    _ id: Int, at time: Int32, values: UnsafeMutablePointer<Int32>, count: Int,
+    settledPoints: inout Double, layout: Layout
+  ) {
+    let base = layout.promiseStart + 3 * (id - 1)
+    guard base + 2 >= 0, base + 2 < count, values[base + 2] == Self.none else { return }
+    let due = Int(values[base + 1])
+    let span = max(due - Int(values[base]), 60)
+    let credit = Int(time) <= due ? 1 : 1 - Double(Int(time) - due) / Double(span)
+    settledPoints += ScoringDefaults.promiseWorth * min(max(credit, 0), 1)
+    values[base] = Self.settled
+    values[base + 1] = Self.settled
+    values[base + 2] = Self.settled
   }
 
   /// The same timeline with the times that can no longer change a score, at `clock`,
@@ -221,74 +262,27 @@ struct Timeline: Hashable, Sendable {
 
   /// Settles, in place, what ``settled(at:layout:)`` settles.
   mutating func settle(at clock: Int, layout: Layout) {
+    values.withUnsafeMutableBufferPointer { values in
+      guard let base = values.baseAddress else { return }
+      Self.settle(values: base, at: clock, layout: layout)
+    }
+  }
+
+  /// ``settle(at:layout:)`` on the times at `values`.
+  @inline(__always)
+  static func settle(values: UnsafeMutablePointer<Int32>, at clock: Int, layout: Layout) {
     let early = Int(Double(clock) * ScoringDefaults.earlyContactShare)
-    for index in layout.required.indices {
+    for index in 0..<layout.required.count {
       let first = values[index]
       if first != Self.none, first != Self.settled, Int(first) <= early {
         values[index] = Self.settled
       }
     }
-    for (rule, cadence) in layout.cadence.enumerated() {
+    for rule in 0..<layout.every.count {
       let base = layout.cadenceStart + 3 * rule
-      if Int(values[base + 2]) >= cadence.every, values[base + 1] != 0 {
+      if Int(values[base + 2]) >= layout.every[rule], values[base + 1] != 0 {
         values[base + 1] = 0
       }
     }
-  }
-
-  /// Becomes a copy of `other`, in its own storage (no allocation once it is large
-  /// enough).
-  mutating func assign(_ other: Timeline) {
-    values.removeAll(keepingCapacity: true)
-    values.append(contentsOf: other.values)
-    settledPoints = other.settledPoints
-  }
-
-  /// Whether the `objective` score with this timeline is at most (`atMost`) or at
-  /// least that with `other`, whatever follows from the same state. Timeliness reads
-  /// the settled points, the cadence and the open promises; communication reads the
-  /// first contacts (coverage) and the open promises (broken ones cost points).
-  func bounds(_ other: Timeline, atMost: Bool, for objective: Objective, layout: Layout) -> Bool {
-    guard values.count == other.values.count else { return false }
-    // Whether mine is no better (atMost) or no worse than theirs.
-    func holds(_ mine: Int32, _ theirs: Int32, earlierIsBetter: Bool) -> Bool {
-      if mine == theirs { return true }
-      return (mine < theirs) == (earlierIsBetter != atMost)
-    }
-    if objective != .communication {
-      if atMost ? settledPoints > other.settledPoints : settledPoints < other.settledPoints {
-        return false
-      }
-      for rule in layout.cadence.indices {
-        let base = layout.cadenceStart + 3 * rule
-        if !holds(values[base], other.values[base], earlierIsBetter: false)
-          || !holds(values[base + 1], other.values[base + 1], earlierIsBetter: false)
-          || !holds(values[base + 2], other.values[base + 2], earlierIsBetter: true)
-        {
-          return false
-        }
-      }
-    }
-    if objective != .timeliness {
-      for index in layout.required.indices
-      where !holds(values[index], other.values[index], earlierIsBetter: true) {
-        return false
-      }
-    }
-    // An open promise is worth more due later (less likely broken, less late when
-    // kept) and over a longer span (less late when kept).
-    var base = layout.promiseStart
-    while base + 2 < values.count {
-      let span = Int32(clamping: max(Int(values[base + 1]) - Int(values[base]), 60))
-      let otherSpan = Int32(
-        clamping: max(Int(other.values[base + 1]) - Int(other.values[base]), 60))
-      if !holds(values[base + 1], other.values[base + 1], earlierIsBetter: false)
-        || (objective != .communication && !holds(span, otherSpan, earlierIsBetter: false))
-      {
-        return false
-      }
-      base += 3
-    }
-    return true
   }
 }

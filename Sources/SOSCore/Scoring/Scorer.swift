@@ -277,29 +277,81 @@ public struct Scorer: Sendable {
   /// asks for statements (a communication assessment is not passed without writing),
   /// or `nil` in a scenario that asks for none.
   func gateMean(statements count: Int, points: Double) -> Double? {
-    if count > 0 { return points / Double(count) }
-    return asksForStatements ? 0 : nil
+    weights.gateMean(statements: count, points: points)
   }
 
   /// The score the statement gate holds `overall` at, or `nil` when it does not: a
   /// session whose statements average (`statementMean`) below the scenario's
   /// `statement_gate` cannot score above a tenth below the pass mark.
   func gateCeiling(_ overall: Double, statementMean: Double) -> Double? {
-    let settings = scenario.scoring
-    let ceiling = max(0, Double(settings.pass) - 0.1)
-    guard settings.statementGate > 0, statementMean < Double(settings.statementGate),
-      overall > ceiling
-    else { return nil }
-    return ceiling
+    weights.gateCeiling(overall, statementMean: statementMean)
   }
 
   /// The overall score from its three components, by the scenario's weights.
   func overall(timeliness: Double, communication: Double, outcome: Double) -> Double {
-    let settings = scenario.scoring
-    let totalWeight = Double(
-      max(1, settings.timelinessWeight + settings.communicationWeight + settings.outcomeWeight))
-    return Self.tidy(
-      (Double(settings.timelinessWeight) * timeliness + Double(settings.communicationWeight)
-        * communication + Double(settings.outcomeWeight) * outcome) / totalWeight)
+    weights.overall(timeliness: timeliness, communication: communication, outcome: outcome)
+  }
+
+  /// The scenario's scoring settings that combine the parts, read once.
+  var weights: Weights { Weights(scenario.scoring, asksForStatements: asksForStatements) }
+
+  /// What combines a session's parts into its scores: the scenario's weights, pass
+  /// mark, statement gate and statement share, held as plain numbers so that a tool
+  /// that scores millions of finished states (the score-bounds search) copies no
+  /// settings for each.
+  struct Weights: Sendable {
+    let timeliness: Int
+    let communication: Int
+    let outcome: Int
+    let pass: Int
+    let statementGate: Int
+    let statementShare: Int
+    let asksForStatements: Bool
+
+    init(_ settings: ScoringSettings, asksForStatements: Bool) {
+      timeliness = settings.timelinessWeight
+      communication = settings.communicationWeight
+      outcome = settings.outcomeWeight
+      pass = settings.pass
+      statementGate = settings.statementGate
+      statementShare = settings.statementShare
+      self.asksForStatements = asksForStatements
+    }
+
+    /// ``Scorer/gateMean(statements:points:)``.
+    @inline(__always)
+    func gateMean(statements count: Int, points: Double) -> Double? {
+      if count > 0 { return points / Double(count) }
+      return asksForStatements ? 0 : nil
+    }
+
+    /// ``Scorer/gateCeiling(_:statementMean:)``.
+    @inline(__always)
+    func gateCeiling(_ overall: Double, statementMean: Double) -> Double? {
+      let ceiling = max(0, Double(pass) - 0.1)
+      guard statementGate > 0, statementMean < Double(statementGate), overall > ceiling
+      else { return nil }
+      return ceiling
+    }
+
+    /// ``Scorer/overall(timeliness:communication:outcome:)``.
+    @inline(__always)
+    func overall(timeliness score: Double, communication part: Double, outcome ending: Double)
+      -> Double
+    {
+      let totalWeight = Double(max(1, timeliness + communication + outcome))
+      return Scorer.tidy(
+        (Double(timeliness) * score + Double(communication) * part + Double(outcome) * ending)
+          / totalWeight)
+    }
+
+    /// ``ScoringRules/statementWeight(besides:)``.
+    @inline(__always)
+    func statementWeight(besides others: Double) -> Double {
+      let share = Double(min(max(statementShare, 0), 100))
+      guard others > 0 else { return 1 }
+      guard share < 100 else { return others * 1_000_000 }
+      return others * share / (100 - share)
+    }
   }
 }

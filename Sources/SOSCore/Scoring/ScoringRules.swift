@@ -273,10 +273,7 @@ struct ScoringRules {
   /// The relative weight that gives the statements the scenario's share of the
   /// communication score beside parts weighing `others` in all.
   func statementWeight(besides others: Double) -> Double {
-    let share = Double(min(max(scenario.scoring.statementShare, 0), 100))
-    guard others > 0 else { return 1 }
-    guard share < 100 else { return others * 1_000_000 }
-    return others * share / (100 - share)
+    Scorer.Weights(scenario.scoring, asksForStatements: false).statementWeight(besides: others)
   }
 
   /// The options taken that have a posture, in the order of the decisions: all that
