@@ -75,8 +75,8 @@ enum PostgresServer {
       let folder = try SOSProcess.temporaryDirectory()
       let printed = folder.appendingPathComponent("out")
       let complaint = folder.appendingPathComponent("err")
-      FileManager.default.createFile(atPath: printed.path, contents: nil)
-      FileManager.default.createFile(atPath: complaint.path, contents: nil)
+      _ = FileManager.default.createFile(atPath: printed.path, contents: nil)
+      _ = FileManager.default.createFile(atPath: complaint.path, contents: nil)
       let process = Process()
       process.executableURL = URL(fileURLWithPath: "/bin/bash")
       process.arguments =
