@@ -41,7 +41,21 @@ struct AnalyzeCommand: ParsableCommand {
   func run() throws {
     let library = ScenarioLibrary(directory: global.scenarioDirectory)
     let (loaded, _) = try ScenarioChoice.load(scenario, from: library, global: global)
-    guard let bounds = ScoreBounds.analyze(Engine(scenario: loaded), budget: budget) else {
+    let status = StatusLine(environment: ProcessInfo.processInfo.environment)
+    status.show("\(loaded.id): exploring…")
+    let bounds = ScoreBounds.analyze(Engine(scenario: loaded), budget: budget) { stage in
+      switch stage {
+      case .exploring(let states):
+        status.show(
+          "\(loaded.id): exploring… \(states.formatted(.number.grouping(.automatic))) states")
+      case .scoring(let states):
+        status.show(
+          "\(loaded.id): scoring the paths through \(states.formatted(.number.grouping(.automatic))) states…"
+        )
+      }
+    }
+    status.clear()
+    guard let bounds else {
       throw Failure.report(
         "no path through \(loaded.id) reaches an ending within"
           + " \(ScoreBounds.depthLimit(for: loaded)) steps and \(budget) states"

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import SOSCore
@@ -100,6 +101,17 @@ import Testing
       told: { text: Told., ending: true, outcome: 90 }
 
     """)
+
+  @Test func progressIsToldOfTheScoringOnceAfterExploring() throws {
+    let engine = try Self.engine(Self.askAgain)
+    let stages = Mutex<[ScoreBounds.Stage]>([])
+    let bounds = try #require(
+      ScoreBounds.analyze(engine) { stage in stages.withLock { $0.append(stage) } })
+    // Fewer states than the progress interval: no count while exploring, one note
+    // that the paths are being scored, with the number of states the bounds give.
+    #expect(stages.withLock { $0 } == [.scoring(states: bounds.states)])
+    #expect(bounds == ScoreBounds.analyze(engine))
+  }
 
   @Test func aLoopIsNamedAndTheBoundsCoverThePathsThatDoNotGoRoundIt() throws {
     let engine = try Self.engine(Self.askAgain)

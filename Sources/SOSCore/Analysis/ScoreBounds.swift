@@ -102,13 +102,25 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
   /// Returns `nil` when no path within those limits reaches an ending, or when the
   /// scenario cannot be compiled (``CompiledScenario``: a loaded scenario always
   /// can).
+  ///
+  /// `progress`, if given, is told where a long search is: the states explored so far
+  /// (every 32,768), then that the paths through them are being scored.
   public static func analyze(
-    _ engine: Engine, budget: Int = defaultBudget, maximumDepth: Int? = nil
+    _ engine: Engine, budget: Int = defaultBudget, maximumDepth: Int? = nil,
+    progress: (@Sendable (Stage) -> Void)? = nil
   ) -> ScoreBounds? {
     let options = SessionOptions(mode: .assessment, timed: false, seed: 0, shuffles: false)
     return analyze(
       engine, from: engine.start(options).state, budget: budget,
-      maximumDepth: maximumDepth ?? depthLimit(for: engine.scenario))
+      maximumDepth: maximumDepth ?? depthLimit(for: engine.scenario), progress: progress)
+  }
+
+  /// Where a search is, for a progress line.
+  public enum Stage: Equatable, Sendable {
+    /// Exploring: this many states so far.
+    case exploring(states: Int)
+    /// Scoring the paths through this many states.
+    case scoring(states: Int)
   }
 
   /// Values every future of `start` (a state of an untimed session of `engine`'s
@@ -116,7 +128,7 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
   /// cannot reach `start` from T+0 (a manual inject among its inputs).
   package static func analyze(
     _ engine: Engine, from start: SessionState, budget: Int = defaultBudget,
-    maximumDepth: Int = maximumDepth
+    maximumDepth: Int = maximumDepth, progress: (@Sendable (Stage) -> Void)? = nil
   ) -> ScoreBounds? {
     let hasChance =
       engine.scenario.injects.contains { !$0.outcomes.isEmpty }
@@ -125,9 +137,10 @@ public struct ScoreBounds: Hashable, Sendable, Codable {
       var graph = StateGraph(
         engine: engine, budget: budget, maximumDepth: maximumDepth, keepsSums: hasChance)
     else { return nil }
-    guard let root = graph.explore(from: start), let solution = graph.solve(from: root) else {
-      return nil
-    }
+    if let progress { graph.progress = { progress(.exploring(states: $0)) } }
+    guard let root = graph.explore(from: start) else { return nil }
+    progress?(.scoring(states: graph.statesExplored))
+    guard let solution = graph.solve(from: root) else { return nil }
     let (lows, highs) = (solution.low, solution.high)
     var reasons: [String] = []
     if graph.loops.contains(where: { $0.drift != nil }) {

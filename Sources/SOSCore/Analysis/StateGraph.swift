@@ -25,6 +25,9 @@ struct StateGraph {
   let maximumDepth: Int
   /// Whether states are told apart by their timeline and history too.
   let keepsSums: Bool
+  /// Told the number of states explored every ``progressInterval`` states.
+  var progress: (@Sendable (Int) -> Void)?
+  static let progressInterval = 1 << 15
 
   /// A state of play.
   struct Node {
@@ -382,6 +385,7 @@ struct StateGraph {
     _ key: SearchKey, state: CompactState, history: SearchKey.History, path: () -> [Int32]
   ) -> Int32 {
     statesExplored += 1
+    if statesExplored & (Self.progressInterval - 1) == 0, let progress { progress(statesExplored) }
     let id = Int32(nodes.count)
     var leaf: LeafScore?
     if state.finished {
