@@ -62,11 +62,13 @@ struct HTTPExchange {
 
   /// Runs the exchange and waits for it, at most ``timeout`` seconds.
   func run() -> Result<Answer, Failure> {
-    let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(timeout * 1000)))
-    let connected = connect(before: deadline)
-    guard case .success(let socket) = connected else {
-      if case .failure(let failure) = connected { return .failure(failure) }
-      return .failure(.dropped)
+    // At most a day, so that no timeout (infinite, or not a number) overflows.
+    let seconds = timeout.isNaN ? 0 : min(max(timeout, 0), 86_400)
+    let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(seconds * 1000)))
+    let socket: Int32
+    switch connect(before: deadline) {
+    case .success(let connected): socket = connected
+    case .failure(let failure): return .failure(failure)
     }
     defer { close(socket) }
     if case .failure(let failure) = send(request(), on: socket, before: deadline) {

@@ -147,6 +147,23 @@ import Testing
     }
   }
 
+  @Test func aTimeoutOfAnySizeIsHeldToADay() throws {
+    // Infinite and not-a-number timeouts must not overflow the deadline: with
+    // nothing listening the answer is immediate either way.
+    let listener = try #require(LoopbackListener())
+    let port = listener.port
+    listener.close()
+    let unbounded = HTTPExchange(
+      host: "127.0.0.1", port: port, method: "GET", target: "/", timeout: .infinity)
+    #expect(unbounded.run() == .failure(.refused))
+    for timeout in [Double.nan, -1] {
+      // No time at all: refused at once, or out of time before the refusal is read.
+      let exchange = HTTPExchange(
+        host: "127.0.0.1", port: port, method: "GET", target: "/", timeout: timeout)
+      #expect([.failure(.timedOut), .failure(.refused)].contains(exchange.run()))
+    }
+  }
+
   @Test func aPortWithNothingListeningSaysSo() throws {
     let listener = try #require(LoopbackListener())
     let port = listener.port
