@@ -1,4 +1,5 @@
 import Foundation
+import SOSStore
 
 /// How a message names the command to type next. On the command line that is
 /// `sos play ID`; inside the shell, whose prompt takes `list`, `play`, `resume` and

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads an HTTP/1.1 answer from the bytes that arrive, as they arrive: the status
 /// line and headers, then the body by `Content-Length`, by chunks, or to the end of
 /// the connection. Interim answers (`1xx`) are passed over. Pure: ``HTTPExchange``
@@ -104,7 +106,8 @@ struct HTTPAnswerReader {
       for line in lines.dropFirst() {
         guard let colon = line.firstIndex(of: ":") else { continue }
         let name = line[..<colon].lowercased()
-        let value = line[line.index(after: colon)...].trimmingSpaces().lowercased()
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+          .lowercased()
         if name == "transfer-encoding" && value.hasSuffix("chunked") {
           framing = .chunked
         } else if name == "content-length", framing != .chunked, framing != .length(0) {
@@ -132,7 +135,7 @@ struct HTTPAnswerReader {
       }
       let line = String(decoding: bytes[chunkCursor..<lineEnd], as: UTF8.self)
       let sizeText = line.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
-      guard let size = Int(sizeText.trimmingSpaces(), radix: 16), size >= 0,
+      guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16), size >= 0,
         size <= HTTPExchange.largestAnswer - chunked.count
       else { return .invalid("a bad chunk") }
       let dataStart = lineEnd + 2
@@ -161,13 +164,5 @@ struct HTTPAnswerReader {
       index += 1
     }
     return nil
-  }
-}
-
-extension StringProtocol {
-  /// The text without spaces and tabs at either end.
-  fileprivate func trimmingSpaces() -> String {
-    let trimmed = drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }
-    return String(trimmed.reversed())
   }
 }

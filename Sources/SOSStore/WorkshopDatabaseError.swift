@@ -91,7 +91,7 @@ public enum WorkshopDatabaseError: Error, Hashable, Sendable, CustomStringConver
     case .damagedRecord(let path, let table, let detail):
       return "database at \(path) holds a damaged \(table) row: \(detail)"
     case .unknownCohort(let name):
-      return "no cohort named '\(name)'; create it with: sos cohort create \(shellWord(name))"
+      return "no cohort named '\(name)'; create it with: sos cohort create \(ShellWord.quote(name))"
     case .duplicateCohort(let name):
       return "a cohort named '\(name)' already exists"
     case .invalidCohortName(let name):
@@ -128,20 +128,4 @@ public enum WorkshopDatabaseError: Error, Hashable, Sendable, CustomStringConver
   }
 
   public var description: String { message }
-
-  /// `word` as one shell word: bare when it is plainly safe, else in single quotes.
-  private func shellWord(_ word: String) -> String {
-    let safe =
-      !word.isEmpty
-      && word.unicodeScalars.allSatisfy {
-        ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-          || "._-+@:/=".unicodeScalars.contains($0)
-      }
-    if safe { return word }
-    var quoted = "'"
-    for character in word {
-      if character == "'" { quoted += "'\\''" } else { quoted.append(character) }
-    }
-    return quoted + "'"
-  }
 }

@@ -1,6 +1,7 @@
 /// A word as the shell reads it back: bare when plainly safe, else in single quotes.
-enum ShellWord {
-  static func quote(_ word: String) -> String {
+/// For the commands a message suggests (the store's errors, the command line's hints).
+package enum ShellWord {
+  package static func quote(_ word: String) -> String {
     let safe =
       !word.isEmpty
       && word.unicodeScalars.allSatisfy {
