@@ -216,6 +216,9 @@ final class LoopbackListener: Sendable {
   let port: Int
   private let socket: Int32
   let requests = Mutex<[String]>([])
+  /// Whether a thread serves the socket; that thread then closes it, so the descriptor
+  /// cannot be reused by another test's listener while the thread may still accept on it.
+  private let served = Mutex(false)
 
   init?() {
     let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -243,10 +246,15 @@ final class LoopbackListener: Sendable {
 
   /// Answers connections on a thread of its own until ``close()``.
   func serve(_ answer: @escaping @Sendable (String) -> String?) {
+    served.withLock { $0 = true }
     let thread = Thread { [self] in
       while true {
         let connection = accept(socket, nil, nil)
-        guard connection >= 0 else { return }
+        if connection < 0, errno == EINTR { continue }
+        guard connection >= 0 else {
+          Glibc.close(socket)
+          return
+        }
         var head: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         var expected: Int?
@@ -280,8 +288,10 @@ final class LoopbackListener: Sendable {
     thread.start()
   }
 
+  /// Stops listening. The descriptor is closed here only when no thread serves it;
+  /// a serving thread closes it once its `accept` fails.
   func close() {
     shutdown(socket, Int32(SHUT_RDWR))
-    Glibc.close(socket)
+    if !served.withLock({ $0 }) { Glibc.close(socket) }
   }
 }
