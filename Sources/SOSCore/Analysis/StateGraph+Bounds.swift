@@ -171,6 +171,7 @@ extension StateGraph {
   private struct Slots: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<(found: Found, leaves: [Double?])?>
     let mismatches: UnsafeMutableBufferPointer<Int>
+    let dropped: UnsafeMutableBufferPointer<Int>
   }
 
   /// What the graph allows, worked out along it from `root`.
@@ -186,6 +187,9 @@ extension StateGraph {
     /// Finished states checked against the scorer (``checks``), and how many differ.
     var checked: Int
     var mismatches: Int
+    /// How many times a label was dropped for a goal because it could not reach the
+    /// best score found (``FutureReach``).
+    var dropped = 0
   }
 
   /// The lowest and highest of each score over the paths from `root` to a finished
@@ -198,7 +202,11 @@ extension StateGraph {
   /// every sum and time that score reads go on: the score moves one way with each, so
   /// the others cannot reach that extreme. At the finished states every one left is
   /// scored.
-  func solve(from root: Int32) -> Solution? {
+  ///
+  /// With `pruning` (the default, unless each state keeps its own past), labels that
+  /// cannot reach the best score found so far are dropped (``FutureReach``): the
+  /// extremes and their paths are the same either way.
+  func solve(from root: Int32, pruning: Bool = true) -> Solution? {
     // Which states are reachable, one path to each, and how many paths.
     var via = [Int32](repeating: -1, count: nodes.count)
     var reached = [Bool](repeating: false, count: nodes.count)
@@ -263,25 +271,33 @@ extension StateGraph {
     // once for all its goals and scores it once for them), by index into `goals`.
     let sweeps = [[0, 2, 4], [1, 3, 5]]
     let weights = scorer.weights
+    // Where each state's finished states are scored alone (no expected score is asked
+    // for), labels that cannot reach the best found so far are dropped.
+    let reach =
+      keepsSums || !pruning ? nil : FutureReach(self, changes: flat, weights: weights)
     // The sweeps and the checks against the scorer (in a few parts) are independent:
     // they run side by side, each into its own slots.
     let parts = 4
     var results = [(found: Found, leaves: [Double?])?](repeating: nil, count: goals.count)
     var mismatches = [Int](repeating: 0, count: parts)
+    var dropped = [Int](repeating: 0, count: sweeps.count)
     results.withUnsafeMutableBufferPointer { buffer in
       mismatches.withUnsafeMutableBufferPointer { counts in
-        let slots = Slots(buffer: buffer, mismatches: counts)
-        DispatchQueue.concurrentPerform(iterations: sweeps.count + parts) { index in
-          guard index < sweeps.count else {
-            let part = index - sweeps.count
-            slots.mismatches[part] = self.mismatches(
-              in: stride(from: part, to: checks.count, by: parts).lazy.map { checks[$0] })
-            return
+        dropped.withUnsafeMutableBufferPointer { drops in
+          let slots = Slots(buffer: buffer, mismatches: counts, dropped: drops)
+          DispatchQueue.concurrentPerform(iterations: sweeps.count + parts) { index in
+            guard index < sweeps.count else {
+              let part = index - sweeps.count
+              slots.mismatches[part] = self.mismatches(
+                in: stride(from: part, to: checks.count, by: parts).lazy.map { checks[$0] })
+              return
+            }
+            let (found, drops) = sweep(
+              from: root, for: sweeps[index].map { goals[$0] }, changes: flat,
+              stride: timesPerLabel, weights: weights, reach: reach)
+            for (offset, goal) in sweeps[index].enumerated() { slots.buffer[goal] = found[offset] }
+            slots.dropped[index] = drops
           }
-          let found = sweep(
-            from: root, for: sweeps[index].map { goals[$0] }, changes: flat,
-            stride: timesPerLabel, weights: weights)
-          for (offset, goal) in sweeps[index].enumerated() { slots.buffer[goal] = found[offset] }
         }
       }
     }
@@ -300,7 +316,7 @@ extension StateGraph {
     return Solution(
       low: low, high: high, paths: leaves.reduce(0) { $0 + paths[$1] },
       expected: keepsSums ? expected : high[0].score, checked: checks.count,
-      mismatches: mismatches.reduce(0, +))
+      mismatches: mismatches.reduce(0, +), dropped: dropped.reduce(0, +))
   }
 
   /// An extreme a sweep works out: the highest or the lowest `objective` score.
@@ -344,8 +360,8 @@ extension StateGraph {
   /// swept.
   private func sweep(
     from root: Int32, for goals: [Goal], changes: FlatChanges, stride: Int,
-    weights: Scorer.Weights
-  ) -> [(found: Found, leaves: [Double?])?] {
+    weights: Scorer.Weights, reach: FutureReach?
+  ) -> (found: [(found: Found, leaves: [Double?])?], dropped: Int) {
     let layout = self.layout
     let count = goals.count
     let nodeCount = nodes.count
@@ -361,6 +377,9 @@ extension StateGraph {
     // reached it.
     var leafBest = [[(score: Double, from: Int32, arc: Int32)?]](
       repeating: Array(repeating: nil, count: nodeCount), count: count)
+    // By goal, the best score found so far at any finished state.
+    var bar = goals.map { $0.highest ? -Double.infinity : Double.infinity }
+    var dropped = 0
     // A timeline worked out for a finished state, scored at once.
     let scratch = UnsafeMutablePointer<Int32>.allocate(capacity: max(stride, 1))
     scratch.initialize(repeating: 0, count: max(stride, 1))
@@ -450,6 +469,7 @@ extension StateGraph {
             if leafBest[goal][Int(node)].map({ goals[goal].prefers(value, to: $0.score) }) ?? true {
               leafBest[goal][Int(node)] = (value, label.from, label.arc)
             }
+            if goals[goal].prefers(value, to: bar[goal]) { bar[goal] = value }
           }
         }
         continue
@@ -517,6 +537,29 @@ extension StateGraph {
           Timeline.settle(values: into, at: nodes[target].clock, layout: layout)
           pool.labels[Int(child)].count = times
           pool.labels[Int(child)].settledPoints = settledPoints
+          if let reach {
+            // The goals it can still reach the best found for.
+            var waits = label.kept
+            for goal in 0..<count where waits & (1 << goal) != 0 {
+              let aim = goals[goal]
+              let bound = reach.bound(
+                aim.objective, highest: aim.highest, at: target, shape: shape,
+                credit: label.credit + arc.credit, fit: label.fit + arc.fit,
+                points: label.points + arc.points, settledPoints: settledPoints, count: times)
+              if !reach.reaches[target]
+                || (aim.highest ? bound < bar[goal] - 1e-6 : bound > bar[goal] + 1e-6)
+              {
+                waits &= ~(1 << goal)
+                dropped += 1
+              }
+            }
+            if waits == 0 {
+              pool.remove(child)
+              next[position * width + offset] = -2
+              continue
+            }
+            pool.labels[Int(child)].waiting = waits
+          }
           next[position * width + offset] = child
         }
       }
@@ -530,13 +573,16 @@ extension StateGraph {
           for (offset, arcIndex) in steps.enumerated() {
             let target = Int(arcs[arcIndex].to)
             let child = next[position * width + offset]
+            if child == -2 { continue }
             guard child >= 0 else {
               let value = aim.pick(scores[position * width + offset])
               if leafBest[goal][target].map({ aim.prefers(value, to: $0.score) }) ?? true {
                 leafBest[goal][target] = (value, label.trail, Int32(arcIndex))
               }
+              if aim.prefers(value, to: bar[goal]) { bar[goal] = value }
               continue
             }
+            guard pool.labels[Int(child)].waiting & (1 << goal) != 0 else { continue }
             let end = last[goal * nodeCount + target]
             if end >= 0 {
               pool.links[Int(end) * count + goal] = child
@@ -548,7 +594,7 @@ extension StateGraph {
         }
       }
     }
-    return goals.indices.map { goal in
+    let found: [(found: Found, leaves: [Double?])?] = goals.indices.map { goal in
       let aim = goals[goal]
       var best: (score: Double, from: Int32, arc: Int32)?
       for node in order.reversed() {
@@ -565,6 +611,7 @@ extension StateGraph {
       }
       return (Found(score: best.score, arcs: back.reversed()), leafBest[goal].map { $0?.score })
     }
+    return (found, dropped)
   }
 
   /// Lists a sweep reuses from one state to the next, so that finding a front
