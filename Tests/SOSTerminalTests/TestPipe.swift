@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -6,11 +7,16 @@ import Testing
 #endif
 
 /// A pipe for feeding a reader, with helpers to write from the test.
-struct TestPipe {
+///
+/// Each end is closed once: a descriptor closed twice could be another test's by the
+/// second time (numbers are reused at once), and closing it would break that test.
+final class TestPipe: Sendable {
   struct Failure: Error {}
 
   let read: Int32
   let write: Int32
+  /// Whether each end is closed already.
+  private let closed = Mutex((read: false, write: false))
 
   init() throws {
     var ends: [Int32] = [-1, -1]
@@ -37,12 +43,19 @@ struct TestPipe {
 
   /// Ends the input.
   func closeWrite() {
-    Glibc.close(write)
+    closed.withLock { ends in
+      if !ends.write { Glibc.close(write) }
+      ends.write = true
+    }
   }
 
+  /// Closes both ends (those still open).
   func close() {
-    Glibc.close(read)
-    Glibc.close(write)
+    closeWrite()
+    closed.withLock { ends in
+      if !ends.read { Glibc.close(read) }
+      ends.read = true
+    }
   }
 
   /// Everything readable now, without waiting.
