@@ -7,7 +7,8 @@
 /// promises' times, the graded decisions', postures' and statements' sums) is carried
 /// along the paths afterwards, keeping at each state only what no other path beats
 /// on every count; each score moves one way with each count, so the extremes are
-/// exact. Every extreme reported is replayed through the ``Scorer``, and finished
+/// exact. A label whose best possible future cannot reach the extreme found so far is
+/// dropped as well (``FutureReach``). Every extreme reported is replayed through the ``Scorer``, and finished
 /// states are checked against it as they are found; a difference would make the
 /// bounds not ``exact``.
 ///
