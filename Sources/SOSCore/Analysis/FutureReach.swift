@@ -4,12 +4,12 @@
 /// above the ``bound(_:at:shape:credit:fit:points:settledPoints:count:)`` of a
 /// highest goal, or below that of a lowest one.
 ///
-/// A sweep drops the labels whose bound cannot reach a score already found: they
-/// cannot lead to the extreme, nor tie it. A bound moves one way with each sum the
-/// fronts compare and reads nothing else of a label but its shape and how many times
-/// it holds, which labels of one front share: a label that another covers is never
-/// bounded above it, so dropping labels never lets one through that the front would
-/// have dropped for being beaten.
+/// A sweep drops the labels whose bound cannot reach a score already found (always
+/// one a path reaches): they cannot lead to the extreme, nor tie it. A label that can
+/// reach the extreme is never dropped, and neither is one that beats it on every
+/// count (it can reach the extreme too), so the extremes are found as before. Which
+/// of several tied paths is shown can change: a front's groups follow the order in
+/// which the labels' shapes first arrive, dropped ones included.
 struct FutureReach: Sendable {
   /// By state: the most graded decisions, postures, statements and promises any path
   /// from it to a finished state takes or makes.
