@@ -38,6 +38,11 @@ struct AnalyzeCommand: ParsableCommand {
     }
   }
 
+  /// A count as the progress line shows it: `131,072`.
+  static func count(_ number: Int) -> String {
+    number.formatted(.number.grouping(.automatic))
+  }
+
   func run() throws {
     let library = ScenarioLibrary(directory: global.scenarioDirectory)
     let (loaded, _) = try ScenarioChoice.load(scenario, from: library, global: global)
@@ -46,12 +51,9 @@ struct AnalyzeCommand: ParsableCommand {
     let bounds = ScoreBounds.analyze(Engine(scenario: loaded), budget: budget) { stage in
       switch stage {
       case .exploring(let states):
-        status.show(
-          "\(loaded.id): exploring… \(states.formatted(.number.grouping(.automatic))) states")
+        status.show("\(loaded.id): exploring… \(Self.count(states)) states")
       case .scoring(let states):
-        status.show(
-          "\(loaded.id): scoring the paths through \(states.formatted(.number.grouping(.automatic))) states…"
-        )
+        status.show("\(loaded.id): scoring the paths through \(Self.count(states)) states…")
       }
     }
     status.clear()

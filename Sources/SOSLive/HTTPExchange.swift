@@ -10,8 +10,9 @@
 /// `sos` links no HTTP library (Foundation's `URLSession` brings libcurl and its TLS,
 /// Kerberos and LDAP libraries into every start of the program).
 ///
-/// The whole exchange — finding the host, connecting, sending and reading — is held to
-/// one deadline. The connection is closed after the answer (`Connection: close`); the
+/// Connecting, sending and reading are held to one deadline; finding the host is left
+/// to the system's resolver, which can take longer for a name (a room is usually
+/// given by its address). The connection is closed after the answer (`Connection: close`); the
 /// answer's body is read by its `Content-Length`, by chunks, or to the end of the
 /// connection.
 struct HTTPExchange {

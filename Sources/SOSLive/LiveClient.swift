@@ -46,14 +46,14 @@ public struct LiveClient: Sendable {
   public func exchange(
     _ method: String, _ path: String, body: (some Encodable)? = String?.none, token: String? = nil
   ) throws(LiveClientError) -> Data {
-    guard path.hasPrefix("/"), path.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+    guard path.hasPrefix("/"), Self.isSendable(path) else {
       throw .badAnswer("'\(path)' is not a path on the server")
     }
     var request = HTTPExchange(
       host: host, port: port, method: method, target: path, timeout: timeout)
     request.headers.append(("Accept", "application/json"))
     if let token {
-      guard token.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+      guard Self.isSendable(token) else {
         throw .badAnswer("the room's ticket holds a token that cannot be sent")
       }
       request.headers.append(("Authorization", "Bearer " + token))
@@ -79,6 +79,12 @@ public struct LiveClient: Sendable {
       }
       return data
     }
+  }
+
+  /// Whether `text` can go into a request line or header as it is: visible ASCII,
+  /// nothing that could end the line or split the request.
+  private static func isSendable(_ text: String) -> Bool {
+    text.utf8.allSatisfy { (0x21...0x7E).contains($0) }
   }
 }
 

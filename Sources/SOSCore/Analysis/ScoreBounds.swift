@@ -8,9 +8,9 @@
 /// along the paths afterwards, keeping at each state only what no other path beats
 /// on every count; each score moves one way with each count, so the extremes are
 /// exact. A label whose best possible future cannot reach the extreme found so far is
-/// dropped as well (``FutureReach``). Every extreme reported is replayed through the ``Scorer``, and finished
-/// states are checked against it as they are found; a difference would make the
-/// bounds not ``exact``.
+/// dropped as well (``FutureReach``). Every extreme reported is replayed through the
+/// ``Scorer``, and finished states are checked against it as they are found; a
+/// difference would make the bounds not ``exact``.
 ///
 /// Statements are not typed: at every write the search branches over kinds of
 /// statement (one that says nothing, the best possible, and for each of the task's

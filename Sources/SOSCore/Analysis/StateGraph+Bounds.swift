@@ -205,7 +205,7 @@ extension StateGraph {
   ///
   /// With `pruning` (the default, unless each state keeps its own past), labels that
   /// cannot reach the best score found so far are dropped (``FutureReach``): the
-  /// extremes and their paths are the same either way.
+  /// extremes are the same either way (where paths tie, another may be shown).
   func solve(from root: Int32, pruning: Bool = true) -> Solution? {
     // Which states are reachable, one path to each, and how many paths.
     var via = [Int32](repeating: -1, count: nodes.count)
