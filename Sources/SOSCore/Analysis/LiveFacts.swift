@@ -136,10 +136,10 @@ struct LiveFacts: Sendable {
       for index in 0..<width { live[index] |= mask[index] }
     }
     for (index, mask) in byDeadline.enumerated()
-    where state.metDeadlines[index] == nil && !state.missedDeadlines.contains(index) {
+    where state.metDeadlines[index] == nil && !state.has(.missedDeadline, index) {
       for word in 0..<width { live[word] |= mask[word] }
     }
-    for (index, mask) in byInject.enumerated() where !state.firedInjects.contains(index) {
+    for (index, mask) in byInject.enumerated() where !state.has(.firedInject, index) {
       for word in 0..<width { live[word] |= mask[word] }
     }
   }

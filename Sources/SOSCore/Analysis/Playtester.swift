@@ -114,7 +114,7 @@ public struct Playtester: Sendable {
     if !compiled.nodes[walk.state.node].isEnding {
       problem = "play stopped at '\(compiled.nodeIDs[walk.state.node])', which is not an ending"
     }
-    return (walk, walk.scores(), problem, walk.state.reachedOutcomes)
+    return (walk, walk.scores(), problem, walk.state.set(.reachedOutcome))
   }
 
   /// One run played through ``Engine`` and scored by ``Scorer``: for a scenario that
@@ -241,8 +241,8 @@ public struct Playtester: Sendable {
       let runSeed = seed &+ UInt64(index)
       let played = play(compact, seed: runSeed, keepsInputs: false)
       let state = played.walk.state
-      visited.formUnion(state.visited)
-      taken.formUnion(state.chosen)
+      visited.formUnion(state.set(.visited))
+      taken.formUnion(state.set(.chosen))
       reached.formUnion(played.outcomes)
       lengths.append(Double(played.walk.inputCount))
       if let problem = played.problem {

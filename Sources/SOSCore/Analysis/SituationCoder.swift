@@ -46,8 +46,8 @@ struct SituationCoder {
       UInt64(state.node) | pending << 24 | (state.finished ? 1 << 48 : 0)
         | UInt64(state.returnStack.count) << 49)
     for node in state.returnStack { words.append(UInt64(node)) }
-    words += state.firedInjects.words
-    words += state.missedDeadlines.words
+    words += state.words(.firedInject)
+    words += state.words(.missedDeadline)
     var met: UInt64 = 0
     for (index, time) in state.metDeadlines.enumerated() {
       if index & 63 == 0, index > 0 {
@@ -69,20 +69,10 @@ struct SituationCoder {
     }
     // What the parts above decide can still be read.
     live.mask(for: state, into: &mask)
-    append(state.tags.words, from: live.tagStart)
-    append(state.visited.words, from: live.nodeStart)
-    append(state.chosen.words, from: live.choiceStart)
-    var contacted: UInt64 = 0
-    for (index, times) in state.contacts.enumerated() {
-      if index & 63 == 0, index > 0 {
-        append(contacted, at: live.stakeholderStart + (index >> 6) - 1)
-        contacted = 0
-      }
-      if !times.isEmpty { contacted |= 1 << UInt64(index & 63) }
-    }
-    if !state.contacts.isEmpty {
-      append(contacted, at: live.stakeholderStart + ((state.contacts.count - 1) >> 6))
-    }
+    append(state.words(.tag), from: live.tagStart)
+    append(state.words(.visited), from: live.nodeStart)
+    append(state.words(.chosen), from: live.choiceStart)
+    append(state.words(.contacted), from: live.stakeholderStart)
     for (index, value) in state.variables.enumerated()
     where LiveFacts.has(mask, live.variableStart, index) {
       switch value {
@@ -108,8 +98,10 @@ struct SituationCoder {
   /// The words of a bit set, with only the bits of the mask's section from word
   /// `start` kept; words no mask can keep a bit of are left out.
   @inline(__always)
-  private mutating func append(_ set: [UInt64], from start: Int) {
-    for (index, word) in set.enumerated() { append(word, at: start + index) }
+  private mutating func append(_ set: ArraySlice<UInt64>, from start: Int) {
+    for (index, word) in zip(set.indices, set) {
+      append(word, at: start + index - set.startIndex)
+    }
   }
 
   /// One word of a bit set, masked by the mask's word `position`; left out when no

@@ -104,6 +104,11 @@ struct StateGraph {
   /// What steps do to timelines, each list once.
   private(set) var changes: [[Timeline.Change]] = []
   private var changeIndex: [[Timeline.Change]: Int32] = [:]
+  /// The same lists found by what a step's journal said, written as words
+  /// (``internChanges()``), and the words and journal of the step being worked out.
+  private var changeIndexByWords: [[Int]: Int32] = [:]
+  private var changeWords: [Int] = []
+  private var journal: [CompactEngine.Happening]? = []
   let layout: Timeline.Layout
   let rules: ScoringRules
   private var coder: SituationCoder
@@ -240,7 +245,7 @@ struct StateGraph {
             Move(
               group: group, probability: outcome.probability, edge: edge, state: outcome.state,
               history: next, graded: false, posture: nil, writes: true, credit: 0, fit: 0,
-              points: points, timeline: intern(outcome.changes)))
+              points: points, timeline: outcome.changes))
         }
       }
       return moves
@@ -276,7 +281,7 @@ struct StateGraph {
             group: group, probability: outcome.probability, edge: edge, state: outcome.state,
             history: next, graded: high > low, posture: option.posture, writes: false,
             credit: credit, fit: option.postureFit ?? 0, points: 0,
-            timeline: intern(outcome.changes)))
+            timeline: outcome.changes))
       }
     }
     return moves
@@ -290,12 +295,13 @@ struct StateGraph {
     var draws: [Int]
     var slots: [Int]
     var labels: [String]
-    var changes: [Timeline.Change]
+    /// What it does to the timeline (an index into `changes`).
+    var changes: Int32
   }
 
   /// `input` applied to `state` once for every combination of the chance outcomes
   /// it draws.
-  private func outcomes(
+  private mutating func outcomes(
     of input: CompactEngine.Input, from state: CompactState, statement: StatementRecord?
   ) -> [Outcome] {
     var found: [Outcome] = []
@@ -304,33 +310,29 @@ struct StateGraph {
       var next = state
       next.forcedDraws = prefix
       next.forcedUsed = 0
-      next.journal = []
-      guard case .success = compact.perform(&next, input, assuming: statement) else { continue }
-      let journal = next.journal ?? []
+      // The journal's room is kept between steps (swapped in and out, so that it is
+      // never shared and appending to it does not copy it).
+      journal?.removeAll(keepingCapacity: true)
+      swap(&next.journal, &journal)
+      let result = compact.perform(&next, input, assuming: statement)
+      swap(&next.journal, &journal)
+      guard case .success = result else { continue }
       next.journal = nil
       next.forcedDraws = []
       next.forcedUsed = 0
       var draws: [(chances: CompiledScenario.Chances, index: Int)] = []
-      var changes: [Timeline.Change] = []
-      for happening in journal {
+      changeWords.removeAll(keepingCapacity: true)
+      for happening in journal ?? [] {
         switch happening {
         case .contacted(let stakeholder, let time):
-          let terms = contactTerms[stakeholder]
-          changes.append(
-            .contact(first: terms.first, cadence: terms.cadence, at: Timeline.seconds(time)))
+          changeWords += [0, stakeholder, time.seconds]
         case .met(let deadline, let time):
-          if let change = Timeline.met(
-            deadlineIDs[deadline], at: Timeline.seconds(time), layout: layout)
-          {
-            changes.append(change)
-          }
+          changeWords += [1, deadline, time.seconds]
         case .promised(let index):
           let promise = next.promises[index]
-          changes.append(
-            .promise(
-              madeAt: Timeline.seconds(promise.madeAt), due: Timeline.seconds(promise.due)))
+          changeWords += [2, promise.madeAt.seconds, promise.due.seconds]
         case .kept(let index, let time):
-          changes.append(.kept(index + 1, at: Timeline.seconds(time)))
+          changeWords += [3, index, time.seconds]
         case .drawn(let chances, let index):
           draws.append((chances, index))
         }
@@ -357,9 +359,40 @@ struct StateGraph {
         Outcome(
           state: next, probability: probability, draws: prefix,
           slots: draws.flatMap { [$0.chances.firstSlot, $0.index] }, labels: labels,
-          changes: changes))
+          changes: internChanges()))
     }
     return found
+  }
+
+  /// The index of the timeline changes written in `changeWords` (from the journal):
+  /// found by the words, and worked out and interned the first time they are seen.
+  private mutating func internChanges() -> Int32 {
+    if let index = changeIndexByWords[changeWords] { return index }
+    var list: [Timeline.Change] = []
+    var position = 0
+    while position + 2 < changeWords.count {
+      let (kind, what, time) = (
+        changeWords[position], changeWords[position + 1], changeWords[position + 2]
+      )
+      position += 3
+      let seconds = Timeline.seconds(ClockDuration(seconds: time))
+      switch kind {
+      case 0:
+        let terms = contactTerms[what]
+        list.append(.contact(first: terms.first, cadence: terms.cadence, at: seconds))
+      case 1:
+        if let change = Timeline.met(deadlineIDs[what], at: seconds, layout: layout) {
+          list.append(change)
+        }
+      case 2:
+        list.append(.promise(madeAt: Timeline.seconds(ClockDuration(seconds: what)), due: seconds))
+      default:
+        list.append(.kept(what + 1, at: seconds))
+      }
+    }
+    let index = intern(list)
+    changeIndexByWords[changeWords] = index
+    return index
   }
 
   // MARK: - Exploring
@@ -619,6 +652,7 @@ struct StateGraph {
     index = [:]
     edgeIndex = [:]
     changeIndex = [:]
+    changeIndexByWords = [:]
     return root
   }
 
@@ -661,12 +695,12 @@ struct StateGraph {
   /// deadline not yet settled, or a condition on the clock not yet past.
   func timeStillMatters(_ state: CompactState) -> Bool {
     if injectTimes.contains(where: { inject in
-      !(inject.position.map { state.firedInjects.contains($0) } ?? false) && inject.at > state.clock
+      !(inject.position.map { state.has(.firedInject, $0) } ?? false) && inject.at > state.clock
     }) {
       return true
     }
     if state.metDeadlines.indices.contains(where: {
-      state.metDeadlines[$0] == nil && !state.missedDeadlines.contains($0)
+      state.metDeadlines[$0] == nil && !state.has(.missedDeadline, $0)
     }) {
       return true
     }

@@ -122,16 +122,13 @@ struct Timeline: Hashable, Sendable {
     deadlineIDs: [String], deadlineOrder: [Int]
   ) {
     self.init(layout)
-    // A stakeholder's contacts are in order of time, and contacts of different
-    // stakeholders change different times: one stakeholder after another is the same
-    // as all of them by time.
-    for (stakeholder, times) in state.contacts.enumerated() {
-      for time in times {
-        apply(
-          .contact(
-            first: terms[stakeholder].first, cadence: terms[stakeholder].cadence,
-            at: Self.seconds(time)), layout: layout)
-      }
+    // The contacts are kept in order of time.
+    for contact in state.contacts {
+      let stakeholder = contact.stakeholder
+      apply(
+        .contact(
+          first: terms[stakeholder].first, cadence: terms[stakeholder].cadence,
+          at: Self.seconds(contact.at)), layout: layout)
     }
     for index in deadlineOrder {
       if let time = state.metDeadlines[index],

@@ -10,6 +10,16 @@ struct BitSet: Hashable, Sendable {
     words = [UInt64](repeating: 0, count: (max(capacity, 0) + 63) / 64)
   }
 
+  /// A set that can hold the indices `0..<capacity`, of these words.
+  init(capacity: Int, words: [UInt64]) {
+    self.words = words
+    let count = (max(capacity, 0) + 63) / 64
+    if self.words.count != count {
+      self.words = Array(self.words.prefix(count))
+      self.words += [UInt64](repeating: 0, count: count - self.words.count)
+    }
+  }
+
   /// Whether `index` is in the set (an index beyond the capacity is not).
   func contains(_ index: Int) -> Bool {
     let word = index >> 6

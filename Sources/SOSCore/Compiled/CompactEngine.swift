@@ -206,10 +206,10 @@ struct CompactEngine: Sendable {
   func apply(_ state: inout CompactState, _ index: Int, statement: StatementRecord?) {
     let choice = compiled.choices[index]
     moveClock(&state, by: choice.takes)
-    state.chosen.insert(index)
+    state.insert(.chosen, index)
     let counts = statement?.isStatement ?? true
     if counts {
-      for tag in choice.tags { state.tags.insert(tag) }
+      for tag in choice.tags { state.insert(.tag, tag) }
       apply(&state, choice.effects)
       for stakeholder in choice.contacts {
         contact(&state, stakeholder, update: choice.isUpdate)
@@ -280,8 +280,8 @@ struct CompactEngine: Sendable {
       if !outcome.met.allSatisfy({ statement.met.contains($0) }) { continue }
       if outcome.unmet.contains(where: { statement.met.contains($0) }) { continue }
       if let when = outcome.when, !when.holds(in: state) { continue }
-      state.reachedOutcomes.insert(compiled.writes[write].firstSlot + index)
-      for tag in outcome.tags { state.tags.insert(tag) }
+      state.insert(.reachedOutcome, compiled.writes[write].firstSlot + index)
+      for tag in outcome.tags { state.insert(.tag, tag) }
       apply(&state, outcome.effects)
       for stakeholder in outcome.contacts { contact(&state, stakeholder, update: false) }
       return outcome.target
@@ -299,8 +299,8 @@ struct CompactEngine: Sendable {
     }
     state.draws += 1
     state.journal?.append(.drawn(chances, index: index))
-    state.reachedOutcomes.insert(chances.firstSlot + index)
-    for tag in chances.tags[index] { state.tags.insert(tag) }
+    state.insert(.reachedOutcome, chances.firstSlot + index)
+    for tag in chances.tags[index] { state.insert(.tag, tag) }
     apply(&state, chances.effects[index])
     return chances.gotos[index]
   }
@@ -317,10 +317,10 @@ struct CompactEngine: Sendable {
   }
 
   func contact(_ state: inout CompactState, _ stakeholder: Int, update: Bool) {
-    state.contacts[stakeholder].append(state.clock)
+    state.contacts.append(CompactContact(stakeholder: stakeholder, at: state.clock, isUpdate: update))
+    state.insert(.contacted, stakeholder)
     state.journal?.append(.contacted(stakeholder, at: state.clock))
     guard update else { return }
-    state.updates[stakeholder].append(state.clock)
     for index in state.promises.indices
     where state.promises[index].stakeholder == stakeholder && state.promises[index].status == .open
     {
@@ -332,7 +332,7 @@ struct CompactEngine: Sendable {
   func timeOut(_ state: inout CompactState) {
     let rule = compiled.nodes[state.node].onTimeout
     moveClock(&state, by: rule.takes)
-    for tag in rule.tags { state.tags.insert(tag) }
+    for tag in rule.tags { state.insert(.tag, tag) }
     apply(&state, rule.effects)
     if let target = rule.goto {
       state.pendingWrite = nil
@@ -347,15 +347,18 @@ struct CompactEngine: Sendable {
     var reentering = reentering
     settleDeadlines(&state)
     let endingAhead = compiled.nodes[destination].isEnding
-    for (position, inject) in compiled.injects.enumerated() {
-      if inject.at > state.clock { break }
-      guard !state.firedInjects.contains(position), !(endingAhead && inject.goto != nil)
+    let injects = compiled.injects
+    for position in injects.indices {
+      // Read in place: most injects are passed over, and a copy of each costs.
+      if injects[position].at > state.clock { break }
+      guard !state.has(.firedInject, position), !(endingAhead && injects[position].goto != nil)
       else { continue }
+      let inject = injects[position]
       let whenHolds = inject.when?.holds(in: state) ?? true
       let unlessHolds = inject.unless?.holds(in: state) ?? false
       guard whenHolds, !unlessHolds else { continue }
-      state.firedInjects.insert(position)
-      for tag in inject.tags { state.tags.insert(tag) }
+      state.insert(.firedInject, position)
+      for tag in inject.tags { state.insert(.tag, tag) }
       apply(&state, inject.effects)
       var goto = inject.goto
       if let chances = inject.chances, let drawn = draw(&state, chances) { goto = drawn }
@@ -372,10 +375,12 @@ struct CompactEngine: Sendable {
 
   func enter(_ state: inout CompactState, _ id: Int) {
     state.node = id
-    state.visited.insert(id)
+    state.insert(.visited, id)
     settleDeadlines(&state)
     let node = compiled.nodes[id]
-    state.shown.removeAll(keepingCapacity: true)
+    // Unshuffled, the options are shown in their own order and `shown` stays empty
+    // (``arranged(_:of:in:)`` reads an empty list as that order): nothing to write.
+    if !state.shown.isEmpty { state.shown.removeAll(keepingCapacity: true) }
     if node.isEnding {
       finish(&state)
       return
@@ -383,8 +388,6 @@ struct CompactEngine: Sendable {
     if state.options.shuffles {
       arrange(&state, node)
       state.draws += 1
-    } else {
-      for position in 0..<node.choiceCount { state.shown.append(position) }
     }
     if offeredCount(in: state) == 0 { finish(&state) }
   }
@@ -429,9 +432,9 @@ struct CompactEngine: Sendable {
     if state.settledDeadlines == compiled.deadlines.count { return }
     var newlyMet: [Int] = []
     for (index, deadline) in compiled.deadlines.enumerated()
-    where state.metDeadlines[index] == nil && !state.missedDeadlines.contains(index) {
+    where state.metDeadlines[index] == nil && !state.has(.missedDeadline, index) {
       if state.clock > deadline.by + deadline.grace {
-        state.missedDeadlines.insert(index)
+        state.insert(.missedDeadline, index)
         state.settledDeadlines += 1
       } else if deadline.met.holds(in: state) {
         newlyMet.append(index)
@@ -451,13 +454,20 @@ struct CompactEngine: Sendable {
         state.promises[index].due > state.clock ? .notYetDue : .broken
     }
     for index in compiled.deadlines.indices
-    where state.metDeadlines[index] == nil && !state.missedDeadlines.contains(index) {
-      state.missedDeadlines.insert(index)
+    where state.metDeadlines[index] == nil && !state.has(.missedDeadline, index) {
+      state.insert(.missedDeadline, index)
       state.settledDeadlines += 1
     }
   }
 
   // MARK: - Back to the engine's state
+
+  /// The positions of the current node's options in the order shown, as the engine
+  /// lists them: none at an ending, their own order when they are not shuffled.
+  func shownOrder(of state: CompactState, at node: CompiledScenario.Node) -> [Int] {
+    if node.isEnding || state.shown.count == node.choiceCount { return state.shown }
+    return Array(0..<node.choiceCount)
+  }
 
   /// The ``SessionState`` the engine reaches with the same inputs: `inputs` are the
   /// inputs the caller gave (the compact state keeps no log).
@@ -467,12 +477,12 @@ struct CompactEngine: Sendable {
     for (index, value) in state.variables.enumerated() {
       if let value { variables[compiled.variableNames[index]] = value }
     }
-    func times(_ lists: [[ClockDuration]]) -> [String: [ClockDuration]] {
-      var result: [String: [ClockDuration]] = [:]
-      for (index, list) in lists.enumerated() where !list.isEmpty {
-        result[compiled.stakeholderIDs[index]] = list
-      }
-      return result
+    var contacts: [String: [ClockDuration]] = [:]
+    var updates: [String: [ClockDuration]] = [:]
+    for contact in state.contacts {
+      let id = compiled.stakeholderIDs[contact.stakeholder]
+      contacts[id, default: []].append(contact.at)
+      if contact.isUpdate { updates[id, default: []].append(contact.at) }
     }
     var statements: [String: StatementRecord] = [:]
     for case let statement? in state.statements { statements[statement.id] = statement }
@@ -483,11 +493,12 @@ struct CompactEngine: Sendable {
     let node = compiled.nodes[state.node]
     var session = SessionState(
       node: compiled.nodeIDs[state.node], clock: state.clock, variables: variables,
-      visited: Set(state.visited.indices.map { compiled.nodeIDs[$0] }),
-      chosen: Set(state.chosen.indices.map { compiled.choiceIDs[$0] }),
-      tags: Set(state.tags.indices.map { compiled.tagNames[$0] }),
-      contacts: times(state.contacts), updates: times(state.updates),
-      shown: state.shown.map { compiled.choiceIDs[node.choiceStart + $0] }, draws: state.draws,
+      visited: Set(state.set(.visited).indices.map { compiled.nodeIDs[$0] }),
+      chosen: Set(state.set(.chosen).indices.map { compiled.choiceIDs[$0] }),
+      tags: Set(state.set(.tag).indices.map { compiled.tagNames[$0] }),
+      contacts: contacts, updates: updates,
+      shown: shownOrder(of: state, at: node).map { compiled.choiceIDs[node.choiceStart + $0] },
+      draws: state.draws,
       statements: statements,
       promises: state.promises.enumerated().map { index, promise in
         PromiseRecord(
@@ -496,9 +507,9 @@ struct CompactEngine: Sendable {
           madeAt: promise.madeAt, due: promise.due, status: promise.status)
       },
       firedInjects: Set(
-        state.firedInjects.indices.map { scenario.injects[compiled.injects[$0].declared].id }),
+        state.set(.firedInject).indices.map { scenario.injects[compiled.injects[$0].declared].id }),
       metDeadlines: metDeadlines,
-      missedDeadlines: Set(state.missedDeadlines.indices.map { scenario.deadlines[$0].id }),
+      missedDeadlines: Set(state.set(.missedDeadline).indices.map { scenario.deadlines[$0].id }),
       returnStack: state.returnStack.map { compiled.nodeIDs[$0] },
       pendingWrite: state.pendingWrite.map { compiled.choiceIDs[$0] }, finished: state.finished,
       options: state.options, inputs: inputs)

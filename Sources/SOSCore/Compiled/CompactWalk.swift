@@ -158,7 +158,7 @@ struct CompactWalk: Sendable {
       items.append((ScoringDefaults.deadlineUnit * Double(deadline.weight), credit))
     }
     for rule in compiled.cadence {
-      let times = state.contacts[rule.stakeholder].sorted()
+      let times = state.contactTimes(of: rule.stakeholder).sorted()
       var credit = 0.0
       if !times.isEmpty {
         var overshoot = 0
@@ -216,7 +216,7 @@ struct CompactWalk: Sendable {
       let early = ClockDuration(
         seconds: Int(Double(state.clock.seconds) * ScoringDefaults.earlyContactShare))
       let coverage = compiled.required.map { stakeholder -> (worth: Double, credit: Double) in
-        guard let first = state.contacts[stakeholder].min() else { return (1, 0) }
+        guard let first = state.contactTimes(of: stakeholder).min() else { return (1, 0) }
         if first <= early { return (1, 1) }
         let span = max((state.clock - early).seconds, 1)
         return (1, 1 - 0.5 * Double((first - early).seconds) / Double(span))

@@ -31,10 +31,10 @@ indirect enum CompiledCondition: Sendable {
   /// Whether the condition holds: its value is `true`.
   func holds(in state: CompactState) -> Bool {
     switch self {
-    case .visited(let node): return state.visited.contains(node)
-    case .chose(let choice): return state.chosen.contains(choice)
-    case .tagged(let tag): return state.tags.contains(tag)
-    case .contacted(let stakeholder): return !state.contacts[stakeholder].isEmpty
+    case .visited(let node): return state.has(.visited, node)
+    case .chose(let choice): return state.has(.chosen, choice)
+    case .tagged(let tag): return state.has(.tag, tag)
+    case .contacted(let stakeholder): return state.has(.contacted, stakeholder)
     case .met(let deadline): return state.metDeadlines[deadline] != nil
     default: return evaluate(in: state) == .boolean(true)
     }
@@ -47,10 +47,10 @@ indirect enum CompiledCondition: Sendable {
     case .variable(let index): return state.variables[index]
     case .missing: return nil
     case .elapsed: return .duration(state.clock)
-    case .visited(let node): return .boolean(state.visited.contains(node))
-    case .chose(let choice): return .boolean(state.chosen.contains(choice))
-    case .tagged(let tag): return .boolean(state.tags.contains(tag))
-    case .contacted(let stakeholder): return .boolean(!state.contacts[stakeholder].isEmpty)
+    case .visited(let node): return .boolean(state.has(.visited, node))
+    case .chose(let choice): return .boolean(state.has(.chosen, choice))
+    case .tagged(let tag): return .boolean(state.has(.tag, tag))
+    case .contacted(let stakeholder): return .boolean(state.has(.contacted, stakeholder))
     case .met(let deadline): return .boolean(state.metDeadlines[deadline] != nil)
     case .statementScore(let task): return state.statements[task].map { .integer($0.score) }
     case .statementMet(let task, let criterion):

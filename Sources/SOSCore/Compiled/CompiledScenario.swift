@@ -158,6 +158,8 @@ final class CompiledScenario: Sendable {
   /// The playtest's name of each outcome slot (``Playtester/outcomeName(_:_:)``), in
   /// the order ``Playtester`` declares them.
   let outcomeNames: [String]
+  /// Where a ``CompactState`` keeps each kind of yes-or-no fact.
+  let facts: CompactFacts
 
   var scenario: Scenario { engine.scenario }
 
@@ -181,6 +183,11 @@ final class CompiledScenario: Sendable {
     required = built.required
     start = built.start
     outcomeNames = built.outcomeNames
+    facts = CompactFacts(capacities: [
+      .visited: nodes.count, .chosen: choices.count, .tag: tagNames.count,
+      .firedInject: injects.count, .missedDeadline: deadlines.count,
+      .reachedOutcome: outcomeNames.count, .contacted: stakeholderIDs.count,
+    ])
   }
 }
 
