@@ -131,7 +131,8 @@ import Testing
     if scores != expected {
       problems.append("scores: the scorer gave \(expected), compact \(scores)")
     }
-    let reached = Set(walk.state.set(.reachedOutcome).indices.map { compact.compiled.outcomeNames[$0] })
+    let reached = Set(
+      walk.state.set(.reachedOutcome).indices.map { compact.compiled.outcomeNames[$0] })
     if reached != outcomes {
       problems.append("outcomes: the engine met \(outcomes), compact \(reached)")
     }

@@ -317,7 +317,8 @@ struct CompactEngine: Sendable {
   }
 
   func contact(_ state: inout CompactState, _ stakeholder: Int, update: Bool) {
-    state.contacts.append(CompactContact(stakeholder: stakeholder, at: state.clock, isUpdate: update))
+    state.contacts.append(
+      CompactContact(stakeholder: stakeholder, at: state.clock, isUpdate: update))
     state.insert(.contacted, stakeholder)
     state.journal?.append(.contacted(stakeholder, at: state.clock))
     guard update else { return }
