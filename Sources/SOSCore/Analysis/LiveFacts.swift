@@ -23,13 +23,14 @@ struct LiveFacts: Sendable {
   /// all of them.
   let ever: [UInt64]
 
-  /// By node index: what the conditions at the nodes reachable from it read.
-  let byNode: [[UInt64]]
+  /// By node index: what the conditions at the nodes reachable from it read. Each
+  /// of these lists holds one mask after another, ``width`` words each.
+  let byNode: [UInt64]
   /// By deadline index: what its `met` condition reads.
-  let byDeadline: [[UInt64]]
+  let byDeadline: [UInt64]
   /// By inject (in the compiled firing order): what its conditions read, and what the
   /// nodes it can divert to can still read.
-  let byInject: [[UInt64]]
+  let byInject: [UInt64]
 
   init(_ compiled: CompiledScenario) {
     let scenario = compiled.scenario
@@ -112,9 +113,9 @@ struct LiveFacts: Sendable {
       }
       reach[node.id] = total
     }
-    byNode = compiled.nodeIDs.map { reach[$0] ?? empty }
-    byDeadline = scenario.deadlines.map { mask([$0.met.expression]) }
-    byInject = compiled.injects.map { compiledInject in
+    let byNode = compiled.nodeIDs.map { reach[$0] ?? empty }
+    let byDeadline = scenario.deadlines.map { mask([$0.met.expression]) }
+    let byInject = compiled.injects.map { compiledInject in
       let inject = scenario.injects[compiledInject.declared]
       var total = mask([inject.when, inject.unless].compactMap { $0?.expression })
       for target in [inject.goto] + inject.outcomes.map(\.goto) {
@@ -125,22 +126,36 @@ struct LiveFacts: Sendable {
     var ever = empty
     for mask in byNode + byDeadline + byInject { union(&ever, mask) }
     self.ever = ever
+    self.byNode = byNode.flatMap { $0 }
+    self.byDeadline = byDeadline.flatMap { $0 }
+    self.byInject = byInject.flatMap { $0 }
   }
 
   /// What can still be read from `state` on, into `live` (``width`` words).
   func mask(for state: CompactState, into live: inout [UInt64]) {
+    let width = self.width
     live.removeAll(keepingCapacity: true)
-    live += byNode[state.node]
-    for node in state.returnStack {
-      let mask = byNode[node]
-      for index in 0..<width { live[index] |= mask[index] }
-    }
-    for (index, mask) in byDeadline.enumerated()
-    where state.metDeadlines[index] == nil && !state.has(.missedDeadline, index) {
-      for word in 0..<width { live[word] |= mask[word] }
-    }
-    for (index, mask) in byInject.enumerated() where !state.has(.firedInject, index) {
-      for word in 0..<width { live[word] |= mask[word] }
+    live += byNode[state.node * width..<(state.node + 1) * width]
+    guard width > 0 else { return }
+    live.withUnsafeMutableBufferPointer { live in
+      func add(_ masks: UnsafeBufferPointer<UInt64>, _ index: Int) {
+        let first = index * width
+        for word in 0..<width { live[word] |= masks[first + word] }
+      }
+      byNode.withUnsafeBufferPointer { masks in
+        for node in state.returnStack { add(masks, node) }
+      }
+      byDeadline.withUnsafeBufferPointer { masks in
+        for index in 0..<masks.count / width
+        where state.metDeadlines[index] == nil && !state.has(.missedDeadline, index) {
+          add(masks, index)
+        }
+      }
+      byInject.withUnsafeBufferPointer { masks in
+        for index in 0..<masks.count / width where !state.has(.firedInject, index) {
+          add(masks, index)
+        }
+      }
     }
   }
 

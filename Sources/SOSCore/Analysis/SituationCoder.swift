@@ -77,10 +77,14 @@ struct SituationCoder {
     where LiveFacts.has(mask, live.variableStart, index) {
       switch value {
       case nil: words.append(0)
-      case .integer(let value): words += [1, UInt64(bitPattern: Int64(value))]
+      case .integer(let value):
+        words.append(1)
+        words.append(UInt64(bitPattern: Int64(value)))
       case .boolean(let value): words.append(value ? 2 : 3)
       case .text(let value): words.append(4 | number(value) << 3)
-      case .duration(let value): words += [5, UInt64(bitPattern: Int64(value.seconds))]
+      case .duration(let value):
+        words.append(5)
+        words.append(UInt64(bitPattern: Int64(value.seconds)))
       }
     }
     for (index, statement) in state.statements.enumerated()
@@ -99,8 +103,10 @@ struct SituationCoder {
   /// `start` kept; words no mask can keep a bit of are left out.
   @inline(__always)
   private mutating func append(_ set: ArraySlice<UInt64>, from start: Int) {
-    for (index, word) in zip(set.indices, set) {
-      append(word, at: start + index - set.startIndex)
+    var position = start
+    for index in set.indices {
+      append(set[index], at: position)
+      position += 1
     }
   }
 

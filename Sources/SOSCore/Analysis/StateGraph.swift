@@ -192,6 +192,10 @@ struct StateGraph {
     var probability: Double
     var edge: Int32
     var state: CompactState
+    /// The state's key and whether time still matters there, worked out with the
+    /// move (reading them from a move taken off the stack copied the move each time).
+    var key: SearchKey
+    var timeMatters: Bool
     var history: SearchKey.History
     var graded: Bool
     var posture: Posture?
@@ -228,7 +232,11 @@ struct StateGraph {
         statementClasses[write] ?? StatementClass.classes(for: compiled.writes[write].task)
       statementClasses[write] = classes
       for (group, kind) in classes.enumerated() {
-        for outcome in outcomes(of: .write(""), from: state, statement: kind.record) {
+        var found = outcomes(of: .write(""), from: state, statement: kind.record)
+        // Taken out last first (removing the first would copy it).
+        found.reverse()
+        while !found.isEmpty {
+          let outcome = found.removeLast()
           var next = history
           var points = 0
           if let kept = outcome.state.statements[write] {
@@ -241,16 +249,20 @@ struct StateGraph {
               assumption: Engine.Assumption(statement: kind.record, draws: outcome.draws),
               labels: [kind.label] + outcome.labels)
           }
+          let (probability, timeline) = (outcome.probability, outcome.changes)
+          let childKey = key(of: outcome.state, history: next)
+          let matters = timeStillMatters(outcome.state)
           moves.append(
             Move(
-              group: group, probability: outcome.probability, edge: edge, state: outcome.state,
-              history: next, graded: false, posture: nil, writes: true, credit: 0, fit: 0,
-              points: points, timeline: outcome.changes))
+              group: group, probability: probability, edge: edge, state: outcome.state,
+              key: childKey, timeMatters: matters, history: next, graded: false, posture: nil,
+              writes: true, credit: 0, fit: 0, points: points, timeline: timeline))
         }
       }
       return moves
     }
     let offered = compact.offered(in: state)
+    moves.reserveCapacity(offered.count)
     var high = Int.min
     var low = Int.max
     for choice in offered {
@@ -258,16 +270,18 @@ struct StateGraph {
       low = min(low, compiled.choices[choice].totalQuality)
     }
     for (group, choice) in offered.enumerated() {
-      let option = compiled.choices[choice]
+      // Read in place: a copy of the option would count a reference to each of its lists.
+      let total = compiled.choices[choice].totalQuality
+      let posture = compiled.choices[choice].posture
+      let fit = compiled.choices[choice].postureFit
       // The credit the scorer gives the choice (see `Scorer.review(of:among:in:)`).
-      let credit =
-        high > low ? (Double(option.totalQuality) - Double(low)) / Double(high - low) : 0
-      for outcome in outcomes(of: .choose(group + 1), from: state, statement: nil) {
+      let credit = high > low ? (Double(total) - Double(low)) / Double(high - low) : 0
+      var found = outcomes(of: .choose(group + 1), from: state, statement: nil)
+      found.reverse()
+      while !found.isEmpty {
+        let outcome = found.removeLast()
         var next = history
-        next.add(
-          total: option.totalQuality, posture: option.posture, fit: option.postureFit, low: low,
-          high: high
-        ) {
+        next.add(total: total, posture: posture, fit: fit, low: low, high: high) {
           serial += 1
           return serial
         }
@@ -276,15 +290,28 @@ struct StateGraph {
             input: .choose(group + 1), assumption: Engine.Assumption(draws: outcome.draws),
             labels: [compiled.choiceIDs[choice]] + outcome.labels)
         }
+        let (probability, timeline) = (outcome.probability, outcome.changes)
+        let childKey = key(of: outcome.state, history: next)
+        let matters = timeStillMatters(outcome.state)
         moves.append(
           Move(
-            group: group, probability: outcome.probability, edge: edge, state: outcome.state,
-            history: next, graded: high > low, posture: option.posture, writes: false,
-            credit: credit, fit: option.postureFit ?? 0, points: 0,
-            timeline: outcome.changes))
+            group: group, probability: probability, edge: edge, state: outcome.state,
+            key: childKey, timeMatters: matters, history: next, graded: high > low,
+            posture: posture,
+            writes: false, credit: credit, fit: fit ?? 0, points: 0, timeline: timeline))
       }
     }
     return moves
+  }
+
+  /// ``moves(from:history:)`` with the next step last, to be taken with `removeLast`.
+  private mutating func movesNextLast(from state: CompactState, history: SearchKey.History)
+    -> [Move]
+  {
+    var found = moves(from: state, history: history)
+    // Turned in the buffer, where a swap moves the moves without counting references.
+    found.withUnsafeMutableBufferPointer { $0.reverse() }
+    return found
   }
 
   /// One way a step can turn out.
@@ -305,8 +332,13 @@ struct StateGraph {
     of input: CompactEngine.Input, from state: CompactState, statement: StatementRecord?
   ) -> [Outcome] {
     var found: [Outcome] = []
-    var pending: [[Int]] = [[]]
-    while let prefix = pending.popLast() {
+    // The draws to assume, one list for each way still to try: most steps draw
+    // nothing, and are tried once with none (no list of lists is made for them).
+    var pending: [[Int]] = []
+    var first = true
+    while first || !pending.isEmpty {
+      let prefix = first ? [] : pending.removeLast()
+      first = false
       var next = state
       next.forcedDraws = prefix
       next.forcedUsed = 0
@@ -415,7 +447,8 @@ struct StateGraph {
   /// for a finished state that is checked); a finished one is scored, and some are
   /// checked against the scorer.
   private mutating func addNode(
-    _ key: SearchKey, state: CompactState, history: SearchKey.History, path: () -> [Int32]
+    _ key: SearchKey, state: CompactState, history: SearchKey.History,
+    path: () -> [Int32]
   ) -> Int32 {
     statesExplored += 1
     if statesExplored & (Self.progressInterval - 1) == 0, let progress { progress(statesExplored) }
@@ -577,9 +610,7 @@ struct StateGraph {
     var onPath: [SearchKey.Situation: [(depth: Int, key: SearchKey)]] = [:]
     var first = Frame(
       node: root, state: start, key: startKey, history: history, depth: 0, incoming: -1)
-    first.moves = moves(from: start, history: history)
-    // The next step last, turned in place (a reversed copy would copy every state).
-    first.moves.reverse()
+    first.moves = movesNextLast(from: start, history: history)
     onPath[startKey.situation, default: []].append((0, startKey))
     // By node: its depth on the path being followed, or -1.
     var depthOnPath = [Int32](repeating: -1, count: nodes.count)
@@ -587,20 +618,22 @@ struct StateGraph {
     stack.append(first)
 
     while let top = stack.indices.last {
-      if !stopped, let move = stack[top].moves.popLast() {
+      if !stopped, !stack[top].moves.isEmpty {
+        // Moved out (`popLast` would copy it out of an optional).
+        let move = stack[top].moves.removeLast()
         let parent = (node: stack[top].node, depth: stack[top].depth)
-        let childKey = key(of: move.state, history: move.history)
+        let childKey = move.key
         let known = index[childKey]
         // While time still matters only the same state on the path is a loop, and it
         // is a known one.
         let ancestor =
-          timeStillMatters(move.state)
+          move.timeMatters
           ? known.flatMap { node in
             // A node never followed (a finished one) has no place on any path.
             depthOnPath.indices.contains(Int(node)) && depthOnPath[Int(node)] >= 0
               ? Int(depthOnPath[Int(node)]) : nil
           }
-          : loopBack(childKey, on: onPath, state: move.state)
+          : loopBack(childKey, on: onPath, timeMatters: false)
         if let ancestor {
           loopingPaths += 1
           noteLoop(from: ancestor, stack: stack, closing: move, key: childKey)
@@ -616,8 +649,10 @@ struct StateGraph {
         }
         if move.state.finished {
           // The steps from the start, for the check against the scorer.
+          // The closure takes the edge alone (taking the move would copy it, for every move).
+          let edge = move.edge
           let leaf = addNode(childKey, state: move.state, history: move.history) {
-            stack.dropFirst().map(\.incoming) + [move.edge]
+            stack.dropFirst().map(\.incoming) + [edge]
           }
           stack[top].arcs.append(arc(from: parent.node, to: leaf, move))
           continue
@@ -628,11 +663,11 @@ struct StateGraph {
         }
         let id = addNode(childKey, state: move.state, history: move.history) { [] }
         stack[top].arcs.append(arc(from: parent.node, to: id, move))
+        let (history, edge) = (move.history, move.edge)
         var frame = Frame(
-          node: id, state: move.state, key: childKey, history: move.history,
-          depth: parent.depth + 1, incoming: move.edge)
-        frame.moves = moves(from: move.state, history: move.history)
-        frame.moves.reverse()
+          node: id, state: move.state, key: childKey, history: history,
+          depth: parent.depth + 1, incoming: edge)
+        frame.moves = movesNextLast(from: frame.state, history: history)
         onPath[childKey.situation, default: []].append((frame.depth, childKey))
         while depthOnPath.count < nodes.count { depthOnPath.append(-1) }
         depthOnPath[Int(id)] = Int32(frame.depth)
@@ -664,7 +699,9 @@ struct StateGraph {
       timeline: move.timeline)
   }
 
-  private mutating func key(of state: CompactState, history: SearchKey.History) -> SearchKey {
+  private mutating func key(of state: CompactState, history: SearchKey.History)
+    -> SearchKey
+  {
     // The timeline and history are followed along the graph's arcs afterwards, except
     // where each state's own is needed (chance outcomes, for the expected score).
     SearchKey(
@@ -684,11 +721,11 @@ struct StateGraph {
   /// clock when nothing ahead depends on the time any more.
   private func loopBack(
     _ key: SearchKey, on path: [SearchKey.Situation: [(depth: Int, key: SearchKey)]],
-    state: CompactState
+    timeMatters: Bool
   ) -> Int? {
     guard let seen = path[key.situation], let last = seen.last else { return nil }
     if let same = seen.last(where: { $0.key == key }) { return same.depth }
-    return timeStillMatters(state) ? nil : last.depth
+    return timeMatters ? nil : last.depth
   }
 
   /// Whether waiting can still change what happens: an inject not yet due, a

@@ -354,10 +354,10 @@ struct CompactEngine: Sendable {
       if injects[position].at > state.clock { break }
       guard !state.has(.firedInject, position), !(endingAhead && injects[position].goto != nil)
       else { continue }
-      let inject = injects[position]
-      let whenHolds = inject.when?.holds(in: state) ?? true
-      let unlessHolds = inject.unless?.holds(in: state) ?? false
+      let whenHolds = injects[position].when?.holds(in: state) ?? true
+      let unlessHolds = injects[position].unless?.holds(in: state) ?? false
       guard whenHolds, !unlessHolds else { continue }
+      let inject = injects[position]
       state.insert(.firedInject, position)
       for tag in inject.tags { state.insert(.tag, tag) }
       apply(&state, inject.effects)
@@ -432,12 +432,14 @@ struct CompactEngine: Sendable {
   func settleDeadlines(_ state: inout CompactState) {
     if state.settledDeadlines == compiled.deadlines.count { return }
     var newlyMet: [Int] = []
-    for (index, deadline) in compiled.deadlines.enumerated()
+    let deadlines = compiled.deadlines
+    for index in deadlines.indices
     where state.metDeadlines[index] == nil && !state.has(.missedDeadline, index) {
-      if state.clock > deadline.by + deadline.grace {
+      // Read in place, as the injects are.
+      if state.clock > deadlines[index].by + deadlines[index].grace {
         state.insert(.missedDeadline, index)
         state.settledDeadlines += 1
-      } else if deadline.met.holds(in: state) {
+      } else if deadlines[index].met.holds(in: state) {
         newlyMet.append(index)
       }
     }
