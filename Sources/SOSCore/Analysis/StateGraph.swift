@@ -619,7 +619,7 @@ struct StateGraph {
 
     while let top = stack.indices.last {
       if !stopped, !stack[top].moves.isEmpty {
-        // Moved out (`popLast` would copy it out of an optional).
+        // Taken off the list (moved out, not copied).
         let move = stack[top].moves.removeLast()
         let parent = (node: stack[top].node, depth: stack[top].depth)
         let childKey = move.key

@@ -28,7 +28,7 @@ struct CompactState: Sendable {
   /// Typed statements by write task index.
   var statements: [StatementRecord?]
   var promises: [CompactPromise] = []
-  /// By position in the compiled (firing) order of injects.
+  /// By deadline index: when each was met (`nil` while it is not).
   var metDeadlines: [ClockDuration?]
   /// How many deadlines are met or missed.
   var settledDeadlines = 0
