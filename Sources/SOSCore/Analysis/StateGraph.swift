@@ -357,14 +357,14 @@ struct StateGraph {
       for happening in journal ?? [] {
         switch happening {
         case .contacted(let stakeholder, let time):
-          changeWords += [0, stakeholder, time.seconds]
+          writeChange(.contact, stakeholder, time.seconds)
         case .met(let deadline, let time):
-          changeWords += [1, deadline, time.seconds]
+          writeChange(.met, deadline, time.seconds)
         case .promised(let index):
           let promise = next.promises[index]
-          changeWords += [2, promise.madeAt.seconds, promise.due.seconds]
+          writeChange(.promise, promise.madeAt.seconds, promise.due.seconds)
         case .kept(let index, let time):
-          changeWords += [3, index, time.seconds]
+          writeChange(.kept, index, time.seconds)
         case .drawn(let chances, let index):
           draws.append((chances, index))
         }
@@ -396,6 +396,21 @@ struct StateGraph {
     return found
   }
 
+  /// What a timeline change written in `changeWords` is: its first word of three
+  /// (then a stakeholder, deadline or promise index, or a promise's time made, and
+  /// the time).
+  private enum ChangeKind: Int {
+    case contact, met, promise, kept
+  }
+
+  /// Writes one timeline change into `changeWords` (appended word by word: a list
+  /// literal would allocate for every change).
+  private mutating func writeChange(_ kind: ChangeKind, _ what: Int, _ time: Int) {
+    changeWords.append(kind.rawValue)
+    changeWords.append(what)
+    changeWords.append(time)
+  }
+
   /// The index of the timeline changes written in `changeWords` (from the journal):
   /// found by the words, and worked out and interned the first time they are seen.
   private mutating func internChanges() -> Int32 {
@@ -408,17 +423,17 @@ struct StateGraph {
       )
       position += 3
       let seconds = Timeline.seconds(ClockDuration(seconds: time))
-      switch kind {
-      case 0:
+      switch ChangeKind(rawValue: kind) {
+      case .contact:
         let terms = contactTerms[what]
         list.append(.contact(first: terms.first, cadence: terms.cadence, at: seconds))
-      case 1:
+      case .met:
         if let change = Timeline.met(deadlineIDs[what], at: seconds, layout: layout) {
           list.append(change)
         }
-      case 2:
+      case .promise:
         list.append(.promise(madeAt: Timeline.seconds(ClockDuration(seconds: what)), due: seconds))
-      default:
+      case .kept, nil:
         list.append(.kept(what + 1, at: seconds))
       }
     }

@@ -18,8 +18,8 @@ struct CompactState: Sendable {
   private(set) var flags: [UInt64]
   let facts: CompactFacts
   /// Every time the trainee was heard by a stakeholder, in order: one list for all
-  /// of them, so that a contact appends to one list (``contactTimes(of:)`` and
-  /// ``updateTimes(of:)`` read one stakeholder's).
+  /// of them, so that a contact appends to one list (``contactTimes(of:)`` reads one
+  /// stakeholder's).
   var contacts: [CompactContact] = []
   /// The current node's options as positions among them, in the order shown when
   /// they are shuffled; empty when they are shown in their own order.
@@ -88,11 +88,6 @@ struct CompactState: Sendable {
   /// The times `stakeholder` (by index) heard from the trainee, in order.
   func contactTimes(of stakeholder: Int) -> [ClockDuration] {
     contacts.compactMap { $0.stakeholder == stakeholder ? $0.at : nil }
-  }
-
-  /// The times `stakeholder` (by index) had an update from the trainee, in order.
-  func updateTimes(of stakeholder: Int) -> [ClockDuration] {
-    contacts.compactMap { $0.stakeholder == stakeholder && $0.isUpdate ? $0.at : nil }
   }
 }
 
