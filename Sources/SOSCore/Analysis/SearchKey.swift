@@ -34,13 +34,23 @@ struct SearchKey: Hashable, Sendable {
     let digest: UInt64
 
     init(words: [UInt64]) {
+      self.init(words: words, digest: Self.digest(of: words))
+    }
+
+    /// A situation of `words` whose ``digest`` is worked out already.
+    init(words: [UInt64], digest: UInt64) {
       self.words = words
+      self.digest = digest
+    }
+
+    /// The words mixed into one.
+    static func digest(of words: [UInt64]) -> UInt64 {
       var digest: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(words.count)
       for word in words {
         digest = (digest ^ word) &* 0x9E37_79B9_7F4A_7C15
         digest ^= digest >> 31
       }
-      self.digest = digest
+      return digest
     }
 
     static func == (left: Situation, right: Situation) -> Bool {

@@ -16,7 +16,8 @@ struct SituationCoder {
   private var criteria: [Set<String>: UInt64] = [:]
   private let live: LiveFacts
   private var mask: [UInt64] = []
-  private var words: [UInt64] = []
+  /// The words of the situation last written.
+  private(set) var words: [UInt64] = []
 
   init(_ compiled: CompiledScenario) {
     live = LiveFacts(compiled)
@@ -40,6 +41,13 @@ struct SituationCoder {
 
   /// The situation of `state`.
   mutating func situation(of state: CompactState) -> SearchKey.Situation {
+    let digest = write(state)
+    return SearchKey.Situation(words: words, digest: digest)
+  }
+
+  /// Writes the situation of `state` into ``words``, and returns its digest: the
+  /// search looks a state up by these without making a list of its own for them.
+  mutating func write(_ state: CompactState) -> UInt64 {
     words.removeAll(keepingCapacity: true)
     let pending = UInt64(state.pendingWrite.map { $0 + 1 } ?? 0)
     words.append(
@@ -96,7 +104,7 @@ struct SituationCoder {
       words.append(
         1 | UInt64(UInt32(truncatingIfNeeded: statement.score)) << 1 | number(statement.met) << 33)
     }
-    return SearchKey.Situation(words: words)
+    return SearchKey.Situation.digest(of: words)
   }
 
   /// The words of a bit set, with only the bits of the mask's section from word

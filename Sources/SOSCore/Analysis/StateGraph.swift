@@ -108,6 +108,8 @@ struct StateGraph {
   /// (``internChanges()``), and the words and journal of the step being worked out.
   private var changeIndexByWords: [[Int]: Int32] = [:]
   private var changeWords: [Int] = []
+  /// The index of the empty list of changes, once interned.
+  private var noChanges: Int32?
   private var journal: [CompactEngine.Happening]? = []
   let layout: Timeline.Layout
   let rules: ScoringRules
@@ -129,7 +131,7 @@ struct StateGraph {
   private var startInputs: [SessionInput] = []
   /// The state the search started from.
   private var startState: CompactState?
-  private var index: [SearchKey: Int32] = [:]
+  private var index = StateIndex()
   /// Nodes in the order their futures were explored: every arc leads to a node
   /// earlier in this order.
   private(set) var order: [Int32] = []
@@ -191,10 +193,13 @@ struct StateGraph {
     var group: Int
     var probability: Double
     var edge: Int32
-    var state: CompactState
-    /// The state's key and whether time still matters there, worked out with the
-    /// move (reading them from a move taken off the stack copied the move each time).
-    var key: SearchKey
+    /// The state reached, its key and whether time still matters there, worked out
+    /// with the move (reading them from a move taken off the stack copied the move
+    /// each time). The state and key are left out (`nil`) when the state is `known`
+    /// already and time still matters there: the search then needs neither.
+    var state: CompactState?
+    var key: SearchKey?
+    var known: Int32?
     var timeMatters: Bool
     var history: SearchKey.History
     var graded: Bool
@@ -232,14 +237,14 @@ struct StateGraph {
         statementClasses[write] ?? StatementClass.classes(for: compiled.writes[write].task)
       statementClasses[write] = classes
       for (group, kind) in classes.enumerated() {
-        var found = outcomes(of: .write(""), from: state, statement: kind.record)
+        var found = outcomes(of: .write(""), from: state, statement: kind.record, write: write)
         // Taken out last first (removing the first would copy it).
         found.reverse()
         while !found.isEmpty {
           let outcome = found.removeLast()
           var next = history
           var points = 0
-          if let kept = outcome.state.statements[write] {
+          if let kept = outcome.statement {
             next.add(kept)
             points = kept.isStatement ? kept.score : 0
           }
@@ -250,12 +255,11 @@ struct StateGraph {
               labels: [kind.label] + outcome.labels)
           }
           let (probability, timeline) = (outcome.probability, outcome.changes)
-          let childKey = key(of: outcome.state, history: next)
-          let matters = timeStillMatters(outcome.state)
           moves.append(
             Move(
               group: group, probability: probability, edge: edge, state: outcome.state,
-              key: childKey, timeMatters: matters, history: next, graded: false, posture: nil,
+              key: key(of: outcome, history: next), known: outcome.known,
+              timeMatters: outcome.timeMatters, history: next, graded: false, posture: nil,
               writes: true, credit: 0, fit: 0, points: points, timeline: timeline))
         }
       }
@@ -276,7 +280,7 @@ struct StateGraph {
       let fit = compiled.choices[choice].postureFit
       // The credit the scorer gives the choice (see `Scorer.review(of:among:in:)`).
       let credit = high > low ? (Double(total) - Double(low)) / Double(high - low) : 0
-      var found = outcomes(of: .choose(group + 1), from: state, statement: nil)
+      var found = outcomes(of: .choose(group + 1), from: state, statement: nil, write: nil)
       found.reverse()
       while !found.isEmpty {
         let outcome = found.removeLast()
@@ -291,17 +295,23 @@ struct StateGraph {
             labels: [compiled.choiceIDs[choice]] + outcome.labels)
         }
         let (probability, timeline) = (outcome.probability, outcome.changes)
-        let childKey = key(of: outcome.state, history: next)
-        let matters = timeStillMatters(outcome.state)
         moves.append(
           Move(
             group: group, probability: probability, edge: edge, state: outcome.state,
-            key: childKey, timeMatters: matters, history: next, graded: high > low,
+            key: key(of: outcome, history: next), known: outcome.known,
+            timeMatters: outcome.timeMatters, history: next, graded: high > low,
             posture: posture,
             writes: false, credit: credit, fit: fit ?? 0, points: 0, timeline: timeline))
       }
     }
     return moves
+  }
+
+  /// The key of the state `outcome` reaches, when it is not known already.
+  private mutating func key(of outcome: Outcome, history: SearchKey.History) -> SearchKey? {
+    guard outcome.known == nil, let state = outcome.state else { return nil }
+    guard let situation = outcome.situation else { return key(of: state, history: history) }
+    return SearchKey(situation: situation, clock: state.clock.seconds, past: nil)
   }
 
   /// ``moves(from:history:)`` with the next step last, to be taken with `removeLast`.
@@ -316,7 +326,15 @@ struct StateGraph {
 
   /// One way a step can turn out.
   private struct Outcome {
-    var state: CompactState
+    /// The state reached; `nil` when it is `known` already and time still matters
+    /// there (then the search needs neither the state nor its key).
+    var state: CompactState?
+    var known: Int32?
+    /// Its situation, when it was written to look the state up and not found.
+    var situation: SearchKey.Situation?
+    var timeMatters: Bool
+    /// The statement kept, for a statement.
+    var statement: StatementRecord?
     var probability: Double
     /// The outcomes drawn, in order, and each list's first playtest slot beside it.
     var draws: [Int]
@@ -327,9 +345,13 @@ struct StateGraph {
   }
 
   /// `input` applied to `state` once for every combination of the chance outcomes
-  /// it draws.
+  /// it draws; `write` is the write task of a statement.
+  ///
+  /// Where time still matters the state reached is looked up at once: a step to a
+  /// known state, most of them, then keeps neither the state nor a key.
   private mutating func outcomes(
-    of input: CompactEngine.Input, from state: CompactState, statement: StatementRecord?
+    of input: CompactEngine.Input, from state: CompactState, statement: StatementRecord?,
+    write: Int?
   ) -> [Outcome] {
     var found: [Outcome] = []
     // The draws to assume, one list for each way still to try: most steps draw
@@ -387,9 +409,22 @@ struct StateGraph {
         let said = draw.chances.texts[draw.index].map { ": " + StatementClass.shortened($0) } ?? ""
         labels.append("[chance \(draw.index + 1)/\(weights.count)\(said)]")
       }
+      // Where time still matters a state is found by its situation and clock alone
+      // (without sums kept): looked up here, before the state is kept.
+      let matters = timeStillMatters(next)
+      var known: Int32?
+      var situation: SearchKey.Situation?
+      if matters, !keepsSums {
+        let digest = coder.write(next)
+        known = index.find(
+          words: coder.words, digest: digest, clock: next.clock.seconds, past: nil)
+        if known == nil { situation = SearchKey.Situation(words: coder.words, digest: digest) }
+      }
       found.append(
         Outcome(
-          state: next, probability: probability, draws: prefix,
+          state: known == nil ? next : nil, known: known, situation: situation,
+          timeMatters: matters, statement: write.flatMap { next.statements[$0] },
+          probability: probability, draws: prefix,
           slots: draws.flatMap { [$0.chances.firstSlot, $0.index] }, labels: labels,
           changes: internChanges()))
     }
@@ -414,6 +449,8 @@ struct StateGraph {
   /// The index of the timeline changes written in `changeWords` (from the journal):
   /// found by the words, and worked out and interned the first time they are seen.
   private mutating func internChanges() -> Int32 {
+    // Most steps change nothing: their index is kept, not looked up.
+    if changeWords.isEmpty, let index = noChanges { return index }
     if let index = changeIndexByWords[changeWords] { return index }
     var list: [Timeline.Change] = []
     var position = 0
@@ -439,6 +476,7 @@ struct StateGraph {
     }
     let index = intern(list)
     changeIndexByWords[changeWords] = index
+    if changeWords.isEmpty { noChanges = index }
     return index
   }
 
@@ -477,7 +515,7 @@ struct StateGraph {
       }
     }
     nodes.append(Node(clock: state.clock.seconds, leaf: leaf))
-    index[key] = id
+    index.add(key, number: id)
     if state.finished { order.append(id) }
     return id
   }
@@ -638,35 +676,40 @@ struct StateGraph {
         let move = stack[top].moves.removeLast()
         let parent = (node: stack[top].node, depth: stack[top].depth)
         let childKey = move.key
-        let known = index[childKey]
+        let known = move.known ?? childKey.flatMap { index.find($0) }
         // While time still matters only the same state on the path is a loop, and it
-        // is a known one.
-        let ancestor =
-          move.timeMatters
-          ? known.flatMap { node in
+        // is a known one (a move without a key is one of these).
+        let ancestor: Int?
+        if let childKey, !move.timeMatters {
+          ancestor = loopBack(childKey, on: onPath, timeMatters: false)
+        } else {
+          ancestor = known.flatMap { node in
             // A node never followed (a finished one) has no place on any path.
             depthOnPath.indices.contains(Int(node)) && depthOnPath[Int(node)] >= 0
               ? Int(depthOnPath[Int(node)]) : nil
           }
-          : loopBack(childKey, on: onPath, timeMatters: false)
+        }
         if let ancestor {
           loopingPaths += 1
-          noteLoop(from: ancestor, stack: stack, closing: move, key: childKey)
+          let clock = childKey?.clock ?? known.map { nodes[Int($0)].clock } ?? 0
+          noteLoop(from: ancestor, stack: stack, closing: move, clock: clock)
           continue
         }
         if let known {
           stack[top].arcs.append(arc(from: parent.node, to: known, move))
           continue
         }
+        // A move is without a state and key only when its state is known.
+        guard let childKey, let state = move.state else { continue }
         if statesExplored >= budget {
           stopped = true
           continue
         }
-        if move.state.finished {
+        if state.finished {
           // The steps from the start, for the check against the scorer.
           // The closure takes the edge alone (taking the move would copy it, for every move).
           let edge = move.edge
-          let leaf = addNode(childKey, state: move.state, history: move.history) {
+          let leaf = addNode(childKey, state: state, history: move.history) {
             stack.dropFirst().map(\.incoming) + [edge]
           }
           stack[top].arcs.append(arc(from: parent.node, to: leaf, move))
@@ -676,11 +719,11 @@ struct StateGraph {
           deepPaths += 1
           continue
         }
-        let id = addNode(childKey, state: move.state, history: move.history) { [] }
+        let id = addNode(childKey, state: state, history: move.history) { [] }
         stack[top].arcs.append(arc(from: parent.node, to: id, move))
         let (history, edge) = (move.history, move.edge)
         var frame = Frame(
-          node: id, state: move.state, key: childKey, history: history,
+          node: id, state: state, key: childKey, history: history,
           depth: parent.depth + 1, incoming: edge)
         frame.moves = movesNextLast(from: frame.state, history: history)
         onPath[childKey.situation, default: []].append((frame.depth, childKey))
@@ -699,7 +742,7 @@ struct StateGraph {
       order.append(frame.node)
     }
     // The graph is built: what found states and steps again is no longer needed.
-    index = [:]
+    index.removeAll()
     edgeIndex = [:]
     changeIndex = [:]
     changeIndexByWords = [:]
@@ -763,7 +806,7 @@ struct StateGraph {
   }
 
   private mutating func noteLoop(
-    from ancestor: Int, stack: [Frame], closing move: Move, key: SearchKey
+    from ancestor: Int, stack: [Frame], closing move: Move, clock: Int
   ) {
     let path =
       stack[(ancestor + 1)...].flatMap { frame in
@@ -771,8 +814,8 @@ struct StateGraph {
       } + edges[Int(move.edge)].labels
     let before = stack[ancestor]
     var changes: [String] = []
-    if before.key.clock != key.clock {
-      let pass = ClockDuration(seconds: key.clock - before.key.clock)
+    if before.key.clock != clock {
+      let pass = ClockDuration(seconds: clock - before.key.clock)
       changes.append("time passes, \(ScoringRules.hours(pass)) a pass")
     }
     if before.history != move.history {

@@ -168,22 +168,28 @@ struct CompactEngine: Sendable {
     case .write(let text):
       guard let choiceIndex = state.pendingWrite, let write = compiled.choices[choiceIndex].write
       else { return .failure(.choiceExpected) }
-      let task = compiled.writes[write].task
-      let choice = compiled.writes[write].choice
       if let control = text.unicodeScalars.first(where: {
         ($0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r") || $0.value == 0x7F
       }) {
         return .failure(.controlCharacterInStatement(control.value))
       }
-      if text.utf8.count > task.generousBound, text.count > task.generousBound {
-        return .failure(.statementTooLong(characters: text.count, bound: task.generousBound))
+      let bound = compiled.writes[write].task.generousBound
+      if text.utf8.count > bound, text.count > bound {
+        return .failure(.statementTooLong(characters: text.count, bound: bound))
       }
       if let assumed {
-        let statement = engine.assumed(assumed, for: choice, task: task, at: state.clock)
+        // The names read in place: a copy of the option and task would count a
+        // reference to each of their texts and lists.
+        let statement = Engine.assumed(
+          assumed, task: compiled.writes[write].task.id,
+          choice: compiled.writes[write].choice.id,
+          audience: compiled.writes[write].task.audience.value, at: state.clock)
         state.pendingWrite = nil
         apply(&state, choiceIndex, statement: statement)
         return .success(Step())
       }
+      let task = compiled.writes[write].task
+      let choice = compiled.writes[write].choice
       let analysis = engine.analyze(text, task: task)
       let statement = engine.record(
         text, analysis: analysis, for: choice, task: task, at: state.clock)
@@ -204,19 +210,21 @@ struct CompactEngine: Sendable {
   }
 
   func apply(_ state: inout CompactState, _ index: Int, statement: StatementRecord?) {
-    let choice = compiled.choices[index]
-    moveClock(&state, by: choice.takes)
+    // The option's parts are read in place: a copy of it would count a reference to
+    // each of its lists.
+    moveClock(&state, by: compiled.choices[index].takes)
     state.insert(.chosen, index)
     let counts = statement?.isStatement ?? true
     if counts {
-      for tag in choice.tags { state.insert(.tag, tag) }
-      apply(&state, choice.effects)
-      for stakeholder in choice.contacts {
-        contact(&state, stakeholder, update: choice.isUpdate)
+      for tag in compiled.choices[index].tags { state.insert(.tag, tag) }
+      apply(&state, compiled.choices[index].effects)
+      let update = compiled.choices[index].isUpdate
+      for stakeholder in compiled.choices[index].contacts {
+        contact(&state, stakeholder, update: update)
       }
     }
-    var target: CompiledScenario.Target = choice.target
-    if let statement, let write = choice.write {
+    var target: CompiledScenario.Target = compiled.choices[index].target
+    if let statement, let write = compiled.choices[index].write {
       state.statements[write] = statement
       let audience = compiled.writes[write].audience
       if statement.isStatement {
@@ -228,16 +236,16 @@ struct CompactEngine: Sendable {
       if let outcome = applyOutcome(&state, of: write, statement: statement) {
         target = outcome
       }
-    } else if let promise = choice.promise {
+    } else if let promise = compiled.choices[index].promise {
       makePromise(
         &state, choice: index, to: promise.stakeholder, label: promise.label,
         due: state.clock + promise.within)
     }
-    if let chances = choice.chances, let drawn = draw(&state, chances) {
+    if let chances = compiled.choices[index].chances, let drawn = draw(&state, chances) {
       target = .node(drawn)
     }
     settleDeadlines(&state)
-    if let until = choice.until, let startsAt = compiled.scenario.startsAt {
+    if let until = compiled.choices[index].until, let startsAt = compiled.scenario.startsAt {
       moveClock(&state, by: Engine.wait(until: until, startsAt: startsAt, clock: state.clock))
       settleDeadlines(&state)
     }

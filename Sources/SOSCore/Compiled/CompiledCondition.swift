@@ -30,13 +30,29 @@ indirect enum CompiledCondition: Sendable {
 
   /// Whether the condition holds: its value is `true`.
   func holds(in state: CompactState) -> Bool {
+    truth(in: state) == true
+  }
+
+  /// Its value when that is `true` or `false`, `nil` when it is anything else: as
+  /// ``evaluate(in:)`` gives it, without making a ``Value`` for the facts and the
+  /// `not`, `and` and `or` over them.
+  func truth(in state: CompactState) -> Bool? {
     switch self {
     case .visited(let node): return state.has(.visited, node)
     case .chose(let choice): return state.has(.chosen, choice)
     case .tagged(let tag): return state.has(.tag, tag)
     case .contacted(let stakeholder): return state.has(.contacted, stakeholder)
     case .met(let deadline): return state.metDeadlines[deadline] != nil
-    default: return evaluate(in: state) == .boolean(true)
+    case .not(let operand): return operand.truth(in: state).map { !$0 }
+    case .and(let left, let right):
+      guard let first = left.truth(in: state) else { return nil }
+      return first ? right.truth(in: state) : false
+    case .or(let left, let right):
+      guard let first = left.truth(in: state) else { return nil }
+      return first ? true : right.truth(in: state)
+    default:
+      guard case .boolean(let flag) = evaluate(in: state) else { return nil }
+      return flag
     }
   }
 

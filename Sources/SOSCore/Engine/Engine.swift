@@ -330,8 +330,18 @@ public struct Engine: Sendable {
   func assumed(
     _ statement: StatementRecord, for choice: Choice, task: WriteTask, at clock: ClockDuration
   ) -> StatementRecord {
+    Self.assumed(
+      statement, task: task.id, choice: choice.id, audience: task.audience.value, at: clock)
+  }
+
+  /// ``assumed(_:for:task:at:)`` given the ids it reads: the write task's, the
+  /// option's and the audience's.
+  static func assumed(
+    _ statement: StatementRecord, task: String, choice: String, audience: String,
+    at clock: ClockDuration
+  ) -> StatementRecord {
     StatementRecord(
-      id: task.id, choice: choice.id, audience: task.audience.value, at: clock,
+      id: task, choice: choice, audience: audience, at: clock,
       score: min(max(statement.score, 0), 100),
       met: statement.isStatement ? statement.met : [], isStatement: statement.isStatement,
       nextUpdate: statement.isStatement ? statement.nextUpdate : nil)
