@@ -98,20 +98,25 @@ struct LiveFacts: Sendable {
       own[node.id] = mask(expressions)
       next[node.id] = targets
     }
-    // What each node can still read: its own and every reachable node's (each node's
-    // reach found once, depth first over the step graph).
+    // What each node can still read: its own and every reachable node's. Most nodes
+    // read nothing, so each node that reads something gives its mask to every node
+    // that can reach it, found backwards from it (a search forwards from every node
+    // would cost the square of the number of nodes).
     var reach: [String: [UInt64]] = [:]
-    // Most nodes read nothing: only the others' masks are added.
     let reading = own.filter { $0.value.contains { $0 != 0 } }
-    for node in scenario.nodes {
-      var seen: Set<String> = [node.id]
-      var stack = [node.id]
-      var total = empty
-      while let id = stack.popLast() {
-        if let mask = reading[id] { union(&total, mask) }
-        for target in next[id] ?? [] where seen.insert(target).inserted { stack.append(target) }
+    var previous: [String: [String]] = [:]
+    for (source, targets) in next {
+      for target in targets { previous[target, default: []].append(source) }
+    }
+    for (id, mask) in reading {
+      var seen: Set<String> = [id]
+      var stack = [id]
+      while let current = stack.popLast() {
+        union(&reach[current, default: empty], mask)
+        for source in previous[current] ?? [] where seen.insert(source).inserted {
+          stack.append(source)
+        }
       }
-      reach[node.id] = total
     }
     let byNode = compiled.nodeIDs.map { reach[$0] ?? empty }
     let byDeadline = scenario.deadlines.map { mask([$0.met.expression]) }

@@ -150,6 +150,12 @@ struct StateGraph {
   private(set) var checks: [Check] = []
   private var leavesSeen = 0
   private var checkedShapes: Set<SearchKey.History.Shape> = []
+  /// The steps the checks so far replay, and the most they replay in all before
+  /// checks are made sparse: more than every shipped scenario's checks replay (the
+  /// most, misconduct's, replay about 24,000), and a bound on a very long game, where
+  /// each check replays hundreds of steps through the scorer.
+  private var checkedSteps = 0
+  static let checkedStepBudget = 50_000
 
   /// A graph for `engine`'s scenario; `nil` when the scenario cannot be compiled
   /// (``CompiledScenario``: one that names a node it does not have, or repeats an id).
@@ -511,7 +517,9 @@ struct StateGraph {
       let score = LeafScore(state, compiled: compiled)
       leaf = score
       if shouldCheck(history.shape) {
-        checks.append(Check(score: score, history: history, path: path()))
+        let steps = path()
+        checkedSteps += steps.count
+        checks.append(Check(score: score, history: history, path: steps))
       }
     }
     nodes.append(Node(clock: state.clock.seconds, leaf: leaf))
@@ -521,9 +529,11 @@ struct StateGraph {
   }
 
   /// Whether to check the next finished state against the scorer: the first of each
-  /// shape of history, the first 25, and one in 100 after.
+  /// shape of history, the first 25, and one in 100 after; one in 1,000 once the
+  /// checks replay ``checkedStepBudget`` steps.
   private mutating func shouldCheck(_ shape: SearchKey.History.Shape) -> Bool {
     leavesSeen += 1
+    if checkedSteps >= Self.checkedStepBudget { return leavesSeen % 1000 == 0 }
     return checkedShapes.insert(shape).inserted || leavesSeen <= 25 || leavesSeen % 100 == 0
   }
 
