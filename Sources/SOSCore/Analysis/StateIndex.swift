@@ -3,24 +3,32 @@
 ///
 /// A dictionary of keys kept one list of words per state, and hashed every key again
 /// each time it grew. Here the situations' words are kept end to end in one list, and
-/// the table holds state numbers, placed by the situation's digest (worked out once,
-/// with the key) mixed with the clock: no key is hashed again, and a state costs no
-/// allocation of its own. The past, kept only when states are told apart by it, is
-/// held beside.
+/// the table holds entries placed by the situation's digest (worked out once, with
+/// the key) mixed with the clock: no key is hashed again, and a state costs no
+/// allocation of its own. A slot holds the high half of its entry's hash beside the
+/// entry, so that a look-up that finds nothing reads the table alone. The past, kept
+/// only when states are told apart by it, is held beside.
 struct StateIndex {
-  /// By slot: the entry + 1, or 0 for an empty slot; a power of two long.
-  private var slots: [Int32] = Array(repeating: 0, count: 1 << 12)
-  /// By entry: the state's number, where its words end in `words` (they start where
-  /// the last entry's ended), its place in the table (the mixed digest) and clock.
-  private var numbers: [Int32] = []
-  private var ends: [Int] = []
-  private var hashes: [UInt64] = []
-  private var clocks: [Int] = []
+  /// By slot: 0 for an empty slot, else the high half of the entry's hash and, in
+  /// the low half, the entry + 1; a power of two long.
+  private var slots: [UInt64] = Array(repeating: 0, count: 1 << 12)
+  /// By entry, what a look-up compares, together.
+  private var entries: [Entry] = []
+  /// By entry, the past; empty while no entry has one.
   private var pasts: [SearchKey.Past?] = []
   private var words: [UInt64] = []
 
+  /// An entry: its hash, where its words end in `words` (they start where the last
+  /// entry's ended), its clock and the state's number.
+  private struct Entry {
+    var hash: UInt64
+    var end: Int
+    var clock: Int
+    var number: Int32
+  }
+
   /// How many states it holds.
-  var count: Int { numbers.count }
+  var count: Int { entries.count }
 
   /// The number of the state with `key`, if it holds one.
   func find(_ key: SearchKey) -> Int32? {
@@ -34,14 +42,15 @@ struct StateIndex {
     -> Int32?
   {
     let hash = Self.hash(digest: digest, clock: clock, past: past)
+    let high = hash & Self.highHalf
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
-      let entry = slots[slot]
-      if entry == 0 { return nil }
-      let held = Int(entry - 1)
-      if hashes[held] == hash, matches(held, situation, clock: clock, past: past) {
-        return numbers[held]
+      let held = slots[slot]
+      if held == 0 { return nil }
+      if held & Self.highHalf == high {
+        let entry = Int(held & ~Self.highHalf) - 1
+        if matches(entry, situation, clock: clock, past: past) { return entries[entry].number }
       }
       slot = (slot + 1) & mask
     }
@@ -51,15 +60,14 @@ struct StateIndex {
   /// held yet.
   mutating func add(_ key: SearchKey, number: Int32) {
     if 2 * (count + 1) > slots.count { grow() }
-    let entry = count
     let hash = Self.hash(digest: key.situation.digest, clock: key.clock, past: key.past)
-    numbers.append(number)
     words += key.situation.words
-    ends.append(words.count)
-    hashes.append(hash)
-    clocks.append(key.clock)
-    pasts.append(key.past)
-    place(entry, hash: hash)
+    entries.append(Entry(hash: hash, end: words.count, clock: key.clock, number: number))
+    if key.past != nil, pasts.isEmpty {
+      pasts = Array(repeating: nil, count: entries.count - 1)
+    }
+    if !pasts.isEmpty { pasts.append(key.past) }
+    place(entries.count - 1, hash: hash)
   }
 
   /// Empties it, keeping nothing.
@@ -67,13 +75,18 @@ struct StateIndex {
     self = StateIndex()
   }
 
+  private static let highHalf: UInt64 = 0xFFFF_FFFF_0000_0000
+
   /// Whether `entry` has a situation of `situation`, `clock` and `past`.
   private func matches(
     _ entry: Int, _ situation: [UInt64], clock: Int, past: SearchKey.Past?
   ) -> Bool {
-    guard clocks[entry] == clock, pasts[entry] == past else { return false }
-    let start = entry == 0 ? 0 : ends[entry - 1]
-    guard ends[entry] - start == situation.count else { return false }
+    let held = entries[entry]
+    guard held.clock == clock else { return false }
+    let heldPast = pasts.isEmpty ? nil : pasts[entry]
+    guard heldPast == past else { return false }
+    let start = entry == 0 ? 0 : entries[entry - 1].end
+    guard held.end - start == situation.count else { return false }
     for offset in situation.indices where words[start + offset] != situation[offset] {
       return false
     }
@@ -84,17 +97,17 @@ struct StateIndex {
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     while slots[slot] != 0 { slot = (slot + 1) & mask }
-    slots[slot] = Int32(entry + 1)
+    slots[slot] = hash & Self.highHalf | UInt64(entry + 1)
   }
 
   /// Doubles the table, placing every entry again by its kept hash.
   private mutating func grow() {
     slots = Array(repeating: 0, count: slots.count * 2)
-    for entry in hashes.indices { place(entry, hash: hashes[entry]) }
+    for entry in entries.indices { place(entry, hash: entries[entry].hash) }
   }
 
   /// The situation's digest mixed with the clock (and the past, when kept): spread
-  /// over the low bits, which pick the slot.
+  /// over the low bits, which pick the slot, and the high ones, kept in the slot.
   private static func hash(digest: UInt64, clock: Int, past: SearchKey.Past?) -> UInt64 {
     var hash = digest ^ UInt64(bitPattern: Int64(clock)) &* 0xD6E8_FEB8_6659_FD93
     if let past { hash ^= UInt64(bitPattern: Int64(past.hashValue)) }
