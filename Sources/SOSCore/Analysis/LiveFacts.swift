@@ -22,6 +22,9 @@ struct LiveFacts: Sendable {
   /// Every fact any mask can hold: a word of the masks that is zero here is zero in
   /// all of them.
   let ever: [UInt64]
+  /// The words that are not zero in ``ever``, in order: the only words of a mask
+  /// worked out (the others are zero in every mask).
+  let liveWords: [Int]
 
   /// By node index: what the conditions at the nodes reachable from it read. Each
   /// of these lists holds one mask after another, ``width`` words each.
@@ -131,23 +134,28 @@ struct LiveFacts: Sendable {
     var ever = empty
     for mask in byNode + byDeadline + byInject { union(&ever, mask) }
     self.ever = ever
+    liveWords = ever.indices.filter { ever[$0] != 0 }
     self.byNode = byNode.flatMap { $0 }
     self.byDeadline = byDeadline.flatMap { $0 }
     self.byInject = byInject.flatMap { $0 }
   }
 
-  /// What can still be read from `state` on, into `live` (``width`` words).
+  /// What can still be read from `state` on, into `live` (``width`` words). Only
+  /// the ``liveWords`` are written: the others are zero in every mask, and stay
+  /// zero in `live` once it is made.
   func mask(for state: CompactState, into live: inout [UInt64]) {
     let width = self.width
-    live.removeAll(keepingCapacity: true)
-    live += byNode[state.node * width..<(state.node + 1) * width]
-    guard width > 0 else { return }
+    if live.count != width { live = Array(repeating: 0, count: width) }
+    guard !liveWords.isEmpty else { return }
+    let liveWords = self.liveWords
     live.withUnsafeMutableBufferPointer { live in
       func add(_ masks: UnsafeBufferPointer<UInt64>, _ index: Int) {
         let first = index * width
-        for word in 0..<width { live[word] |= masks[first + word] }
+        for word in liveWords { live[word] |= masks[first + word] }
       }
       byNode.withUnsafeBufferPointer { masks in
+        let first = state.node * width
+        for word in liveWords { live[word] = masks[first + word] }
         for node in state.returnStack { add(masks, node) }
       }
       byDeadline.withUnsafeBufferPointer { masks in

@@ -108,21 +108,15 @@ struct SituationCoder {
   }
 
   /// The words of a bit set, with only the bits of the mask's section from word
-  /// `start` kept; words no mask can keep a bit of are left out.
+  /// `start` kept; words no mask can keep a bit of are left out (only the mask's
+  /// ``LiveFacts/liveWords`` are read).
   @inline(__always)
   private mutating func append(_ set: ArraySlice<UInt64>, from start: Int) {
-    var position = start
-    for index in set.indices {
-      append(set[index], at: position)
-      position += 1
+    let end = start + set.count
+    let offset = set.startIndex - start
+    for position in live.liveWords {
+      if position >= end { break }
+      if position >= start { words.append(set[offset + position] & mask[position]) }
     }
-  }
-
-  /// One word of a bit set, masked by the mask's word `position`; left out when no
-  /// mask can keep a bit of it.
-  @inline(__always)
-  private mutating func append(_ word: UInt64, at position: Int) {
-    guard live.ever[position] != 0 else { return }
-    words.append(word & mask[position])
   }
 }
