@@ -671,10 +671,18 @@ struct StateGraph {
     if start.finished { return root }
     var stack: [Frame] = []
     var onPath: [SearchKey.Situation: [(depth: Int, key: SearchKey)]] = [:]
+    // By the low bits of a situation's digest: how many states on the path have such
+    // a one. A situation whose count is zero is not on the path, found without
+    // hashing it.
+    var onPathCounts = [Int32](repeating: 0, count: 1 << 12)
+    func bucket(_ situation: SearchKey.Situation) -> Int {
+      Int(truncatingIfNeeded: situation.digest) & (1 << 12 - 1)
+    }
     var first = Frame(
       node: root, state: start, key: startKey, history: history, depth: 0, incoming: -1)
     first.moves = movesNextLast(from: start, history: history)
     onPath[startKey.situation, default: []].append((0, startKey))
+    onPathCounts[bucket(startKey.situation)] += 1
     // By node: its depth on the path being followed, or -1.
     var depthOnPath = [Int32](repeating: -1, count: nodes.count)
     depthOnPath[Int(root)] = 0
@@ -691,7 +699,9 @@ struct StateGraph {
         // is a known one (a move without a key is one of these).
         let ancestor: Int?
         if let childKey, !move.timeMatters {
-          ancestor = loopBack(childKey, on: onPath, timeMatters: false)
+          ancestor =
+            onPathCounts[bucket(childKey.situation)] == 0
+            ? nil : loopBack(childKey, on: onPath, timeMatters: false)
         } else {
           ancestor = known.flatMap { node in
             // A node never followed (a finished one) has no place on any path.
@@ -737,6 +747,7 @@ struct StateGraph {
           depth: parent.depth + 1, incoming: edge)
         frame.moves = movesNextLast(from: frame.state, history: history)
         onPath[childKey.situation, default: []].append((frame.depth, childKey))
+        onPathCounts[bucket(childKey.situation)] += 1
         while depthOnPath.count < nodes.count { depthOnPath.append(-1) }
         depthOnPath[Int(id)] = Int32(frame.depth)
         stack.append(frame)
@@ -745,6 +756,7 @@ struct StateGraph {
       // Every step from the top state is explored: its arcs are final.
       guard let frame = stack.popLast() else { break }
       onPath[frame.key.situation]?.removeLast()
+      onPathCounts[bucket(frame.key.situation)] -= 1
       depthOnPath[Int(frame.node)] = -1
       let start = arcs.count
       arcs += frame.arcs
