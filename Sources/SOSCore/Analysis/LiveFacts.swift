@@ -19,11 +19,8 @@ struct LiveFacts: Sendable {
   /// Words in a mask.
   let width: Int
 
-  /// Every fact any mask can hold: a word of the masks that is zero here is zero in
-  /// all of them.
-  let ever: [UInt64]
-  /// The words that are not zero in ``ever``, in order: the only words of a mask
-  /// worked out (the others are zero in every mask).
+  /// The words of the masks that some mask has a bit in, in order: the only words of
+  /// a mask worked out (the others are zero in every mask).
   let liveWords: [Int]
 
   /// By node index: what the conditions at the nodes reachable from it read. Each
@@ -131,9 +128,9 @@ struct LiveFacts: Sendable {
       }
       return total
     }
+    // Every fact any mask can hold.
     var ever = empty
     for mask in byNode + byDeadline + byInject { union(&ever, mask) }
-    self.ever = ever
     liveWords = ever.indices.filter { ever[$0] != 0 }
     self.byNode = byNode.flatMap { $0 }
     self.byDeadline = byDeadline.flatMap { $0 }
