@@ -6,7 +6,10 @@
 /// the engine reads again: node, pending statement, the variables, tags, nodes,
 /// choices, stakeholders and statements conditions name, fired injects, met and missed
 /// deadlines, promises and their status, the return stack; see ``SituationCoder``)
-/// and the clock. It leaves
+/// and the clock, where something ahead still depends on the time (an inject not yet
+/// due, a deadline not yet settled, a condition on the clock): elsewhere play from a
+/// state goes the same way whenever it is, only later, and its clock is left out
+/// (``anyClock``) and carried along the paths. It leaves
 /// out the input log, the shown order and the number of random draws (the search
 /// assumes its draws), and the times and decisions that only the score reads: those
 /// are carried along the paths (a ``Timeline`` and a ``History``) and compared there.
@@ -14,9 +17,14 @@
 /// key keeps them too (`past`).
 struct SearchKey: Hashable, Sendable {
   var situation: Situation
+  /// The clock, in seconds, or ``anyClock``.
   var clock: Int
   /// The timeline and history, when states are told apart by them too.
   var past: Past?
+
+  /// The clock of a key where nothing ahead depends on the time any more: states
+  /// of one situation then share their futures, each shifted by its own clock.
+  static let anyClock = -1
 
   /// A state's own timeline (settled) and history.
   struct Past: Hashable, Sendable {

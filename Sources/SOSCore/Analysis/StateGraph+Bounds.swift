@@ -24,6 +24,8 @@ extension StateGraph {
     var points: Double
     var settledPoints: Double
     var count: Int32
+    /// The clock it reaches its state at, in seconds.
+    var clock: Int32
     var from: Int32
     var arc: Int32
     var waiting: UInt8
@@ -89,7 +91,7 @@ extension StateGraph {
 
   /// What each list of timeline changes (``changes``) does, laid out flat for the
   /// sweeps: steps that hold no list of their own, so that applying them copies and
-  /// counts no reference.
+  /// counts no reference. The times are counted from the step's start.
   struct FlatChanges: Sendable {
     /// One change: a contact (`first`, the cadence rules `rules`, `time`), a deadline
     /// met (`points`), a promise made (`time`, `due`) or kept (promise `first`, `time`).
@@ -137,12 +139,13 @@ extension StateGraph {
       }
     }
 
-    /// Applies list `list` to the `count` times at `values` (with room for the
-    /// promises it makes) and `settledPoints`, as ``Timeline/apply(_:layout:)`` does.
+    /// Applies list `list`, of a step taken at `start` (seconds), to the `count` times
+    /// at `values` (with room for the promises it makes) and `settledPoints`, as
+    /// ``Timeline/apply(_:layout:)`` does.
     @inline(__always)
     func apply(
-      _ list: Int32, to values: UnsafeMutablePointer<Int32>, count: inout Int32,
-      settledPoints: inout Double, layout: Timeline.Layout
+      _ list: Int32, at start: Int32, to values: UnsafeMutablePointer<Int32>,
+      count: inout Int32, settledPoints: inout Double, layout: Timeline.Layout
     ) {
       for index in lists[Int(list)] {
         let step = steps[Int(index)]
@@ -150,17 +153,17 @@ extension StateGraph {
         case .contact:
           Timeline.contact(
             first: Int(step.first), rules: step.rules.lazy.map { Int(self.rules[Int($0)]) },
-            at: step.time, values: values, layout: layout)
+            at: start &+ step.time, values: values, layout: layout)
         case .met:
           settledPoints += step.points
         case .promise:
-          values[Int(count)] = step.time
-          values[Int(count) + 1] = step.due
+          values[Int(count)] = start &+ step.time
+          values[Int(count) + 1] = start &+ step.due
           values[Int(count) + 2] = Timeline.none
           count += 3
         case .kept:
           Timeline.keep(
-            Int(step.first), at: step.time, values: values, count: Int(count),
+            Int(step.first), at: start &+ step.time, values: values, count: Int(count),
             settledPoints: &settledPoints, layout: layout)
         }
       }
@@ -426,7 +429,8 @@ extension StateGraph {
       Label(
         shape: start.shape, credit: start.credit.value, fit: start.fit,
         points: Double(start.statementPoints), settledPoints: startTimeline.settledPoints,
-        count: Int32(startTimeline.values.count), from: -1, arc: -1,
+        count: Int32(startTimeline.values.count), clock: Int32(clamping: nodes[Int(root)].clock),
+        from: -1, arc: -1,
         waiting: UInt8(truncatingIfNeeded: (1 << count) - 1)))
     for (offset, value) in startTimeline.values.enumerated() {
       pool.times(of: startSlot)[offset] = value
@@ -509,14 +513,17 @@ extension StateGraph {
           let shape = arc.adding(to: label.shape)
           var times = label.count
           var settledPoints = label.settledPoints
-          if let leaf = nodes[target].leaf {
-            // Scored at once, with the timeline worked out in the scratch one.
+          let clock = label.clock &+ arc.duration
+          if var leaf = nodes[target].leaf {
+            // Scored at once, with the timeline worked out in the scratch one, at the
+            // clock this path ends at.
+            leaf.clock = Int(clock)
             let from = pool.times(of: slot)
             for index in 0..<Int(times) { scratch[index] = from[index] }
             changes.apply(
-              arc.timeline, to: scratch, count: &times, settledPoints: &settledPoints,
-              layout: layout)
-            Timeline.settle(values: scratch, at: nodes[target].clock, layout: layout)
+              arc.timeline, at: label.clock, to: scratch, count: &times,
+              settledPoints: &settledPoints, layout: layout)
+            Timeline.settle(values: scratch, at: Int(clock), layout: layout)
             scores[position * width + offset] = score(
               leaf, shape, credit: label.credit + arc.credit, fit: label.fit + arc.fit,
               points: label.points + arc.points,
@@ -527,14 +534,15 @@ extension StateGraph {
           let child = pool.add(
             Label(
               shape: shape, credit: label.credit + arc.credit, fit: label.fit + arc.fit,
-              points: label.points + arc.points, settledPoints: 0, count: 0,
+              points: label.points + arc.points, settledPoints: 0, count: 0, clock: clock,
               from: label.trail, arc: Int32(arcIndex), waiting: label.kept))
           let from = pool.times(of: slot)
           let into = pool.times(of: child)
           for index in 0..<Int(times) { into[index] = from[index] }
           changes.apply(
-            arc.timeline, to: into, count: &times, settledPoints: &settledPoints, layout: layout)
-          Timeline.settle(values: into, at: nodes[target].clock, layout: layout)
+            arc.timeline, at: label.clock, to: into, count: &times, settledPoints: &settledPoints,
+            layout: layout)
+          Timeline.settle(values: into, at: Int(clock), layout: layout)
           pool.labels[Int(child)].count = times
           pool.labels[Int(child)].settledPoints = settledPoints
           if let reach {
@@ -617,8 +625,8 @@ extension StateGraph {
   /// Lists a sweep reuses from one state to the next, so that finding a front
   /// allocates nothing once they are large enough.
   struct FrontScratch {
-    var shapes: [SearchKey.History.Shape] = []
-    var table: [SearchKey.History.Shape: Int] = [:]
+    var shapes: [Group] = []
+    var table: [Group: Int] = [:]
     var groups: [Int] = []
     var starts: [Int] = []
     var next: [Int] = []
@@ -632,11 +640,19 @@ extension StateGraph {
     var kept: [Int32] = []
   }
 
+  /// What labels must share to be compared: their clock (where time no longer
+  /// matters, labels of one state differ in it, and a score can move either way with
+  /// it) and, where the score reads the history, its shape.
+  struct Group: Hashable {
+    var shape: SearchKey.History.Shape
+    var clock: Int32
+  }
+
   /// Of the labels in `slots` (of `pool`), those that no other matches or beats
   /// (`highest`), or matches or undercuts, on every sum and time the `objective`
   /// score reads; of equal ones, the first: their slots, into `scratch.kept`, group
-  /// after group. Only labels of the same history shape are compared where the score
-  /// reads the history.
+  /// after group. Only labels of the same clock, and of the same history shape where
+  /// the score reads the history, are compared.
   static func front(
     _ slots: [Int32], in pool: borrowing LabelPool, for objective: Timeline.Objective,
     highest: Bool, layout: Timeline.Layout, into scratch: inout FrontScratch
@@ -654,11 +670,9 @@ extension StateGraph {
     scratch.table.removeAll(keepingCapacity: true)
     scratch.groups.removeAll(keepingCapacity: true)
     for slot in slots {
-      guard readsHistory else {
-        scratch.groups.append(0)
-        continue
-      }
-      let shape = pool.labels[Int(slot)].shape
+      let label = pool.labels[Int(slot)]
+      let shape = Group(
+        shape: readsHistory ? label.shape : SearchKey.History.Shape(), clock: label.clock)
       let known =
         scratch.shapes.count <= 16
         ? scratch.shapes.firstIndex(of: shape) : scratch.table[shape]

@@ -7,8 +7,10 @@
 /// step by its tests), with the statement and chance outcomes assumed, and the
 /// compact state's journal tells what each step did to the timeline.
 ///
-/// A state is told apart from another by its situation and clock (``SearchKey``):
-/// what its futures depend on. What only the score reads, its ``Timeline`` and the
+/// A state is told apart from another by its situation and, while time still matters,
+/// its clock (``SearchKey``): what its futures depend on. Where time no longer
+/// matters, states that differ only in their clock share a node, and a step's
+/// timeline changes are counted from the step's start. What only the score reads, its ``Timeline`` and the
 /// shape and sums of its history, is left out unless `keepsSums`, and carried along
 /// the graph afterwards (`StateGraph+Bounds`): each score moves one way with each of
 /// these counts, so the extremes can be found there. With chance outcomes the
@@ -33,7 +35,9 @@ struct StateGraph {
   struct Node {
     /// Its steps: `arcs[arcs]`, set once its futures are explored.
     var arcs: Range<Int> = 0..<0
-    /// Its clock, in seconds.
+    /// The clock of the first state found with its key, in seconds: where time no
+    /// longer matters, states of other clocks share the node (``SearchKey/anyClock``),
+    /// and the sweeps carry each path's own.
     var clock: Int
     /// Its scores, if play is over.
     var leaf: LeafScore?
@@ -56,8 +60,11 @@ struct StateGraph {
     var credit: Double
     var fit: Double
     var points: Double
-    /// What it does to the timeline (an index into `changes`).
+    /// What it does to the timeline (an index into `changes`, its times counted from
+    /// the step's start).
     var timeline: Int32
+    /// How long it takes, in seconds.
+    var duration: Int32
 
     /// `shape` with this step's decision or statement counted.
     func adding(to shape: SearchKey.History.Shape) -> SearchKey.History.Shape {
@@ -215,6 +222,7 @@ struct StateGraph {
     var fit: Double
     var points: Int
     var timeline: Int32
+    var duration: Int32
   }
 
   private mutating func intern(_ list: [Timeline.Change]) -> Int32 {
@@ -266,7 +274,8 @@ struct StateGraph {
               group: group, probability: probability, edge: edge, state: outcome.state,
               key: key(of: outcome, history: next), known: outcome.known,
               timeMatters: outcome.timeMatters, history: next, graded: false, posture: nil,
-              writes: true, credit: 0, fit: 0, points: points, timeline: timeline))
+              writes: true, credit: 0, fit: 0, points: points, timeline: timeline,
+              duration: outcome.duration))
         }
       }
       return moves
@@ -307,7 +316,8 @@ struct StateGraph {
             key: key(of: outcome, history: next), known: outcome.known,
             timeMatters: outcome.timeMatters, history: next, graded: high > low,
             posture: posture,
-            writes: false, credit: credit, fit: fit ?? 0, points: 0, timeline: timeline))
+            writes: false, credit: credit, fit: fit ?? 0, points: 0, timeline: timeline,
+            duration: outcome.duration))
       }
     }
     return moves
@@ -316,7 +326,9 @@ struct StateGraph {
   /// The key of the state `outcome` reaches, when it is not known already.
   private mutating func key(of outcome: Outcome, history: SearchKey.History) -> SearchKey? {
     guard outcome.known == nil, let state = outcome.state else { return nil }
-    guard let situation = outcome.situation else { return key(of: state, history: history) }
+    guard let situation = outcome.situation else {
+      return key(of: state, history: history, timeMatters: outcome.timeMatters)
+    }
     return SearchKey(situation: situation, clock: state.clock.seconds, past: nil)
   }
 
@@ -348,6 +360,8 @@ struct StateGraph {
     var labels: [String]
     /// What it does to the timeline (an index into `changes`).
     var changes: Int32
+    /// How long it takes, in seconds.
+    var duration: Int32
   }
 
   /// `input` applied to `state` once for every combination of the chance outcomes
@@ -382,17 +396,22 @@ struct StateGraph {
       next.forcedUsed = 0
       var draws: [(chances: CompiledScenario.Chances, index: Int)] = []
       changeWords.removeAll(keepingCapacity: true)
+      // Times are counted from the step's start, so that steps that differ only in
+      // when they are taken share a list; a deadline's, which sets what meeting it is
+      // worth, stays on the clock (a deadline is met only where time still matters,
+      // where each state has one clock).
+      let began = state.clock.seconds
       for happening in journal ?? [] {
         switch happening {
         case .contacted(let stakeholder, let time):
-          writeChange(.contact, stakeholder, time.seconds)
+          writeChange(.contact, stakeholder, time.seconds - began)
         case .met(let deadline, let time):
           writeChange(.met, deadline, time.seconds)
         case .promised(let index):
           let promise = next.promises[index]
-          writeChange(.promise, promise.madeAt.seconds, promise.due.seconds)
+          writeChange(.promise, promise.madeAt.seconds - began, promise.due.seconds - began)
         case .kept(let index, let time):
-          writeChange(.kept, index, time.seconds)
+          writeChange(.kept, index, time.seconds - began)
         case .drawn(let chances, let index):
           draws.append((chances, index))
         }
@@ -432,7 +451,8 @@ struct StateGraph {
           timeMatters: matters, statement: write.flatMap { next.statements[$0] },
           probability: probability, draws: prefix,
           slots: draws.flatMap { [$0.chances.firstSlot, $0.index] }, labels: labels,
-          changes: internChanges()))
+          changes: internChanges(),
+          duration: Int32(clamping: next.clock.seconds - state.clock.seconds)))
     }
     return found
   }
@@ -666,7 +686,7 @@ struct StateGraph {
     let history = past(of: session)
     startHistory = history
     startTimeline = Timeline(session, layout: layout)
-    let startKey = key(of: start, history: history)
+    let startKey = key(of: start, history: history, timeMatters: timeStillMatters(start))
     let root = addNode(startKey, state: start, history: history) { [] }
     if start.finished { return root }
     var stack: [Frame] = []
@@ -711,7 +731,7 @@ struct StateGraph {
         }
         if let ancestor {
           loopingPaths += 1
-          let clock = childKey?.clock ?? known.map { nodes[Int($0)].clock } ?? 0
+          let clock = move.state?.clock.seconds ?? known.map { nodes[Int($0)].clock } ?? 0
           noteLoop(from: ancestor, stack: stack, closing: move, clock: clock)
           continue
         }
@@ -776,16 +796,19 @@ struct StateGraph {
       from: parent, to: node, edge: move.edge, group: Int32(move.group),
       probability: move.probability, graded: move.graded, posture: move.posture,
       statement: move.writes, credit: move.credit, fit: move.fit, points: Double(move.points),
-      timeline: move.timeline)
+      timeline: move.timeline, duration: move.duration)
   }
 
-  private mutating func key(of state: CompactState, history: SearchKey.History)
-    -> SearchKey
-  {
+  /// The key of `state`: without its clock where time no longer matters (unless each
+  /// state keeps its own past, which is settled by the clock).
+  private mutating func key(
+    of state: CompactState, history: SearchKey.History, timeMatters: Bool
+  ) -> SearchKey {
     // The timeline and history are followed along the graph's arcs afterwards, except
     // where each state's own is needed (chance outcomes, for the expected score).
     SearchKey(
-      situation: coder.situation(of: state), clock: state.clock.seconds,
+      situation: coder.situation(of: state),
+      clock: timeMatters || keepsSums ? state.clock.seconds : SearchKey.anyClock,
       past: keepsSums
         ? SearchKey.Past(
           timeline: Timeline(
@@ -836,8 +859,9 @@ struct StateGraph {
       } + edges[Int(move.edge)].labels
     let before = stack[ancestor]
     var changes: [String] = []
-    if before.key.clock != clock {
-      let pass = ClockDuration(seconds: clock - before.key.clock)
+    let then = before.state.clock.seconds
+    if then != clock {
+      let pass = ClockDuration(seconds: clock - then)
       changes.append("time passes, \(ScoringRules.hours(pass)) a pass")
     }
     if before.history != move.history {
