@@ -646,6 +646,22 @@ extension StateGraph {
   struct Group: Hashable {
     var shape: SearchKey.History.Shape
     var clock: Int32
+
+    /// Hashes one word mixed from every field (hashing each field in turn cost a
+    /// sweep more than comparing the labels).
+    func hash(into hasher: inout Hasher) {
+      var word = UInt64(bitPattern: Int64(clock))
+      func mix(_ part: Int) {
+        word = (word ^ UInt64(bitPattern: Int64(part))) &* 0x9E37_79B9_7F4A_7C15
+        word ^= word >> 29
+      }
+      mix(shape.graded)
+      mix(shape.postures)
+      mix(shape.statements)
+      mix(shape.unique ?? -1)
+      mix((shape.denied ? 1 : 0) | (shape.rebuilt ? 2 : 0))
+      hasher.combine(word)
+    }
   }
 
   /// Of the labels in `slots` (of `pool`), those that no other matches or beats
