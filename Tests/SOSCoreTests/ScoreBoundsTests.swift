@@ -369,6 +369,61 @@ import Testing
     #expect(silent.timeliness == 100)
   }
 
+  /// Nothing ahead depends on the clock (no deadline, inject or condition on it), but
+  /// the score does: when customers first hear, the gaps between updates, and a
+  /// wait until the evening, which ends at one time of day however late it starts.
+  static let sharedClocks = scenario(
+    "shared-clocks",
+    """
+    starts_at: "08:00"
+    stakeholders:
+      customers: { label: Customers, required: true }
+      staff: { label: Staff }
+    cadence:
+      - { stakeholder: customers, every: 2h }
+    start: first
+    nodes:
+      first:
+        text: First.
+        choices:
+          - { id: quick, text: Quick, takes: 10m, quality: { clarity: 2 }, goto: middle }
+          - { id: slow, text: Slow, takes: 3h, quality: { clarity: 0 }, goto: middle }
+          - { id: brief, text: Brief staff, takes: 1h, contacts: [staff], quality: { clarity: 1 }, goto: middle }
+      middle:
+        text: Middle.
+        choices:
+          - { id: evening, text: Wait for the evening, takes: 30m, until: "18:00", quality: { clarity: 0 }, goto: late }
+          - { id: now, text: Post now, takes: 1h, contacts: [customers], update: true, quality: { clarity: 2 }, goto: late }
+          - id: promise
+            text: Promise an update
+            takes: 20m
+            contacts: [customers]
+            promise: { to: customers, within: 2h, label: the next update }
+            quality: { clarity: 1 }
+            goto: late
+      late:
+        text: Late.
+        choices:
+          - { id: post, text: Post, takes: 30m, contacts: [customers], update: true, quality: { clarity: 2 }, goto: done }
+          - { id: skip, text: Skip, takes: 4h, quality: { clarity: 0 }, goto: done }
+      done: { text: Done., ending: true, outcome: 80 }
+
+    """)
+
+  @Test func statesThatDifferOnlyInTheirClockShareTheirFutureAndScoreAsTheScorerDoes() throws {
+    let engine = try Self.engine(Self.sharedClocks)
+    let bounds = try #require(ScoreBounds.analyze(engine))
+    #expect(bounds.exact, "\(bounds.reasons)")
+    let reference = try #require(
+      try ReferenceBounds.enumerate(engine, from: engine.start(Self.analysis).state))
+    Self.expectSame(bounds, reference)
+    #expect(bounds.completePaths == 18)
+    // One state for each situation, whatever its clock: the start, the middle (reached
+    // at three clocks), the late node and the ending each with no promise or with
+    // one (open, then kept or over). Nothing ahead of any of them depends on when.
+    #expect(bounds.states == 7)
+  }
+
   // MARK: - Exactness on shipped scenarios
 
   static let shipped = ["miscommunication", "data-breach", "outage"]

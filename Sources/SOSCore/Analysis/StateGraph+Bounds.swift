@@ -366,6 +366,7 @@ extension StateGraph {
     weights: Scorer.Weights, reach: FutureReach?
   ) -> (found: [(found: Found, leaves: [Double?])?], dropped: Int) {
     let layout = self.layout
+    let startsAt = compiled.scenario.startsAt
     let count = goals.count
     let nodeCount = nodes.count
     let readsOverall = goals.contains { $0.objective == .overall }
@@ -513,7 +514,7 @@ extension StateGraph {
           let shape = arc.adding(to: label.shape)
           var times = label.count
           var settledPoints = label.settledPoints
-          let clock = label.clock &+ arc.duration
+          let clock = arc.clock(after: label.clock, startsAt: startsAt)
           if var leaf = nodes[target].leaf {
             // Scored at once, with the timeline worked out in the scratch one, at the
             // clock this path ends at.
@@ -840,5 +841,18 @@ extension StateGraph {
         .map { $0.weighted / $0.probability }.max()
     }
     return value[Int(root)]
+  }
+}
+
+extension StateGraph.Arc {
+  /// The clock after this step, taken at `start` (seconds), in a scenario whose T+0
+  /// is `startsAt`: its duration, then the wait for its time of day.
+  @inline(__always)
+  func clock(after start: Int32, startsAt: Int?) -> Int32 {
+    let clock = start &+ duration
+    guard until >= 0, let startsAt else { return clock }
+    let wait = Engine.wait(
+      until: Int(until), startsAt: startsAt, clock: ClockDuration(seconds: Int(clock)))
+    return clock &+ Int32(clamping: wait.seconds)
   }
 }

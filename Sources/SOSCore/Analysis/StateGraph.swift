@@ -63,8 +63,11 @@ struct StateGraph {
     /// What it does to the timeline (an index into `changes`, its times counted from
     /// the step's start).
     var timeline: Int32
-    /// How long it takes, in seconds.
+    /// How long it takes, in seconds, until it waits for a time of day, if it does.
     var duration: Int32
+    /// The time of day it then waits for (minutes after midnight), or -1: how long
+    /// it waits depends on when it is taken.
+    var until: Int32
 
     /// `shape` with this step's decision or statement counted.
     func adding(to shape: SearchKey.History.Shape) -> SearchKey.History.Shape {
@@ -223,6 +226,7 @@ struct StateGraph {
     var points: Int
     var timeline: Int32
     var duration: Int32
+    var until: Int32
   }
 
   private mutating func intern(_ list: [Timeline.Change]) -> Int32 {
@@ -275,7 +279,7 @@ struct StateGraph {
               key: key(of: outcome, history: next), known: outcome.known,
               timeMatters: outcome.timeMatters, history: next, graded: false, posture: nil,
               writes: true, credit: 0, fit: 0, points: points, timeline: timeline,
-              duration: outcome.duration))
+              duration: outcome.duration, until: outcome.until))
         }
       }
       return moves
@@ -317,7 +321,7 @@ struct StateGraph {
             timeMatters: outcome.timeMatters, history: next, graded: high > low,
             posture: posture,
             writes: false, credit: credit, fit: fit ?? 0, points: 0, timeline: timeline,
-            duration: outcome.duration))
+            duration: outcome.duration, until: outcome.until))
       }
     }
     return moves
@@ -360,8 +364,10 @@ struct StateGraph {
     var labels: [String]
     /// What it does to the timeline (an index into `changes`).
     var changes: Int32
-    /// How long it takes, in seconds.
+    /// How long it takes, in seconds, until it waits for a time of day (`until`,
+    /// minutes after midnight, or -1), if it does.
     var duration: Int32
+    var until: Int32
   }
 
   /// `input` applied to `state` once for every combination of the chance outcomes
@@ -401,6 +407,7 @@ struct StateGraph {
       // worth, stays on the clock (a deadline is met only where time still matters,
       // where each state has one clock).
       let began = state.clock.seconds
+      var waited: (until: Int, from: Int)?
       for happening in journal ?? [] {
         switch happening {
         case .contacted(let stakeholder, let time):
@@ -414,6 +421,8 @@ struct StateGraph {
           writeChange(.kept, index, time.seconds - began)
         case .drawn(let chances, let index):
           draws.append((chances, index))
+        case .waited(let until, let from):
+          waited = (until, from.seconds)
         }
       }
       if draws.count > prefix.count {
@@ -452,7 +461,8 @@ struct StateGraph {
           probability: probability, draws: prefix,
           slots: draws.flatMap { [$0.chances.firstSlot, $0.index] }, labels: labels,
           changes: internChanges(),
-          duration: Int32(clamping: next.clock.seconds - state.clock.seconds)))
+          duration: Int32(clamping: (waited?.from ?? next.clock.seconds) - began),
+          until: Int32(clamping: waited?.until ?? -1)))
     }
     return found
   }
@@ -796,7 +806,7 @@ struct StateGraph {
       from: parent, to: node, edge: move.edge, group: Int32(move.group),
       probability: move.probability, graded: move.graded, posture: move.posture,
       statement: move.writes, credit: move.credit, fit: move.fit, points: Double(move.points),
-      timeline: move.timeline, duration: move.duration)
+      timeline: move.timeline, duration: move.duration, until: move.until)
   }
 
   /// The key of `state`: without its clock where time no longer matters (unless each

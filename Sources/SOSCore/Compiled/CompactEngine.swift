@@ -64,6 +64,9 @@ struct CompactEngine: Sendable {
     case kept(Int, at: ClockDuration)
     /// A chance outcome was drawn.
     case drawn(CompiledScenario.Chances, index: Int)
+    /// The clock ran on from `from` to the next time it read `until` (minutes after
+    /// midnight): an option's `until`.
+    case waited(until: Int, from: ClockDuration)
   }
 
   // MARK: - Starting and reading
@@ -246,6 +249,7 @@ struct CompactEngine: Sendable {
     }
     settleDeadlines(&state)
     if let until = compiled.choices[index].until, let startsAt = compiled.scenario.startsAt {
+      state.journal?.append(.waited(until: until, from: state.clock))
       moveClock(&state, by: Engine.wait(until: until, startsAt: startsAt, clock: state.clock))
       settleDeadlines(&state)
     }
