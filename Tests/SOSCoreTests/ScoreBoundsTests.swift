@@ -370,8 +370,9 @@ import Testing
   }
 
   /// Nothing ahead depends on the clock (no deadline, inject or condition on it), but
-  /// the score does: when customers first hear, the gaps between updates, and a
-  /// wait until the evening, which ends at one time of day however late it starts.
+  /// the score does: when customers first hear, the gaps between updates (with quiet
+  /// hours, read by the time of day), a promise's times, and a wait until the
+  /// evening, which ends at one time of day however late it starts.
   static let sharedClocks = scenario(
     "shared-clocks",
     """
@@ -380,7 +381,7 @@ import Testing
       customers: { label: Customers, required: true }
       staff: { label: Staff }
     cadence:
-      - { stakeholder: customers, every: 2h }
+      - { stakeholder: customers, every: 2h, quiet: "21:00-07:00" }
     start: first
     nodes:
       first:
