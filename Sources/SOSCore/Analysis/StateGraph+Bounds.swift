@@ -626,7 +626,8 @@ extension StateGraph {
   /// Lists a sweep reuses from one state to the next, so that finding a front
   /// allocates nothing once they are large enough.
   struct FrontScratch {
-    var shapes: [Group] = []
+    /// The groups found, in order of arrival (and, past 16, by a table).
+    var kinds: [Group] = []
     var table: [Group: Int] = [:]
     var groups: [Int] = []
     var starts: [Int] = []
@@ -681,31 +682,31 @@ extension StateGraph {
     }
     let readsHistory = objective != .timeliness
     // Groups in the order they first arrive, so that ties resolve the same every run:
-    // each label's group, found among the first shapes by a look down the list and
+    // each label's group, found among the first groups by a look down the list and
     // among more in a table.
-    scratch.shapes.removeAll(keepingCapacity: true)
+    scratch.kinds.removeAll(keepingCapacity: true)
     scratch.table.removeAll(keepingCapacity: true)
     scratch.groups.removeAll(keepingCapacity: true)
     for slot in slots {
       let label = pool.labels[Int(slot)]
-      let shape = Group(
+      let kind = Group(
         shape: readsHistory ? label.shape : SearchKey.History.Shape(), clock: label.clock)
       let known =
-        scratch.shapes.count <= 16
-        ? scratch.shapes.firstIndex(of: shape) : scratch.table[shape]
+        scratch.kinds.count <= 16
+        ? scratch.kinds.firstIndex(of: kind) : scratch.table[kind]
       if let known {
         scratch.groups.append(known)
         continue
       }
-      if scratch.shapes.count == 16 {
-        for (index, shape) in scratch.shapes.enumerated() { scratch.table[shape] = index }
+      if scratch.kinds.count == 16 {
+        for (index, kind) in scratch.kinds.enumerated() { scratch.table[kind] = index }
       }
-      if scratch.shapes.count >= 16 { scratch.table[shape] = scratch.shapes.count }
-      scratch.groups.append(scratch.shapes.count)
-      scratch.shapes.append(shape)
+      if scratch.kinds.count >= 16 { scratch.table[kind] = scratch.kinds.count }
+      scratch.groups.append(scratch.kinds.count)
+      scratch.kinds.append(kind)
     }
     // The labels of each group, in order of arrival, group after group.
-    let groupCount = max(scratch.shapes.count, 1)
+    let groupCount = max(scratch.kinds.count, 1)
     scratch.starts.removeAll(keepingCapacity: true)
     scratch.starts.append(contentsOf: repeatElement(0, count: groupCount + 1))
     for group in scratch.groups { scratch.starts[group + 1] += 1 }

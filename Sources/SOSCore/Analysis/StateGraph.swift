@@ -10,10 +10,11 @@
 /// A state is told apart from another by its situation and, while time still matters,
 /// its clock (``SearchKey``): what its futures depend on. Where time no longer
 /// matters, states that differ only in their clock share a node, and a step's
-/// timeline changes are counted from the step's start. What only the score reads, its ``Timeline`` and the
-/// shape and sums of its history, is left out unless `keepsSums`, and carried along
-/// the graph afterwards (`StateGraph+Bounds`): each score moves one way with each of
-/// these counts, so the extremes can be found there. With chance outcomes the
+/// timeline changes are counted from the step's start. What only the score reads, its
+/// ``Timeline`` and the shape and sums of its history, is left out unless
+/// `keepsSums`, and carried along the graph afterwards (`StateGraph+Bounds`), with
+/// each path's clock: each score moves one way with each of these counts, so the
+/// extremes can be found there. With chance outcomes the
 /// expected score needs each state's own past, and it is kept in the key.
 struct StateGraph {
   let engine: Engine
