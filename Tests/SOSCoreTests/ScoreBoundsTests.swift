@@ -425,6 +425,51 @@ import Testing
     #expect(bounds.states == 7)
   }
 
+  /// Customers told within the hour, or not: the deadline is met on one path and
+  /// missed on the other, and both paths end at the same node at the same time.
+  /// `alsoNamed` adds a deadline whose condition names the first (`met(told)`).
+  static func settledDeadlines(alsoNamed: Bool) -> String {
+    scenario(
+      "settled-deadlines\(alsoNamed ? "-named" : "")",
+      """
+      stakeholders:
+        customers: { label: Customers, required: true }
+        staff: { label: Staff }
+      deadlines:
+        - { id: told, label: Customers told, by: 1h, grace: 0m, weight: 2, met: contacted(customers) }
+      \(alsoNamed ? "  - { id: both, label: Both told, by: 8h, grace: 0m, weight: 1, met: met(told) and contacted(staff) }" : "")
+      start: first
+      nodes:
+        first:
+          text: First.
+          choices:
+            - { id: tell, text: Tell customers, takes: 30m, contacts: [customers], quality: { clarity: 2 }, goto: middle }
+            - { id: hold, text: Hold, takes: 30m, quality: { clarity: 0 }, goto: middle }
+        middle:
+          text: Middle.
+          choices:
+            - { id: wait, text: Wait, takes: 1h, quality: { clarity: 1 }, goto: done }
+        done: { text: Done., ending: true, outcome: 70 }
+
+      """)
+  }
+
+  @Test func aDeadlineNoConditionNamesIsKeptAsSettledWhetherMetOrMissed() throws {
+    for named in [false, true] {
+      let engine = try Self.engine(Self.settledDeadlines(alsoNamed: named))
+      let bounds = try #require(ScoreBounds.analyze(engine))
+      #expect(bounds.exact, "\(bounds.reasons)")
+      let reference = try #require(
+        try ReferenceBounds.enumerate(engine, from: engine.start(Self.analysis).state))
+      Self.expectSame(bounds, reference)
+      #expect(bounds.timeliness.minimum.score < bounds.timeliness.maximum.score)
+      // The start, the middle with the deadline met or still open, and the ending:
+      // one state where no condition names the deadline, one for met and one for
+      // missed where one does.
+      #expect(bounds.states == (named ? 5 : 4), "named: \(named)")
+    }
+  }
+
   // MARK: - Exactness on shipped scenarios
 
   static let shipped = ["miscommunication", "data-breach", "outage"]

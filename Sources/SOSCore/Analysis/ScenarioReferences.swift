@@ -16,6 +16,8 @@ struct ScenarioReferences: Hashable, Sendable {
   var variables: Set<String> = []
   /// Statements named by `statement(...)` or `statement(...).met(...)`.
   var statements: Set<String> = []
+  /// Deadlines named by `met(...)`.
+  var deadlines: Set<String> = []
   /// Whether any condition reads `elapsed`.
   var readsClock = false
   /// The latest time a condition compares `elapsed` with, when every comparison is
@@ -71,7 +73,7 @@ struct ScenarioReferences: Hashable, Sendable {
         case .tagged: tags.insert(argument)
         case .contacted: stakeholders.insert(argument)
         case .statement: statements.insert(argument)
-        case .met: break
+        case .met: deadlines.insert(argument)
         }
       case .not(let inner):
         stack.append(inner)

@@ -5,7 +5,10 @@
 /// explores, so a compact key is what lets it hold a million states.
 ///
 /// What is written: the node, the pending statement, whether play is over and the
-/// return stack; the injects fired and the deadlines met and missed, as bit sets;
+/// return stack; the injects fired and the deadlines settled, as bit sets, and of
+/// those a condition names (`met(...)`), which were met (of the others, whether one
+/// was met or missed changes nothing ahead: the score's share of it is carried along
+/// the path);
 /// each promise's stakeholder and status (open, kept, or over); and then, of the
 /// facts conditions can still read (``LiveFacts``; the parts written first decide
 /// which), the tags, nodes, options and stakeholders contacted as bit sets, the
@@ -16,11 +19,20 @@ struct SituationCoder {
   private var criteria: [Set<String>: UInt64] = [:]
   private let live: LiveFacts
   private var mask: [UInt64] = []
+  /// The deadlines a condition names, as a bit set by deadline index.
+  private let namedDeadlines: [UInt64]
   /// The words of the situation last written.
   private(set) var words: [UInt64] = []
 
   init(_ compiled: CompiledScenario) {
     live = LiveFacts(compiled)
+    let named = ScenarioReferences(compiled.scenario).deadlines
+    var deadlines = [UInt64](repeating: 0, count: (compiled.scenario.deadlines.count + 63) / 64)
+    for (index, deadline) in compiled.scenario.deadlines.enumerated()
+    where named.contains(deadline.id) {
+      deadlines[index >> 6] |= 1 << UInt64(index & 63)
+    }
+    namedDeadlines = deadlines
   }
 
   /// The number standing for `text`.
@@ -55,16 +67,22 @@ struct SituationCoder {
         | UInt64(state.returnStack.count) << 49)
     for node in state.returnStack { words.append(UInt64(node)) }
     words += state.words(.firedInject)
-    words += state.words(.missedDeadline)
+    // By word of deadlines: those settled (met or missed), and those met of the ones a
+    // condition names.
+    let missed = state.words(.missedDeadline)
     var met: UInt64 = 0
+    func settle(_ word: Int) {
+      let missedWord =
+        missed.startIndex + word < missed.endIndex ? missed[missed.startIndex + word] : 0
+      words.append(met | missedWord)
+      words.append(met & (word < namedDeadlines.count ? namedDeadlines[word] : 0))
+      met = 0
+    }
     for (index, time) in state.metDeadlines.enumerated() {
-      if index & 63 == 0, index > 0 {
-        words.append(met)
-        met = 0
-      }
+      if index & 63 == 0, index > 0 { settle(index >> 6 - 1) }
       if time != nil { met |= 1 << UInt64(index & 63) }
     }
-    words.append(met)
+    settle(max(state.metDeadlines.count - 1, 0) >> 6)
     words.append(UInt64(state.promises.count))
     for promise in state.promises {
       let status: UInt64
