@@ -420,9 +420,10 @@ import Testing
     Self.expectSame(bounds, reference)
     #expect(bounds.completePaths == 18)
     // One state for each situation, whatever its clock: the start, the middle (reached
-    // at three clocks), the late node and the ending each with no promise or with
-    // one (open, then kept or over). Nothing ahead of any of them depends on when.
-    #expect(bounds.states == 7)
+    // at three clocks), the late node with no promise or one open, and the ending with
+    // no promise or one closed (kept or over). Nothing ahead of any of them depends
+    // on when.
+    #expect(bounds.states == 6)
   }
 
   /// Customers told within the hour, or not: the deadline is met on one path and
@@ -468,6 +469,46 @@ import Testing
       // missed where one does.
       #expect(bounds.states == (named ? 5 : 4), "named: \(named)")
     }
+  }
+
+  /// A promise kept by an update, or left to run out: the ending is reached either way.
+  static let keptOrNot = scenario(
+    "kept-or-not",
+    """
+    stakeholders:
+      customers: { label: Customers, required: true }
+    start: first
+    nodes:
+      first:
+        text: First.
+        choices:
+          - id: promise
+            text: Promise an update
+            takes: 10m
+            contacts: [customers]
+            promise: { to: customers, within: 1h, label: the next update }
+            quality: { clarity: 1 }
+            goto: middle
+      middle:
+        text: Middle.
+        choices:
+          - { id: update, text: Update, takes: 30m, contacts: [customers], update: true, quality: { clarity: 2 }, goto: done }
+          - { id: quiet, text: Stay quiet, takes: 2h, quality: { clarity: 0 }, goto: done }
+      done: { text: Done., ending: true, outcome: 60 }
+
+    """)
+
+  @Test func aClosedPromiseIsKeptInTheStateAsClosedWhetherKeptOrNot() throws {
+    let engine = try Self.engine(Self.keptOrNot)
+    let bounds = try #require(ScoreBounds.analyze(engine))
+    #expect(bounds.exact, "\(bounds.reasons)")
+    let reference = try #require(
+      try ReferenceBounds.enumerate(engine, from: engine.start(Self.analysis).state))
+    Self.expectSame(bounds, reference)
+    #expect(bounds.timeliness.minimum.score < bounds.timeliness.maximum.score)
+    // The start, the middle with the promise open, and one ending: the promise kept
+    // and the promise broken are one state, whose scores differ along the paths.
+    #expect(bounds.states == 3)
   }
 
   // MARK: - Exactness on shipped scenarios

@@ -5,8 +5,8 @@
 /// A key keeps of a ``SessionState`` its ``Situation`` (where play is and the facts
 /// the engine reads again: node, pending statement, the variables, tags, nodes,
 /// choices, stakeholders and statements conditions name, fired injects, settled
-/// deadlines (and which were met, where a condition names them), promises and their
-/// status, the return stack; see ``SituationCoder``)
+/// deadlines (and which were met, where a condition names them), promises (whether
+/// open, and to whom), the return stack; see ``SituationCoder``)
 /// and the clock, where something ahead still depends on the time (an inject not yet
 /// due, a deadline not yet settled, a condition on the clock): elsewhere play from a
 /// state goes the same way whenever it is, only later, and its clock is left out

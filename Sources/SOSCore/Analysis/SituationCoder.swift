@@ -8,8 +8,8 @@
 /// return stack; the injects fired and the deadlines settled, as bit sets, and of
 /// those a condition names (`met(...)`), which were met (of the others, whether one
 /// was met or missed changes nothing ahead: the score's share of it is carried along
-/// the path);
-/// each promise's stakeholder and status (open, kept, or over); and then, of the
+/// the path); each promise, whether it is open and, if so, to whom (a closed one,
+/// kept or over, is read no more); and then, of the
 /// facts conditions can still read (``LiveFacts``; the parts written first decide
 /// which), the tags, nodes, options and stakeholders contacted as bit sets, the
 /// variables, and the statements (score and criteria met). A fact no condition can
@@ -84,14 +84,15 @@ struct SituationCoder {
     }
     settle(max(state.metDeadlines.count - 1, 0) >> 6)
     words.append(UInt64(state.promises.count))
+    // An open promise's stakeholder (an update to them keeps it); of a closed one
+    // (kept, or open when play ended), only that it is closed: nothing ahead reads
+    // more, and its share of the score is carried along the path.
     for promise in state.promises {
-      let status: UInt64
-      switch promise.status {
-      case .open: status = 0
-      case .kept: status = 1
-      case .broken, .notYetDue: status = 2
+      if case .open = promise.status {
+        words.append(UInt64(promise.stakeholder) << 1)
+      } else {
+        words.append(1)
       }
-      words.append(UInt64(promise.stakeholder) << 2 | status)
     }
     // What the parts above decide can still be read.
     live.mask(for: state, into: &mask)
