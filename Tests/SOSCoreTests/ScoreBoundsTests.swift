@@ -511,6 +511,48 @@ import Testing
     #expect(bounds.states == 3)
   }
 
+  /// A chaser at one hour, unless the customer was answered first: on one path it
+  /// fires, on the other it can no longer fire; after that the paths meet.
+  static let spentChaser = scenario(
+    "spent-chaser",
+    """
+    stakeholders:
+      customers: { label: Customers, required: true }
+    injects:
+      - { id: chaser, at: 1h, text: The customer chases., unless: tagged(answered), tags: [chased] }
+    start: first
+    nodes:
+      first:
+        text: First.
+        choices:
+          - { id: answer, text: Answer now, takes: 30m, tags: [answered], contacts: [customers], quality: { clarity: 2 }, goto: second }
+          - { id: wait, text: Wait, takes: 90m, quality: { clarity: 0 }, goto: answer-late }
+      answer-late:
+        text: Answer late.
+        choices:
+          - { id: answer-late, text: Answer, takes: 30m, tags: [answered], contacts: [customers], quality: { clarity: 1 }, goto: second }
+      second:
+        text: Second.
+        choices:
+          - { id: close, text: Close, takes: 30m, quality: { clarity: 1 }, goto: done }
+          - { id: drift, text: Drift, takes: 3h, quality: { clarity: 0 }, goto: done }
+      done: { text: Done., ending: true, outcome: 75 }
+
+    """)
+
+  @Test func anInjectThatCanNoLongerFireIsKeptAsSpentWhetherItFiredOrNot() throws {
+    let engine = try Self.engine(Self.spentChaser)
+    let bounds = try #require(ScoreBounds.analyze(engine))
+    #expect(bounds.exact, "\(bounds.reasons)")
+    let reference = try #require(
+      try ReferenceBounds.enumerate(engine, from: engine.start(Self.analysis).state))
+    Self.expectSame(bounds, reference)
+    // The start; the second node once answered, whether the chaser fired first (on the
+    // late path) or can no longer fire (answered in time), at two clocks that no
+    // longer matter; the late answer; and the ending.
+    #expect(bounds.states == 4)
+  }
+
   // MARK: - Exactness on shipped scenarios
 
   static let shipped = ["miscommunication", "data-breach", "outage"]

@@ -1,9 +1,10 @@
 /// Which of the facts conditions name can still be read from a state on: the facts of
 /// the conditions at the nodes play can still reach (from where it is, from the nodes
-/// it will return to, and from where unfired injects can divert it), of deadlines not
-/// yet settled and of injects not yet fired. A fact no condition can read again
-/// changes nothing ahead, so the score-bounds search leaves it out of a state's key
-/// and states that differ only in such facts are one (see ``SituationCoder``).
+/// it will return to, and from where injects can still divert it), of deadlines not
+/// yet settled and of injects that can still fire (not ``SpentInjects``). A fact no
+/// condition can read again changes nothing ahead, so the score-bounds search leaves
+/// it out of a state's key and states that differ only in such facts are one (see
+/// ``SituationCoder``).
 ///
 /// Facts are numbered as a ``CompiledScenario`` numbers them, and a mask is one run
 /// of 64-bit words: the tags, the nodes, the options, the stakeholders, the variables
@@ -137,10 +138,11 @@ struct LiveFacts: Sendable {
     self.byInject = byInject.flatMap { $0 }
   }
 
-  /// What can still be read from `state` on, into `live` (``width`` words). Only
+  /// What can still be read from `state` on, into `live` (``width`` words), where
+  /// `spent` are the injects that can no longer fire (a bit by firing position). Only
   /// the ``liveWords`` are written: the others are zero in every mask, and stay
   /// zero in `live` once it is made.
-  func mask(for state: CompactState, into live: inout [UInt64]) {
+  func mask(for state: CompactState, spent: [UInt64], into live: inout [UInt64]) {
     let width = self.width
     if live.count != width { live = Array(repeating: 0, count: width) }
     guard !liveWords.isEmpty else { return }
@@ -162,7 +164,8 @@ struct LiveFacts: Sendable {
         }
       }
       byInject.withUnsafeBufferPointer { masks in
-        for index in 0..<masks.count / width where !state.has(.firedInject, index) {
+        for index in 0..<masks.count / width
+        where spent[index >> 6] & (1 << UInt64(index & 63)) == 0 {
           add(masks, index)
         }
       }

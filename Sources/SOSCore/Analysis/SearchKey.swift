@@ -4,7 +4,8 @@
 ///
 /// A key keeps of a ``SessionState`` its ``Situation`` (where play is and the facts
 /// the engine reads again: node, pending statement, the variables, tags, nodes,
-/// choices, stakeholders and statements conditions name, fired injects, settled
+/// choices, stakeholders and statements conditions name, spent injects (fired, or
+/// never to fire), settled
 /// deadlines (and which were met, where a condition names them), promises (whether
 /// open, and to whom), the return stack; see ``SituationCoder``)
 /// and the clock, where something ahead still depends on the time (an inject not yet

@@ -5,13 +5,13 @@
 /// explores, so a compact key is what lets it hold a million states.
 ///
 /// What is written: the node, the pending statement, whether play is over and the
-/// return stack; the injects fired and the deadlines settled, as bit sets, and of
-/// those a condition names (`met(...)`), which were met (of the others, whether one
-/// was met or missed changes nothing ahead: the score's share of it is carried along
-/// the path); each promise, whether it is open and, if so, to whom (a closed one,
-/// kept or over, is read no more); and then, of the
-/// facts conditions can still read (``LiveFacts``; the parts written first decide
-/// which), the tags, nodes, options and stakeholders contacted as bit sets, the
+/// return stack; the injects spent (fired, or settled never to fire) and the deadlines
+/// settled, as bit sets, and of those a condition names (`met(...)`), which were met
+/// (of the others, whether one was met or missed changes nothing ahead: the score's
+/// share of it is carried along the path); each promise, whether it is open and, if
+/// so, to whom (a closed one, kept or over, is read no more); and then, of the facts
+/// conditions can still read (``LiveFacts``; the parts written first decide which),
+/// the tags, nodes, options and stakeholders contacted as bit sets, the
 /// variables, and the statements (score and criteria met). A fact no condition can
 /// read again is left out, so that states that differ only in it are one state.
 struct SituationCoder {
@@ -21,11 +21,15 @@ struct SituationCoder {
   private var mask: [UInt64] = []
   /// The deadlines a condition names, as a bit set by deadline index.
   private let namedDeadlines: [UInt64]
+  private let injects: SpentInjects
+  /// The injects spent in the state being written, a bit by firing position.
+  private var spent: [UInt64] = []
   /// The words of the situation last written.
   private(set) var words: [UInt64] = []
 
   init(_ compiled: CompiledScenario) {
     live = LiveFacts(compiled)
+    injects = SpentInjects(compiled)
     let named = ScenarioReferences(compiled.scenario).deadlines
     var deadlines = [UInt64](repeating: 0, count: (compiled.scenario.deadlines.count + 63) / 64)
     for (index, deadline) in compiled.scenario.deadlines.enumerated()
@@ -66,7 +70,10 @@ struct SituationCoder {
       UInt64(state.node) | pending << 24 | (state.finished ? 1 << 48 : 0)
         | UInt64(state.returnStack.count) << 49)
     for node in state.returnStack { words.append(UInt64(node)) }
-    words += state.words(.firedInject)
+    // The injects spent (fired, or never to fire): which of them fired then changes
+    // nothing ahead.
+    injects.write(state, into: &spent)
+    words += spent
     // By word of deadlines: those settled (met or missed), and those met of the ones a
     // condition names.
     let missed = state.words(.missedDeadline)
@@ -95,7 +102,7 @@ struct SituationCoder {
       }
     }
     // What the parts above decide can still be read.
-    live.mask(for: state, into: &mask)
+    live.mask(for: state, spent: spent, into: &mask)
     append(state.words(.tag), from: live.tagStart)
     append(state.words(.visited), from: live.nodeStart)
     append(state.words(.chosen), from: live.choiceStart)

@@ -138,6 +138,7 @@ struct StateGraph {
   /// By declared inject: its time, and its place in the compiled firing order (`nil`
   /// for a manual inject, which the search never fires).
   private let injectTimes: [(at: ClockDuration, position: Int?)]
+  private let spentInjects: SpentInjects
   /// The inputs that reached the start.
   private var startInputs: [SessionInput] = []
   /// The state the search started from.
@@ -201,6 +202,7 @@ struct StateGraph {
       positions[inject.declared] = position
     }
     injectTimes = engine.scenario.injects.enumerated().map { ($1.at, positions[$0]) }
+    spentInjects = SpentInjects(compiled)
   }
 
   // MARK: - Moves
@@ -842,11 +844,12 @@ struct StateGraph {
     return timeMatters ? nil : last.depth
   }
 
-  /// Whether waiting can still change what happens: an inject not yet due, a
-  /// deadline not yet settled, or a condition on the clock not yet past.
+  /// Whether waiting can still change what happens: an inject not yet due (that can
+  /// still fire), a deadline not yet settled, or a condition on the clock not yet past.
   func timeStillMatters(_ state: CompactState) -> Bool {
     if injectTimes.contains(where: { inject in
-      !(inject.position.map { state.has(.firedInject, $0) } ?? false) && inject.at > state.clock
+      inject.at > state.clock
+        && !(inject.position.map { spentInjects.isSpent($0, in: state) } ?? false)
     }) {
       return true
     }

@@ -1,0 +1,54 @@
+/// Which of a scenario's injects can no longer fire in a compact state: those that
+/// have fired, and those whose `unless` is settled true or whose `when` is settled
+/// false (``CompiledCondition/settledTruth(in:)``). Whether a spent inject fired,
+/// when it is due and what its conditions read change nothing ahead.
+struct SpentInjects: Sendable {
+  /// Injects, in firing order.
+  let count: Int
+  /// The conditions of the injects that have one, and by firing position the index
+  /// of its conditions among them (`-1` for none). Kept apart from the injects, so
+  /// that reading them copies no inject.
+  private let conditions: [(when: CompiledCondition?, unless: CompiledCondition?)]
+  private let byPosition: [Int32]
+
+  init(_ compiled: CompiledScenario) {
+    count = compiled.injects.count
+    var conditions: [(when: CompiledCondition?, unless: CompiledCondition?)] = []
+    var byPosition: [Int32] = []
+    for inject in compiled.injects {
+      guard inject.when != nil || inject.unless != nil else {
+        byPosition.append(-1)
+        continue
+      }
+      byPosition.append(Int32(conditions.count))
+      conditions.append((inject.when, inject.unless))
+    }
+    self.conditions = conditions
+    self.byPosition = byPosition
+  }
+
+  /// Whether the inject at `position` in the firing order is spent in `state`.
+  func isSpent(_ position: Int, in state: CompactState) -> Bool {
+    if state.has(.firedInject, position) { return true }
+    let index = Int(byPosition[position])
+    guard index >= 0 else { return false }
+    if let unless = conditions[index].unless, unless.settledTruth(in: state) == true {
+      return true
+    }
+    if let when = conditions[index].when, when.settledTruth(in: state) == false { return true }
+    return false
+  }
+
+  /// The injects spent in `state`, a bit by firing position, into `words` (its
+  /// contents replaced).
+  func write(_ state: CompactState, into words: inout [UInt64]) {
+    words.removeAll(keepingCapacity: true)
+    words.append(contentsOf: state.words(.firedInject))
+    while words.count < (count + 63) / 64 { words.append(0) }
+    for (position, index) in byPosition.enumerated() where index >= 0 {
+      let bit: UInt64 = 1 << UInt64(position & 63)
+      guard words[position >> 6] & bit == 0, isSpent(position, in: state) else { continue }
+      words[position >> 6] |= bit
+    }
+  }
+}
