@@ -46,6 +46,18 @@ import Testing
     #expect(bounds.completePaths == reference.paths)
   }
 
+  /// The bounds of the scenario `text` from T+0, checked to be exact and to equal a
+  /// full enumeration through the scorer.
+  static func checkedBounds(_ text: String) throws -> ScoreBounds {
+    let engine = try engine(text)
+    let bounds = try #require(ScoreBounds.analyze(engine))
+    #expect(bounds.exact, "\(bounds.reasons)")
+    let reference = try #require(
+      try ReferenceBounds.enumerate(engine, from: engine.start(analysis).state))
+    expectSame(bounds, reference)
+    return bounds
+  }
+
   // MARK: - Small scenarios
 
   @Test func boundsOfASmallScenarioAreExactAndReachable() throws {
@@ -412,12 +424,7 @@ import Testing
     """)
 
   @Test func statesThatDifferOnlyInTheirClockShareTheirFutureAndScoreAsTheScorerDoes() throws {
-    let engine = try Self.engine(Self.sharedClocks)
-    let bounds = try #require(ScoreBounds.analyze(engine))
-    #expect(bounds.exact, "\(bounds.reasons)")
-    let reference = try #require(
-      try ReferenceBounds.enumerate(engine, from: engine.start(Self.analysis).state))
-    Self.expectSame(bounds, reference)
+    let bounds = try Self.checkedBounds(Self.sharedClocks)
     #expect(bounds.completePaths == 18)
     // One state for each situation, whatever its clock: the start, the middle (reached
     // at three clocks), the late node with no promise or one open, and the ending with
@@ -457,12 +464,7 @@ import Testing
 
   @Test func aDeadlineNoConditionNamesIsKeptAsSettledWhetherMetOrMissed() throws {
     for named in [false, true] {
-      let engine = try Self.engine(Self.settledDeadlines(alsoNamed: named))
-      let bounds = try #require(ScoreBounds.analyze(engine))
-      #expect(bounds.exact, "\(bounds.reasons)")
-      let reference = try #require(
-        try ReferenceBounds.enumerate(engine, from: engine.start(Self.analysis).state))
-      Self.expectSame(bounds, reference)
+      let bounds = try Self.checkedBounds(Self.settledDeadlines(alsoNamed: named))
       #expect(bounds.timeliness.minimum.score < bounds.timeliness.maximum.score)
       // The start, the middle with the deadline met or still open, and the ending:
       // one state where no condition names the deadline, one for met and one for
@@ -499,12 +501,7 @@ import Testing
     """)
 
   @Test func aClosedPromiseIsKeptInTheStateAsClosedWhetherKeptOrNot() throws {
-    let engine = try Self.engine(Self.keptOrNot)
-    let bounds = try #require(ScoreBounds.analyze(engine))
-    #expect(bounds.exact, "\(bounds.reasons)")
-    let reference = try #require(
-      try ReferenceBounds.enumerate(engine, from: engine.start(Self.analysis).state))
-    Self.expectSame(bounds, reference)
+    let bounds = try Self.checkedBounds(Self.keptOrNot)
     #expect(bounds.timeliness.minimum.score < bounds.timeliness.maximum.score)
     // The start, the middle with the promise open, and one ending: the promise kept
     // and the promise broken are one state, whose scores differ along the paths.
@@ -541,12 +538,7 @@ import Testing
     """)
 
   @Test func anInjectThatCanNoLongerFireIsKeptAsSpentWhetherItFiredOrNot() throws {
-    let engine = try Self.engine(Self.spentChaser)
-    let bounds = try #require(ScoreBounds.analyze(engine))
-    #expect(bounds.exact, "\(bounds.reasons)")
-    let reference = try #require(
-      try ReferenceBounds.enumerate(engine, from: engine.start(Self.analysis).state))
-    Self.expectSame(bounds, reference)
+    let bounds = try Self.checkedBounds(Self.spentChaser)
     // The start; the second node once answered, whether the chaser fired first (on the
     // late path) or can no longer fire (answered in time), at two clocks that no
     // longer matter; the late answer; and the ending.
