@@ -21,7 +21,9 @@ struct SituationCoder {
   private var mask: [UInt64] = []
   /// The deadlines a condition names, as a bit set by deadline index.
   private let namedDeadlines: [UInt64]
-  private let injects: SpentInjects
+  /// Which injects can no longer fire: written into the situation, and read by the
+  /// search for whether time still matters.
+  let spentInjects: SpentInjects
   /// The injects spent in the state being written, a bit by firing position.
   private var spent: [UInt64] = []
   /// The words of the situation last written.
@@ -29,7 +31,7 @@ struct SituationCoder {
 
   init(_ compiled: CompiledScenario) {
     live = LiveFacts(compiled)
-    injects = SpentInjects(compiled)
+    spentInjects = SpentInjects(compiled)
     let named = ScenarioReferences(compiled.scenario).deadlines
     var deadlines = [UInt64](repeating: 0, count: (compiled.scenario.deadlines.count + 63) / 64)
     for (index, deadline) in compiled.scenario.deadlines.enumerated()
@@ -72,7 +74,7 @@ struct SituationCoder {
     for node in state.returnStack { words.append(UInt64(node)) }
     // The injects spent (fired, or never to fire): which of them fired then changes
     // nothing ahead.
-    injects.write(state, into: &spent)
+    spentInjects.write(state, into: &spent)
     words += spent
     // By word of deadlines: those settled (met or missed), and those met of the ones a
     // condition names.

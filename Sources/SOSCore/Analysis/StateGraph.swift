@@ -138,7 +138,6 @@ struct StateGraph {
   /// By declared inject: its time, and its place in the compiled firing order (`nil`
   /// for a manual inject, which the search never fires).
   private let injectTimes: [(at: ClockDuration, position: Int?)]
-  private let spentInjects: SpentInjects
   /// The inputs that reached the start.
   private var startInputs: [SessionInput] = []
   /// The state the search started from.
@@ -202,7 +201,6 @@ struct StateGraph {
       positions[inject.declared] = position
     }
     injectTimes = engine.scenario.injects.enumerated().map { ($1.at, positions[$0]) }
-    spentInjects = SpentInjects(compiled)
   }
 
   // MARK: - Moves
@@ -734,7 +732,7 @@ struct StateGraph {
         if let childKey, !move.timeMatters {
           ancestor =
             onPathCounts[bucket(childKey.situation)] == 0
-            ? nil : loopBack(childKey, on: onPath, timeMatters: false)
+            ? nil : loopBack(childKey, on: onPath)
         } else {
           ancestor = known.flatMap { node in
             // A node never followed (a finished one) has no place on any path.
@@ -836,12 +834,11 @@ struct StateGraph {
   /// same state (only the history differing), or the same situation later on the
   /// clock when nothing ahead depends on the time any more.
   private func loopBack(
-    _ key: SearchKey, on path: [SearchKey.Situation: [(depth: Int, key: SearchKey)]],
-    timeMatters: Bool
+    _ key: SearchKey, on path: [SearchKey.Situation: [(depth: Int, key: SearchKey)]]
   ) -> Int? {
     guard let seen = path[key.situation], let last = seen.last else { return nil }
     if let same = seen.last(where: { $0.key == key }) { return same.depth }
-    return timeMatters ? nil : last.depth
+    return last.depth
   }
 
   /// Whether waiting can still change what happens: an inject not yet due (that can
@@ -849,7 +846,7 @@ struct StateGraph {
   func timeStillMatters(_ state: CompactState) -> Bool {
     if injectTimes.contains(where: { inject in
       inject.at > state.clock
-        && !(inject.position.map { spentInjects.isSpent($0, in: state) } ?? false)
+        && !(inject.position.map { coder.spentInjects.isSpent($0, in: state) } ?? false)
     }) {
       return true
     }
