@@ -62,10 +62,20 @@ import Testing
     let objectives: [Timeline.Objective] = [.overall, .timeliness, .communication]
     for (component, objective) in objectives.enumerated() {
       for highest in [true, false] {
-        let bound = reach.bound(
-          objective, highest: highest, at: Int(root), shape: start.shape,
-          credit: start.credit.value, fit: start.fit, points: Double(start.statementPoints),
-          settledPoints: timeline.settledPoints, count: Int32(timeline.values.count))
+        // One time past the timeline's, so that the buffer always has a start.
+        let bound = (timeline.values + [0]).withUnsafeBufferPointer { times in
+          times.baseAddress.map { base in
+            reach.bound(
+              objective, highest: highest, at: Int(root), shape: start.shape,
+              credit: start.credit.value, fit: start.fit, points: Double(start.statementPoints),
+              settledPoints: timeline.settledPoints, times: base,
+              count: Int32(timeline.values.count))
+          }
+        }
+        guard let bound else {
+          Issue.record("no times")
+          continue
+        }
         if highest {
           #expect(bound >= solution.high[component].score, "\(objective) highest")
         } else {

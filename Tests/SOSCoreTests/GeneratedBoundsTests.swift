@@ -17,14 +17,15 @@ import Testing
   /// Option qualities: a = +2, b = +1, c = −1, so the credits are 1, 2/3 and 0.
   static let qualities = [2, 1, -1]
 
-  static func game(decisions: Int, seed: UInt64) -> Game {
+  static func game(decisions: Int, seed: UInt64, required: Bool = false) -> Game {
     var generator = SeededGenerator(seed: seed)
     let outcomes = [10, 50, 100]
     var targets: [[Int]] = []
     var lines = [
       "format: 1", "id: generated-\(decisions)", "title: Generated", "kind: outage",
       "cluster: accidental", "difficulty: advanced", "minutes: 45", "role: R",
-      "briefing: B", "stakeholders: { customers: { label: Customers } }", "start: n0",
+      "briefing: B",
+      "stakeholders: { customers: { label: Customers, required: \(required) } }", "start: n0",
       "nodes:",
     ]
     for index in 0..<decisions {
@@ -120,5 +121,41 @@ import Testing
     #expect(bounds.outcome.maximum.score == outcomes.max())
     #expect(bounds.timeliness.minimum.score == 100)
     #expect(bounds.timeliness.maximum.score == 100)
+  }
+
+  /// On these games the bounds a sweep drops labels by (``FutureReach``) are the
+  /// extremes themselves, from the start: the choices' mean is read from the credit
+  /// hulls, and a required stakeholder no option contacts counts for nothing. (A
+  /// bound that counted every decision to come at full credit, or the stakeholder as
+  /// heard, would be above the highest.)
+  @Test(arguments: [(40, UInt64(7), false), (40, 8, true), (120, 9, true)])
+  func theBoundsAtTheStartAreTheExtremes(decisions: Int, seed: UInt64, required: Bool) throws {
+    let game = Self.game(decisions: decisions, seed: seed, required: required)
+    let loaded = ScenarioLoader.load(text: game.text, file: "generated.yaml")
+    let scenario = try #require(loaded.scenario, "\(loaded.diagnostics.map(\.headline))")
+    let engine = Engine(scenario: scenario)
+    let (graph, root) = try FutureReachTests.graph(
+      engine, from: engine.start(SessionOptions()).state)
+    let reach = FutureReach(
+      graph, changes: StateGraph.FlatChanges(graph.changes), weights: graph.scorer.weights)
+    // The choices' share of communication, beside an uncovered stakeholder's.
+    let share =
+      required
+      ? ScoringDefaults.choiceShare / (ScoringDefaults.choiceShare + ScoringDefaults.coverageShare)
+      : 1
+    let means = Self.sums(game).map { Double($0.thirds) / 3 / Double($0.decisions) }
+    let times = [Int32](repeating: Timeline.none, count: 4)
+    for highest in [true, false] {
+      let bound = times.withUnsafeBufferPointer { buffer in
+        buffer.baseAddress.map { base in
+          reach.bound(
+            .communication, highest: highest, at: Int(root), shape: SearchKey.History.Shape(),
+            credit: 0, fit: 0, points: 0, settledPoints: 0, times: base,
+            count: Int32(graph.layout.required.count))
+        }
+      }
+      let extreme = try #require(highest ? means.max() : means.min())
+      #expect(abs((bound ?? -1) - Scorer.tidy(100 * share * extreme)) < 1e-6, "highest: \(highest)")
+    }
   }
 }

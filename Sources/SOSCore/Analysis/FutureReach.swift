@@ -28,6 +28,16 @@ struct FutureReach: Sendable {
   private var rebuilds: [Bool]
   /// By state: whether it reaches a finished state at all.
   private(set) var reaches: [Bool]
+  /// By state: the graded decisions and the credit the paths from it take, as the
+  /// corners of two hulls (``CreditHull``): the most credit for each count, above,
+  /// and the least, below. A mean of credits is highest (lowest) at a corner of the
+  /// hull above (below), so these bound the choices' mean more closely than counting
+  /// every decision to come at full credit or none.
+  private var above: CreditHull
+  private var below: CreditHull
+  /// By state: the required stakeholders (by bit, the first 64) a path from it
+  /// contacts.
+  private var contacts: [UInt64]
 
   private let layout: Timeline.Layout
   private let weights: Scorer.Weights
@@ -48,6 +58,9 @@ struct FutureReach: Sendable {
     denies = Array(repeating: false, count: count)
     rebuilds = denies
     reaches = denies
+    contacts = Array(repeating: 0, count: count)
+    above = CreditHull(states: count, above: true)
+    below = CreditHull(states: count, above: false)
     layout = graph.layout
     self.weights = weights
     cadenceWorth = layout.cadenceWorth.reduce(0, +)
@@ -64,6 +77,15 @@ struct FutureReach: Sendable {
         }
       }
     }
+    // Which required stakeholders each list of changes contacts (with more than 64,
+    // every list is taken to contact them all).
+    let listContacts = changes.lists.map { range in
+      range.reduce(UInt64(0)) { mask, index in
+        let step = changes.steps[Int(index)]
+        guard step.kind == .contact, step.first >= 0 else { return mask }
+        return step.first < 64 ? mask | 1 << UInt64(step.first) : ~0
+      }
+    }
     // `order` lists every state after the states its steps lead to.
     for node in graph.order {
       let index = Int(node)
@@ -71,12 +93,17 @@ struct FutureReach: Sendable {
         reaches[index] = true
         outcomeLow[index] = leaf.outcome
         outcomeHigh[index] = leaf.outcome
+        above.close(index, finished: true)
+        below.close(index, finished: true)
         continue
       }
       for arcIndex in graph.nodes[index].arcs {
         let arc = graph.arcs[arcIndex]
         let target = Int(arc.to)
         guard reaches[target] else { continue }
+        above.gather(target, graded: arc.graded, credit: arc.credit)
+        below.gather(target, graded: arc.graded, credit: arc.credit)
+        contacts[index] |= contacts[target] | listContacts[Int(arc.timeline)]
         reaches[index] = true
         graded[index] = max(graded[index], graded[target] + (arc.graded ? 1 : 0))
         postures[index] = max(postures[index], postures[target] + (arc.posture == nil ? 0 : 1))
@@ -89,6 +116,8 @@ struct FutureReach: Sendable {
         denies[index] = denies[index] || denies[target] || arc.posture == .deny
         rebuilds[index] = rebuilds[index] || rebuilds[target] || arc.posture == .rebuild
       }
+      above.close(index)
+      below.close(index)
     }
   }
 
@@ -99,7 +128,7 @@ struct FutureReach: Sendable {
   func bound(
     _ objective: Timeline.Objective, highest: Bool, at node: Int,
     shape: SearchKey.History.Shape, credit: Double, fit: Double, points: Double,
-    settledPoints: Double, count: Int32
+    settledPoints: Double, times: UnsafePointer<Int32>, count: Int32
   ) -> Double {
     guard reaches[node] else { return highest ? -.infinity : .infinity }
     let made = max(0, (Int(count) - layout.promiseStart) / 3)
@@ -109,13 +138,13 @@ struct FutureReach: Sendable {
     case .communication:
       return communication(
         highest: highest, at: node, shape: shape, credit: credit, fit: fit, points: points,
-        made: made)
+        times: times, made: made)
     case .overall:
       let timeliness = self.timeliness(
         highest: highest, at: node, settledPoints: settledPoints, made: made)
       let communication = self.communication(
         highest: highest, at: node, shape: shape, credit: credit, fit: fit, points: points,
-        made: made)
+        times: times, made: made)
       let overall = weights.overall(
         timeliness: timeliness, communication: communication,
         outcome: highest ? outcomeHigh[node] : outcomeLow[node])
@@ -154,13 +183,16 @@ struct FutureReach: Sendable {
     return Scorer.tidy(100 * settledPoints / worth)
   }
 
-  /// Communication: each part's mean at best (every decision, posture and statement
-  /// still to come at full credit) or at worst (at none), with the parts still to come
-  /// present or not, whichever gives the extreme; the penalties that are certain (at
-  /// best) or possible (at worst).
+  /// Communication: each part's mean at best or at worst, with the parts still to
+  /// come present or not, whichever gives the extreme; the penalties that are certain
+  /// (at best) or possible (at worst). The choices' mean is read from the credit hulls;
+  /// every posture and statement still to come counts at full credit (at best) or at
+  /// none (at worst); a required stakeholder counts fully heard unless no path
+  /// from here contacts one not heard yet (at best), and at worst as heard late,
+  /// half, if heard, and not at all if not.
   private func communication(
     highest: Bool, at node: Int, shape: SearchKey.History.Shape, credit: Double, fit: Double,
-    points: Double, made: Int
+    points: Double, times: UnsafePointer<Int32>, made: Int
   ) -> Double {
     // Each part: whether it is present now, can still come, and its mean at the extreme.
     func part(count: Int, sum: Double, ahead: Int32) -> (now: Bool, later: Bool, mean: Double) {
@@ -172,10 +204,14 @@ struct FutureReach: Sendable {
       }
       return (false, ahead > 0, highest ? 1 : 0)
     }
-    let choices = part(count: shape.graded, sum: credit, ahead: graded[node])
+    var choices = part(count: shape.graded, sum: credit, ahead: graded[node])
+    if let mean = (highest ? above : below).mean(at: node, count: shape.graded, sum: credit) {
+      choices.mean = mean
+    }
     let stances = part(count: shape.postures, sum: fit, ahead: postures[node])
     let written = part(count: shape.statements, sum: points / 100, ahead: statements[node])
     let covers = !layout.required.isEmpty
+    let heard = covers ? coverage(highest: highest, at: node, times: times) : 0
     var best: Double?
     for mask in 0..<8 {
       let choicesIn = mask & 1 != 0
@@ -195,8 +231,7 @@ struct FutureReach: Sendable {
       var total = 0.0
       if shares > 0 {
         if choicesIn { total += 100 * ScoringDefaults.choiceShare / shares * choices.mean }
-        // Coverage: every required stakeholder heard early, at best; none, at worst.
-        if covers, highest { total += 100 * ScoringDefaults.coverageShare / shares }
+        if covers { total += 100 * ScoringDefaults.coverageShare / shares * heard }
         if stancesIn { total += 100 * ScoringDefaults.postureShare / shares * stances.mean }
         if writtenIn { total += 100 * statementShare / shares * written.mean }
       } else {
@@ -218,5 +253,24 @@ struct FutureReach: Sendable {
       total -= ScoringDefaults.brokenPromisePenalty * Double(made + Int(promises[node]))
     }
     return Scorer.tidy(max(0, total))
+  }
+
+  /// The coverage credit a path through `node` can end with, at most or at least,
+  /// from the first contacts in `times`: a stakeholder heard early keeps full credit;
+  /// one heard later at least half (a first contact is never after the end); one not
+  /// heard yet at most full credit if a path from here contacts them, else none.
+  private func coverage(highest: Bool, at node: Int, times: UnsafePointer<Int32>) -> Double {
+    var total = 0.0
+    for index in 0..<layout.required.count {
+      let first = times[index]
+      if first == Timeline.settled {
+        total += 1
+      } else if first != Timeline.none {
+        total += highest ? 1 : 0.5
+      } else if highest, index >= 64 || contacts[node] & 1 << UInt64(index) != 0 {
+        total += 1
+      }
+    }
+    return total / Double(layout.required.count)
   }
 }

@@ -440,6 +440,19 @@ extension StateGraph {
       first[goal * nodeCount + Int(root)] = startSlot
       last[goal * nodeCount + Int(root)] = startSlot
     }
+    if let reach {
+      // A score one path reaches, found ahead, so that labels are dropped from the
+      // start and not only once the first finished states are swept.
+      for (goal, aim) in goals.enumerated() {
+        if let reached = probe(
+          for: aim, from: root, start: pool.labels[Int(startSlot)],
+          times: pool.times(of: startSlot), changes: changes, stride: stride,
+          weights: weights, reach: reach)
+        {
+          bar[goal] = reached
+        }
+      }
+    }
     // `order` ends with the root, and every arc leads to a node earlier in it.
     for node in order.reversed() {
       var any = false
@@ -554,7 +567,8 @@ extension StateGraph {
               let bound = reach.bound(
                 aim.objective, highest: aim.highest, at: target, shape: shape,
                 credit: label.credit + arc.credit, fit: label.fit + arc.fit,
-                points: label.points + arc.points, settledPoints: settledPoints, count: times)
+                points: label.points + arc.points, settledPoints: settledPoints, times: into,
+                count: times)
               if !reach.reaches[target]
                 || (aim.highest ? bound < bar[goal] - 1e-6 : bound > bar[goal] + 1e-6)
               {
@@ -621,6 +635,70 @@ extension StateGraph {
       return (Found(score: best.score, arcs: back.reversed()), leafBest[goal].map { $0?.score })
     }
     return (found, dropped)
+  }
+
+  /// The `goal` score of one path from `root` to a finished state, reached with the
+  /// history of `label` and the timeline `times`: at each state the step whose bound
+  /// (``FutureReach``), or score where it finishes, is best. Any path's score will
+  /// do: a sweep drops only the labels that cannot reach it, and the closer it is to
+  /// the extreme, the more it drops.
+  private func probe(
+    for goal: Goal, from root: Int32, start label: Label, times: UnsafeMutablePointer<Int32>,
+    changes: FlatChanges, stride: Int, weights: Scorer.Weights, reach: FutureReach
+  ) -> Double? {
+    let layout = self.layout
+    let startsAt = compiled.scenario.startsAt
+    // The path's timeline, the step being tried's and the best step's so far.
+    let buffers = UnsafeMutablePointer<Int32>.allocate(capacity: 3 * stride)
+    buffers.initialize(repeating: 0, count: 3 * stride)
+    defer { buffers.deallocate() }
+    var (current, trying, chosen) = (buffers, buffers + stride, buffers + 2 * stride)
+    for index in 0..<Int(label.count) { current[index] = times[index] }
+    var label = label
+    var node = Int(root)
+    // Every step leads to a state earlier in `order`: the walk ends.
+    while nodes[node].leaf == nil {
+      var best: (value: Double, label: Label, target: Int, finished: Bool)?
+      for arcIndex in nodes[node].arcs {
+        let arc = arcs[arcIndex]
+        let target = Int(arc.to)
+        guard reach.reaches[target] else { continue }
+        var next = label
+        next.shape = arc.adding(to: label.shape)
+        next.credit += arc.credit
+        next.fit += arc.fit
+        next.points += arc.points
+        next.clock = arc.clock(after: label.clock, startsAt: startsAt)
+        for index in 0..<Int(label.count) { trying[index] = current[index] }
+        changes.apply(
+          arc.timeline, at: label.clock, to: trying, count: &next.count,
+          settledPoints: &next.settledPoints, layout: layout)
+        Timeline.settle(values: trying, at: Int(next.clock), layout: layout)
+        let value: Double
+        if var leaf = nodes[target].leaf {
+          leaf.clock = Int(next.clock)
+          value = goal.pick(
+            leaf.scores(
+              next.shape, credit: next.credit, fit: next.fit, points: next.points,
+              times: UnsafeBufferPointer(start: trying, count: Int(next.count)),
+              settledPoints: next.settledPoints, layout: layout, weights: weights))
+        } else {
+          value = reach.bound(
+            goal.objective, highest: goal.highest, at: target, shape: next.shape,
+            credit: next.credit, fit: next.fit, points: next.points,
+            settledPoints: next.settledPoints, times: trying, count: next.count)
+        }
+        guard best.map({ goal.prefers(value, to: $0.value) }) ?? true else { continue }
+        best = (value, next, target, nodes[target].leaf != nil)
+        swap(&trying, &chosen)
+      }
+      guard let best else { return nil }
+      if best.finished { return best.value }
+      label = best.label
+      node = best.target
+      swap(&current, &chosen)
+    }
+    return nil
   }
 
   /// Lists a sweep reuses from one state to the next, so that finding a front
