@@ -4,7 +4,8 @@ import Testing
 
 /// Small scenarios written by a seeded generator with the features whose states the
 /// search merges: deadlines met or missed (named by a condition or not), injects that
-/// fire or can no longer fire (`unless`, `when`), promises kept or left open, waits
+/// fire or can no longer fire (`unless`, `when`, on facts set or that play can no
+/// longer set), promises kept or left open, waits
 /// until a time of day, quiet hours, and options that take different times to the
 /// same node. The bounds must equal a full enumeration through the scorer.
 @Suite struct RandomFeatureBoundsTests {
@@ -17,6 +18,7 @@ import Testing
     let facts = [
       "tagged(t0)", "tagged(t1)", "contacted(customers)", "contacted(staff)",
       "tagged(t0) and contacted(staff)", "not tagged(t2)", "tagged(t1) or tagged(t2)",
+      "chose(n1-c1)", "visited(n3) or tagged(t2)",
     ]
     var text = """
       starts_at: "\(pick(["07:30", "12:00", "17:45", "21:15"]))"

@@ -545,6 +545,39 @@ import Testing
     #expect(bounds.states == 4)
   }
 
+  /// A follow-up at one hour if the team escalated: on one path it fires, on the
+  /// other the escalation can no longer be chosen, so it can never fire.
+  static let unreachableTrigger = scenario(
+    "unreachable-trigger",
+    """
+    stakeholders:
+      customers: { label: Customers, required: true }
+    injects:
+      - { id: follow-up, at: 1h, text: The regulator follows up., when: chose(escalate) }
+    start: first
+    nodes:
+      first:
+        text: First.
+        choices:
+          - { id: escalate, text: Escalate, takes: 90m, contacts: [customers], quality: { clarity: 2 }, goto: second }
+          - { id: calm, text: Keep it calm, takes: 90m, quality: { clarity: 0 }, goto: second }
+      second:
+        text: Second.
+        choices:
+          - { id: close, text: Close, takes: 30m, quality: { clarity: 1 }, goto: done }
+          - { id: drift, text: Drift, takes: 3h, quality: { clarity: 0 }, goto: done }
+      done: { text: Done., ending: true, outcome: 75 }
+
+    """)
+
+  @Test func anInjectWhoseConditionPlayCanNoLongerMakeTrueIsSpent() throws {
+    let bounds = try Self.checkedBounds(Self.unreachableTrigger)
+    #expect(bounds.communication.minimum.score < bounds.communication.maximum.score)
+    // The start, the second node (the follow-up fired after the escalation, or never
+    // to fire once the escalation is out of reach: one state), and the ending.
+    #expect(bounds.states == 3)
+  }
+
   // MARK: - Exactness on shipped scenarios
 
   static let shipped = ["miscommunication", "data-breach", "outage"]

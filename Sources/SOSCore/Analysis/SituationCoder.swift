@@ -24,14 +24,17 @@ struct SituationCoder {
   /// Which injects can no longer fire: written into the situation, and read by the
   /// search for whether time still matters.
   let spentInjects: SpentInjects
-  /// The injects spent in the state being written, a bit by firing position.
+  /// The injects spent in the state being written, a bit by firing position, and
+  /// room for what play can still set from it.
   private var spent: [UInt64] = []
+  private var settable: [UInt64] = []
   /// The words of the situation last written.
   private(set) var words: [UInt64] = []
 
   init(_ compiled: CompiledScenario) {
-    live = LiveFacts(compiled)
-    spentInjects = SpentInjects(compiled)
+    let live = LiveFacts(compiled)
+    self.live = live
+    spentInjects = SpentInjects(compiled, writes: FutureWrites(compiled, live: live))
     let named = ScenarioReferences(compiled.scenario).deadlines
     var deadlines = [UInt64](repeating: 0, count: (compiled.scenario.deadlines.count + 63) / 64)
     for (index, deadline) in compiled.scenario.deadlines.enumerated()
@@ -74,7 +77,7 @@ struct SituationCoder {
     for node in state.returnStack { words.append(UInt64(node)) }
     // The injects spent (fired, or never to fire): which of them fired then changes
     // nothing ahead.
-    spentInjects.write(state, into: &spent)
+    spentInjects.write(state, into: &spent, settable: &settable)
     words += spent
     // By word of deadlines: those settled (met or missed), and those met of the ones a
     // condition names.

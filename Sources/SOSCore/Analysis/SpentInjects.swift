@@ -1,6 +1,7 @@
 /// Which of a scenario's injects can no longer fire in a compact state: those that
 /// have fired, and those whose `unless` is settled true or whose `when` is settled
-/// false (``CompiledCondition/settledTruth(in:)``). Whether a spent inject fired,
+/// false (``CompiledCondition/settledTruth(in:settable:)``), counting a fact play can
+/// no longer set (``FutureWrites``) as settled false. Whether a spent inject fired,
 /// when it is due and what its conditions read change nothing ahead.
 struct SpentInjects: Sendable {
   /// Injects, in firing order.
@@ -11,8 +12,12 @@ struct SpentInjects: Sendable {
   private let conditions: [(when: CompiledCondition?, unless: CompiledCondition?)]
   private let byPosition: [Int32]
 
-  init(_ compiled: CompiledScenario) {
+  /// What play can still set, to settle conditions on facts it cannot set false.
+  private let writes: FutureWrites?
+
+  init(_ compiled: CompiledScenario, writes: FutureWrites? = nil) {
     count = compiled.injects.count
+    self.writes = writes
     var conditions: [(when: CompiledCondition?, unless: CompiledCondition?)] = []
     var byPosition: [Int32] = []
     for inject in compiled.injects {
@@ -28,26 +33,53 @@ struct SpentInjects: Sendable {
   }
 
   /// Whether the inject at `position` in the firing order is spent in `state`.
-  func isSpent(_ position: Int, in state: CompactState) -> Bool {
+  /// With `settable`, a condition on a fact play cannot set any more is settled too
+  /// (``CompiledCondition/settledTruth(in:settable:)``).
+  func isSpent(_ position: Int, in state: CompactState, settable: SettableFacts? = nil) -> Bool {
     if state.has(.firedInject, position) { return true }
     let index = Int(byPosition[position])
     guard index >= 0 else { return false }
-    if let unless = conditions[index].unless, unless.settledTruth(in: state) == true {
+    if let unless = conditions[index].unless,
+      unless.settledTruth(in: state, settable: settable) == true
+    {
       return true
     }
-    if let when = conditions[index].when, when.settledTruth(in: state) == false { return true }
+    if let when = conditions[index].when, when.settledTruth(in: state, settable: settable) == false
+    {
+      return true
+    }
     return false
   }
 
   /// The injects spent in `state`, a bit by firing position, into `words` (its
-  /// contents replaced).
-  func write(_ state: CompactState, into words: inout [UInt64]) {
+  /// contents replaced); `settable` is room for what play can still set.
+  ///
+  /// The injects spent by the facts set are found first; then what play can still
+  /// set, without what those injects would set; then the injects spent because a
+  /// fact their conditions read can no longer be set.
+  func write(_ state: CompactState, into words: inout [UInt64], settable: inout [UInt64]) {
     words.removeAll(keepingCapacity: true)
     words.append(contentsOf: state.words(.firedInject))
     while words.count < (count + 63) / 64 { words.append(0) }
+    var open = false
     for (position, index) in byPosition.enumerated() where index >= 0 {
       let bit: UInt64 = 1 << UInt64(position & 63)
-      guard words[position >> 6] & bit == 0, isSpent(position, in: state) else { continue }
+      guard words[position >> 6] & bit == 0 else { continue }
+      guard isSpent(position, in: state) else {
+        open = true
+        continue
+      }
+      words[position >> 6] |= bit
+    }
+    guard open, let writes, !writes.words.isEmpty else { return }
+    writes.mask(for: state, spent: words, into: &settable)
+    var facts = SettableFacts(writes: writes, mask: [])
+    swap(&facts.mask, &settable)
+    defer { swap(&facts.mask, &settable) }
+    for (position, index) in byPosition.enumerated() where index >= 0 {
+      let bit: UInt64 = 1 << UInt64(position & 63)
+      guard words[position >> 6] & bit == 0, isSpent(position, in: state, settable: facts)
+      else { continue }
       words[position >> 6] |= bit
     }
   }

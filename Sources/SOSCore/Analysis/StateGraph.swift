@@ -143,6 +143,9 @@ struct StateGraph {
   /// The state the search started from.
   private var startState: CompactState?
   private var index = StateIndex()
+  /// Room for the injects spent in a state and what play can still set from it.
+  private var spent: [UInt64] = []
+  private var settable: [UInt64] = []
   /// Nodes in the order their futures were explored: every arc leads to a node
   /// earlier in this order.
   private(set) var order: [Int32] = []
@@ -843,12 +846,17 @@ struct StateGraph {
 
   /// Whether waiting can still change what happens: an inject not yet due (that can
   /// still fire), a deadline not yet settled, or a condition on the clock not yet past.
-  func timeStillMatters(_ state: CompactState) -> Bool {
-    if injectTimes.contains(where: { inject in
-      inject.at > state.clock
-        && !(inject.position.map { coder.spentInjects.isSpent($0, in: state) } ?? false)
-    }) {
-      return true
+  mutating func timeStillMatters(_ state: CompactState) -> Bool {
+    if injectTimes.contains(where: { $0.at > state.clock && $0.position != nil }) {
+      // Which injects are spent, worked out once for all of them.
+      coder.spentInjects.write(state, into: &spent, settable: &settable)
+      let spent = self.spent
+      if injectTimes.contains(where: { inject in
+        guard inject.at > state.clock, let position = inject.position else { return false }
+        return spent[position >> 6] & 1 << UInt64(position & 63) == 0
+      }) {
+        return true
+      }
     }
     if state.metDeadlines.indices.contains(where: {
       state.metDeadlines[$0] == nil && !state.has(.missedDeadline, $0)
