@@ -18,7 +18,7 @@ import Testing
     let facts = [
       "tagged(t0)", "tagged(t1)", "contacted(customers)", "contacted(staff)",
       "tagged(t0) and contacted(staff)", "not tagged(t2)", "tagged(t1) or tagged(t2)",
-      "chose(n1-c1)", "visited(n3) or tagged(t2)",
+      "chose(n1-c1)", "visited(n3) or tagged(t2)", "tagged(t1) and elapsed <= 1h",
     ]
     var text = """
       starts_at: "\(pick(["07:30", "12:00", "17:45", "21:15"]))"

@@ -84,4 +84,74 @@ import Testing
     // The audit reads a variable, which can still change.
     #expect(!spent.isSpent(try position("audit"), in: answered))
   }
+
+  @Test func theClockComparedWithADurationIsSettledOncePast() throws {
+    // Two hours in.
+    let (_, state) = try Self.state(after: 2)
+    func clock(_ comparison: ComparisonOperator, _ hours: Int, mirrored: Bool = false)
+      -> Bool?
+    {
+      let limit = CompiledCondition.literal(.duration(ClockDuration(seconds: hours * 3600)))
+      return
+        (mirrored
+        ? CompiledCondition.compare(comparison, limit, .elapsed)
+        : CompiledCondition.compare(comparison, .elapsed, limit)).settledTruth(in: state)
+    }
+    #expect(clock(.lessThanOrEqual, 1) == false)
+    #expect(clock(.lessThan, 2) == false)
+    #expect(clock(.greaterThanOrEqual, 2) == true)
+    #expect(clock(.greaterThan, 1) == true)
+    #expect(clock(.equal, 1) == false)
+    #expect(clock(.notEqual, 1) == true)
+    // Not yet past: the clock can still cross it.
+    #expect(clock(.lessThanOrEqual, 3) == nil)
+    #expect(clock(.greaterThan, 2) == nil)
+    #expect(clock(.equal, 2) == nil)
+    // `1h >= elapsed` reads as `elapsed <= 1h`.
+    #expect(clock(.greaterThanOrEqual, 1, mirrored: true) == false)
+    #expect(clock(.lessThan, 1, mirrored: true) == true)
+  }
+
+  @Test func aConditionCanNeverHoldWhenASideItNeedsCannot() throws {
+    let (_, state) = try Self.state(after: 2)
+    let trust = CompiledCondition.compare(.lessThan, .variable(0), .literal(.integer(40)))
+    let past = CompiledCondition.compare(
+      .lessThanOrEqual, .elapsed, .literal(.duration(ClockDuration(seconds: 3600))))
+    // A variable may be no yes or no, so `and` is not settled; but it can never hold.
+    #expect(CompiledCondition.and(trust, past).settledTruth(in: state) == nil)
+    #expect(CompiledCondition.and(trust, past).canNeverHold(in: state))
+    #expect(!CompiledCondition.or(trust, past).canNeverHold(in: state))
+    #expect(CompiledCondition.or(.met(0), past).canNeverHold(in: state))
+    #expect(CompiledCondition.not(.not(past)).canNeverHold(in: state))
+    #expect(!trust.canNeverHold(in: state))
+  }
+
+  @Test func aFactPlayCanNoLongerSetIsSettledFalse() throws {
+    let engine = try ScoreBoundsTests.engine(Self.text)
+    let compact = try #require(CompactEngine(engine: engine))
+    let compiled = compact.compiled
+    let writes = FutureWrites(compiled, live: LiveFacts(compiled))
+    let tagged = CompiledCondition.tagged(
+      try #require(compiled.tagNames.firstIndex(of: "answered")))
+    let contacted = CompiledCondition.contacted(
+      try #require(compiled.stakeholderIDs.firstIndex(of: "customers")))
+    // Only facts some condition reads are worked out: these two are.
+    func settled(_ condition: CompiledCondition, in state: CompactState) -> Bool? {
+      var mask: [UInt64] = []
+      let spent = [UInt64](repeating: 0, count: (compiled.injects.count + 63) / 64)
+      writes.mask(for: state, spent: spent, into: &mask)
+      return condition.settledTruth(in: state, settable: SettableFacts(writes: writes, mask: mask))
+    }
+    // At the start the tag can still be set; no option contacts the customers.
+    let start = compact.start(ScoreBoundsTests.analysis)
+    #expect(settled(tagged, in: start) == nil)
+    #expect(settled(contacted, in: start) == false)
+    #expect(contacted.settledTruth(in: start) == nil)
+    // Once the customer waited, at the ending, the tag can no longer be set.
+    let (_, waited) = try Self.state(after: 2)
+    #expect(settled(tagged, in: waited) == false)
+    #expect(tagged.settledTruth(in: waited) == nil)
+    let (_, answered) = try Self.state(after: 1)
+    #expect(settled(tagged, in: answered) == true)
+  }
 }

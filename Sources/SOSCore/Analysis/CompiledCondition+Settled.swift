@@ -4,8 +4,9 @@ extension CompiledCondition {
   ///
   /// Only facts that play never takes back are read: a tag set, a node visited, an
   /// option taken, a stakeholder contacted (each true from then on), a deadline met
-  /// (true) or missed (false); and `not`, `and` and `or` over them. Anything else (a
-  /// variable, a statement, the clock) can still change, or be no yes or no at all.
+  /// (true) or missed (false), the clock past a duration it is compared with; and
+  /// `not`, `and` and `or` over them. Anything else (a variable, a statement) can
+  /// still change, or be no yes or no at all.
   ///
   /// With `settable` (what play can still set from the state on, ``FutureWrites``), a
   /// tag, visit, option or contact not set that play cannot set is settled false.
@@ -44,16 +45,55 @@ extension CompiledCondition {
         return left.isYesOrNo && right.settledTruth(in: state, settable: settable) == true
           ? true : nil
       }
+    case .compare(let comparison, .elapsed, .literal(.duration(let limit))):
+      return Self.settled(clock: state.clock, comparison, limit)
+    case .compare(let comparison, .literal(.duration(let limit)), .elapsed):
+      return Self.settled(clock: state.clock, comparison.mirrored, limit)
     default:
       return nil
     }
   }
 
-  /// Whether its truth is always `true` or `false` (never `nil`): facts, and `not`,
-  /// `and` and `or` over them.
+  /// The truth of `elapsed <comparison> limit` from `clock` on, where it can no
+  /// longer change: the clock only moves forward.
+  private static func settled(
+    clock: ClockDuration, _ comparison: ComparisonOperator, _ limit: ClockDuration
+  ) -> Bool? {
+    switch comparison {
+    case .lessThan: return clock >= limit ? false : nil
+    case .lessThanOrEqual, .equal: return clock > limit ? false : nil
+    case .greaterThan: return clock > limit ? true : nil
+    case .greaterThanOrEqual: return clock >= limit ? true : nil
+    case .notEqual: return clock > limit ? true : nil
+    }
+  }
+
+  /// Whether it can never hold (be `true`) again from `state` on: settled false, or
+  /// an `and` with a side that can never hold, an `or` with none that can, a `not`
+  /// over one settled true. Unlike ``settledTruth(in:settable:)``, a side that may be
+  /// no yes or no at all does not stop it.
+  func canNeverHold(in state: CompactState, settable: SettableFacts? = nil) -> Bool {
+    switch self {
+    case .and(let left, let right):
+      return left.canNeverHold(in: state, settable: settable)
+        || right.canNeverHold(in: state, settable: settable)
+    case .or(let left, let right):
+      return left.canNeverHold(in: state, settable: settable)
+        && right.canNeverHold(in: state, settable: settable)
+    case .not(let operand):
+      return operand.settledTruth(in: state, settable: settable) == true
+    default:
+      return settledTruth(in: state, settable: settable) == false
+    }
+  }
+
+  /// Whether its truth is always `true` or `false` (never `nil`): facts, the clock
+  /// compared with a duration, and `not`, `and` and `or` over them.
   var isYesOrNo: Bool {
     switch self {
     case .visited, .chose, .tagged, .contacted, .met: return true
+    case .compare(_, .elapsed, .literal(.duration)), .compare(_, .literal(.duration), .elapsed):
+      return true
     case .not(let operand): return operand.isYesOrNo
     case .and(let left, let right), .or(let left, let right):
       return left.isYesOrNo && right.isYesOrNo

@@ -68,7 +68,9 @@ struct SituationCoder {
 
   /// Writes the situation of `state` into ``words``, and returns its digest: the
   /// search looks a state up by these without making a list of its own for them.
-  mutating func write(_ state: CompactState) -> UInt64 {
+  /// `spent` are the injects spent in `state`, if they are worked out already
+  /// (``SpentInjects/write(_:into:settable:)``).
+  mutating func write(_ state: CompactState, spent given: [UInt64]? = nil) -> UInt64 {
     words.removeAll(keepingCapacity: true)
     let pending = UInt64(state.pendingWrite.map { $0 + 1 } ?? 0)
     words.append(
@@ -77,7 +79,13 @@ struct SituationCoder {
     for node in state.returnStack { words.append(UInt64(node)) }
     // The injects spent (fired, or never to fire): which of them fired then changes
     // nothing ahead.
-    spentInjects.write(state, into: &spent, settable: &settable)
+    if let given {
+      // Copied word by word: sharing the caller's list would make its next write copy it.
+      spent.removeAll(keepingCapacity: true)
+      spent.append(contentsOf: given)
+    } else {
+      spentInjects.write(state, into: &spent, settable: &settable)
+    }
     words += spent
     // By word of deadlines: those settled (met or missed), and those met of the ones a
     // condition names.

@@ -1,6 +1,7 @@
 /// Which of a scenario's injects can no longer fire in a compact state: those that
-/// have fired, and those whose `unless` is settled true or whose `when` is settled
-/// false (``CompiledCondition/settledTruth(in:settable:)``), counting a fact play can
+/// have fired, and those whose `unless` is settled true
+/// (``CompiledCondition/settledTruth(in:settable:)``) or whose `when` can never hold
+/// again (``CompiledCondition/canNeverHold(in:settable:)``), counting a fact play can
 /// no longer set (``FutureWrites``) as settled false. Whether a spent inject fired,
 /// when it is due and what its conditions read change nothing ahead.
 struct SpentInjects: Sendable {
@@ -44,8 +45,7 @@ struct SpentInjects: Sendable {
     {
       return true
     }
-    if let when = conditions[index].when, when.settledTruth(in: state, settable: settable) == false
-    {
+    if let when = conditions[index].when, when.canNeverHold(in: state, settable: settable) {
       return true
     }
     return false

@@ -337,7 +337,9 @@ struct StateGraph {
     guard let situation = outcome.situation else {
       return key(of: state, history: history, timeMatters: outcome.timeMatters)
     }
-    return SearchKey(situation: situation, clock: state.clock.seconds, past: nil)
+    return SearchKey(
+      situation: situation,
+      clock: outcome.timeMatters ? state.clock.seconds : SearchKey.anyClock, past: nil)
   }
 
   /// ``moves(from:history:)`` with the next step last, to be taken with `removeLast`.
@@ -449,13 +451,17 @@ struct StateGraph {
       }
       // Where time still matters a state is found by its situation and clock alone
       // (without sums kept): looked up here, before the state is kept.
+      // The situation is written here, with the injects spent worked out once for both
+      // (without sums kept; with them, the key is worked out with the history).
       let matters = timeStillMatters(next)
       var known: Int32?
       var situation: SearchKey.Situation?
-      if matters, !keepsSums {
-        let digest = coder.write(next)
-        known = index.find(
-          words: coder.words, digest: digest, clock: next.clock.seconds, past: nil)
+      if !keepsSums {
+        let digest = coder.write(next, spent: spent)
+        if matters {
+          known = index.find(
+            words: coder.words, digest: digest, clock: next.clock.seconds, past: nil)
+        }
         if known == nil { situation = SearchKey.Situation(words: coder.words, digest: digest) }
       }
       found.append(
@@ -846,17 +852,16 @@ struct StateGraph {
 
   /// Whether waiting can still change what happens: an inject not yet due (that can
   /// still fire), a deadline not yet settled, or a condition on the clock not yet past.
+  ///
+  /// The injects spent in `state` are left in ``spent``, for its situation.
   mutating func timeStillMatters(_ state: CompactState) -> Bool {
-    if injectTimes.contains(where: { $0.at > state.clock && $0.position != nil }) {
-      // Which injects are spent, worked out once for all of them.
-      coder.spentInjects.write(state, into: &spent, settable: &settable)
-      let spent = self.spent
-      if injectTimes.contains(where: { inject in
-        guard inject.at > state.clock, let position = inject.position else { return false }
-        return spent[position >> 6] & 1 << UInt64(position & 63) == 0
-      }) {
-        return true
-      }
+    coder.spentInjects.write(state, into: &spent, settable: &settable)
+    let spent = self.spent
+    if injectTimes.contains(where: { inject in
+      guard inject.at > state.clock, let position = inject.position else { return false }
+      return spent[position >> 6] & 1 << UInt64(position & 63) == 0
+    }) {
+      return true
     }
     if state.metDeadlines.indices.contains(where: {
       state.metDeadlines[$0] == nil && !state.has(.missedDeadline, $0)

@@ -95,6 +95,17 @@ public enum ComparisonOperator: String, Hashable, Sendable, CaseIterable {
   case greaterThan = ">"
   case greaterThanOrEqual = ">="
 
+  /// The operator with its sides swapped: `a < b` is `b > a`.
+  var mirrored: ComparisonOperator {
+    switch self {
+    case .equal, .notEqual: return self
+    case .lessThan: return .greaterThan
+    case .lessThanOrEqual: return .greaterThanOrEqual
+    case .greaterThan: return .lessThan
+    case .greaterThanOrEqual: return .lessThanOrEqual
+    }
+  }
+
   /// Whether the operator orders values (and so needs numbers or durations).
   public var isOrdering: Bool {
     switch self {
