@@ -5,7 +5,8 @@ import Testing
 /// Small scenarios written by a seeded generator with the features whose states the
 /// search merges: deadlines met or missed (named by a condition or not), injects that
 /// fire or can no longer fire (`unless`, `when`, on facts set or that play can no
-/// longer set), promises kept or left open, waits
+/// longer set), a variable moved by effects and compared with thresholds (in
+/// conditions and routes), promises kept or left open, waits
 /// until a time of day, quiet hours, and options that take different times to the
 /// same node. The bounds must equal a full enumeration through the scorer.
 @Suite struct RandomFeatureBoundsTests {
@@ -19,9 +20,12 @@ import Testing
       "tagged(t0)", "tagged(t1)", "contacted(customers)", "contacted(staff)",
       "tagged(t0) and contacted(staff)", "not tagged(t2)", "tagged(t1) or tagged(t2)",
       "chose(n1-c1)", "visited(n3) or tagged(t2)", "tagged(t1) and elapsed <= 1h",
+      "trust >= 53", "trust < 44 and tagged(t0)", "40 > trust or trust == 62",
     ]
     var text = """
       starts_at: "\(pick(["07:30", "12:00", "17:45", "21:15"]))"
+      state:
+        trust: 50
       stakeholders:
         customers: { label: Customers, required: true }
         staff: { label: Staff, required: \(chance(50)) }
@@ -54,7 +58,9 @@ import Testing
         let goto = chance(30) ? " goto: \(pick(["end-low", "end-high"]))," : ""
         text +=
           "  - { id: i\(index), at: \(pick(["30m", "1h", "2h", "3h"])), text: News.,"
-          + (condition.isEmpty ? "" : " \(condition),") + goto + " tags: [\(pick(tags))] }\n"
+          + (condition.isEmpty ? "" : " \(condition),") + goto
+          + (chance(40) ? " effects: { add: { trust: \(pick([-9, -4, 8])) } }," : "")
+          + " tags: [\(pick(tags))] }\n"
       }
     }
     let nodes = Int.random(in: 4...7, using: &random)
@@ -77,6 +83,13 @@ import Testing
           parts.append("promise: { to: customers, within: \(within), label: an update }")
         }
         if chance(20) { parts.append("until: \"\(pick(["09:00", "18:00", "23:00"]))\"") }
+        if chance(40) {
+          let effect =
+            chance(85)
+            ? "add: { trust: \(pick([-12, -7, -5, 6, 10, 15])) }"
+            : "set: { trust: \(pick([30, 60])) }"
+          parts.append("effects: { \(effect) }")
+        }
         // The first option is always offered, so that no node leaves play stuck.
         if option > 0, chance(50) {
           parts.append("when: \(pick(facts + (deadlines > 0 ? ["met(d0)", "not met(d0)"] : [])))")
@@ -84,7 +97,14 @@ import Testing
         let ahead = (node + 1)..<min(node + 4, nodes)
         let target =
           ahead.isEmpty || chance(10) ? pick(["end-low", "end-high"]) : "n\(pick(Array(ahead)))"
-        parts.append("goto: \(target)")
+        if chance(20) {
+          // A route on the variable: one way if it is high enough, else the other.
+          let other = ahead.isEmpty ? "end-high" : "n\(pick(Array(ahead)))"
+          let threshold = pick([38, 50, 61])
+          parts.append("goto: [{ when: trust >= \(threshold), to: \(other) }, { to: \(target) }]")
+        } else {
+          parts.append("goto: \(target)")
+        }
         text += "      - { \(parts.joined(separator: ", ")) }\n"
       }
     }
@@ -96,7 +116,7 @@ import Testing
     return ScoreBoundsTests.scenario("random-\(seed)", text)
   }
 
-  @Test(arguments: 1...150)
+  @Test(arguments: 1...400)
   func boundsEqualAFullEnumeration(seed: Int) throws {
     let text = Self.scenario(seed: UInt64(seed))
     let loaded = ScenarioLoader.load(text: text, file: "random-\(seed).yaml")

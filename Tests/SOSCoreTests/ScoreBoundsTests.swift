@@ -578,6 +578,54 @@ import Testing
     #expect(bounds.states == 3)
   }
 
+  /// Trust at 50 or 45 after the first decision; an inject at one hour adds 10; the
+  /// last decision leads to the good ending if trust is at least `threshold`.
+  static func trustRoute(threshold: Int) -> String {
+    scenario(
+      "trust-route",
+      """
+      state:
+        trust: 50
+      stakeholders:
+        customers: { label: Customers }
+      injects:
+        - { id: praise, at: 1h, text: Praise., effects: { add: { trust: 10 } } }
+      start: first
+      nodes:
+        first:
+          text: First.
+          choices:
+            - { id: steady, text: Steady, takes: 30m, quality: { clarity: 2 }, goto: middle }
+            - { id: slip, text: Slip, takes: 30m, quality: { clarity: 0 }, effects: { add: { trust: -5 } }, goto: middle }
+        middle:
+          text: Middle.
+          choices:
+            - { id: wait, text: Wait, takes: 2h, quality: { clarity: 1 }, goto: last }
+            - { id: rush, text: Rush, takes: 10m, quality: { clarity: 0 }, goto: [{ when: trust >= \(threshold), to: good }, { to: bad }] }
+        last:
+          text: Last.
+          choices:
+            - { id: close, text: Close, takes: 10m, quality: { clarity: 1 }, goto: [{ when: trust >= \(threshold), to: good }, { to: bad }] }
+        good: { text: Good., ending: true, outcome: 90 }
+        bad: { text: Bad., ending: true, outcome: 30 }
+
+      """)
+  }
+
+  @Test func valuesAVariableCanNoLongerBeToldApartByAreOneState() throws {
+    // 50 and 45, moved by at most 10, stay below 80: the middle is one state, and so
+    // is the last decision. (The start, those two, and the bad ending reached before
+    // and after the inject.)
+    let far = try Self.checkedBounds(Self.trustRoute(threshold: 80))
+    #expect(far.outcome.maximum.score == 30)
+    #expect(far.states == 5)
+    // Against 58, the inject still to come lifts 50 over it and not 45: two states.
+    let near = try Self.checkedBounds(Self.trustRoute(threshold: 58))
+    #expect(near.outcome.minimum.score == 30)
+    #expect(near.outcome.maximum.score == 90)
+    #expect(near.states > far.states)
+  }
+
   // MARK: - Exactness on shipped scenarios
 
   static let shipped = ["miscommunication", "data-breach", "outage"]

@@ -12,12 +12,14 @@
 /// so, to whom (a closed one, kept or over, is read no more); and then, of the facts
 /// conditions can still read (``LiveFacts``; the parts written first decide which),
 /// the tags, nodes, options and stakeholders contacted as bit sets, the
-/// variables, and the statements (score and criteria met). A fact no condition can
+/// variables (a whole number by its class where play can no longer tell it from
+/// others, ``VariableClasses``), and the statements (score and criteria met). A fact no condition can
 /// read again is left out, so that states that differ only in it are one state.
 struct SituationCoder {
   private var texts: [String: UInt64] = [:]
   private var criteria: [Set<String>: UInt64] = [:]
   private let live: LiveFacts
+  private let classes: VariableClasses
   private var mask: [UInt64] = []
   /// The deadlines a condition names, as a bit set by deadline index.
   private let namedDeadlines: [UInt64]
@@ -34,6 +36,7 @@ struct SituationCoder {
   init(_ compiled: CompiledScenario) {
     let live = LiveFacts(compiled)
     self.live = live
+    classes = VariableClasses(compiled)
     spentInjects = SpentInjects(compiled, writes: FutureWrites(compiled, live: live))
     let named = ScenarioReferences(compiled.scenario).deadlines
     var deadlines = [UInt64](repeating: 0, count: (compiled.scenario.deadlines.count + 63) / 64)
@@ -125,8 +128,13 @@ struct SituationCoder {
       switch value {
       case nil: words.append(0)
       case .integer(let value):
-        words.append(1)
-        words.append(UInt64(bitPattern: Int64(value)))
+        // A value play can no longer tell from others by its class, else itself.
+        if let kind = classes.class(of: value, variable: index, in: state, spent: spent) {
+          words.append(6 | UInt64(kind) << 3)
+        } else {
+          words.append(1)
+          words.append(UInt64(bitPattern: Int64(value)))
+        }
       case .boolean(let value): words.append(value ? 2 : 3)
       case .text(let value): words.append(4 | number(value) << 3)
       case .duration(let value):
