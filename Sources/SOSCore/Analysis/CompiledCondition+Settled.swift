@@ -12,16 +12,17 @@ extension CompiledCondition {
   /// tag, visit, option or contact not set that play cannot set is settled false.
   func settledTruth(in state: CompactState, settable: SettableFacts? = nil) -> Bool? {
     // A fact set, or (with `settable`) one play cannot set, at `start` in its mask.
-    func fact(_ kind: CompactFacts.Kind, _ index: Int, _ start: (FutureWrites) -> Int) -> Bool? {
+    func fact(_ kind: CompactFacts.Kind, _ index: Int, _ start: Int?) -> Bool? {
       if state.has(kind, index) { return true }
-      guard let settable else { return nil }
-      return FutureWrites.can(settable.mask, start(settable.writes), index) ? nil : false
+      guard let settable, let start else { return nil }
+      return FutureWrites.can(settable.mask, start, index) ? nil : false
     }
     switch self {
-    case .visited(let node): return fact(.visited, node) { $0.nodeStart }
-    case .chose(let choice): return fact(.chosen, choice) { $0.choiceStart }
-    case .tagged(let tag): return fact(.tag, tag) { $0.tagStart }
-    case .contacted(let stakeholder): return fact(.contacted, stakeholder) { $0.stakeholderStart }
+    case .visited(let node): return fact(.visited, node, settable?.nodeStart)
+    case .chose(let choice): return fact(.chosen, choice, settable?.choiceStart)
+    case .tagged(let tag): return fact(.tag, tag, settable?.tagStart)
+    case .contacted(let stakeholder):
+      return fact(.contacted, stakeholder, settable?.stakeholderStart)
     case .met(let deadline):
       if state.metDeadlines[deadline] != nil { return true }
       return state.has(.missedDeadline, deadline) ? false : nil
@@ -105,6 +106,18 @@ extension CompiledCondition {
 /// What play can still set from a state on (``FutureWrites/mask(for:spent:into:)``),
 /// with the layout that reads it.
 struct SettableFacts {
-  var writes: FutureWrites
   var mask: [UInt64]
+  /// Where each section of the mask starts, in words (as in ``FutureWrites``).
+  var tagStart: Int
+  var nodeStart: Int
+  var choiceStart: Int
+  var stakeholderStart: Int
+
+  init(writes: FutureWrites, mask: [UInt64]) {
+    self.mask = mask
+    tagStart = writes.tagStart
+    nodeStart = writes.nodeStart
+    choiceStart = writes.choiceStart
+    stakeholderStart = writes.stakeholderStart
+  }
 }
