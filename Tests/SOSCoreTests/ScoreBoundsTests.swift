@@ -626,6 +626,44 @@ import Testing
     #expect(near.states > far.states)
   }
 
+  /// Trust at 50 or 45 after the first decision; an inject at one hour notices a trust
+  /// of 48 or more, and the ending reads only whether it did.
+  static let trustNoticed = scenario(
+    "trust-noticed",
+    """
+    state:
+      trust: 50
+    stakeholders:
+      customers: { label: Customers }
+    injects:
+      - { id: notice, at: 1h, text: Noticed., when: trust >= 48, tags: [noticed] }
+    start: first
+    nodes:
+      first:
+        text: First.
+        choices:
+          - { id: steady, text: Steady, takes: 30m, quality: { clarity: 2 }, goto: middle }
+          - { id: slip, text: Slip, takes: 30m, quality: { clarity: 0 }, effects: { add: { trust: -5 } }, goto: middle }
+      middle:
+        text: Middle.
+        choices:
+          - { id: wait, text: Wait, takes: 2h, quality: { clarity: 1 }, goto: last }
+      last:
+        text: Last.
+        choices:
+          - { id: close, text: Close, takes: 10m, quality: { clarity: 1 }, goto: [{ when: tagged(noticed), to: good }, { to: bad }] }
+      good: { text: Good., ending: true, outcome: 90 }
+      bad: { text: Bad., ending: true, outcome: 30 }
+
+    """)
+
+  @Test func aThresholdAnInjectStillComparesWithKeepsValuesApart() throws {
+    // No node reads trust, but the inject still to fire does: 50 and 45 are apart.
+    let bounds = try Self.checkedBounds(Self.trustNoticed)
+    #expect(bounds.outcome.minimum.score == 30)
+    #expect(bounds.outcome.maximum.score == 90)
+  }
+
   // MARK: - Exactness on shipped scenarios
 
   static let shipped = ["miscommunication", "data-breach", "outage"]

@@ -8,9 +8,11 @@
 /// any point of any path, are worked out once, backwards along the scenario graph.
 /// In a state, the reach of its node, of the nodes it will return to and of the
 /// injects not yet spent is added up. A value that lies, however it moves within that
-/// reach, always on the same side of every threshold behaves as any other that does
-/// with the same thresholds below it: it is kept as that count. A value near a
-/// threshold is kept as itself. A `set` only makes two values alike sooner.
+/// reach, always on the same side of every threshold still compared with (from the
+/// state's nodes, the injects not spent and the deadlines not settled) behaves as any
+/// other that does with the same of those thresholds below it: it is kept as that
+/// count. A value near such a threshold is kept as itself. A `set` only makes two
+/// values alike sooner.
 struct VariableClasses: Sendable {
   /// The most and least a variable can still move from somewhere.
   struct Reach: Sendable {
@@ -39,6 +41,12 @@ struct VariableClasses: Sendable {
   private let byInject: [Reach]
   private let nodeCount: Int
   private let injectCount: Int
+  private let variableCount: Int
+  /// By node, inject and deadline (`index × variables + variable`): the thresholds
+  /// compared with from there on, a bit by place among the variable's thresholds.
+  private let readByNode: [UInt64]
+  private let readByInject: [UInt64]
+  private let readByDeadline: [UInt64]
 
   init(_ compiled: CompiledScenario) {
     let variableCount = compiled.variableNames.count
@@ -171,9 +179,107 @@ struct VariableClasses: Sendable {
           span(parts, variable) + ahead(gotos, variable, in: byNode)
       }
     }
-    thresholds = found.map { $0.map { $0.sorted() } }
+    let thresholds = found.map { $0.map { $0.sorted() } }
+    self.thresholds = thresholds
     self.byNode = byNode
     self.byInject = byInject
+
+    // Which thresholds are still compared with from each node, inject and deadline, a
+    // bit by place in the variable's thresholds (past 64, every one).
+    func compared(_ condition: CompiledCondition?, into mask: inout [UInt64], at base: Int) {
+      guard let condition else { return }
+      func mark(_ variable: Int, _ threshold: Int) {
+        guard let list = thresholds[variable] else { return }
+        let place = list.firstIndex(of: threshold) ?? 64
+        mask[base + variable] |= place < 64 ? 1 << UInt64(place) : ~0
+      }
+      switch condition {
+      case .compare(_, .variable(let variable), .literal(.integer(let threshold))),
+        .compare(_, .literal(.integer(let threshold)), .variable(let variable)):
+        mark(variable, threshold)
+      case .not(let operand):
+        compared(operand, into: &mask, at: base)
+      case .and(let left, let right), .or(let left, let right), .compare(_, let left, let right):
+        compared(left, into: &mask, at: base)
+        compared(right, into: &mask, at: base)
+      default:
+        break
+      }
+    }
+    func compared(_ target: CompiledScenario.Target?, into mask: inout [UInt64], at base: Int) {
+      if case .branches(let branches)? = target {
+        for branch in branches { compared(branch.when, into: &mask, at: base) }
+      }
+    }
+    var readByNode = [UInt64](repeating: 0, count: nodeCount * variableCount)
+    for choice in compiled.choices {
+      let base = choice.node * variableCount
+      compared(choice.when, into: &readByNode, at: base)
+      compared(choice.target, into: &readByNode, at: base)
+      if let write = choice.write {
+        for rule in compiled.writes[write].outcomes {
+          compared(rule.when, into: &readByNode, at: base)
+          compared(rule.target, into: &readByNode, at: base)
+        }
+      }
+    }
+    if variableCount > 0 {
+      var changed = true
+      while changed {
+        changed = false
+        for way in ways.reversed() {
+          for target in way.targets where target != way.node {
+            for variable in 0..<variableCount {
+              let merged =
+                readByNode[way.node * variableCount + variable]
+                | readByNode[target * variableCount + variable]
+              if merged != readByNode[way.node * variableCount + variable] {
+                readByNode[way.node * variableCount + variable] = merged
+                changed = true
+              }
+            }
+          }
+        }
+      }
+    }
+    var readByInject = [UInt64](repeating: 0, count: injectCount * variableCount)
+    for (position, inject) in compiled.injects.enumerated() {
+      let base = position * variableCount
+      compared(inject.when, into: &readByInject, at: base)
+      compared(inject.unless, into: &readByInject, at: base)
+      let gotos =
+        [inject.goto].compactMap { $0 } + (inject.chances?.gotos.compactMap { $0 } ?? [])
+      for target in gotos {
+        for variable in 0..<variableCount {
+          readByInject[base + variable] |= readByNode[target * variableCount + variable]
+        }
+      }
+    }
+    var readByDeadline = [UInt64](repeating: 0, count: compiled.deadlines.count * variableCount)
+    for (index, deadline) in compiled.deadlines.enumerated() {
+      compared(deadline.met, into: &readByDeadline, at: index * variableCount)
+    }
+    self.readByNode = readByNode
+    self.readByInject = readByInject
+    self.readByDeadline = readByDeadline
+    self.variableCount = variableCount
+  }
+
+  /// Which of `variable`'s thresholds are still compared with from `state` on (a bit
+  /// by place): from its node, the nodes it returns to, the injects not spent and the
+  /// deadlines not settled.
+  func compared(_ variable: Int, in state: CompactState, spent: [UInt64]) -> UInt64 {
+    var mask = readByNode[state.node * variableCount + variable]
+    for node in state.returnStack { mask |= readByNode[node * variableCount + variable] }
+    for position in 0..<injectCount
+    where spent[position >> 6] & 1 << UInt64(position & 63) == 0 {
+      mask |= readByInject[position * variableCount + variable]
+    }
+    for index in state.metDeadlines.indices
+    where state.metDeadlines[index] == nil && !state.has(.missedDeadline, index) {
+      mask |= readByDeadline[index * variableCount + variable]
+    }
+    return mask
   }
 
   /// How far `variable` can still move from `state`, where `spent` are the injects
@@ -195,8 +301,11 @@ struct VariableClasses: Sendable {
     guard let thresholds = thresholds[variable] else { return nil }
     let reach = reach(of: variable, in: state, spent: spent)
     guard reach.high < Reach.limit, reach.low > -Reach.limit else { return nil }
+    // Only the thresholds still compared with count.
+    let compared = compared(variable, in: state, spent: spent)
     var above = 0
-    for threshold in thresholds {
+    for (place, threshold) in thresholds.enumerated()
+    where place >= 64 || compared & 1 << UInt64(place) != 0 {
       if value &+ reach.high < threshold { continue }
       guard value &+ reach.low > threshold else { return nil }
       above += 1
