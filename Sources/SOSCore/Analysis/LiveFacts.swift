@@ -139,7 +139,8 @@ struct LiveFacts: Sendable {
   }
 
   /// What can still be read from `state` on, into `live` (``width`` words), where
-  /// `spent` are the injects that can no longer fire (a bit by firing position). Only
+  /// `spent` are the injects that can no longer fire (a bit by firing position) and,
+  /// after their words, the deadlines never to be met (``SpentInjects``). Only
   /// the ``liveWords`` are written: the others are zero in every mask, and stay
   /// zero in `live` once it is made.
   func mask(for state: CompactState, spent: [UInt64], into live: inout [UInt64]) {
@@ -157,10 +158,16 @@ struct LiveFacts: Sendable {
         for word in liveWords { live[word] = masks[first + word] }
         for node in state.returnStack { add(masks, node) }
       }
+      // A deadline never to be met (its bit after the injects', ``SpentInjects``)
+      // reads nothing more.
+      let deadlineWords = (byInject.count / width + 63) / 64
       byDeadline.withUnsafeBufferPointer { masks in
-        for index in 0..<masks.count / width
-        where state.metDeadlines[index] == nil && !state.has(.missedDeadline, index) {
-          add(masks, index)
+        for index in 0..<masks.count / width where state.metDeadlines[index] == nil {
+          let word = deadlineWords + index >> 6
+          let never =
+            word < spent.count
+            ? spent[word] & 1 << UInt64(index & 63) != 0 : state.has(.missedDeadline, index)
+          if !never { add(masks, index) }
         }
       }
       byInject.withUnsafeBufferPointer { masks in

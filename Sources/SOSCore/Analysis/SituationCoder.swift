@@ -89,10 +89,12 @@ struct SituationCoder {
     } else {
       spentInjects.write(state, into: &spent, settable: &settable)
     }
-    words += spent
+    // (The deadlines never to be met, after them, are written with the deadlines.)
+    words += spent[..<spentInjects.injectWords]
     // By word of deadlines: those settled (met or missed), and those met of the ones a
     // condition names.
-    let missed = state.words(.missedDeadline)
+    // Missed, or doomed never to be met (``SpentInjects``): settled either way.
+    let missed = spent[spentInjects.injectWords...]
     var met: UInt64 = 0
     func settle(_ word: Int) {
       let missedWord =

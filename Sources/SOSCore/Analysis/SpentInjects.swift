@@ -4,9 +4,18 @@
 /// again (``CompiledCondition/canNeverHold(in:settable:)``), counting a fact play can
 /// no longer set (``FutureWrites``) as settled false. Whether a spent inject fired,
 /// when it is due and what its conditions read change nothing ahead.
+///
+/// The words it writes hold, after the injects', the deadlines never to be met:
+/// missed, or doomed (not yet met nor missed, with a `met` that can never hold
+/// again). A doomed deadline will be missed, and a deadline never met scores as a
+/// missed one, so it counts as settled already.
 struct SpentInjects: Sendable {
   /// Injects, in firing order.
   let count: Int
+  /// The words of the injects' bits; the deadlines' bits follow them.
+  let injectWords: Int
+  /// By deadline index, its `met` condition.
+  private let deadlines: [CompiledCondition]
   /// The conditions of the injects that have one, and by firing position the index
   /// of its conditions among them (`-1` for none). Kept apart from the injects, so
   /// that reading them copies no inject.
@@ -18,6 +27,8 @@ struct SpentInjects: Sendable {
 
   init(_ compiled: CompiledScenario, writes: FutureWrites? = nil) {
     count = compiled.injects.count
+    injectWords = (compiled.injects.count + 63) / 64
+    deadlines = compiled.deadlines.map(\.met)
     self.writes = writes
     var conditions: [(when: CompiledCondition?, unless: CompiledCondition?)] = []
     var byPosition: [Int32] = []
@@ -60,7 +71,8 @@ struct SpentInjects: Sendable {
   func write(_ state: CompactState, into words: inout [UInt64], settable: inout [UInt64]) {
     words.removeAll(keepingCapacity: true)
     words.append(contentsOf: state.words(.firedInject))
-    while words.count < (count + 63) / 64 { words.append(0) }
+    while words.count < injectWords { words.append(0) }
+    words.removeLast(words.count - injectWords)
     var open = false
     for (position, index) in byPosition.enumerated() where index >= 0 {
       let bit: UInt64 = 1 << UInt64(position & 63)
@@ -71,16 +83,37 @@ struct SpentInjects: Sendable {
       }
       words[position >> 6] |= bit
     }
-    guard open, let writes, !writes.words.isEmpty else { return }
-    writes.mask(for: state, spent: words, into: &settable)
-    var facts = SettableFacts(writes: writes, mask: [])
-    swap(&facts.mask, &settable)
-    defer { swap(&facts.mask, &settable) }
-    for (position, index) in byPosition.enumerated() where index >= 0 {
-      let bit: UInt64 = 1 << UInt64(position & 63)
-      guard words[position >> 6] & bit == 0, isSpent(position, in: state, settable: facts)
-      else { continue }
-      words[position >> 6] |= bit
+    let pending = deadlines.indices.contains {
+      state.metDeadlines[$0] == nil && !state.has(.missedDeadline, $0)
     }
+    var facts: SettableFacts?
+    if open || pending, let writes, !writes.words.isEmpty {
+      writes.mask(for: state, spent: words, into: &settable)
+      facts = SettableFacts(writes: writes, mask: settable)
+    }
+    if open, facts != nil {
+      for (position, index) in byPosition.enumerated() where index >= 0 {
+        let bit: UInt64 = 1 << UInt64(position & 63)
+        guard words[position >> 6] & bit == 0, isSpent(position, in: state, settable: facts)
+        else { continue }
+        words[position >> 6] |= bit
+      }
+    }
+    // The deadlines never to be met (missed, or doomed), after the injects' words.
+    for _ in 0..<(deadlines.count + 63) / 64 { words.append(0) }
+    for (index, met) in deadlines.enumerated() where state.metDeadlines[index] == nil {
+      guard
+        state.has(.missedDeadline, index)
+          || pending && met.canNeverHold(in: state, settable: facts)
+      else { continue }
+      words[injectWords + index >> 6] |= 1 << UInt64(index & 63)
+    }
+  }
+
+  /// Whether deadline `index` will never be met (missed, or doomed) in `words` (as
+  /// ``write(_:into:settable:)`` wrote them).
+  @inline(__always)
+  func isDoomed(_ index: Int, in words: [UInt64]) -> Bool {
+    words[injectWords + index >> 6] & 1 << UInt64(index & 63) != 0
   }
 }

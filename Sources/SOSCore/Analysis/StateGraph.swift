@@ -863,8 +863,10 @@ struct StateGraph {
     }) {
       return true
     }
+    // A deadline still to be met or missed; one that can never be met is settled.
+    let spentInjects = coder.spentInjects
     if state.metDeadlines.indices.contains(where: {
-      state.metDeadlines[$0] == nil && !state.has(.missedDeadline, $0)
+      state.metDeadlines[$0] == nil && !spentInjects.isDoomed($0, in: spent)
     }) {
       return true
     }

@@ -275,8 +275,15 @@ struct VariableClasses: Sendable {
     where spent[position >> 6] & 1 << UInt64(position & 63) == 0 {
       mask |= readByInject[position * variableCount + variable]
     }
-    for index in state.metDeadlines.indices
-    where state.metDeadlines[index] == nil && !state.has(.missedDeadline, index) {
+    // A deadline never to be met (its bit after the injects', ``SpentInjects``)
+    // compares with nothing more.
+    let deadlineWords = (injectCount + 63) / 64
+    for index in state.metDeadlines.indices where state.metDeadlines[index] == nil {
+      let word = deadlineWords + index >> 6
+      let never =
+        word < spent.count
+        ? spent[word] & 1 << UInt64(index & 63) != 0 : state.has(.missedDeadline, index)
+      if never { continue }
       mask |= readByDeadline[index * variableCount + variable]
     }
     return mask
