@@ -6,15 +6,16 @@
 ///
 /// What is written: the node, the pending statement, whether play is over and the
 /// return stack; the injects spent (fired, or settled never to fire) and the deadlines
-/// settled, as bit sets, and of those a condition names (`met(...)`), which were met
-/// (of the others, whether one was met or missed changes nothing ahead: the score's
-/// share of it is carried along the path); each promise, whether it is open and, if
-/// so, to whom (a closed one, kept or over, is read no more); and then, of the facts
-/// conditions can still read (``LiveFacts``; the parts written first decide which),
-/// the tags, nodes, options and stakeholders contacted as bit sets, the
-/// variables (a whole number by its class where play can no longer tell it from
-/// others, ``VariableClasses``), and the statements (score and criteria met). A fact no condition can
-/// read again is left out, so that states that differ only in it are one state.
+/// settled (met, missed, or never to be met: ``SpentInjects``), as bit sets, and of
+/// those a condition names (`met(...)`), which were met (of the others, whether one
+/// was met or not changes nothing ahead: the score's share of it is carried along the
+/// path); each promise, whether it is open and, if so, to whom (a closed one, kept or
+/// over, is read no more); and then, of the facts conditions can still read
+/// (``LiveFacts``; the parts written first decide which), the tags, nodes, options and
+/// stakeholders contacted as bit sets, the variables (a whole number by its class
+/// where play can no longer tell it from others, ``VariableClasses``), and the
+/// statements (score and criteria met). A fact no condition can read again is left
+/// out, so that states that differ only in it are one state.
 struct SituationCoder {
   private var texts: [String: UInt64] = [:]
   private var criteria: [Set<String>: UInt64] = [:]

@@ -449,10 +449,10 @@ struct StateGraph {
         let said = draw.chances.texts[draw.index].map { ": " + StatementClass.shortened($0) } ?? ""
         labels.append("[chance \(draw.index + 1)/\(weights.count)\(said)]")
       }
-      // Where time still matters a state is found by its situation and clock alone
-      // (without sums kept): looked up here, before the state is kept.
-      // The situation is written here, with the injects spent worked out once for both
-      // (without sums kept; with them, the key is worked out with the history).
+      // Without sums kept, the situation is written here, with the injects spent
+      // worked out once for it and for whether time still matters; where time still
+      // matters, the state is looked up by its situation and clock before it is kept.
+      // (With sums kept, the key is worked out with the history.)
       let matters = timeStillMatters(next)
       var known: Int32?
       var situation: SearchKey.Situation?
@@ -851,7 +851,8 @@ struct StateGraph {
   }
 
   /// Whether waiting can still change what happens: an inject not yet due (that can
-  /// still fire), a deadline not yet settled, or a condition on the clock not yet past.
+  /// still fire), a deadline not yet settled (nor sure never to be met), or a
+  /// condition on the clock not yet past.
   ///
   /// The injects spent in `state` are left in ``spent``, for its situation.
   mutating func timeStillMatters(_ state: CompactState) -> Bool {
