@@ -46,75 +46,41 @@ struct FutureWrites: Sendable {
     var entering = [UInt64](repeating: 0, count: nodeCount * count)
     for node in 0..<nodeCount { set(&entering, node * count, nodeStart, node) }
     // Each node's own: what its options, their statements' outcomes and draws, and
-    // its timeout set, and the nodes they lead to.
-    var own = [UInt64](repeating: 0, count: nodeCount * count)
-    var next = [[Int]](repeating: [], count: nodeCount)
-    func targets(_ target: CompiledScenario.Target?) -> [Int] {
-      switch target {
-      case .node(let node)?: return [node]
-      case .branches(let branches)?: return branches.map(\.to)
-      case .returnToDiverted?, nil: return []
-      }
-    }
+    // its timeout set.
+    var byNode = [UInt64](repeating: 0, count: nodeCount * count)
     for (index, node) in compiled.nodes.enumerated() {
       let offset = index * count
       for choice in node.choiceStart..<(node.choiceStart + node.choiceCount) {
         let option = compiled.choices[choice]
-        set(&own, offset, choiceStart, choice)
-        for tag in option.tags { set(&own, offset, tagStart, tag) }
-        for stakeholder in option.contacts { set(&own, offset, stakeholderStart, stakeholder) }
-        next[index] += targets(option.target)
-        if let chances = option.chances {
-          for tag in chances.tags.joined() { set(&own, offset, tagStart, tag) }
-          next[index] += chances.gotos.compactMap { $0 }
-        }
+        set(&byNode, offset, choiceStart, choice)
+        for tag in option.tags { set(&byNode, offset, tagStart, tag) }
+        for stakeholder in option.contacts { set(&byNode, offset, stakeholderStart, stakeholder) }
+        for tag in (option.chances?.tags ?? []).joined() { set(&byNode, offset, tagStart, tag) }
         if let write = option.write {
-          set(&own, offset, stakeholderStart, compiled.writes[write].audience)
+          set(&byNode, offset, stakeholderStart, compiled.writes[write].audience)
           for rule in compiled.writes[write].outcomes {
-            for tag in rule.tags { set(&own, offset, tagStart, tag) }
-            for stakeholder in rule.contacts { set(&own, offset, stakeholderStart, stakeholder) }
-            next[index] += targets(rule.target)
+            for tag in rule.tags { set(&byNode, offset, tagStart, tag) }
+            for stakeholder in rule.contacts { set(&byNode, offset, stakeholderStart, stakeholder) }
           }
         }
       }
-      for tag in node.onTimeout.tags { set(&own, offset, tagStart, tag) }
-      if let goto = node.onTimeout.goto { next[index].append(goto) }
+      for tag in node.onTimeout.tags { set(&byNode, offset, tagStart, tag) }
     }
-    // What each node can set: its own, and what entering and leaving each node it
-    // leads to sets, until nothing more is added (a loop needs more than one pass).
-    var byNode = own
-    if count > 0 {
-      for index in 0..<nodeCount {
-        for target in next[index] {
-          for word in 0..<count { byNode[index * count + word] |= entering[target * count + word] }
-        }
-      }
-      var changed = true
-      while changed {
-        changed = false
-        for index in (0..<nodeCount).reversed() {
-          for target in next[index] where target != index {
-            for word in 0..<count {
-              let merged = byNode[index * count + word] | byNode[target * count + word]
-              if merged != byNode[index * count + word] {
-                byNode[index * count + word] = merged
-                changed = true
-              }
-            }
-          }
-        }
+    // What each node can set: its own, what entering each node it leads to sets, and
+    // what can be set from there.
+    let successors = NodeSuccessors(compiled)
+    for index in 0..<nodeCount {
+      for target in successors.next[index] {
+        for word in 0..<count { byNode[index * count + word] |= entering[target * count + word] }
       }
     }
+    successors.close(&byNode, width: count)
     var byInject = [UInt64](repeating: 0, count: compiled.injects.count * count)
     for (position, inject) in compiled.injects.enumerated() {
       let offset = position * count
       for tag in inject.tags { set(&byInject, offset, tagStart, tag) }
-      var gotos = [inject.goto].compactMap { $0 }
-      if let chances = inject.chances {
-        for tag in chances.tags.joined() { set(&byInject, offset, tagStart, tag) }
-        gotos += chances.gotos.compactMap { $0 }
-      }
-      for target in gotos {
+      for tag in (inject.chances?.tags ?? []).joined() { set(&byInject, offset, tagStart, tag) }
+      for target in NodeSuccessors.targets(of: inject) {
         for word in 0..<count {
           byInject[offset + word] |= entering[target * count + word] | byNode[target * count + word]
         }

@@ -160,14 +160,13 @@ struct LiveFacts: Sendable {
       }
       // A deadline never to be met (its bit after the injects', ``SpentInjects``)
       // reads nothing more.
-      let deadlineWords = (byInject.count / width + 63) / 64
+      let injects = byInject.count / width
       byDeadline.withUnsafeBufferPointer { masks in
-        for index in 0..<masks.count / width where state.metDeadlines[index] == nil {
-          let word = deadlineWords + index >> 6
-          let never =
-            word < spent.count
-            ? spent[word] & 1 << UInt64(index & 63) != 0 : state.has(.missedDeadline, index)
-          if !never { add(masks, index) }
+        for index in 0..<masks.count / width
+        where state.metDeadlines[index] == nil
+          && !SpentInjects.isDoomed(index, in: spent, injects: injects, state: state)
+        {
+          add(masks, index)
         }
       }
       byInject.withUnsafeBufferPointer { masks in

@@ -116,4 +116,16 @@ struct SpentInjects: Sendable {
   func isDoomed(_ index: Int, in words: [UInt64]) -> Bool {
     words[injectWords + index >> 6] & 1 << UInt64(index & 63) != 0
   }
+
+  /// ``isDoomed(_:in:)`` for a scenario of `injects` injects, read where only the
+  /// layout is known; words without the deadlines' (only the injects') tell only
+  /// whether it was missed in `state`.
+  @inline(__always)
+  static func isDoomed(
+    _ index: Int, in words: [UInt64], injects: Int, state: CompactState
+  ) -> Bool {
+    let word = (injects + 63) / 64 + index >> 6
+    guard word < words.count else { return state.has(.missedDeadline, index) }
+    return words[word] & 1 << UInt64(index & 63) != 0
+  }
 }

@@ -54,43 +54,18 @@ struct VariableClasses: Sendable {
     let injectCount = compiled.injects.count
     self.nodeCount = nodeCount
     self.injectCount = injectCount
-    // The thresholds, from every condition play reads.
+    // The thresholds, from every condition play reads: a variable read other than
+    // compared with a whole number has none (it is kept as itself).
     var found = [Set<Int>?](repeating: [], count: variableCount)
-    func read(_ condition: CompiledCondition?) {
-      guard let condition else { return }
-      switch condition {
-      case .compare(_, .variable(let variable), .literal(.integer(let threshold))),
-        .compare(_, .literal(.integer(let threshold)), .variable(let variable)):
-        found[variable]?.insert(threshold)
-      case .variable(let variable):
-        found[variable] = nil
-      case .not(let operand):
-        read(operand)
-      case .and(let left, let right), .or(let left, let right), .compare(_, let left, let right):
-        read(left)
-        read(right)
-      default:
-        break
-      }
+    func read(_ variable: Int, _ threshold: Int?) {
+      if let threshold { found[variable]?.insert(threshold) } else { found[variable] = nil }
     }
-    func read(_ target: CompiledScenario.Target?) {
-      if case .branches(let branches)? = target { branches.forEach { read($0.when) } }
-    }
-    for choice in compiled.choices {
-      read(choice.when)
-      read(choice.target)
-    }
-    for write in compiled.writes {
-      for rule in write.outcomes {
-        read(rule.when)
-        read(rule.target)
-      }
-    }
+    for choice in compiled.choices { Self.visit(choice, in: compiled, read) }
     for inject in compiled.injects {
-      read(inject.when)
-      read(inject.unless)
+      Self.visit(inject.when, read)
+      Self.visit(inject.unless, read)
     }
-    for deadline in compiled.deadlines { read(deadline.met) }
+    for deadline in compiled.deadlines { Self.visit(deadline.met, read) }
 
     // Each option's ways on: what it adds (unless its statement is no statement), what
     // a statement outcome and a draw then add, and where it leads. Each part is
@@ -101,20 +76,14 @@ struct VariableClasses: Sendable {
       var parts: [[[(variable: Int, amount: Int)]]]
       var targets: [Int]
     }
-    func targets(_ target: CompiledScenario.Target?) -> [Int] {
-      switch target {
-      case .node(let node)?: return [node]
-      case .branches(let branches)?: return branches.map(\.to)
-      case .returnToDiverted?, nil: return []
-      }
-    }
     var ways: [Way] = []
     for choice in compiled.choices {
       var way = Way(
-        node: choice.node, parts: [[choice.effects.add]], targets: targets(choice.target))
+        node: choice.node, parts: [[choice.effects.add]],
+        targets: NodeSuccessors.targets(choice.target))
       if let write = choice.write {
         way.parts.append(compiled.writes[write].outcomes.map(\.effects.add))
-        way.targets += compiled.writes[write].outcomes.flatMap { targets($0.target) }
+        way.targets += compiled.writes[write].outcomes.flatMap { NodeSuccessors.targets($0.target) }
       }
       if let chances = choice.chances {
         way.parts.append(chances.effects.map(\.add))
@@ -173,10 +142,8 @@ struct VariableClasses: Sendable {
       for (position, inject) in compiled.injects.enumerated() {
         var parts = [[inject.effects.add]]
         if let chances = inject.chances { parts.append(chances.effects.map(\.add)) }
-        let gotos =
-          [inject.goto].compactMap { $0 } + (inject.chances?.gotos.compactMap { $0 } ?? [])
         byInject[variable * injectCount + position] =
-          span(parts, variable) + ahead(gotos, variable, in: byNode)
+          span(parts, variable) + ahead(NodeSuccessors.targets(of: inject), variable, in: byNode)
       }
     }
     let thresholds = found.map { $0.map { $0.sorted() } }
@@ -186,83 +153,84 @@ struct VariableClasses: Sendable {
 
     // Which thresholds are still compared with from each node, inject and deadline, a
     // bit by place in the variable's thresholds (past 64, every one).
-    func compared(_ condition: CompiledCondition?, into mask: inout [UInt64], at base: Int) {
-      guard let condition else { return }
-      func mark(_ variable: Int, _ threshold: Int) {
-        guard let list = thresholds[variable] else { return }
+    func marker(_ mask: UnsafeMutablePointer<UInt64>) -> (Int, Int?) -> Void {
+      { variable, threshold in
+        guard let threshold, let list = thresholds[variable] else { return }
         let place = list.firstIndex(of: threshold) ?? 64
-        mask[base + variable] |= place < 64 ? 1 << UInt64(place) : ~0
-      }
-      switch condition {
-      case .compare(_, .variable(let variable), .literal(.integer(let threshold))),
-        .compare(_, .literal(.integer(let threshold)), .variable(let variable)):
-        mark(variable, threshold)
-      case .not(let operand):
-        compared(operand, into: &mask, at: base)
-      case .and(let left, let right), .or(let left, let right), .compare(_, let left, let right):
-        compared(left, into: &mask, at: base)
-        compared(right, into: &mask, at: base)
-      default:
-        break
-      }
-    }
-    func compared(_ target: CompiledScenario.Target?, into mask: inout [UInt64], at base: Int) {
-      if case .branches(let branches)? = target {
-        for branch in branches { compared(branch.when, into: &mask, at: base) }
+        mask[variable] |= place < 64 ? 1 << UInt64(place) : ~0
       }
     }
     var readByNode = [UInt64](repeating: 0, count: nodeCount * variableCount)
-    for choice in compiled.choices {
-      let base = choice.node * variableCount
-      compared(choice.when, into: &readByNode, at: base)
-      compared(choice.target, into: &readByNode, at: base)
-      if let write = choice.write {
-        for rule in compiled.writes[write].outcomes {
-          compared(rule.when, into: &readByNode, at: base)
-          compared(rule.target, into: &readByNode, at: base)
-        }
+    readByNode.withUnsafeMutableBufferPointer { masks in
+      guard let base = masks.baseAddress else { return }
+      for choice in compiled.choices {
+        Self.visit(choice, in: compiled, marker(base + choice.node * variableCount))
       }
     }
-    if variableCount > 0 {
-      var changed = true
-      while changed {
-        changed = false
-        for way in ways.reversed() {
-          for target in way.targets where target != way.node {
-            for variable in 0..<variableCount {
-              let merged =
-                readByNode[way.node * variableCount + variable]
-                | readByNode[target * variableCount + variable]
-              if merged != readByNode[way.node * variableCount + variable] {
-                readByNode[way.node * variableCount + variable] = merged
-                changed = true
-              }
-            }
+    NodeSuccessors(compiled).close(&readByNode, width: variableCount)
+    var readByInject = [UInt64](repeating: 0, count: injectCount * variableCount)
+    readByInject.withUnsafeMutableBufferPointer { masks in
+      guard let base = masks.baseAddress else { return }
+      for (position, inject) in compiled.injects.enumerated() {
+        let mark = marker(base + position * variableCount)
+        Self.visit(inject.when, mark)
+        Self.visit(inject.unless, mark)
+        for target in NodeSuccessors.targets(of: inject) {
+          for variable in 0..<variableCount {
+            base[position * variableCount + variable] |=
+              readByNode[target * variableCount + variable]
           }
         }
       }
     }
-    var readByInject = [UInt64](repeating: 0, count: injectCount * variableCount)
-    for (position, inject) in compiled.injects.enumerated() {
-      let base = position * variableCount
-      compared(inject.when, into: &readByInject, at: base)
-      compared(inject.unless, into: &readByInject, at: base)
-      let gotos =
-        [inject.goto].compactMap { $0 } + (inject.chances?.gotos.compactMap { $0 } ?? [])
-      for target in gotos {
-        for variable in 0..<variableCount {
-          readByInject[base + variable] |= readByNode[target * variableCount + variable]
-        }
-      }
-    }
     var readByDeadline = [UInt64](repeating: 0, count: compiled.deadlines.count * variableCount)
-    for (index, deadline) in compiled.deadlines.enumerated() {
-      compared(deadline.met, into: &readByDeadline, at: index * variableCount)
+    readByDeadline.withUnsafeMutableBufferPointer { masks in
+      guard let base = masks.baseAddress else { return }
+      for (index, deadline) in compiled.deadlines.enumerated() {
+        Self.visit(deadline.met, marker(base + index * variableCount))
+      }
     }
     self.readByNode = readByNode
     self.readByInject = readByInject
     self.readByDeadline = readByDeadline
     self.variableCount = variableCount
+  }
+
+  /// Calls `read` for each variable `condition` reads: with the whole number it is
+  /// compared with, or `nil` when it is read otherwise.
+  private static func visit(_ condition: CompiledCondition?, _ read: (Int, Int?) -> Void) {
+    guard let condition else { return }
+    switch condition {
+    case .compare(_, .variable(let variable), .literal(.integer(let threshold))),
+      .compare(_, .literal(.integer(let threshold)), .variable(let variable)):
+      read(variable, threshold)
+    case .variable(let variable):
+      read(variable, nil)
+    case .not(let operand):
+      visit(operand, read)
+    case .and(let left, let right), .or(let left, let right), .compare(_, let left, let right):
+      visit(left, read)
+      visit(right, read)
+    default:
+      break
+    }
+  }
+
+  /// ``visit(_:_:)`` for the conditions read where `choice` is offered and taken: its
+  /// own, its goto's branches, and its statement outcomes' and their gotos'.
+  private static func visit(
+    _ choice: CompiledScenario.CompiledChoice, in compiled: CompiledScenario,
+    _ read: (Int, Int?) -> Void
+  ) {
+    func branches(_ target: CompiledScenario.Target?) {
+      if case .branches(let branches)? = target { branches.forEach { visit($0.when, read) } }
+    }
+    visit(choice.when, read)
+    branches(choice.target)
+    for rule in choice.write.map({ compiled.writes[$0].outcomes }) ?? [] {
+      visit(rule.when, read)
+      branches(rule.target)
+    }
   }
 
   /// Which of `variable`'s thresholds are still compared with from `state` on (a bit
@@ -277,13 +245,10 @@ struct VariableClasses: Sendable {
     }
     // A deadline never to be met (its bit after the injects', ``SpentInjects``)
     // compares with nothing more.
-    let deadlineWords = (injectCount + 63) / 64
-    for index in state.metDeadlines.indices where state.metDeadlines[index] == nil {
-      let word = deadlineWords + index >> 6
-      let never =
-        word < spent.count
-        ? spent[word] & 1 << UInt64(index & 63) != 0 : state.has(.missedDeadline, index)
-      if never { continue }
+    for index in state.metDeadlines.indices
+    where state.metDeadlines[index] == nil
+      && !SpentInjects.isDoomed(index, in: spent, injects: injectCount, state: state)
+    {
       mask |= readByDeadline[index * variableCount + variable]
     }
     return mask
