@@ -665,6 +665,67 @@ import Testing
     #expect(bounds.outcome.maximum.score == 90)
   }
 
+  /// Three ways to the middle, 10 minutes, 30 minutes or an hour in; from there a
+  /// notice (a deadline met, late by a little or more) or a wait until `until`; an
+  /// inject at `injectAt` that ends play badly unless a statement came first.
+  static func arrivals(injectAt: String, until: String) -> String {
+    scenario(
+      "arrivals",
+      """
+      starts_at: "09:00"
+      stakeholders:
+        customers: { label: Customers, required: true }
+      deadlines:
+        - { id: notice, label: Notice, by: 30m, grace: 4h, weight: 2, met: tagged(notice) }
+      injects:
+        - { id: press, at: \(injectAt), text: The press calls., when: not tagged(statement), goto: exposed }
+      start: first
+      nodes:
+        first:
+          text: First.
+          choices:
+            - { id: quick, text: Quick, takes: 10m, quality: { clarity: 2 }, goto: middle }
+            - { id: steady, text: Steady, takes: 30m, quality: { clarity: 1 }, goto: middle }
+            - { id: slow, text: Slow, takes: 1h, quality: { clarity: 0 }, goto: middle }
+        middle:
+          text: Middle.
+          choices:
+            - { id: notice, text: Notice, takes: 20m, tags: [notice], contacts: [customers], quality: { clarity: 2 }, goto: evening }
+            - { id: wait, text: Wait, takes: 20m, until: "\(until)", quality: { clarity: 0 }, goto: evening }
+        evening:
+          text: Evening.
+          choices:
+            - { id: statement, text: Statement, takes: 1h30m, tags: [statement], contacts: [customers], quality: { clarity: 2 }, goto: late }
+            - { id: nothing, text: Nothing, takes: 1h30m, quality: { clarity: 0 }, goto: late }
+        late:
+          text: Late.
+          choices:
+            - { id: close, text: Close, takes: 10m, quality: { clarity: 1 }, goto: done }
+        done: { text: Done., ending: true, outcome: 70 }
+        exposed: { text: Exposed., ending: true, outcome: 20 }
+
+      """)
+  }
+
+  @Test func clocksThatMeetEveryTimeAheadAlikeAreOneState() throws {
+    // Every time play still compares the clock with (the inject at 10 h, the notice's
+    // end of grace at 4 h 30 m, the wait's 18:00) is far enough ahead of the middle
+    // that 10 minutes, 30 minutes and an hour there answer each alike: the middle is
+    // one state, and so is each state after it, where the notice, met at three
+    // different times, is scored at each. (17 states with one for each clock.)
+    let far = try Self.checkedBounds(Self.arrivals(injectAt: "10h", until: "18:00"))
+    #expect(far.timeliness.minimum.score < far.timeliness.maximum.score)
+    #expect(far.outcome.minimum.score == 20)
+    #expect(far.states == 9)
+    // An inject at 1 h 15 m has come by the evening after a notice taken an hour in,
+    // and not 10 or 30 minutes in; waiting until 10:00 from 9:30 or 9:50 ends at
+    // 10:00, and from 10:20 at 10:00 the next day, when the inject has come. The
+    // bounds equal every path's.
+    _ = try Self.checkedBounds(Self.arrivals(injectAt: "1h15m", until: "18:00"))
+    let straddle = try Self.checkedBounds(Self.arrivals(injectAt: "10h", until: "10:00"))
+    #expect(straddle.outcome.minimum.score == 20)
+  }
+
   // MARK: - Exactness on shipped scenarios
 
   static let shipped = ["miscommunication", "data-breach", "outage"]

@@ -17,8 +17,8 @@ struct FutureReach: Sendable {
   private var postures: [Int32]
   private var statements: [Int32]
   private var promises: [Int32]
-  /// By state: the most timeliness points a path from it settles (deadlines met,
-  /// promises kept at full credit).
+  /// By state: the most timeliness points a path from it settles (deadlines met and
+  /// promises kept, each at full credit).
   private var settles: [Double]
   /// By state: the lowest and highest outcome of the finished states it reaches.
   private var outcomeLow: [Double]

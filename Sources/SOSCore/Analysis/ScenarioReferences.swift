@@ -23,6 +23,8 @@ struct ScenarioReferences: Hashable, Sendable {
   /// The latest time a condition compares `elapsed` with, when every comparison is
   /// with a written duration; `nil` when one compares it with anything else.
   var latestClockLiteral: ClockDuration? = .zero
+  /// Every written duration a condition compares `elapsed` with, in seconds.
+  var clockLiterals: Set<Int> = []
 
   /// Collects the references of every condition in `scenario`.
   init(_ scenario: Scenario) {
@@ -91,6 +93,7 @@ struct ScenarioReferences: Hashable, Sendable {
     guard case .elapsed = side.kind else { return }
     if case .literal(.duration(let time)) = other.kind, let latest = latestClockLiteral {
       latestClockLiteral = max(latest, time)
+      clockLiterals.insert(time.seconds)
     } else {
       latestClockLiteral = nil
     }

@@ -9,7 +9,8 @@
 /// deadlines (and which were met, where a condition names them), promises (whether
 /// open, and to whom), the return stack; see ``SituationCoder``)
 /// and the clock, where something ahead still depends on the time (an inject not yet
-/// due, a deadline not yet settled, a condition on the clock): elsewhere play from a
+/// due, a deadline not yet settled, a condition on the clock), or the class of clocks
+/// at its node that lead to the same futures (``ClockClasses``): elsewhere play from a
 /// state goes the same way whenever it is, only later, and its clock is left out
 /// (``anyClock``) and carried along the paths. It leaves
 /// out the input log, the shown order and the number of random draws (the search
@@ -19,7 +20,8 @@
 /// key keeps them too (`past`).
 struct SearchKey: Hashable, Sendable {
   var situation: Situation
-  /// The clock, in seconds, or ``anyClock``.
+  /// The clock, in seconds; ``anyClock``; or below it, a class of clocks
+  /// (``ClockClasses/key(node:seconds:)``).
   var clock: Int
   /// The timeline and history, when states are told apart by them too.
   var past: Past?

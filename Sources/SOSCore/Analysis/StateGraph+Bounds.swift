@@ -94,7 +94,8 @@ extension StateGraph {
   /// counts no reference. The times are counted from the step's start.
   struct FlatChanges: Sendable {
     /// One change: a contact (`first`, the cadence rules `rules`, `time`), a deadline
-    /// met (`points`), a promise made (`time`, `due`) or kept (promise `first`, `time`).
+    /// met (its worth `points`, `first` its end and `due` its grace, `time`), a
+    /// promise made (`time`, `due`) or kept (promise `first`, `time`).
     struct Step: Sendable {
       enum Kind: UInt8, Sendable { case contact, met, promise, kept }
       var kind: Kind
@@ -125,8 +126,8 @@ extension StateGraph {
               Step(
                 kind: .contact, first: Int32(first), time: at,
                 rules: from..<Int32(rules.count)))
-          case .met(let points):
-            steps.append(Step(kind: .met, points: points))
+          case .met(let worth, let by, let grace, let at):
+            steps.append(Step(kind: .met, first: by, time: at, due: grace, points: worth))
           case .promise(let madeAt, let due):
             made += 1
             steps.append(Step(kind: .promise, time: madeAt, due: due))
@@ -155,7 +156,8 @@ extension StateGraph {
             first: Int(step.first), rules: step.rules.lazy.map { Int(self.rules[Int($0)]) },
             at: start &+ step.time, values: values, layout: layout)
         case .met:
-          settledPoints += step.points
+          settledPoints += Timeline.metPoints(
+            worth: step.points, by: step.first, grace: step.due, at: start &+ step.time)
         case .promise:
           values[Int(count)] = start &+ step.time
           values[Int(count) + 1] = start &+ step.due

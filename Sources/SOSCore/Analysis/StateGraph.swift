@@ -22,6 +22,8 @@ struct StateGraph {
   let compiled: CompiledScenario
   let scorer: Scorer
   let references: ScenarioReferences
+  /// The clocks at each node that lead to the same futures.
+  let clockClasses: ClockClasses
   /// The most states to explore before stopping.
   let budget: Int
   /// The most steps a path is followed for.
@@ -180,7 +182,10 @@ struct StateGraph {
     let compiled = compact.compiled
     self.compiled = compiled
     self.scorer = Scorer(engine: engine)
-    self.references = ScenarioReferences(engine.scenario)
+    let references = ScenarioReferences(engine.scenario)
+    self.references = references
+    // With sums kept, each state keeps its own clock.
+    clockClasses = keepsSums ? ClockClasses() : ClockClasses(compiled, references: references)
     self.budget = max(budget, 1)
     self.maximumDepth = max(maximumDepth, 1)
     self.keepsSums = keepsSums
@@ -339,7 +344,7 @@ struct StateGraph {
     }
     return SearchKey(
       situation: situation,
-      clock: outcome.timeMatters ? state.clock.seconds : SearchKey.anyClock, past: nil)
+      clock: outcome.timeMatters ? clockKey(of: state) : SearchKey.anyClock, past: nil)
   }
 
   /// ``moves(from:history:)`` with the next step last, to be taken with `removeLast`.
@@ -409,9 +414,8 @@ struct StateGraph {
       var draws: [(chances: CompiledScenario.Chances, index: Int)] = []
       changeWords.removeAll(keepingCapacity: true)
       // Times are counted from the step's start, so that steps that differ only in
-      // when they are taken share a list; a deadline's, which sets what meeting it is
-      // worth, stays on the clock (a deadline is met only where time still matters,
-      // where each state has one clock).
+      // when they are taken share a list, and states that share a node though their
+      // clocks differ (``ClockClasses``) share its steps.
       let began = state.clock.seconds
       var waited: (until: Int, from: Int)?
       for happening in journal ?? [] {
@@ -419,7 +423,7 @@ struct StateGraph {
         case .contacted(let stakeholder, let time):
           writeChange(.contact, stakeholder, time.seconds - began)
         case .met(let deadline, let time):
-          writeChange(.met, deadline, time.seconds)
+          writeChange(.met, deadline, time.seconds - began)
         case .promised(let index):
           let promise = next.promises[index]
           writeChange(.promise, promise.madeAt.seconds - began, promise.due.seconds - began)
@@ -460,7 +464,7 @@ struct StateGraph {
         let digest = coder.write(next, spent: spent)
         if matters {
           known = index.find(
-            words: coder.words, digest: digest, clock: next.clock.seconds, past: nil)
+            words: coder.words, digest: digest, clock: clockKey(of: next), past: nil)
         }
         if known == nil { situation = SearchKey.Situation(words: coder.words, digest: digest) }
       }
@@ -828,13 +832,21 @@ struct StateGraph {
     // where each state's own is needed (chance outcomes, for the expected score).
     SearchKey(
       situation: coder.situation(of: state),
-      clock: timeMatters || keepsSums ? state.clock.seconds : SearchKey.anyClock,
+      clock: keepsSums
+        ? state.clock.seconds : timeMatters ? clockKey(of: state) : SearchKey.anyClock,
       past: keepsSums
         ? SearchKey.Past(
           timeline: Timeline(
             state, layout: layout, contacts: contactTerms, deadlineIDs: deadlineIDs,
             deadlineOrder: deadlineOrder
           ).settled(at: state.clock.seconds, layout: layout), history: history) : nil)
+  }
+
+  /// What a state where time still matters is keyed by for its clock: its class at
+  /// its node (``ClockClasses``), or the clock where the node keeps it.
+  @inline(__always)
+  private func clockKey(of state: CompactState) -> Int {
+    clockClasses.key(node: state.node, seconds: state.clock.seconds)
   }
 
   // MARK: - Loops

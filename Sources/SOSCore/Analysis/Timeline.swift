@@ -156,8 +156,9 @@ struct Timeline: Hashable, Sendable {
     /// A stakeholder heard from the trainee: the index of their first contact's
     /// time (`-1` if not required) and of the cadence rules about them.
     case contact(first: Int, cadence: [Int], at: Int32)
-    /// A deadline was met: its settled points.
-    case met(points: Double)
+    /// A deadline was met at `at`: ends `by` and `grace` after it (seconds) and its
+    /// worth at full credit (``Timeline/metPoints(worth:by:grace:at:)``).
+    case met(worth: Double, by: Int32, grace: Int32, at: Int32)
     case promise(madeAt: Int32, due: Int32)
     /// The promise with this 1-based id was kept.
     case kept(Int, at: Int32)
@@ -171,15 +172,23 @@ struct Timeline: Hashable, Sendable {
       at: time)
   }
 
-  /// The change of `deadline` being met at `time`: worth × credit, settled.
+  /// The change of `deadline` being met at `time`.
   static func met(_ deadline: String, at time: Int32, layout: Layout) -> Change? {
     guard let terms = layout.deadlines[deadline] else { return nil }
-    var credit = 1.0
-    if Int(time) > terms.by {
-      credit = terms.grace > 0 ? 1 - Double(Int(time) - terms.by) / Double(terms.grace) : 0
-    }
     return .met(
-      points: ScoringDefaults.deadlineUnit * Double(terms.weight) * min(max(credit, 0), 1))
+      worth: ScoringDefaults.deadlineUnit * Double(terms.weight),
+      by: Int32(clamping: terms.by), grace: Int32(clamping: terms.grace), at: time)
+  }
+
+  /// What a deadline of `worth` met at `time` settles: full credit by `by`, falling
+  /// to none over `grace`.
+  @inline(__always)
+  static func metPoints(worth: Double, by: Int32, grace: Int32, at time: Int32) -> Double {
+    var credit = 1.0
+    if time > by {
+      credit = grace > 0 ? 1 - Double(Int(time) - Int(by)) / Double(grace) : 0
+    }
+    return worth * min(max(credit, 0), 1)
   }
 
   /// Applies one change.
@@ -190,8 +199,8 @@ struct Timeline: Hashable, Sendable {
         guard let base = values.baseAddress else { return }
         Self.contact(first: first, rules: rules, at: time, values: base, layout: layout)
       }
-    case .met(let points):
-      settledPoints += points
+    case .met(let worth, let by, let grace, let time):
+      settledPoints += Self.metPoints(worth: worth, by: by, grace: grace, at: time)
     case .promise(let madeAt, let due):
       values += [madeAt, due, Self.none]
     case .kept(let id, let time):
