@@ -5,8 +5,9 @@ import Testing
 /// Small scenarios written by a seeded generator with the features whose states the
 /// search merges: deadlines met or missed (named by a condition or not), injects that
 /// fire or can no longer fire (`unless`, `when`, on facts set or that play can no
-/// longer set), a variable moved by effects and compared with thresholds (in
-/// conditions and routes), promises kept or left open, waits
+/// longer set, some calling the trainee aside until play returns), a variable moved
+/// by effects and compared with thresholds (in conditions and routes), promises kept
+/// or left open, waits
 /// until a time of day, quiet hours, and options that take different times to the
 /// same node. The bounds must equal a full enumeration through the scorer.
 @Suite struct RandomFeatureBoundsTests {
@@ -54,8 +55,9 @@ import Testing
         var conditions = deadlines > 0 ? ["when: met(d0)", "unless: met(d0)"] : []
         conditions += facts.map { "unless: \($0)" } + facts.map { "when: \($0)" } + [""]
         let condition = pick(conditions)
-        // Some end the crisis there and then, for better or worse.
-        let goto = chance(30) ? " goto: \(pick(["end-low", "end-high"]))," : ""
+        // Some end the crisis there and then, for better or worse; some call the
+        // trainee aside, and play returns to where it was going.
+        let goto = chance(45) ? " goto: \(pick(["end-low", "end-high", "aside"]))," : ""
         text +=
           "  - { id: i\(index), at: \(pick(["30m", "1h", "2h", "3h"])), text: News.,"
           + (condition.isEmpty ? "" : " \(condition),") + goto
@@ -108,6 +110,13 @@ import Testing
         text += "      - { \(parts.joined(separator: ", ")) }\n"
       }
     }
+    text += "  aside:\n    text: Aside.\n    choices:\n"
+    text +=
+      "      - { id: aside-c0, text: Answer, takes: \(pick(["20m", "1h"])), contacts: [press],"
+      + " quality: { clarity: 1 }, goto: return }\n"
+    text +=
+      "      - { id: aside-c1, text: Later, takes: 10m, until: \"\(pick(["09:00", "18:00"]))\","
+      + " quality: { clarity: 0 }, goto: return }\n"
     text += "  end-low: { text: Done., ending: true, outcome: 40 }\n"
     text += "  end-high: { text: Done well., ending: true, outcome: 85 }\n"
     // Every tag is set somewhere, so that no condition names a tag that never is.

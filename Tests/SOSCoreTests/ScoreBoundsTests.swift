@@ -726,6 +726,55 @@ import Testing
     #expect(straddle.outcome.minimum.score == 20)
   }
 
+  /// Two ways to the middle, 10 or 30 minutes in; on the way on, a call takes the
+  /// trainee aside for an hour, and play returns to where it was going; the next step
+  /// waits until 11:50, from 11:40 the same day or from 12:00 the next, when a story
+  /// at 10 h has come.
+  static let detour = scenario(
+    "detour",
+    """
+    starts_at: "09:00"
+    stakeholders:
+      customers: { label: Customers }
+    injects:
+      - { id: call, at: 1h, text: A call., goto: aside }
+      - { id: story, at: 10h, text: The story runs., goto: exposed }
+    start: first
+    nodes:
+      first:
+        text: First.
+        choices:
+          - { id: quick, text: Quick, takes: 10m, quality: { clarity: 2 }, goto: middle }
+          - { id: steady, text: Steady, takes: 30m, quality: { clarity: 1 }, goto: middle }
+      middle:
+        text: Middle.
+        choices:
+          - { id: go, text: Go, takes: 1h, quality: { clarity: 1 }, goto: last }
+      aside:
+        text: Aside.
+        choices:
+          - { id: answer, text: Answer, takes: 1h, quality: { clarity: 1 }, goto: return }
+      last:
+        text: Last.
+        choices:
+          - { id: finish, text: Finish, takes: 30m, until: "11:50", quality: { clarity: 1 }, goto: wrap-up }
+      wrap-up:
+        text: Wrap up.
+        choices:
+          - { id: close, text: Close, takes: 10m, quality: { clarity: 1 }, goto: done }
+      done: { text: Done., ending: true, outcome: 70 }
+      exposed: { text: Exposed., ending: true, outcome: 20 }
+
+    """)
+
+  @Test func aDetourAndAWaitAfterItCountInWhichClocksAreAlike() throws {
+    // 10 and 30 minutes at the middle meet no time ahead differently but the wait's
+    // end, reached after the hour aside and the step after it: two states.
+    let bounds = try Self.checkedBounds(Self.detour)
+    #expect(bounds.outcome.minimum.score == 20)
+    #expect(bounds.outcome.maximum.score == 70)
+  }
+
   // MARK: - Exactness on shipped scenarios
 
   static let shipped = ["miscommunication", "data-breach", "outage"]

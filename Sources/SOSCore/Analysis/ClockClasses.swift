@@ -4,17 +4,21 @@
 /// Play reads the clock only by comparing it with fixed times: an inject's `at`, a
 /// deadline's end of grace, a duration a condition compares `elapsed` with, and the
 /// times of day an option waits for (`until`). From a node, those comparisons happen
-/// at the node's clock plus an offset: the time the options taken since have cost
-/// (``offsets``), up to the first wait, after which the clock no longer depends on
-/// when play arrived. Two clocks at a node with no fixed time minus an offset between
-/// them (``points``) answer every comparison ahead alike, so the states that differ
-/// only in them have the same futures; and what a future adds to the timeline is
-/// counted from each step's start, so the sweeps still score each path at its own
-/// clock.
+/// at the node's clock plus an offset: the time the options taken since have cost,
+/// up to the first wait, after which the clock no longer depends on when play
+/// arrived. Conditions are ignored, so the offsets are those of every way on, an
+/// inject's diversion at any step (each inject diverts once) and the detour's return
+/// to where the step was going. Two clocks at a node with no fixed time less an
+/// offset between them (its points) answer every comparison ahead alike, so states
+/// that differ only in them have the same futures; and what a future adds to the
+/// timeline is counted from each step's start, so the sweeps still score each path at
+/// its own clock.
 ///
 /// A node keeps its exact clock where a wait may come later than the times worked out
-/// (``exact``), and every node does where a condition compares `elapsed` with
-/// anything but a written duration, or the offsets would take too much room.
+/// (more than a day after the latest), and every node does where a condition compares
+/// `elapsed` with anything but a written duration, or the offsets would take too much
+/// room or work. (The search also keeps the exact clock of a state on a detour: where
+/// it returns to decides what follows.)
 struct ClockClasses: Sendable {
   /// By node: the points, sorted, as `points[ranges[node]]`.
   private var points: [Int32] = []
@@ -33,6 +37,8 @@ struct ClockClasses: Sendable {
   /// Classes that keep every clock.
   init() {}
 
+  /// The classes of `compiled`'s nodes, for untimed play (the search takes no
+  /// timeouts), with the clock conditions `references` found.
   init(_ compiled: CompiledScenario, references: ScenarioReferences) {
     let count = compiled.nodes.count
     exact = Array(repeating: true, count: count)
@@ -61,9 +67,6 @@ struct ClockClasses: Sendable {
         waits.insert(((until - startsAt) * 60 % day + day) % day)
       }
     }
-    for node in compiled.nodes where node.timeLimit != nil {
-      unit = Self.gcd(unit, node.onTimeout.takes.seconds)
-    }
     unit = max(unit, 1)
     // A wait ends at the next of its times: one a second later begins the next day's.
     var waitTimes: [Int] = []
@@ -76,59 +79,91 @@ struct ClockClasses: Sendable {
     }
     let bits = span / unit + 1
     let width = (bits + 63) / 64
-    let (words, overflow) = width.multipliedReportingOverflow(by: count + 1)
-    guard !overflow, words <= Self.wordBudget else { return }
-    var steps = Self.steps(compiled)
-    // By node (and the one for wherever play is diverted to): the offsets at which
-    // play compares the clock, and those at which an option waits; whether a wait may
-    // come later than `span`.
     let all = count + 1
-    var offsets = [UInt64](repeating: 0, count: all * width)
-    var waitOffsets = offsets
-    var lateWait = [Bool](repeating: false, count: all)
-    for node in 0..<all { offsets[node * width] = 1 }
-    for (node, list) in steps.byNode.enumerated() {
-      for step in list where step.waits {
-        let offset = step.takes / unit
-        guard offset < bits else {
-          lateWait[node] = true
-          continue
-        }
-        offsets[node * width + offset >> 6] |= 1 << UInt64(offset & 63)
-        waitOffsets[node * width + offset >> 6] |= 1 << UInt64(offset & 63)
-      }
-    }
-    // Worked out backwards from each node whose offsets grew, to a fixpoint.
-    var queue = Array(0..<all)
-    var queued = [Bool](repeating: true, count: all)
+    let (words, overflow) = width.multipliedReportingOverflow(by: all)
+    guard !overflow, words <= Self.wordBudget else { return }
+    let steps = Self.steps(compiled)
+    let diverted = steps.diverted
+    // Each inject diverts play at most once: the offsets are worked out for paths
+    // with no diversion, then with one more at a time, up to as many as there can be
+    // (or until one more adds nothing). A step diverted leads to an inject's goto;
+    // a detour that returns, to where the step was going, that much later.
+    let diversions = compiled.injects.filter { !NodeSuccessors.targets(of: $0).isEmpty }.count
+    var layer = Layer(words: words, nodes: all)
     var work = 0
-    while let node = queue.popLast() {
-      queued[node] = false
-      for predecessor in steps.predecessors[node] {
-        var grew = false
-        for step in steps.byNode[predecessor] where !step.waits && steps.leads(step, to: node) {
-          work += 2 * width
-          guard work <= Self.workBudget else { return }
-          let shift = step.takes / unit
-          // Offsets past the span compare the clock with no time that still matters.
-          let more = Self.shiftIn(
-            &offsets, into: predecessor, from: node, by: shift, width: width, bits: bits
-          ).grew
-          let (moreWaits, lateWaits) = Self.shiftIn(
-            &waitOffsets, into: predecessor, from: node, by: shift, width: width, bits: bits)
-          if lateWaits || lateWait[node], !lateWait[predecessor] {
-            lateWait[predecessor] = true
-            grew = true
+    for round in 0...diversions {
+      var next = Layer(words: words, nodes: all)
+      // Each node compares the clock on arrival; an option that waits, as it waits; a
+      // return, as it returns.
+      for node in 0..<all { next.offsets[node * width] = 1 }
+      for (node, list) in steps.byNode.enumerated() {
+        for step in list {
+          let offset = step.takes / unit
+          guard offset < bits else {
+            if step.waits { next.lateWait[node] = true }
+            if step.returns { next.lateReturn[node] = true }
+            continue
           }
-          grew = grew || more || moreWaits
-        }
-        if grew, !queued[predecessor] {
-          queued[predecessor] = true
-          queue.append(predecessor)
+          let (word, bit) = (node * width + offset >> 6, UInt64(1) << UInt64(offset & 63))
+          next.offsets[word] |= bit
+          if step.waits { next.waitOffsets[word] |= bit }
+          if step.returns, !step.waits { next.returnOffsets[word] |= bit }
         }
       }
+      // The detours an inject can make with one fewer diversion to come.
+      var detours: [Int] = []
+      if round > 0 {
+        for word in 0..<width {
+          var left = layer.returnOffsets[diverted * width + word]
+          while left != 0 {
+            detours.append(word << 6 + left.trailingZeroBitCount)
+            left &= left - 1
+          }
+        }
+        for (node, list) in steps.byNode.enumerated() where node != diverted {
+          for step in list where !step.waits {
+            // Play on the detour (and, for a return, back where it was going to).
+            work += 3 * width
+            Self.shift(
+              from: layer, diverted, into: &next, node, by: step.takes / unit, width: width,
+              bits: bits, returns: step.returns)
+            if layer.lateReturn[diverted] { next.lateWait[node] = true }
+          }
+        }
+      }
+      // Then back along the steps from each node whose offsets grew, to a fixpoint: a
+      // step that can be diverted arrives after any detour too.
+      var queue = Array(0..<all)
+      var queued = [Bool](repeating: true, count: all)
+      // The node's offsets, copied out of the layer they are shifted within.
+      var scratch = Layer(words: width, nodes: 1)
+      while let node = queue.popLast() {
+        queued[node] = false
+        scratch.copy(node, of: next, width: width)
+        for predecessor in steps.predecessors[node] {
+          var grew = false
+          for step in steps.byNode[predecessor] where !step.waits && steps.leads(step, to: node) {
+            let base = step.takes / unit
+            for detour in [0] + (predecessor == diverted ? [] : detours) {
+              work += 3 * width
+              guard work <= Self.workBudget else { return }
+              grew =
+                Self.shift(
+                  from: scratch, 0, into: &next, predecessor, by: base + detour, width: width,
+                  bits: bits, returns: true) || grew
+            }
+          }
+          if grew, !queued[predecessor] {
+            queued[predecessor] = true
+            queue.append(predecessor)
+          }
+        }
+      }
+      let settled = round > 0 && next == layer
+      layer = next
+      if settled { break }
     }
-    steps.byNode = []
+    let (offsets, waitOffsets, lateWait) = (layer.offsets, layer.waitOffsets, layer.lateWait)
     // Each node's points: a fixed time less an offset, from a second to a second past
     // the latest (a clock beyond it no longer matters).
     let sortedTimes = times.sorted()
@@ -199,58 +234,126 @@ struct ClockClasses: Sendable {
     node >= exact.count || exact[node]
   }
 
-  /// ORs node `from`'s offsets, moved `shift` later, into node `into`'s: whether they
-  /// grew, and whether any fell beyond `bits`.
-  private static func shiftIn(
-    _ words: inout [UInt64], into: Int, from: Int, by shift: Int, width: Int, bits: Int
-  ) -> (grew: Bool, late: Bool) {
+  /// By node (and the one standing for where injects divert play to), `width` words
+  /// each: the offsets at which play compares the clock, at which an option waits,
+  /// and at which a detour returns (to where play was going when it was diverted);
+  /// whether a wait or a return may come later than the span.
+  private struct Layer: Equatable {
+    var offsets: [UInt64]
+    var waitOffsets: [UInt64]
+    var returnOffsets: [UInt64]
+    var lateWait: [Bool]
+    var lateReturn: [Bool]
+
+    init(words: Int, nodes: Int) {
+      offsets = Array(repeating: 0, count: words)
+      waitOffsets = offsets
+      returnOffsets = offsets
+      lateWait = Array(repeating: false, count: nodes)
+      lateReturn = lateWait
+    }
+
+    /// Node `node`'s offsets of `layer`, as this layer's first node's.
+    mutating func copy(_ node: Int, of layer: Layer, width: Int) {
+      for word in 0..<width {
+        offsets[word] = layer.offsets[node * width + word]
+        waitOffsets[word] = layer.waitOffsets[node * width + word]
+        returnOffsets[word] = layer.returnOffsets[node * width + word]
+      }
+      lateWait[0] = layer.lateWait[node]
+      lateReturn[0] = layer.lateReturn[node]
+    }
+  }
+
+  /// ORs node `from`'s offsets in `source`, moved `shift` later, into node `into`'s in
+  /// `target`, its returns too if `returns`: whether they grew. Offsets at or past
+  /// `bits` are beyond the span: they compare the clock with no time that still
+  /// matters, but a wait or a return there is marked late.
+  @discardableResult
+  private static func shift(
+    from source: Layer, _ from: Int, into target: inout Layer, _ into: Int, by shift: Int,
+    width: Int, bits: Int, returns: Bool
+  ) -> Bool {
     var grew = false
-    var late = false
+    if source.lateWait[from], !target.lateWait[into] {
+      target.lateWait[into] = true
+      grew = true
+    }
+    if returns, source.lateReturn[from], !target.lateReturn[into] {
+      target.lateReturn[into] = true
+      grew = true
+    }
     let wordShift = shift >> 6
     let bitShift = UInt64(shift & 63)
-    for word in stride(from: width - 1, through: 0, by: -1) {
-      let source = from * width + word
-      let value = words[source]
-      guard value != 0 else { continue }
-      let target = word + wordShift
-      let low = value << bitShift
-      let high = bitShift == 0 ? 0 : value >> (64 - bitShift)
-      for (part, index) in [(low, target), (high, target + 1)] where part != 0 {
-        // Bits at or past `bits` are beyond the span.
-        var kept = part
-        if index >= width {
-          late = true
-          continue
+    let lastMask: UInt64 = bits & 63 == 0 ? ~0 : (1 << UInt64(bits & 63)) - 1
+    for kind in 0..<(returns ? 3 : 2) {
+      for word in 0..<width {
+        let value: UInt64
+        switch kind {
+        case 0: value = source.offsets[from * width + word]
+        case 1: value = source.waitOffsets[from * width + word]
+        default: value = source.returnOffsets[from * width + word]
         }
-        if index == width - 1, bits & 63 != 0 {
-          let mask: UInt64 = (1 << UInt64(bits & 63)) - 1
-          if kept & ~mask != 0 { late = true }
-          kept &= mask
-        }
-        let slot = into * width + index
-        if words[slot] | kept != words[slot] {
-          words[slot] |= kept
-          grew = true
+        guard value != 0 else { continue }
+        let low = value << bitShift
+        let high = bitShift == 0 ? 0 : value >> (64 - bitShift)
+        for (part, index) in [(low, word + wordShift), (high, word + wordShift + 1)]
+        where part != 0 {
+          var kept = part
+          if index >= width || (index == width - 1 && part & ~lastMask != 0) {
+            if kind == 1, !target.lateWait[into] {
+              target.lateWait[into] = true
+              grew = true
+            }
+            if kind == 2, !target.lateReturn[into] {
+              target.lateReturn[into] = true
+              grew = true
+            }
+            guard index < width else { continue }
+            kept &= lastMask
+          }
+          let slot = into * width + index
+          switch kind {
+          case 0:
+            if target.offsets[slot] | kept != target.offsets[slot] {
+              target.offsets[slot] |= kept
+              grew = true
+            }
+          case 1:
+            if target.waitOffsets[slot] | kept != target.waitOffsets[slot] {
+              target.waitOffsets[slot] |= kept
+              grew = true
+            }
+          default:
+            if target.returnOffsets[slot] | kept != target.returnOffsets[slot] {
+              target.returnOffsets[slot] |= kept
+              grew = true
+            }
+          }
         }
       }
     }
-    return (grew, late)
+    return grew
   }
 
-  /// The steps of play between nodes, conditions ignored: each option's and timeout's
-  /// time taken and the nodes it can lead to. An inject can divert any step to its
-  /// goto, and a return can lead anywhere play came from: the steps lead to one more
-  /// node, after the scenario's, which leads to all of those at no cost.
+  /// The steps of play between nodes, conditions ignored: each option's time taken,
+  /// whether it waits or returns, and the nodes it leads to (the search plays
+  /// untimed, and takes no timeouts). One more
+  /// node, after the scenario's, stands for where injects divert play to, and leads
+  /// to each of those nodes at no cost.
   private struct Steps {
     struct Step {
       var takes: Int
       var waits: Bool
+      var returns: Bool
       /// Its targets, as `targets[targets]`.
       var targets: Range<Int>
     }
     var byNode: [[Step]] = []
     var targets: [Int] = []
     var predecessors: [[Int]] = []
+    /// The node standing for where injects divert play to.
+    var diverted: Int
 
     func leads(_ step: Step, to node: Int) -> Bool {
       targets[step.targets].contains(node)
@@ -258,60 +361,69 @@ struct ClockClasses: Sendable {
   }
 
   private static func steps(_ compiled: CompiledScenario) -> Steps {
-    var steps = Steps()
     let count = compiled.nodes.count
-    // The node standing for wherever play can be diverted to.
-    let anywhere = count
+    var steps = Steps(diverted: count)
     var diverted = Set<Int>()
     for inject in compiled.injects {
       for target in NodeSuccessors.targets(of: inject) where target < count {
         diverted.insert(target)
       }
     }
-    if compiled.choices.contains(where: {
-      if case .returnToDiverted = $0.target { return true }
-      return false
-    }) {
-      diverted.formUnion(0..<count)
-    }
-    var predecessors = Array(repeating: Set<Int>(), count: count + 1)
-    func add(
-      from node: Int, takes: Int, waits: Bool, to targets: [Int], into list: inout [Steps.Step]
-    ) {
-      var valid = targets.filter { $0 >= 0 && $0 < count }
-      if !diverted.isEmpty, node != anywhere { valid.append(anywhere) }
-      let start = steps.targets.count
-      steps.targets += valid
-      list.append(
-        Steps.Step(takes: max(takes, 0), waits: waits, targets: start..<steps.targets.count))
-      for target in valid { predecessors[target].insert(node) }
-    }
-    for (index, node) in compiled.nodes.enumerated() {
-      var list: [Steps.Step] = []
+    // Each node's steps: time taken, whether it waits or returns, and where it leads.
+    typealias Found = (takes: Int, waits: Bool, returns: Bool, targets: [Int])
+    var found: [[Found]] = []
+    for node in compiled.nodes {
+      var list: [Found] = []
       for choice in node.choiceStart..<(node.choiceStart + node.choiceCount) {
         let option = compiled.choices[choice]
         var targets = NodeSuccessors.targets(option.target)
-        if case .returnToDiverted = option.target { targets.append(index) }
+        var returns = false
+        if case .returnToDiverted = option.target { returns = true }
         targets += option.chances?.gotos.compactMap { $0 } ?? []
         if let write = option.write {
-          targets += compiled.writes[write].outcomes.flatMap {
-            NodeSuccessors.targets($0.target)
+          for outcome in compiled.writes[write].outcomes {
+            targets += NodeSuccessors.targets(outcome.target)
+            if case .returnToDiverted? = outcome.target { returns = true }
           }
         }
-        add(
-          from: index, takes: option.takes.seconds,
-          waits: option.until != nil && compiled.scenario.startsAt != nil, to: targets,
-          into: &list)
+        let waits = option.until != nil && compiled.scenario.startsAt != nil
+        list.append(
+          (option.takes.seconds, waits, returns, targets.filter { (0..<count).contains($0) }))
       }
-      if node.timeLimit != nil {
-        add(
-          from: index, takes: node.onTimeout.takes.seconds, waits: false,
-          to: [node.onTimeout.goto ?? index], into: &list)
+      found.append(list)
+    }
+    // A return with nothing to return to stays where it is: only where play can
+    // arrive without a diversion (a detour's return is followed from where the step
+    // diverted was going).
+    var undiverted = Set<Int>([compiled.start])
+    var pending = [compiled.start]
+    while let node = pending.popLast() {
+      for step in found[node] {
+        for target in step.targets where undiverted.insert(target).inserted {
+          pending.append(target)
+        }
       }
-      steps.byNode.append(list)
+    }
+    var predecessors = Array(repeating: Set<Int>(), count: count + 1)
+    func add(_ step: Found, from node: Int, into list: inout [Steps.Step]) {
+      let start = steps.targets.count
+      steps.targets += step.targets
+      list.append(
+        Steps.Step(
+          takes: max(step.takes, 0), waits: step.waits, returns: step.returns,
+          targets: start..<steps.targets.count))
+      for target in step.targets { predecessors[target].insert(node) }
+    }
+    for (index, list) in found.enumerated() {
+      var made: [Steps.Step] = []
+      for var step in list {
+        if step.returns, undiverted.contains(index) { step.targets.append(index) }
+        add(step, from: index, into: &made)
+      }
+      steps.byNode.append(made)
     }
     var list: [Steps.Step] = []
-    add(from: anywhere, takes: 0, waits: false, to: diverted.sorted(), into: &list)
+    add((0, false, false, diverted.sorted()), from: steps.diverted, into: &list)
     steps.byNode.append(list)
     steps.predecessors = predecessors.map { $0.sorted() }
     return steps

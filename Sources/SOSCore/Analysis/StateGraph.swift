@@ -843,10 +843,12 @@ struct StateGraph {
   }
 
   /// What a state where time still matters is keyed by for its clock: its class at
-  /// its node (``ClockClasses``), or the clock where the node keeps it.
+  /// its node (``ClockClasses``), or the clock where the node keeps it, or where play
+  /// is on a detour (where it returns to decides what follows).
   @inline(__always)
   private func clockKey(of state: CompactState) -> Int {
-    clockClasses.key(node: state.node, seconds: state.clock.seconds)
+    guard state.returnStack.isEmpty else { return state.clock.seconds }
+    return clockClasses.key(node: state.node, seconds: state.clock.seconds)
   }
 
   // MARK: - Loops
