@@ -8,7 +8,8 @@
 /// compact state's journal tells what each step did to the timeline.
 ///
 /// A state is told apart from another by its situation and, while time still matters,
-/// its clock (``SearchKey``): what its futures depend on. Where time no longer
+/// its clock, or which side of each time still ahead it is on (``ClockClasses``):
+/// what its futures depend on (``SearchKey``). Where time no longer
 /// matters, states that differ only in their clock share a node, and a step's
 /// timeline changes are counted from the step's start. What only the score reads, its
 /// ``Timeline`` and the shape and sums of its history, is left out unless
@@ -39,8 +40,8 @@ struct StateGraph {
     /// Its steps: `arcs[arcs]`, set once its futures are explored.
     var arcs: Range<Int> = 0..<0
     /// The clock of the first state found with its key, in seconds: where time no
-    /// longer matters, states of other clocks share the node (``SearchKey/anyClock``),
-    /// and the sweeps carry each path's own.
+    /// longer matters (``SearchKey/anyClock``), or clocks fall in one class, states of
+    /// other clocks share the node, and the sweeps carry each path's own.
     var clock: Int
     /// Its scores, if play is over.
     var leaf: LeafScore?

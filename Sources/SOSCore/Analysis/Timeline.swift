@@ -156,8 +156,8 @@ struct Timeline: Hashable, Sendable {
     /// A stakeholder heard from the trainee: the index of their first contact's
     /// time (`-1` if not required) and of the cadence rules about them.
     case contact(first: Int, cadence: [Int], at: Int32)
-    /// A deadline was met at `at`: ends `by` and `grace` after it (seconds) and its
-    /// worth at full credit (``Timeline/metPoints(worth:by:grace:at:)``).
+    /// A deadline due `by`, with `grace` after it, was met `at` (seconds); `worth` is
+    /// what it settles at full credit (``Timeline/metPoints(worth:by:grace:at:)``).
     case met(worth: Double, by: Int32, grace: Int32, at: Int32)
     case promise(madeAt: Int32, due: Int32)
     /// The promise with this 1-based id was kept.
