@@ -229,11 +229,6 @@ struct ClockClasses: Sendable {
     return SearchKey.anyClock - 1 - (low - ranges[node].lowerBound)
   }
 
-  /// Whether states at `node` keep their exact clock.
-  func keepsExactClock(at node: Int) -> Bool {
-    node >= exact.count || exact[node]
-  }
-
   /// By node (and the one standing for where injects divert play to), `width` words
   /// each: the offsets at which play compares the clock, at which an option waits,
   /// and at which a detour returns (to where play was going when it was diverted);
@@ -376,19 +371,13 @@ struct ClockClasses: Sendable {
       var list: [Found] = []
       for choice in node.choiceStart..<(node.choiceStart + node.choiceCount) {
         let option = compiled.choices[choice]
-        var targets = NodeSuccessors.targets(option.target)
-        var returns = false
-        if case .returnToDiverted = option.target { returns = true }
-        targets += option.chances?.gotos.compactMap { $0 } ?? []
-        if let write = option.write {
-          for outcome in compiled.writes[write].outcomes {
-            targets += NodeSuccessors.targets(outcome.target)
-            if case .returnToDiverted? = outcome.target { returns = true }
-          }
-        }
+        let targets = NodeSuccessors.targets(of: option, in: compiled)
         let waits = option.until != nil && compiled.scenario.startsAt != nil
         list.append(
-          (option.takes.seconds, waits, returns, targets.filter { (0..<count).contains($0) }))
+          (
+            option.takes.seconds, waits, NodeSuccessors.returns(option, in: compiled),
+            targets.filter { (0..<count).contains($0) }
+          ))
       }
       found.append(list)
     }

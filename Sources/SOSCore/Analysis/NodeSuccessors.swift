@@ -10,12 +10,7 @@ struct NodeSuccessors: Sendable {
     next = compiled.nodes.map { node in
       var next: [Int] = []
       for choice in node.choiceStart..<(node.choiceStart + node.choiceCount) {
-        let option = compiled.choices[choice]
-        next += Self.targets(option.target)
-        next += option.chances?.gotos.compactMap { $0 } ?? []
-        if let write = option.write {
-          next += compiled.writes[write].outcomes.flatMap { Self.targets($0.target) }
-        }
+        next += Self.targets(of: compiled.choices[choice], in: compiled)
       }
       if let goto = node.onTimeout.goto { next.append(goto) }
       return next
@@ -29,6 +24,32 @@ struct NodeSuccessors: Sendable {
     case .node(let node)?: return [node]
     case .branches(let branches)?: return branches.map(\.to)
     case .returnToDiverted?, nil: return []
+    }
+  }
+
+  /// The nodes an option can lead to: its goto (every branch), its draws' gotos and
+  /// its statement outcomes' gotos.
+  static func targets(
+    of option: CompiledScenario.CompiledChoice, in compiled: CompiledScenario
+  ) -> [Int] {
+    var next = targets(option.target)
+    next += option.chances?.gotos.compactMap { $0 } ?? []
+    if let write = option.write {
+      next += compiled.writes[write].outcomes.flatMap { targets($0.target) }
+    }
+    return next
+  }
+
+  /// Whether an option can return to where play was diverted from (its goto or a
+  /// statement outcome's is `return`).
+  static func returns(
+    _ option: CompiledScenario.CompiledChoice, in compiled: CompiledScenario
+  ) -> Bool {
+    if case .returnToDiverted = option.target { return true }
+    guard let write = option.write else { return false }
+    return compiled.writes[write].outcomes.contains {
+      if case .returnToDiverted? = $0.target { return true }
+      return false
     }
   }
 

@@ -343,9 +343,7 @@ struct StateGraph {
     guard let situation = outcome.situation else {
       return key(of: state, history: history, timeMatters: outcome.timeMatters)
     }
-    return SearchKey(
-      situation: situation,
-      clock: outcome.timeMatters ? clockKey(of: state) : SearchKey.anyClock, past: nil)
+    return SearchKey(situation: situation, clock: outcome.clock, past: nil)
   }
 
   /// ``moves(from:history:)`` with the next step last, to be taken with `removeLast`.
@@ -364,8 +362,10 @@ struct StateGraph {
     /// there (then the search needs neither the state nor its key).
     var state: CompactState?
     var known: Int32?
-    /// Its situation, when it was written to look the state up and not found.
+    /// Its situation, when it was written to look the state up and not found, and
+    /// the clock (or class, or ``SearchKey/anyClock``) its key then has.
     var situation: SearchKey.Situation?
+    var clock = SearchKey.anyClock
     var timeMatters: Bool
     /// The statement kept, for a statement.
     var statement: StatementRecord?
@@ -461,17 +461,17 @@ struct StateGraph {
       let matters = timeStillMatters(next)
       var known: Int32?
       var situation: SearchKey.Situation?
+      let clock = matters && !keepsSums ? clockKey(of: next) : SearchKey.anyClock
       if !keepsSums {
         let digest = coder.write(next, spent: spent)
         if matters {
-          known = index.find(
-            words: coder.words, digest: digest, clock: clockKey(of: next), past: nil)
+          known = index.find(words: coder.words, digest: digest, clock: clock, past: nil)
         }
         if known == nil { situation = SearchKey.Situation(words: coder.words, digest: digest) }
       }
       found.append(
         Outcome(
-          state: known == nil ? next : nil, known: known, situation: situation,
+          state: known == nil ? next : nil, known: known, situation: situation, clock: clock,
           timeMatters: matters, statement: write.flatMap { next.statements[$0] },
           probability: probability, draws: prefix,
           slots: draws.flatMap { [$0.chances.firstSlot, $0.index] }, labels: labels,
